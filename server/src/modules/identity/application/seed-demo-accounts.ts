@@ -1,0 +1,29 @@
+import type { Kernel } from '../../../platform/module.ts';
+import type { Role } from '../../../platform/http/auth.ts';
+import { hashPassword } from '../infra/passwords.ts';
+
+export const DEMO_PASSWORD = 'chorecat-demo';
+
+export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
+  { email: 'admin@chorecat.test', name: 'Ada Admin', roles: ['admin'] },
+  { email: 'manager@chorecat.test', name: 'Mittens Manager', roles: ['manager'] },
+  { email: 'supplies@chorecat.test', name: 'Sox Supplies', roles: ['supplies'] },
+  { email: 'client@chorecat.test', name: 'Clementine Client', roles: ['client'] },
+  ...[1, 2, 3, 4, 5].map((n) => ({ email: `worker${n}@chorecat.test`, name: `Whiskers Worker ${n}`, roles: ['worker'] as Role[] })),
+];
+
+/** Creates the demo accounts that do not exist yet (idempotent; never run in production). */
+export async function seedDemoAccounts(kernel: Pick<Kernel, 'db' | 'clock'>): Promise<string[]> {
+  const created: string[] = [];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const account of DEMO_ACCOUNTS) {
+    const [rows] = (await kernel.db.sequelize.query(
+      `INSERT INTO users (email, name, password_hash, roles, email_verified_at)
+       VALUES ($1, $2, $3, $4::text[], $5)
+       ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+      { bind: [account.email, account.name, passwordHash, account.roles, kernel.clock.now()] },
+    )) as [unknown[], unknown];
+    if (rows.length > 0) created.push(account.email);
+  }
+  return created;
+}

@@ -1,0 +1,34 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { identityHandlers } from './http/handlers.ts';
+import { defineUserModel } from './infra/user.model.ts';
+
+export { authenticateWithPassword, type AuthenticatedUser } from './application/authenticate-with-password.ts';
+export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
+export { hashPassword } from './infra/passwords.ts';
+
+/**
+ * Identity: users, roles, sign-in. The foundation holds the users table,
+ * password sign-in and the demo accounts; verification, refresh, SSO and
+ * GDPR come with the identity issue.
+ */
+export function createIdentityModule(kernel: Kernel): ChorecatModule {
+  const User = defineUserModel(kernel.db.sequelize);
+  return {
+    name: 'identity',
+    handlers: identityHandlers(kernel),
+    adminResources: [
+      {
+        resource: User,
+        options: {
+          navigation: { name: 'Identity', icon: 'User' },
+          listProperties: ['email', 'name', 'roles', 'disabled', 'createdAt'],
+          showProperties: ['id', 'email', 'name', 'roles', 'disabled', 'emailVerifiedAt', 'createdAt', 'updatedAt'],
+          filterProperties: ['email', 'name', 'disabled'],
+          properties: { passwordHash: { isVisible: false } },
+          // Editing users (roles, disable) arrives with the identity issue, through its audited use cases.
+          actions: { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,24 @@
+import type { Tx } from '../../../platform/database.ts';
+import type { Kernel } from '../../../platform/module.ts';
+import { enqueueEmail } from '../../../platform/mail.ts';
+import type { EmailTemplate } from '../domain/template.ts';
+
+/**
+ * Renders a template and writes it to the outbox in the caller's
+ * transaction. `dedupeKey` names the business fact the email reports
+ * (e.g. `order:<id>:scheduled:client`), so a retried use case or job never
+ * sends it twice.
+ */
+export async function sendEmail<Data>(
+  kernel: Pick<Kernel, 'db' | 'clock'>,
+  tx: Tx | undefined,
+  input: { template: EmailTemplate<Data>; to: string; data: Data; dedupeKey: string },
+): Promise<{ id: string; created: boolean }> {
+  const rendered = input.template.render(input.data);
+  return enqueueEmail(kernel.db, tx, kernel.clock, {
+    ...rendered,
+    to: input.to,
+    template: input.template.name,
+    dedupeKey: input.dedupeKey,
+  });
+}

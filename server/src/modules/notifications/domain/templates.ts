@@ -1,0 +1,14 @@
+import { defineTemplate } from './template.ts';
+
+export const operatorAlert = defineTemplate<{ summary: string; requestId?: string; detail: string; at: Date }>(
+  'operator-alert',
+  ({ summary, requestId, detail, at }) => ({
+    subject: `[Chorecat alert] ${summary}`,
+    paragraphs: [
+      `An unexpected server error happened at ${at.toISOString()}.`,
+      requestId ? `Request id: ${requestId}` : 'No request id (background work).',
+      detail,
+      'Similar errors within ten minutes are folded into this alert.',
+    ],
+  }),
+);

@@ -1,0 +1,51 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
+import { emailHandlers } from './http/handlers.ts';
+import { defineEmailModel } from './infra/email.model.ts';
+import { alertOperators } from './application/alert-operators.ts';
+import { operatorAlert } from './domain/templates.ts';
+
+export { sendEmail } from './application/send-email.ts';
+export { defineTemplate, type EmailTemplate } from './domain/template.ts';
+export { alertOperators } from './application/alert-operators.ts';
+export type { EmailView } from './application/list-emails.ts';
+
+/**
+ * Notifications: email templates, delivery of the outbox's email topic
+ * through the configured transport, and the list of every email for managers.
+ */
+export function createNotificationsModule(kernel: Kernel): ChorecatModule {
+  kernel.outbox.handle(EMAIL_TOPIC, async (message) => {
+    await kernel.mailTransport.send(message.payload as EmailPayload, messageIdFor(message));
+  });
+  const Email = defineEmailModel(kernel.db.sequelize);
+  return {
+    name: 'notifications',
+    handlers: emailHandlers(kernel),
+    adminResources: [
+      {
+        resource: Email,
+        options: {
+          navigation: { name: 'Notifications', icon: 'Mail' },
+          listProperties: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
+          showProperties: ['id', 'to', 'subject', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt', 'nextAttemptAt', 'text'],
+          filterProperties: ['to', 'status', 'template', 'createdAt'],
+          sort: { sortBy: 'createdAt', direction: 'desc' },
+          actions: { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+        },
+      },
+    ],
+  };
+}
+
+/** Tells operators when a message failed every retry (but never about a failed alert: no alert loops). */
+export function onOutboxGaveUp(kernel: Kernel) {
+  return async (message: { id: string; topic: string; payload: unknown }, reason: string) => {
+    if ((message.payload as Partial<EmailPayload>).template === operatorAlert.name) return;
+    await alertOperators(kernel, {
+      summary: `gave up delivering outbox message ${message.id} (${message.topic})`,
+      detail: reason,
+      fingerprint: `outbox:${message.id}`,
+    });
+  };
+}

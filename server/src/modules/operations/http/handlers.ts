@@ -1,0 +1,41 @@
+import type { OperationHandlers } from '../../../platform/http/openapi.ts';
+import type { Kernel } from '../../../platform/module.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { addIsoDuration } from '../../../platform/sandbox-clock.ts';
+
+export function operationsHandlers(kernel: Kernel): OperationHandlers {
+  const requireSandbox = () => {
+    if (!kernel.config.sandbox) throw new AppError('NOT_FOUND', 'The sandbox clock is off on this deployment.');
+  };
+  return {
+    getHealth(_req, res) {
+      res.json({ status: 'ok' });
+    },
+    async getReadiness(_req, res) {
+      try {
+        await kernel.db.pool.query('SELECT 1');
+      } catch (error) {
+        kernel.logger.warn({ err: error }, 'readiness: database unreachable');
+        throw new AppError('SERVICE.UNAVAILABLE', 'The database does not answer.');
+      }
+      res.json({ status: 'ready', checks: { database: 'ok' } });
+    },
+    async getMetrics(_req, res) {
+      res.type(kernel.metrics.registry.contentType).send(await kernel.metrics.registry.metrics());
+    },
+    getOpenApi(_req, res) {
+      res.json(kernel.spec);
+    },
+    async getSandboxClock(_req, res) {
+      requireSandbox();
+      res.json({ now: (await kernel.sandbox.now()).toISOString() });
+    },
+    async advanceSandboxClock(req, res) {
+      requireSandbox();
+      const body = req.body as { advanceTo?: string; advanceBy?: string };
+      const target = body.advanceTo ? new Date(body.advanceTo) : addIsoDuration(await kernel.sandbox.now(), body.advanceBy!);
+      const result = await kernel.sandbox.advance(target);
+      res.json({ now: result.now.toISOString(), jobsRun: result.jobsRun });
+    },
+  };
+}

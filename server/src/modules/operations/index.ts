@@ -1,0 +1,33 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import type { JobDefinition } from '../../platform/scheduler.ts';
+import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
+import { operationsHandlers } from './http/handlers.ts';
+
+/**
+ * Operations: health and readiness, metrics, the contract, the sandbox
+ * clock, and the platform's own housekeeping jobs (outbox delivery,
+ * idempotency-key expiry).
+ */
+export function createOperationsModule(kernel: Kernel): ChorecatModule {
+  const jobs: JobDefinition[] = [
+    {
+      name: 'outbox.deliver',
+      description: 'Delivers due outbox messages (emails, webhooks) with retries and backoff.',
+      schedule: { everyMs: 2_000, nextDueAt: (after) => kernel.outbox.nextDueAt(after) },
+      async run({ logger }) {
+        const result = await kernel.outbox.dispatch();
+        if (result.sent || result.failed) logger.info(result, 'outbox delivered');
+      },
+    },
+    {
+      name: 'idempotency.purge',
+      description: 'Forgets Idempotency-Keys older than 24 hours.',
+      schedule: { everyMs: 60 * 60_000 },
+      async run({ logger }) {
+        const purged = await purgeExpiredIdempotencyKeys(kernel.db);
+        if (purged) logger.info({ purged }, 'idempotency keys purged');
+      },
+    },
+  ];
+  return { name: 'operations', handlers: operationsHandlers(kernel), jobs };
+}

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from environment variables, validated once at
+ * start. Everything is optional in development; production insists on the
+ * secrets and refuses the sandbox clock.
+ */
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((value) => value === '1' || value === 'true');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+    DATABASE_URL: z.string().url().optional(),
+    CHORECAT_DATA_DIR: z.string().min(1).default('./.chorecat'),
+    CHORECAT_DB_PORT: port.default(5488),
+    MONGODB_URL: z.string().url().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAILCHIMP_API_KEY: z.string().min(1).optional(),
+    MAIL_FROM: z.string().min(3).default('Chorecat <no-reply@chorecat.test>'),
+    OPERATOR_EMAILS: z.string().default('operators@chorecat.test'),
+    MAILDEV: booleanFlag.optional(),
+    MAILDEV_SMTP_PORT: port.default(1025),
+    MAILDEV_WEB_PORT: port.default(1080),
+    PUBLIC_URL: z.string().url().optional(),
+    TZ_BUSINESS: z
+      .string()
+      .default('UTC')
+      .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Paris'),
+    CHORECAT_SANDBOX: booleanFlag.optional(),
+    JWT_SECRET: z.string().min(32).optional(),
+    SESSION_SECRET: z.string().min(32).optional(),
+    CORS_ORIGINS: z.string().default(''),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    SEED_DEMO: booleanFlag.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.CHORECAT_SANDBOX) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CHORECAT_SANDBOX'],
+        message: 'the sandbox clock is refused when NODE_ENV=production',
+      });
+    }
+    for (const key of ['JWT_SECRET', 'SESSION_SECRET', 'DATABASE_URL'] as const) {
+      if (!env[key]) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
+      }
+    }
+  });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  role: 'api' | 'worker' | 'all';
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedDbPort: number;
+  mongodbUrl?: string;
+  mail: {
+    smtpUrl?: string;
+    mailchimpApiKey?: string;
+    from: string;
+    operators: string[];
+    devMailbox: boolean;
+    devSmtpPort: number;
+    devWebPort: number;
+  };
+  publicUrl: string;
+  businessTimeZone: string;
+  sandbox: boolean;
+  secrets: { jwt?: string; session?: string };
+  corsOrigins: string[];
+  bodyLimit: string;
+  logLevel: string;
+  rateLimit: { perMinute: number; authPerMinute: number };
+  seedDemo: boolean;
+  /** Validate every response against the spec (tests turn this on). */
+  validateResponses: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(pickDefined(source));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    role: env.ROLE,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.CHORECAT_DATA_DIR),
+    embeddedDbPort: env.CHORECAT_DB_PORT,
+    mongodbUrl: env.MONGODB_URL,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      mailchimpApiKey: env.MAILCHIMP_API_KEY,
+      from: env.MAIL_FROM,
+      operators: env.OPERATOR_EMAILS.split(',').map((s) => s.trim()).filter(Boolean),
+      devMailbox: env.MAILDEV ?? (env.NODE_ENV === 'development' && !env.SMTP_URL && !env.MAILCHIMP_API_KEY),
+      devSmtpPort: env.MAILDEV_SMTP_PORT,
+      devWebPort: env.MAILDEV_WEB_PORT,
+    },
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    businessTimeZone: env.TZ_BUSINESS,
+    sandbox: production ? false : (env.CHORECAT_SANDBOX ?? true),
+    secrets: { jwt: env.JWT_SECRET, session: env.SESSION_SECRET },
+    corsOrigins: env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    bodyLimit: env.BODY_LIMIT,
+    logLevel: env.LOG_LEVEL,
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
+    seedDemo: env.SEED_DEMO ?? !production,
+    validateResponses: env.NODE_ENV === 'test',
+  };
+}
+
+/** Empty variables count as unset, as in most twelve-factor tools. */
+function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}
+
+export interface Secrets {
+  jwt: string;
+  session: string;
+}
+
+/**
+ * Outside production a missing secret is generated once and kept in the data
+ * folder, so tokens and sessions survive a restart without any set-up.
+ */
+export function resolveSecrets(config: Config): Secrets {
+  if (config.secrets.jwt && config.secrets.session) {
+    return { jwt: config.secrets.jwt, session: config.secrets.session };
+  }
+  if (config.env === 'production') throw new ConfigError(['JWT_SECRET and SESSION_SECRET are required in production']);
+  const file = path.join(config.dataDir, 'secrets.json');
+  let stored: Partial<Secrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+  const secrets: Secrets = {
+    jwt: config.secrets.jwt ?? stored.jwt ?? randomBytes(32).toString('hex'),
+    session: config.secrets.session ?? stored.session ?? randomBytes(32).toString('hex'),
+  };
+  if (stored.jwt !== secrets.jwt || stored.session !== secrets.session) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  }
+  return secrets;
+}

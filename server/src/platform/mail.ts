@@ -1,0 +1,120 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database, Tx } from './database.ts';
+import type { Clock } from './clock.ts';
+import { enqueue, type OutboxMessage } from './outbox.ts';
+
+/**
+ * Email is the platform's only notification channel (SPEC §11). Use cases
+ * enqueue a rendered email in their own transaction (`enqueueEmail`); the
+ * outbox dispatcher hands it to the configured transport after commit.
+ */
+export const EMAIL_TOPIC = 'email';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface EmailPayload extends RenderedEmail {
+  to: string;
+  template: string;
+}
+
+export interface MailTransport {
+  readonly name: string;
+  send(email: EmailPayload, messageId: string): Promise<void>;
+}
+
+export function enqueueEmail(
+  db: Database,
+  tx: Tx | undefined,
+  clock: Clock,
+  email: EmailPayload & { dedupeKey: string },
+): Promise<{ id: string; created: boolean }> {
+  const { dedupeKey, ...payload } = email;
+  return enqueue(db, tx, clock, { topic: EMAIL_TOPIC, dedupeKey: `email:${dedupeKey}`, payload });
+}
+
+/** A stable Message-ID per outbox row, so a receiver can drop a resend after a crash. */
+export function messageIdFor(message: Pick<OutboxMessage, 'id'>, domain = 'chorecat.test'): string {
+  return `<${message.id}@${domain}>`;
+}
+
+export class SmtpTransport implements MailTransport {
+  readonly name = 'smtp';
+  private readonly transporter: Transporter;
+
+  constructor(url: string, private readonly from: string) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+
+  async send(email: EmailPayload, messageId: string): Promise<void> {
+    await this.transporter.sendMail({
+      from: this.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId,
+      headers: { 'X-Chorecat-Template': email.template },
+    });
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+interface MailchimpClient {
+  messages: {
+    send(body: { message: Record<string, unknown> }): Promise<unknown>;
+  };
+}
+
+/** Mailchimp Transactional (Mandrill) for production (`MAILCHIMP_API_KEY`). */
+export class MailchimpTransport implements MailTransport {
+  readonly name = 'mailchimp';
+
+  constructor(private readonly client: MailchimpClient, private readonly from: string) {}
+
+  static async create(apiKey: string, from: string): Promise<MailchimpTransport> {
+    const factory = (await import('@mailchimp/mailchimp_transactional')).default as unknown as (key: string) => MailchimpClient;
+    return new MailchimpTransport(factory(apiKey), from);
+  }
+
+  async send(email: EmailPayload, messageId: string): Promise<void> {
+    const { address, name } = parseFrom(this.from);
+    const result = await this.client.messages.send({
+      message: {
+        from_email: address,
+        from_name: name,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        to: [{ email: email.to, type: 'to' }],
+        headers: { 'Message-Id': messageId },
+        tags: [email.template],
+      },
+    });
+    // The client resolves with an error object (not a rejection) on HTTP failures.
+    if (!Array.isArray(result)) throw new Error(`Mailchimp refused the message: ${describe(result)}`);
+    const rejected = result.find((r: { status?: string }) => r.status === 'rejected' || r.status === 'invalid');
+    if (rejected) throw new Error(`Mailchimp ${(rejected as { status: string }).status} the message`);
+  }
+}
+
+function parseFrom(from: string): { address: string; name?: string } {
+  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
+  return match ? { name: match[1] || undefined, address: match[2]! } : { address: from.trim() };
+}
+
+function describe(value: unknown): string {
+  if (value && typeof value === 'object' && 'message' in value) return String((value as { message: unknown }).message);
+  return 'unexpected response';
+}
+
+/** Escapes text for the HTML part of a template. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

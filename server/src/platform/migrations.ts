@@ -1,0 +1,81 @@
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { QueryInterface } from 'sequelize';
+import type { Database } from './database.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * Forward-only, versioned migrations with umzug. Each module keeps its own
+ * in `migrations/` (the platform's in `platform/migrations/`); they run in
+ * the order of their numeric prefix across all modules, so the prefix is a
+ * global version number. A migration is never edited once landed.
+ */
+export interface MigrationContext {
+  queryInterface: QueryInterface;
+  /** Runs raw SQL (several statements allowed). */
+  sql(text: string): Promise<void>;
+}
+
+export interface MigrationModule {
+  up(context: MigrationContext): Promise<void>;
+}
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function migrationFiles(): { name: string; file: string }[] {
+  const folders = [path.join(SRC, 'platform', 'migrations')];
+  const modulesDir = path.join(SRC, 'modules');
+  for (const module of readdirSync(modulesDir)) {
+    const folder = path.join(modulesDir, module, 'migrations');
+    if (existsSync(folder)) folders.push(folder);
+  }
+  const files = folders.flatMap((folder) =>
+    readdirSync(folder)
+      .filter((name) => /^\d{4}-[a-z0-9-]+\.ts$/.test(name))
+      .map((name) => ({ name: name.replace(/\.ts$/, ''), file: path.join(folder, name) })),
+  );
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  const versions = new Set<string>();
+  for (const { name } of files) {
+    const version = name.slice(0, 4);
+    if (versions.has(version)) throw new Error(`two migrations share the version ${version}`);
+    versions.add(version);
+  }
+  return files;
+}
+
+// A session-level lock: several processes starting at once migrate one at a time.
+const MIGRATION_LOCK = 4_242_001;
+
+export async function migrate(db: Database, logger: Logger): Promise<string[]> {
+  const queryInterface = db.sequelize.getQueryInterface();
+  const umzug = new Umzug<MigrationContext>({
+    migrations: migrationFiles().map(({ name, file }) => ({
+      name,
+      up: async ({ context }) => {
+        const module = (await import(pathToFileURL(file).href)) as MigrationModule;
+        await module.up(context);
+      },
+    })),
+    context: {
+      queryInterface,
+      sql: async (text: string) => {
+        await db.sequelize.query(text);
+      },
+    },
+    storage: new SequelizeStorage({ sequelize: db.sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+  const client = await db.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await umzug.up();
+    for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+    return applied.map((m) => m.name);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,0 +1,41 @@
+import type { Config, Secrets } from './config.ts';
+import type { Database } from './database.ts';
+import type { PlatformClock } from './clock.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import type { OutboxDispatcher } from './outbox.ts';
+import type { JobDefinition, Scheduler } from './scheduler.ts';
+import type { SandboxClock } from './sandbox-clock.ts';
+import type { TokenService } from './http/auth.ts';
+import type { OperationHandlers } from './http/openapi.ts';
+import type { MailTransport } from './mail.ts';
+
+/** What the platform hands every module when it is created. */
+export interface Kernel {
+  config: Config;
+  secrets: Secrets;
+  db: Database;
+  clock: PlatformClock;
+  logger: Logger;
+  metrics: Metrics;
+  tokens: TokenService;
+  outbox: OutboxDispatcher;
+  scheduler: Scheduler;
+  sandbox: SandboxClock;
+  mailTransport: MailTransport;
+  spec: Record<string, unknown>;
+}
+
+/** An AdminJS resource a module offers the panel (a Sequelize model and its options). */
+export interface AdminResource {
+  resource: unknown;
+  options?: Record<string, unknown>;
+}
+
+/** What a module gives back: its HTTP handlers by operationId, its jobs, its admin screens. */
+export interface ChorecatModule {
+  name: string;
+  handlers: OperationHandlers;
+  jobs?: JobDefinition[];
+  adminResources?: AdminResource[];
+}

@@ -1,0 +1,151 @@
+import { sql, execute, type Database, type Tx } from './database.ts';
+import type { Clock } from './clock.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * The transactional outbox. A change and the messages it causes (emails,
+ * webhooks, domain events) commit together or not at all; a dispatcher job
+ * delivers them afterwards with retries and backoff. The dedupe key makes a
+ * second enqueue of the same message a no-op, so a retried use case or job
+ * never sends twice. Delivery is at-least-once towards the transport only if
+ * the process dies between a successful send and its commit; each message
+ * carries its outbox id so the receiver can recognise that duplicate.
+ */
+export interface OutboxMessage<Payload = unknown> {
+  id: string;
+  topic: string;
+  dedupeKey: string;
+  payload: Payload;
+  attempts: number;
+  createdAt: Date;
+}
+
+export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
+
+export const MAX_ATTEMPTS = 8;
+
+/** 30 s, 1 min, 2 min … capped at 1 h. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export async function enqueue(
+  db: Database,
+  tx: Tx | undefined,
+  clock: Clock,
+  message: { topic: string; dedupeKey: string; payload: unknown },
+): Promise<{ id: string; created: boolean }> {
+  const now = clock.now();
+  const [row] = await sql<{ id: string; created: boolean }>(
+    db,
+    `WITH inserted AS (
+       INSERT INTO outbox (topic, dedupe_key, payload, available_at, created_at)
+       VALUES ($1, $2, $3::jsonb, $4, $4)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id
+     )
+     SELECT id, true AS created FROM inserted
+     UNION ALL
+     SELECT id, false AS created FROM outbox WHERE dedupe_key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+    [message.topic, message.dedupeKey, JSON.stringify(message.payload), now],
+    tx,
+  );
+  return row ?? { id: '', created: false };
+}
+
+export class OutboxDispatcher {
+  private readonly handlers = new Map<string, OutboxHandler>();
+
+  constructor(private readonly deps: { db: Database; clock: Clock; logger: Logger; onGiveUp?: (message: OutboxMessage, error: string) => Promise<void> }) {}
+
+  handle(topic: string, handler: OutboxHandler): void {
+    this.handlers.set(topic, handler);
+  }
+
+  /**
+   * Delivers due messages one at a time, each under its own row lock
+   * (FOR UPDATE SKIP LOCKED), so concurrent dispatchers never send the same
+   * message. Returns how many were delivered and how many failed.
+   */
+  async dispatch(limit = 100): Promise<{ sent: number; failed: number }> {
+    const { db, clock, logger } = this.deps;
+    let sent = 0;
+    let failed = 0;
+    const topics = [...this.handlers.keys()];
+    for (let i = 0; i < limit; i++) {
+      const outcome = await db.sequelize.transaction(async (tx) => {
+        const now = clock.now();
+        const rows = await sql<{
+          id: string;
+          topic: string;
+          dedupe_key: string;
+          payload: unknown;
+          attempts: number;
+          created_at: Date;
+        }>(
+          db,
+          `SELECT id, topic, dedupe_key, payload, attempts, created_at FROM outbox
+           WHERE status = 'pending' AND available_at <= $1 AND topic = ANY($2::text[])
+           ORDER BY available_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [now, topics],
+          tx,
+        );
+        const row = rows[0];
+        if (!row) return 'empty' as const;
+        const message: OutboxMessage = {
+          id: row.id,
+          topic: row.topic,
+          dedupeKey: row.dedupe_key,
+          payload: row.payload,
+          attempts: row.attempts,
+          createdAt: new Date(row.created_at),
+        };
+        try {
+          await this.handlers.get(row.topic)!(message);
+          await execute(
+            db,
+            `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = $1`,
+            [row.id, clock.now()],
+            tx,
+          );
+          return 'sent' as const;
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+          const giveUp = attempts >= MAX_ATTEMPTS;
+          await execute(
+            db,
+            `UPDATE outbox SET attempts = $2, last_error = $3, status = $4, available_at = $5 WHERE id = $1`,
+            [row.id, attempts, reason, giveUp ? 'failed' : 'pending', new Date(clock.now().getTime() + backoffMs(attempts))],
+            tx,
+          );
+          logger.warn({ outboxId: row.id, topic: row.topic, attempts, giveUp, reason }, 'outbox delivery failed');
+          if (giveUp && this.deps.onGiveUp) await this.deps.onGiveUp(message, reason);
+          return 'failed' as const;
+        }
+      });
+      if (outcome === 'empty') break;
+      if (outcome === 'sent') sent++;
+      else failed++;
+    }
+    return { sent, failed };
+  }
+
+  /** The earliest time after `after` at which a pending message falls due (for the sandbox clock). */
+  async nextDueAt(after: Date): Promise<Date | null> {
+    const rows = await sql<{ at: Date | null }>(
+      this.deps.db,
+      `SELECT min(available_at) AS at FROM outbox WHERE status = 'pending' AND available_at > $1`,
+      [after],
+    );
+    return rows[0]?.at ? new Date(rows[0].at) : null;
+  }
+
+  async backlog(): Promise<Record<string, number>> {
+    const rows = await sql<{ topic: string; count: string }>(
+      this.deps.db,
+      `SELECT topic, count(*) AS count FROM outbox WHERE status = 'pending' GROUP BY topic`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.topic, Number(r.count)]));
+  }
+}

@@ -1,0 +1,100 @@
+import type { Database } from './database.ts';
+import type { PlatformClock } from './clock.ts';
+import type { Scheduler, JobRunResult } from './scheduler.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * The sandbox clock (SPEC §14): Stripe's test clocks for every flow. The
+ * offset lives in the database so every process reads the same time; it
+ * only moves forward. Advancing replays every job that falls due on the way,
+ * in time order, each run as of its due time; pollers (outbox delivery …)
+ * then run once at the target.
+ */
+const ADVANCE_LOCK = 4_242_002;
+const MAX_STEPS = 10_000;
+
+export class SandboxClock {
+  constructor(
+    private readonly deps: { db: Database; clock: PlatformClock; scheduler: Scheduler },
+  ) {}
+
+  /** Reads the shared offset into this process's clock. */
+  async sync(): Promise<void> {
+    const result = await this.deps.db.pool.query<{ offset_ms: string }>('SELECT offset_ms FROM sandbox_clock');
+    const offset = Number(result.rows[0]?.offset_ms ?? 0);
+    this.deps.clock.setOffset(offset);
+  }
+
+  async now(): Promise<Date> {
+    await this.sync();
+    return this.deps.clock.now();
+  }
+
+  async advance(target: Date): Promise<{ now: Date; jobsRun: JobRunResult[] }> {
+    const { db, clock, scheduler } = this.deps;
+    const client = await db.pool.connect();
+    try {
+      const locked = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [ADVANCE_LOCK]);
+      if (!locked.rows[0]?.ok) throw new AppError('SANDBOX.CLOCK_BUSY', 'Another advance of the sandbox clock is running.');
+      try {
+        await this.sync();
+        const start = clock.now();
+        if (target.getTime() < start.getTime()) {
+          throw new AppError(
+            'SANDBOX.CLOCK_BACKWARDS',
+            `The clock only moves forward: it reads ${start.toISOString()}, which is after ${target.toISOString()}.`,
+          );
+        }
+        const jobsRun: JobRunResult[] = [];
+        let cursor = start;
+        for (let step = 0; step < MAX_STEPS; step++) {
+          const due: { at: Date; job: string }[] = [];
+          for (const job of scheduler.registry.list()) {
+            const at = await scheduler.nextDueAt(job, cursor);
+            if (at && at.getTime() > cursor.getTime() && at.getTime() <= target.getTime()) due.push({ at, job: job.name });
+          }
+          if (due.length === 0) break;
+          const earliest = Math.min(...due.map((d) => d.at.getTime()));
+          const at = new Date(earliest);
+          await this.persist(client, at);
+          // Registration order breaks ties, so modules' jobs run in a stable order.
+          for (const { job } of due.filter((d) => d.at.getTime() === earliest)) {
+            jobsRun.push(await scheduler.runJob(job, at, 'sandbox'));
+          }
+          cursor = at;
+        }
+        await this.persist(client, target);
+        for (const job of scheduler.registry.list()) {
+          if ('everyMs' in job.schedule) jobsRun.push(await scheduler.runJob(job.name, target, 'sandbox'));
+        }
+        return { now: clock.now(), jobsRun };
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [ADVANCE_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async persist(client: { query: Database['pool']['query'] }, to: Date): Promise<void> {
+    this.deps.clock.moveTo(to);
+    await client.query('UPDATE sandbox_clock SET offset_ms = GREATEST(offset_ms, $1), updated_at = now()', [
+      Math.max(0, this.deps.clock.offset),
+    ]);
+  }
+}
+
+/** Parses an ISO 8601 duration (P1D, PT90M, P1W, P1M …) and adds it to `from` in UTC calendar terms. */
+export function addIsoDuration(from: Date, duration: string): Date {
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(duration);
+  if (!match || duration === 'P' || duration.endsWith('T')) {
+    throw new AppError('VALIDATION.FAILED', `"${duration}" is not an ISO 8601 duration such as P1D or PT2H.`, {
+      errors: [{ path: '/body/advanceBy', message: 'must be an ISO 8601 duration' }],
+    });
+  }
+  const [, years, months, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
+  const result = new Date(from);
+  result.setUTCFullYear(result.getUTCFullYear() + years!, result.getUTCMonth() + months!);
+  result.setUTCDate(result.getUTCDate() + weeks! * 7 + days!);
+  return new Date(result.getTime() + ((hours! * 60 + minutes!) * 60 + seconds!) * 1000);
+}

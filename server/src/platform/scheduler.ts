@@ -1,0 +1,189 @@
+import { Agenda } from 'agenda';
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { CronExpressionParser } from 'cron-parser';
+import type { Database } from './database.ts';
+import type { Logger } from './logger.ts';
+import type { PlatformClock } from './clock.ts';
+import type { Metrics } from './metrics.ts';
+
+/**
+ * Scheduled jobs. Modules register definitions; one code path (`runJob`)
+ * runs them whatever the trigger: Agenda on its schedule, `chorecat jobs
+ * run --as-of`, or the sandbox clock. Every run is recorded in job_runs,
+ * holds a per-job advisory lock so two triggers never overlap, and sees the
+ * platform clock reading its `asOf`. Jobs must be idempotent: Agenda's locks
+ * expire and a crashed run is run again.
+ */
+export type JobTrigger = 'schedule' | 'cli' | 'sandbox' | 'test';
+
+export interface JobContext {
+  asOf: Date;
+  trigger: JobTrigger;
+  logger: Logger;
+}
+
+export type JobSchedule =
+  /** A calendar job: a cron expression read in the business time zone. */
+  | { cron: string }
+  /** A poller: runs every `everyMs`; `nextDueAt` tells the sandbox clock when it next has work. */
+  | { everyMs: number; nextDueAt?: (after: Date) => Promise<Date | null> };
+
+export interface JobDefinition {
+  name: string;
+  description: string;
+  schedule: JobSchedule;
+  run(context: JobContext): Promise<void>;
+}
+
+export interface JobRunResult {
+  job: string;
+  at: string;
+  outcome: 'succeeded' | 'failed';
+  error?: string;
+}
+
+export class UnknownJobError extends Error {
+  constructor(readonly job: string, readonly known: string[]) {
+    super(`unknown job "${job}"; known jobs: ${known.join(', ')}`);
+    this.name = 'UnknownJobError';
+  }
+}
+
+export class JobRegistry {
+  private readonly jobs = new Map<string, JobDefinition>();
+
+  register(definition: JobDefinition): void {
+    if (this.jobs.has(definition.name)) throw new Error(`job ${definition.name} registered twice`);
+    this.jobs.set(definition.name, definition);
+  }
+
+  get(name: string): JobDefinition {
+    const job = this.jobs.get(name);
+    if (!job) throw new UnknownJobError(name, this.names());
+    return job;
+  }
+
+  names(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  list(): JobDefinition[] {
+    return [...this.jobs.values()];
+  }
+}
+
+/** The next occurrence of a cron schedule strictly after `after`, in `timeZone`. */
+export function nextCronOccurrence(cron: string, timeZone: string, after: Date): Date {
+  return CronExpressionParser.parse(cron, { currentDate: after, tz: timeZone }).next().toDate();
+}
+
+function hashJobName(name: string): number {
+  let hash = 0;
+  for (const char of `job:${name}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+export class Scheduler {
+  private agenda?: Agenda;
+
+  constructor(
+    readonly registry: JobRegistry,
+    private readonly deps: {
+      db: Database;
+      clock: PlatformClock;
+      logger: Logger;
+      metrics: Metrics;
+      businessTimeZone: string;
+      mongodbUrl?: string;
+    },
+  ) {}
+
+  /** Runs one job once, as if the clock read `asOf`. Never throws for a job failure: it reports it. */
+  async runJob(name: string, asOf: Date, trigger: JobTrigger): Promise<JobRunResult> {
+    const job = this.registry.get(name);
+    const { db, clock, logger, metrics } = this.deps;
+    const client = await db.pool.connect();
+    const log = logger.child({ job: name, trigger, asOf: asOf.toISOString() });
+    let runId: string | undefined;
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [hashJobName(name)]);
+      const inserted = await client.query<{ id: string }>(
+        'INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id',
+        [name, trigger, asOf],
+      );
+      runId = inserted.rows[0]!.id;
+      const stopTimer = metrics.jobDuration.startTimer({ job: name });
+      try {
+        await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
+        stopTimer();
+        metrics.jobRuns.inc({ job: name, outcome: 'succeeded' });
+        await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'succeeded' WHERE id = $1", [runId]);
+        log.debug('job succeeded');
+        return { job: name, at: asOf.toISOString(), outcome: 'succeeded' };
+      } catch (error) {
+        stopTimer();
+        metrics.jobRuns.inc({ job: name, outcome: 'failed' });
+        const message = error instanceof Error ? error.message : String(error);
+        await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'failed', error = $2 WHERE id = $1", [
+          runId,
+          message.slice(0, 2000),
+        ]);
+        log.error({ err: error }, 'job failed');
+        return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [hashJobName(name)]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  /**
+   * The next time after `after` at which `job` falls due, or null. Calendar
+   * jobs follow their cron; pollers with `nextDueAt` ask their own data;
+   * other pollers have no due times of their own (they run on every step).
+   */
+  async nextDueAt(job: JobDefinition, after: Date): Promise<Date | null> {
+    if ('cron' in job.schedule) return nextCronOccurrence(job.schedule.cron, this.deps.businessTimeZone, after);
+    return job.schedule.nextDueAt ? job.schedule.nextDueAt(after) : null;
+  }
+
+  /** Starts Agenda so jobs run on their own schedule in this process (ROLE=worker or all). */
+  async start(): Promise<void> {
+    const { db, clock, logger, businessTimeZone, mongodbUrl } = this.deps;
+    const backend = mongodbUrl
+      ? new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl })
+      : new PostgresBackend({ pool: db.pool, ensureSchema: false });
+    const pollers = this.registry.list().flatMap((job) => ('everyMs' in job.schedule ? [job.schedule.everyMs] : []));
+    const agenda = new Agenda({
+      backend,
+      // A number of ms: human-interval strings such as '500 milliseconds' misparse in Agenda 6.
+      processEvery: Math.min(5_000, ...pollers),
+      defaultLockLifetime: 10 * 60_000,
+    });
+    agenda.on('error', (error: Error) => logger.error({ err: error }, 'job scheduler error'));
+    for (const job of this.registry.list()) {
+      agenda.define(job.name, async () => {
+        const result = await this.runJob(job.name, clock.now(), 'schedule');
+        if (result.outcome === 'failed') throw new Error(result.error);
+      }, { concurrency: 1 });
+    }
+    await agenda.start();
+    for (const job of this.registry.list()) {
+      if ('cron' in job.schedule) {
+        await agenda.every(job.schedule.cron, job.name, undefined, { timezone: businessTimeZone, skipImmediate: true });
+      } else {
+        await agenda.every(job.schedule.everyMs, job.name, undefined, { skipImmediate: true });
+      }
+    }
+    this.agenda = agenda;
+  }
+
+  /** Waits for running jobs (at most `timeoutMs`), then stops picking up new ones. */
+  async stop(timeoutMs = 5_000): Promise<void> {
+    const agenda = this.agenda;
+    if (!agenda) return;
+    this.agenda = undefined;
+    await agenda.drain(timeoutMs).catch(() => undefined);
+    await agenda.stop().catch(() => undefined);
+  }
+}

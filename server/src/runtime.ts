@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { loadConfig, resolveSecrets, type Config } from './platform/config.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { connectDatabase, type Database } from './platform/database.ts';
+import { startEmbeddedPostgres, assertPortFree, embeddedUrl, PortInUseError, type EmbeddedDatabase } from './platform/embedded-db.ts';
+import { migrate } from './platform/migrations.ts';
+import { SmtpTransport, MailchimpTransport, type MailTransport } from './platform/mail.ts';
+import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
+import { createPlatform, type Platform } from './app.ts';
+import { seedDemoAccounts, authenticateWithPassword } from './modules/identity/index.ts';
+import { createAdminRouter } from '@chorecat/admin';
+
+/**
+ * Brings the platform up and down: the database (embedded or DATABASE_URL),
+ * migrations, demo seed, mail transport, HTTP and jobs. Used by the CLI and
+ * by the tests of start-up and shutdown.
+ */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  platform?: Platform;
+  server?: Server;
+  mailbox?: DevMailbox;
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, logger: Logger): Promise<{ db: Database; embedded?: EmbeddedDatabase }> {
+  if (config.databaseUrl) return { db: connectDatabase(config.databaseUrl, logger) };
+  // A running `npm start` already owns the embedded cluster: CLI commands share it.
+  if (existsSync(path.join(config.dataDir, 'pg', 'postmaster.pid'))) {
+    try {
+      await assertPortFree(config.embeddedDbPort);
+    } catch (error) {
+      if (!(error instanceof PortInUseError)) throw error;
+      return { db: connectDatabase(embeddedUrl(config.embeddedDbPort, 'chorecat'), logger) };
+    }
+  }
+  const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDbPort, database: 'chorecat', logger });
+  return { db: connectDatabase(embedded.url, logger), embedded };
+}
+
+export async function createMailTransport(config: Config, logger: Logger): Promise<{ transport: MailTransport; mailbox?: DevMailbox }> {
+  if (config.mail.mailchimpApiKey) return { transport: await MailchimpTransport.create(config.mail.mailchimpApiKey, config.mail.from) };
+  if (config.mail.smtpUrl) return { transport: new SmtpTransport(config.mail.smtpUrl, config.mail.from) };
+  if (config.mail.devMailbox) {
+    const mailbox = await startDevMailbox({ smtpPort: config.mail.devSmtpPort, webPort: config.mail.devWebPort, logger });
+    return { transport: new SmtpTransport(mailbox.smtpUrl, config.mail.from), mailbox };
+  }
+  // No transport configured (e.g. a worker-less API in CI): emails stay in the outbox as pending.
+  return {
+    transport: {
+      name: 'none',
+      send: async () => {
+        throw new Error('no mail transport configured: set SMTP_URL or MAILCHIMP_API_KEY');
+      },
+    },
+  };
+}
+
+export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = createLogger({ level: config.logLevel });
+  await assertPortFree(config.port, '0.0.0.0');
+  const secrets = resolveSecrets(config);
+  const { db, embedded } = await openDatabase(config, logger);
+  const stops: (() => Promise<void>)[] = [];
+  stops.push(async () => db.close());
+  if (embedded) stops.push(() => embedded.stop());
+  try {
+    await migrate(db, logger);
+    const { transport, mailbox } = await createMailTransport(config, logger);
+    if (mailbox) stops.unshift(() => mailbox.stop());
+    const platform = await createPlatform({
+      config,
+      secrets,
+      db,
+      logger,
+      mailTransport: transport,
+      mountBeforeApi: async (app, kernel, resources) => {
+        const { router, rootPath } = await createAdminRouter({
+          resources,
+          authenticate: (email, password) => authenticateWithPassword(kernel, email, password),
+          sessionPool: db.pool,
+          sessionSecret: secrets.session,
+          bundleDir: path.join(config.dataDir, 'admin-bundle'),
+          production: config.env === 'production',
+          secureCookies: config.publicUrl.startsWith('https:'),
+        });
+        app.use(rootPath, router);
+      },
+    });
+    if (config.seedDemo) {
+      const created = await seedDemoAccounts(platform.kernel);
+      if (created.length) logger.info({ accounts: created }, 'demo accounts seeded');
+    }
+    const server = platform.app.listen(config.port);
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    await platform.startBackground();
+    stops.unshift(() => platform.stop());
+    stops.unshift(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 3_000).unref();
+        }),
+    );
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+    const urls: Record<string, string> = { api: base, docs: `${base}/docs`, admin: `${base}/admin`, openapi: `${base}/openapi.json` };
+    if (mailbox) urls.mailbox = mailbox.webUrl;
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      logger,
+      db,
+      platform,
+      server,
+      mailbox,
+      urls,
+      stop: () => (stopping ??= runAll(stops)),
+    };
+  } catch (error) {
+    await runAll(stops);
+    throw error;
+  }
+}
+
+async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
+  for (const step of steps) await step().catch(() => undefined);
+}

@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { loadConfig, ConfigError } from '../src/platform/config.ts';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('needs nothing in development and picks documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.role).toBe('all');
+    expect(config.sandbox).toBe(true);
+    expect(config.businessTimeZone).toBe('UTC');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.mail.devMailbox).toBe(true);
+    expect(config.seedDemo).toBe(true);
+    expect(config.dataDir.endsWith('.chorecat')).toBe(true);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('names every invalid variable in one error', () => {
+    const problems = problemsOf({ PORT: 'eighty', ROLE: 'boss', TZ_BUSINESS: 'Mars/Olympus', DATABASE_URL: 'not a url' });
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/ROLE/);
+    expect(problems.join('\n')).toMatch(/TZ_BUSINESS must be an IANA time zone/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems).toHaveLength(4);
+  });
+
+  it('rejects ports out of range at the boundary', () => {
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(problemsOf({ PORT: '65536' })).toHaveLength(1);
+    expect(problemsOf({ PORT: '-1' })).toHaveLength(1);
+  });
+
+  it('refuses the sandbox clock in production and requires its secrets', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', CHORECAT_SANDBOX: '1' });
+    expect(problems).toContain('CHORECAT_SANDBOX the sandbox clock is refused when NODE_ENV=production');
+    expect(problems).toContain('JWT_SECRET is required in production');
+    expect(problems).toContain('SESSION_SECRET is required in production');
+    expect(problems).toContain('DATABASE_URL is required in production');
+  });
+
+  it('turns the sandbox off in production even when unset, and keeps it on by default elsewhere', () => {
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      SESSION_SECRET: 'y'.repeat(32),
+      DATABASE_URL: 'postgres://db.internal/chorecat',
+    });
+    expect(production.sandbox).toBe(false);
+    expect(production.seedDemo).toBe(false);
+    expect(production.mail.devMailbox).toBe(false);
+    expect(loadConfig({ CHORECAT_SANDBOX: '0' }).sandbox).toBe(false);
+  });
+
+  it('uses a configured transport instead of the dev mailbox', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }).mail.devMailbox).toBe(false);
+  });
+});

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import supertest from 'supertest';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
+import { connectDatabase, type Database } from '../../src/platform/database.ts';
+import { PlatformClock, type Clock } from '../../src/platform/clock.ts';
+import type { MailTransport, EmailPayload } from '../../src/platform/mail.ts';
+import type { Role } from '../../src/platform/http/auth.ts';
+import { createPlatform, type Platform, type PlatformOptions } from '../../src/app.ts';
+import { hashPassword } from '../../src/modules/identity/index.ts';
+import { createTestDatabase } from './database.ts';
+
+/** A transport that keeps what it is asked to send (for tests that do not need real SMTP). */
+export class MemoryTransport implements MailTransport {
+  readonly name = 'memory';
+  readonly sent: (EmailPayload & { messageId: string })[] = [];
+  failNext = 0;
+
+  async send(email: EmailPayload, messageId: string): Promise<void> {
+    if (this.failNext > 0) {
+      this.failNext--;
+      throw new Error('transport refused (test)');
+    }
+    this.sent.push({ ...email, messageId });
+  }
+}
+
+export interface TestPlatform {
+  platform: Platform;
+  db: Database;
+  config: Config;
+  clock: PlatformClock;
+  mail: MailTransport;
+  logLines: string[];
+  api: supertest.Agent;
+  /** Creates a user with these roles and returns a bearer token for it. */
+  userWithRoles(roles: Role[], email?: string): Promise<{ id: string; email: string; token: string }>;
+  close(): Promise<void>;
+}
+
+export async function createTestPlatform(
+  options: {
+    env?: Record<string, string>;
+    mailTransport?: MailTransport;
+    databaseUrl?: string;
+    tokenClock?: Clock;
+    mountBeforeApi?: PlatformOptions['mountBeforeApi'];
+  } = {},
+): Promise<TestPlatform> {
+  const database = options.databaseUrl ? undefined : await createTestDatabase();
+  const url = options.databaseUrl ?? database!.url;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
+    SESSION_SECRET: 'test-session-secret-test-session-secret-0123',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        logLines.push(chunk.toString('utf8'));
+        callback();
+      },
+    }),
+  });
+  const db = connectDatabase(url, logger);
+  const clock = new PlatformClock();
+  const mail = options.mailTransport ?? new MemoryTransport();
+  const platform = await createPlatform({
+    config,
+    secrets: { jwt: config.secrets.jwt!, session: config.secrets.session! },
+    db,
+    logger,
+    mailTransport: mail,
+    clock,
+    tokenClock: options.tokenClock,
+    mountBeforeApi: options.mountBeforeApi,
+  });
+  const passwordHash = await hashPassword('test-password');
+  return {
+    platform,
+    db,
+    config,
+    clock,
+    mail,
+    logLines,
+    api: supertest.agent(platform.app),
+    async userWithRoles(roles, email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@chorecat.test`) {
+      const [rows] = (await db.sequelize.query(
+        'INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $2, $3, $4::text[]) RETURNING id',
+        { bind: [email, `Test ${roles.join(' ')}`, passwordHash, roles] },
+      )) as [{ id: string }[], unknown];
+      const id = rows[0]!.id;
+      const { token } = await platform.kernel.tokens.issueAccessToken({ id, roles });
+      return { id, email, token };
+    },
+    async close() {
+      await platform.stop();
+      await db.close();
+      await database?.drop();
+    },
+  };
+}
