@@ -49,7 +49,7 @@ function normalisePath(path: string): string {
 
 function describeFields(fields: FieldError[]): string {
   if (fields.length === 0) return 'The request does not match the API contract.';
-  return `The request does not match the API contract: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}.`;
+  return `The request does not match the API contract: ${fields.map((f) => `${f.path} ${f.message.replace(/\.+$/, '')}`).join('; ')}.`;
 }
 
 export function sendProblem(res: Response, error: AppError, requestId?: string): void {

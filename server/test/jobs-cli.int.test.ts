@@ -1,0 +1,67 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestDatabase } from './helpers/database.ts';
+import { runCli } from './helpers/cli.ts';
+import { connectDatabase } from '../src/platform/database.ts';
+import { createLogger } from '../src/platform/logger.ts';
+import { enqueueEmail } from '../src/platform/mail.ts';
+import { PlatformClock } from '../src/platform/clock.ts';
+
+describe('chorecat jobs', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    env = { DATABASE_URL: database.url, NODE_ENV: 'development', MAILDEV: '0', JWT_SECRET: 'j'.repeat(40), SESSION_SECRET: 's'.repeat(40) };
+  });
+  afterAll(() => database.drop());
+
+  it('lists the registered jobs', async () => {
+    const result = await runCli(['jobs', 'list'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^outbox\.deliver\s+every 2000 ms/m);
+    expect(result.stdout).toMatch(/^idempotency\.purge/m);
+  });
+
+  it('runs one job once, as of the given time, through the same code path', async () => {
+    const db = connectDatabase(database.url, createLogger({ level: 'silent' }));
+    try {
+      // An email due only in 2035: a run as of 2035 delivers it (and fails, no transport is configured).
+      const clock = new PlatformClock();
+      await clock.runAt(new Date('2035-03-01T00:00:00Z'), () =>
+        enqueueEmail(db, undefined, clock, { to: 'x@chorecat.test', subject: 's', text: 't', html: 'h', template: 'test', dedupeKey: 'cli-1' }),
+      );
+      const early = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2030-01-01T00:00:00Z'], env);
+      expect(early.code).toBe(0);
+      expect(JSON.parse(early.stdout)).toEqual({ job: 'outbox.deliver', at: '2030-01-01T00:00:00.000Z', outcome: 'succeeded' });
+      const [untouched] = await db.sequelize.query<{ attempts: number }>("SELECT attempts FROM outbox WHERE dedupe_key = 'email:cli-1'", { type: 'SELECT' as never });
+      expect(untouched!.attempts).toBe(0);
+
+      const due = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2035-03-02T00:00:00Z'], env);
+      expect(due.code).toBe(0);
+      const [tried] = await db.sequelize.query<{ attempts: number; last_error: string }>("SELECT attempts, last_error FROM outbox WHERE dedupe_key = 'email:cli-1'", { type: 'SELECT' as never });
+      expect(tried!.attempts).toBe(1);
+      expect(tried!.last_error).toMatch(/no mail transport configured/);
+
+      const runs = await db.sequelize.query<{ as_of: Date; trigger: string; outcome: string }>(
+        "SELECT as_of, trigger, outcome FROM job_runs WHERE job = 'outbox.deliver' ORDER BY started_at",
+        { type: 'SELECT' as never },
+      );
+      expect(runs.map((r) => [new Date(r.as_of).toISOString(), r.trigger, r.outcome])).toEqual([
+        ['2030-01-01T00:00:00.000Z', 'cli', 'succeeded'],
+        ['2035-03-02T00:00:00.000Z', 'cli', 'succeeded'],
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('says plainly when the job is unknown or the time is not a time', async () => {
+    const unknown = await runCli(['jobs', 'run', 'billing.nope'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('chorecat: unknown job "billing.nope"; known jobs: outbox.deliver, idempotency.purge');
+    const badTime = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', 'tomorrow'], env);
+    expect(badTime.code).toBe(1);
+    expect(badTime.stderr.trim()).toBe('chorecat: --as-of must be an ISO 8601 time, got "tomorrow"');
+  });
+});

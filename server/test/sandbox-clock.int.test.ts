@@ -1,0 +1,123 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+
+/**
+ * The sandbox clock replays every job that falls due on the way, in time
+ * order, each seeing the platform clock read its due time. Test jobs are
+ * registered through the same registry modules use.
+ */
+describe('sandbox clock', () => {
+  let t: TestPlatform;
+  let manager: string;
+  const seen: { job: string; asOf: string; clockRead: string }[] = [];
+  let deadlines: Date[] = [];
+
+  beforeAll(async () => {
+    t = await createTestPlatform({ env: { TZ_BUSINESS: 'Europe/Paris' } });
+    manager = (await t.userWithRoles(['manager'])).token;
+    const registry = t.platform.kernel.scheduler.registry;
+    registry.register({
+      name: 'test.weekly-invoice',
+      description: 'Sunday 23:00 business time',
+      schedule: { cron: '0 23 * * 0' },
+      async run({ asOf }) {
+        seen.push({ job: 'test.weekly-invoice', asOf: asOf.toISOString(), clockRead: t.clock.now().toISOString() });
+      },
+    });
+    registry.register({
+      name: 'test.deadline',
+      description: 'fires at data-driven deadlines',
+      schedule: {
+        everyMs: 30_000,
+        nextDueAt: async (after) => deadlines.find((d) => d.getTime() > after.getTime()) ?? null,
+      },
+      async run({ asOf }) {
+        seen.push({ job: 'test.deadline', asOf: asOf.toISOString(), clockRead: t.clock.now().toISOString() });
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('runs every due job in time order, each as of its time, then the pollers at the target', async () => {
+    // Start from a known Wednesday noon UTC.
+    await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceTo: '2031-01-01T12:00:00Z' }).expect(200);
+    seen.length = 0;
+    deadlines = [new Date('2031-01-05T21:30:00Z'), new Date('2031-01-06T08:00:00Z'), new Date('2031-01-13T09:00:00Z')];
+    const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P14D' });
+    expect(res.status).toBe(200);
+    expect(res.body.now).toMatch(/^2031-01-15T12:00:0/);
+    const calendar = res.body.jobsRun.filter((r: { job: string }) => r.job.startsWith('test.'));
+    // Sundays 23:00 in Paris are 22:00 UTC in winter.
+    const lines = calendar.map((r: { job: string; at: string }) => `${r.at} ${r.job}`);
+    expect(lines.slice(0, 5)).toEqual([
+      '2031-01-05T21:30:00.000Z test.deadline',
+      '2031-01-05T22:00:00.000Z test.weekly-invoice',
+      '2031-01-06T08:00:00.000Z test.deadline',
+      '2031-01-12T22:00:00.000Z test.weekly-invoice',
+      '2031-01-13T09:00:00.000Z test.deadline',
+    ]);
+    // Then every poller once at the target (real time ticked a few ms since the first call).
+    expect(lines.slice(5)).toHaveLength(1);
+    expect(lines[5]).toMatch(/^2031-01-15T12:00:00\.\d{3}Z test\.deadline$/);
+    expect(lines[5]!.slice(0, 24)).toBe(res.body.jobsRun.at(-1).at);
+    expect(res.body.jobsRun.every((r: { outcome: string }) => r.outcome === 'succeeded')).toBe(true);
+    // Inside each run the platform clock read the run's time.
+    for (const s of seen) expect(Math.abs(Date.parse(s.clockRead) - Date.parse(s.asOf))).toBeLessThan(2_000);
+    // The runs are recorded.
+    const runs = await t.db.sequelize.query<{ n: string }>("SELECT count(*) AS n FROM job_runs WHERE trigger = 'sandbox' AND job LIKE 'test.%'", { type: 'SELECT' as never });
+    expect(Number(runs[0]!.n)).toBeGreaterThanOrEqual(6);
+    const clock = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`);
+    expect(Date.parse(clock.body.now)).toBeGreaterThanOrEqual(Date.parse('2031-01-15T12:00:00Z'));
+  });
+
+  it('shares the time with another process through the database', async () => {
+    const other = await createTestPlatform({ databaseUrl: t.db.url });
+    try {
+      await other.platform.kernel.sandbox.sync();
+      expect(Math.abs(other.clock.now().getTime() - t.clock.now().getTime())).toBeLessThan(2_000);
+    } finally {
+      await other.platform.stop();
+      await other.db.close();
+    }
+  });
+
+  it('lets one advance run at a time', async () => {
+    const results = await Promise.all([
+      t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P1D' }),
+      t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P1D' }),
+      t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P1D' }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    for (const r of results.filter((x) => x.status !== 200)) expect(r.body.code).toBe('SANDBOX.CLOCK_BUSY');
+  });
+
+  it('needs exactly one of advanceTo and advanceBy, and a manager or admin', async () => {
+    const both = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceTo: '2040-01-01T00:00:00Z', advanceBy: 'P1D' });
+    expect(both.status).toBe(400);
+    const neither = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({});
+    expect(neither.status).toBe(400);
+    const worker = (await t.userWithRoles(['worker'])).token;
+    expect((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${worker}`)).status).toBe(403);
+    const admin = (await t.userWithRoles(['admin'])).token;
+    expect((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${admin}`)).status).toBe(200);
+  });
+});
+
+describe('sandbox clock switched off', () => {
+  it('answers 404 and keeps the clock', async () => {
+    const t = await createTestPlatform({ env: { CHORECAT_SANDBOX: '0' } });
+    try {
+      const { token } = await t.userWithRoles(['admin']);
+      const get = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${token}`);
+      expect(get.status).toBe(404);
+      expect(get.body.code).toBe('NOT_FOUND');
+      const post = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${token}`).send({ advanceBy: 'P1D' });
+      expect(post.status).toBe(404);
+      const [row] = await t.db.sequelize.query<{ offset_ms: string }>('SELECT offset_ms FROM sandbox_clock', { type: 'SELECT' as never });
+      expect(row!.offset_ms).toBe('0');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CLI, REPO, runCli } from './helpers/cli.ts';
+import { freePort } from './helpers/global-setup.ts';
+import { assertPortFree } from '../src/platform/embedded-db.ts';
+
+/**
+ * `chorecat start` as `npm start` runs it: embedded PostgreSQL in a data
+ * folder, migrations, demo seed, HTTP, jobs; SIGTERM stops all of it.
+ */
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start'], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Chorecat is running.')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', () => reject(new Error(`exited before ready:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, ready, exited };
+}
+
+/** Whether something listens on the port: tested by binding it (a connect probe can self-connect on loopback). */
+async function portOpen(port: number): Promise<boolean> {
+  try {
+    await assertPortFree(port);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe('chorecat start on embedded PostgreSQL', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('comes up ready, serves docs and admin, stops within 10 s on SIGTERM, and a second start reuses the data', { timeout: 120_000 }, async () => {
+    const [port, dbPort, smtpPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const env = {
+      PORT: String(port),
+      CHORECAT_DATA_DIR: dataDir,
+      CHORECAT_DB_PORT: String(dbPort),
+      MAILDEV_SMTP_PORT: String(smtpPort),
+      MAILDEV_WEB_PORT: String(webPort),
+    };
+    const first = startServer(env);
+    await first.ready;
+    expect(first.output()).toContain(`http://localhost:${port}/docs`);
+    expect(first.output()).toContain('manager@chorecat.test');
+    expect(first.output()).toContain(`Mailbox     http://localhost:${webPort}`);
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/docs`)).status).toBe(200);
+    expect((await fetch(`${base}/admin/login`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${webPort}/`)).status).toBe(200);
+    const login = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@chorecat.test', password: 'chorecat-demo' }),
+    });
+    expect(login.status).toBe(200);
+
+    const stoppedAt = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    // PostgreSQL and the HTTP server are gone with it.
+    expect(await portOpen(dbPort)).toBe(false);
+    expect(await portOpen(port)).toBe(false);
+
+    const second = startServer(env);
+    await second.ready;
+    const again = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'worker3@chorecat.test', password: 'chorecat-demo' }),
+    });
+    expect(again.status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(await portOpen(dbPort)).toBe(false);
+  });
+
+  it('says in one line that the port is taken', { timeout: 60_000 }, async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const result = await runCli(['start'], { PORT: String(port), CHORECAT_DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(new RegExp(`^chorecat: port ${port} is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line which variable is invalid', async () => {
+    const result = await runCli(['start'], { PORT: 'eighty', TZ_BUSINESS: 'Nowhere/Land' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('chorecat: invalid configuration: PORT Expected number, received nan; TZ_BUSINESS must be an IANA time zone such as Europe/Paris');
+  });
+
+  it('refuses to start production with the sandbox clock on', async () => {
+    const result = await runCli(['start'], { NODE_ENV: 'production', CHORECAT_SANDBOX: '1', JWT_SECRET: 'j'.repeat(40), SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('chorecat: invalid configuration: CHORECAT_SANDBOX the sandbox clock is refused when NODE_ENV=production');
+  });
+});
