@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
-import AdminJS, { type ResourceWithOptions, type CurrentAdmin } from 'adminjs';
-import AdminJSExpress from '@adminjs/express';
-import * as AdminJSSequelize from '@adminjs/sequelize';
+import { fileURLToPath } from 'node:url';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import type { Router } from 'express';
@@ -11,11 +9,10 @@ import type pg from 'pg';
 /**
  * The Chorecat admin panel (AdminJS) for managers and supplies staff. It is
  * a shell: the server hands it the modules' resources (Sequelize models with
- * options) and an `authenticate` callback backed by the users table, and
- * every custom action calls a module's use case, never a rule of its own.
+ * options), an `authenticate` callback backed by the users table and the
+ * dashboard's data; every custom action calls a module's use case, never a
+ * rule of its own.
  */
-AdminJS.registerAdapter({ Resource: AdminJSSequelize.Resource, Database: AdminJSSequelize.Database });
-
 export interface AdminUser {
   id: string;
   email: string;
@@ -23,11 +20,20 @@ export interface AdminUser {
   roles: string[];
 }
 
+export interface DashboardData {
+  now: string;
+  sandbox: boolean;
+  emails: { pending: number; sent: number; failed: number };
+  jobFailures24h: number;
+  recentJobRuns: { id: string; job: string; asOf: string; trigger: string; outcome: string | null }[];
+}
+
 export interface AdminOptions {
   rootPath?: string;
   resources: { resource: unknown; options?: Record<string, unknown> }[];
-  /** Returns the user when the email and password are right and the user may use the panel. */
+  /** Returns the user when the email and password are right. */
   authenticate(email: string, password: string): Promise<AdminUser | null>;
+  dashboard(): Promise<DashboardData>;
   sessionPool: pg.Pool;
   sessionSecret: string;
   /** Where AdminJS writes its component bundle; the name must not start with a dot (Express 5 refuses dot-folders). */
@@ -41,15 +47,26 @@ export const ADMIN_ROLES = ['manager', 'admin'];
 
 export async function createAdminRouter(options: AdminOptions): Promise<{ router: Router; rootPath: string }> {
   const rootPath = options.rootPath ?? '/admin';
-  // AdminJS reads ADMIN_JS_TMP_DIR at bundle time; a stale bundle from an older version breaks the UI.
+  // AdminJS reads ADMIN_JS_TMP_DIR once, when it is first imported: set it, then import.
   process.env.ADMIN_JS_TMP_DIR = options.bundleDir;
   if (!options.production) rmSync(options.bundleDir, { recursive: true, force: true });
   mkdirSync(path.dirname(options.bundleDir), { recursive: true });
+  const { default: AdminJS, ComponentLoader } = await import('adminjs');
+  const { default: AdminJSExpress } = await import('@adminjs/express');
+  const AdminJSSequelize = await import('@adminjs/sequelize');
+  AdminJS.registerAdapter({ Resource: AdminJSSequelize.Resource, Database: AdminJSSequelize.Database });
+
+  const componentLoader = new ComponentLoader();
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const Dashboard = componentLoader.add('ChorecatDashboard', path.join(here, 'components/dashboard.jsx'));
+
   const admin = new AdminJS({
     rootPath,
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
-    resources: options.resources as ResourceWithOptions[],
+    componentLoader,
+    resources: options.resources as never,
+    dashboard: { component: Dashboard, handler: () => options.dashboard() },
     branding: {
       companyName: 'Chorecat',
       withMadeWithLove: false,
@@ -58,11 +75,11 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     },
     locale: {
       language: 'en',
-      translations: { en: { labels: { Email: 'Emails', User: 'Users' }, messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' } } },
+      translations: { en: { messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' } } },
     },
   });
   if (options.production) await admin.initialize();
-  else admin.watch();
+  else await admin.watch();
   const PgStore = connectPgSimple(session);
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
@@ -70,7 +87,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       authenticate: async (email: string, password: string) => {
         const user = await options.authenticate(email, password);
         if (!user || !user.roles.some((r) => ADMIN_ROLES.includes(r))) return null;
-        return { id: user.id, email: user.email, title: user.name, roles: user.roles } as CurrentAdmin;
+        return { id: user.id, email: user.email, title: user.name, roles: user.roles };
       },
       cookieName: 'chorecat.admin',
       cookiePassword: options.sessionSecret,

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
@@ -22,7 +21,7 @@ import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
 import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts';
 import { createOperationsModule } from './modules/operations/index.ts';
-import { createIdentityModule, authenticateWithPassword } from './modules/identity/index.ts';
+import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -56,11 +55,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const clock = options.clock ?? new PlatformClock();
   const spec = loadSpec();
   const registry = new JobRegistry();
-  let kernel!: Kernel;
   const outbox = new OutboxDispatcher({
     db,
     clock,
     logger,
+    // Called only during dispatch, long after `kernel` below exists.
     onGiveUp: (message, reason) => onOutboxGaveUp(kernel)(message, reason),
   });
   const metrics = createMetrics({ collectOutboxBacklog: () => outbox.backlog() });
@@ -73,7 +72,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     mongodbUrl: config.mongodbUrl,
   });
   const sandbox = new SandboxClock({ db, clock, scheduler });
-  kernel = {
+  const kernel: Kernel = {
     config,
     secrets,
     db,
@@ -107,6 +106,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      // What operators need per request; headers stay out (they carry tokens and cookies).
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
@@ -135,7 +144,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.use(
     '/docs',
     helmet({ contentSecurityPolicy: false }),
-    apiReference({ url: '/openapi.json', cdn: '/docs-assets/scalar.js', withDefaultFonts: false, theme: 'purple', pageTitle: 'Chorecat API' } as never),
+    apiReference({
+      url: '/openapi.json',
+      cdn: '/docs-assets/scalar.js',
+      withDefaultFonts: false,
+      theme: 'purple',
+      pageTitle: 'Chorecat API',
+      // Everything that would call Scalar's own services stays off: the page works with no network.
+      agent: { disabled: true },
+      showDeveloperTools: 'never',
+      showToolbar: 'never',
+      telemetry: false,
+    } as never),
   );
 
   // The admin panel brings its own body parsing and sessions: mount it before ours.
@@ -186,6 +206,3 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
   };
 }
-
-export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-export { authenticateWithPassword };

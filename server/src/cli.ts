@@ -51,7 +51,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function withDatabase(
-  work: (context: { db: Awaited<ReturnType<typeof openDatabase>>['db']; logger: ReturnType<typeof createLogger>; config: ReturnType<typeof loadConfig> }) => Promise<number>,
+  work: (context: {
+    db: Awaited<ReturnType<typeof openDatabase>>['db'];
+    logger: ReturnType<typeof createLogger>;
+    config: ReturnType<typeof loadConfig>;
+  }) => Promise<number>,
 ): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
@@ -83,7 +87,8 @@ async function runJobs(args: string[]): Promise<number> {
     const registry = platform.kernel.scheduler.registry;
     if (sub === 'list') {
       for (const job of registry.list()) {
-        const when = 'cron' in job.schedule ? `cron "${job.schedule.cron}" (${config.businessTimeZone})` : `every ${job.schedule.everyMs} ms`;
+        const when =
+          'cron' in job.schedule ? `cron "${job.schedule.cron}" (${config.businessTimeZone})` : `every ${job.schedule.everyMs} ms`;
         process.stdout.write(`${job.name.padEnd(28)} ${when.padEnd(36)} ${job.description}\n`);
       }
       return 0;

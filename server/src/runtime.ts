@@ -9,8 +9,8 @@ import { migrate } from './platform/migrations.ts';
 import { SmtpTransport, MailchimpTransport, type MailTransport } from './platform/mail.ts';
 import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
 import { createPlatform, type Platform } from './app.ts';
-import { seedDemoAccounts, authenticateWithPassword } from './modules/identity/index.ts';
-import { createAdminRouter } from '@chorecat/admin';
+import { seedDemoAccounts } from './modules/identity/index.ts';
+import { mountAdmin } from './admin.ts';
 
 /**
  * Brings the platform up and down: the database (embedded or DATABASE_URL),
@@ -80,18 +80,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       db,
       logger,
       mailTransport: transport,
-      mountBeforeApi: async (app, kernel, resources) => {
-        const { router, rootPath } = await createAdminRouter({
-          resources,
-          authenticate: (email, password) => authenticateWithPassword(kernel, email, password),
-          sessionPool: db.pool,
-          sessionSecret: secrets.session,
-          bundleDir: path.join(config.dataDir, 'admin-bundle'),
-          production: config.env === 'production',
-          secureCookies: config.publicUrl.startsWith('https:'),
-        });
-        app.use(rootPath, router);
-      },
+      mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
     });
     if (config.seedDemo) {
       const created = await seedDemoAccounts(platform.kernel);

@@ -52,7 +52,9 @@ describe('ISO 8601 durations for the sandbox clock', () => {
 describe('calendar schedules', () => {
   it('finds Sunday 23:00 in the business time zone', () => {
     // Wednesday 2026-01-07 → Sunday 2026-01-11 23:00 in Paris = 22:00 UTC
-    expect(nextCronOccurrence('0 23 * * 0', 'Europe/Paris', new Date('2026-01-07T12:00:00Z')).toISOString()).toBe('2026-01-11T22:00:00.000Z');
+    expect(nextCronOccurrence('0 23 * * 0', 'Europe/Paris', new Date('2026-01-07T12:00:00Z')).toISOString()).toBe(
+      '2026-01-11T22:00:00.000Z',
+    );
     expect(nextCronOccurrence('0 23 * * 0', 'UTC', new Date('2026-01-11T23:00:00Z')).toISOString()).toBe('2026-01-18T23:00:00.000Z');
   });
 

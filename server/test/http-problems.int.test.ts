@@ -1,11 +1,22 @@
+import { sql } from '../src/platform/database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 /** Every refusal is an RFC 9457 problem with a stable code, and changes nothing. */
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code: string) {
+function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(res.body).toMatchObject({ status, code, type: expect.stringMatching(/^https:\/\//), title: expect.any(String), detail: expect.any(String) });
+  expect(res.body).toMatchObject({
+    status,
+    code,
+    type: expect.stringMatching(/^https:\/\//),
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   expect(res.body.requestId).toBe(res.headers['x-request-id']);
   expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+|node_modules|SELECT|stack/i);
 }
@@ -80,7 +91,10 @@ describe('problem+json answers', () => {
 
   it('422 when the sandbox clock is asked to go backwards, and the clock is unchanged', async () => {
     const before = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${managerToken}`);
-    const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${managerToken}`).send({ advanceTo: '2001-01-01T00:00:00Z' });
+    const res = await t.api
+      .post('/v1/sandbox/clock')
+      .set('authorization', `Bearer ${managerToken}`)
+      .send({ advanceTo: '2001-01-01T00:00:00Z' });
     expectProblem(res, 422, 'SANDBOX.CLOCK_BACKWARDS');
     const after = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${managerToken}`);
     expect(Date.parse(after.body.now) - Date.parse(before.body.now)).toBeLessThan(5_000);
@@ -115,16 +129,16 @@ describe('an unexpected error', () => {
       expectProblem(res, 500, 'INTERNAL');
       expect(res.body.detail).not.toMatch(/emails|relation|view/i);
       expect(t.logLines.join('')).toMatch(/relation \\"emails\\" does not exist/);
-      const alerts = await t.db.sequelize.query<{ payload: { to: string; subject: string; text: string } }>(
+      const alerts = await sql<{ payload: { to: string; subject: string; text: string } }>(
+        t.db,
         "SELECT payload FROM outbox WHERE topic = 'email' AND payload->>'template' = 'operator-alert'",
-        { type: 'SELECT' as never },
       );
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.payload.to).toBe('operators@chorecat.test');
       expect(alerts[0]!.payload.text).toContain(res.body.requestId);
       // The same failure again within ten minutes folds into the same alert.
       await t.api.get('/v1/emails').set('authorization', `Bearer ${token}`);
-      const again = await t.db.sequelize.query("SELECT 1 FROM outbox WHERE payload->>'template' = 'operator-alert'", { type: 'SELECT' as never });
+      const again = await sql(t.db, "SELECT 1 FROM outbox WHERE payload->>'template' = 'operator-alert'");
       expect(again).toHaveLength(1);
     } finally {
       await t.close();

@@ -1,3 +1,4 @@
+import { sql } from '../src/platform/database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
@@ -11,7 +12,7 @@ describe('Idempotency-Key', () => {
   let t: TestPlatform;
   let user: { id: string; email: string };
   const sessions = async () =>
-    Number(((await t.db.sequelize.query('SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1', { bind: [user.id], type: 'SELECT' as never })) as { n: string }[])[0]!.n);
+    Number(((await sql(t.db, 'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1', [user.id])) as { n: string }[])[0]!.n);
 
   beforeAll(async () => {
     t = await createTestPlatform();
@@ -58,7 +59,9 @@ describe('Idempotency-Key', () => {
     const key = randomUUID();
     const before = await sessions();
     const body = { email: user.email, password: 'test-password' };
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.api.post('/v1/auth/login').set('idempotency-key', key).send(body)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.api.post('/v1/auth/login').set('idempotency-key', key).send(body)),
+    );
     expect(await sessions()).toBe(before + 1);
     const ok = results.filter((r) => r.status === 200);
     const inFlight = results.filter((r) => r.status === 409);
@@ -72,15 +75,35 @@ describe('Idempotency-Key', () => {
     const other = await t.userWithRoles(['client']);
     const key = randomUUID();
     // Anonymous callers are scoped by address (the load balancer's X-Forwarded-For is trusted from loopback).
-    const a = await t.api.post('/v1/auth/login').set('x-forwarded-for', '10.0.0.8').set('idempotency-key', key).send({ email: user.email, password: 'test-password' });
-    const b = await t.api.post('/v1/auth/login').set('x-forwarded-for', '10.0.0.9').set('idempotency-key', key).send({ email: other.email, password: 'test-password' });
-    const c = await t.api.post('/v1/auth/login').set('x-forwarded-for', '10.0.0.9').set('idempotency-key', key).send({ email: user.email, password: 'test-password' });
+    const a = await t.api
+      .post('/v1/auth/login')
+      .set('x-forwarded-for', '10.0.0.8')
+      .set('idempotency-key', key)
+      .send({ email: user.email, password: 'test-password' });
+    const b = await t.api
+      .post('/v1/auth/login')
+      .set('x-forwarded-for', '10.0.0.9')
+      .set('idempotency-key', key)
+      .send({ email: other.email, password: 'test-password' });
+    const c = await t.api
+      .post('/v1/auth/login')
+      .set('x-forwarded-for', '10.0.0.9')
+      .set('idempotency-key', key)
+      .send({ email: user.email, password: 'test-password' });
     expect([a.status, b.status, c.status]).toEqual([200, 200, 422]);
     const managerToken = (await t.userWithRoles(['manager'])).token;
     const adminToken = (await t.userWithRoles(['admin'])).token;
     const k2 = randomUUID();
-    const m = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${managerToken}`).set('idempotency-key', k2).send({ advanceBy: 'PT1S' });
-    const n = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${adminToken}`).set('idempotency-key', k2).send({ advanceBy: 'PT2S' });
+    const m = await t.api
+      .post('/v1/sandbox/clock')
+      .set('authorization', `Bearer ${managerToken}`)
+      .set('idempotency-key', k2)
+      .send({ advanceBy: 'PT1S' });
+    const n = await t.api
+      .post('/v1/sandbox/clock')
+      .set('authorization', `Bearer ${adminToken}`)
+      .set('idempotency-key', k2)
+      .send({ advanceBy: 'PT2S' });
     expect(m.status).toBe(200);
     expect(n.status).toBe(200);
     expect(n.headers['idempotent-replayed']).toBeUndefined();
@@ -89,7 +112,9 @@ describe('Idempotency-Key', () => {
   it('forgets a key after 24 hours', async () => {
     const key = randomUUID();
     await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'test-password' }).expect(200);
-    await t.db.sequelize.query("UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 second' WHERE key = $1", { bind: [key] });
+    await t.db.sequelize.query("UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 second' WHERE key = $1", {
+      bind: [key],
+    });
     const res = await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'other' });
     expect(res.status).toBe(401);
     expect(res.headers['idempotent-replayed']).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestDatabase } from './helpers/database.ts';
 import { runCli } from './helpers/cli.ts';
-import { connectDatabase } from '../src/platform/database.ts';
+import { connectDatabase, sql } from '../src/platform/database.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { enqueueEmail } from '../src/platform/mail.ts';
 import { PlatformClock } from '../src/platform/clock.ts';
@@ -29,23 +29,33 @@ describe('chorecat jobs', () => {
       // An email due only in 2035: a run as of 2035 delivers it (and fails, no transport is configured).
       const clock = new PlatformClock();
       await clock.runAt(new Date('2035-03-01T00:00:00Z'), () =>
-        enqueueEmail(db, undefined, clock, { to: 'x@chorecat.test', subject: 's', text: 't', html: 'h', template: 'test', dedupeKey: 'cli-1' }),
+        enqueueEmail(db, undefined, clock, {
+          to: 'x@chorecat.test',
+          subject: 's',
+          text: 't',
+          html: 'h',
+          template: 'test',
+          dedupeKey: 'cli-1',
+        }),
       );
       const early = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2030-01-01T00:00:00Z'], env);
       expect(early.code).toBe(0);
       expect(JSON.parse(early.stdout)).toEqual({ job: 'outbox.deliver', at: '2030-01-01T00:00:00.000Z', outcome: 'succeeded' });
-      const [untouched] = await db.sequelize.query<{ attempts: number }>("SELECT attempts FROM outbox WHERE dedupe_key = 'email:cli-1'", { type: 'SELECT' as never });
+      const [untouched] = await sql<{ attempts: number }>(db, "SELECT attempts FROM outbox WHERE dedupe_key = 'email:cli-1'");
       expect(untouched!.attempts).toBe(0);
 
       const due = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2035-03-02T00:00:00Z'], env);
       expect(due.code).toBe(0);
-      const [tried] = await db.sequelize.query<{ attempts: number; last_error: string }>("SELECT attempts, last_error FROM outbox WHERE dedupe_key = 'email:cli-1'", { type: 'SELECT' as never });
+      const [tried] = await sql<{ attempts: number; last_error: string }>(
+        db,
+        "SELECT attempts, last_error FROM outbox WHERE dedupe_key = 'email:cli-1'",
+      );
       expect(tried!.attempts).toBe(1);
       expect(tried!.last_error).toMatch(/no mail transport configured/);
 
-      const runs = await db.sequelize.query<{ as_of: Date; trigger: string; outcome: string }>(
+      const runs = await sql<{ as_of: Date; trigger: string; outcome: string }>(
+        db,
         "SELECT as_of, trigger, outcome FROM job_runs WHERE job = 'outbox.deliver' ORDER BY started_at",
-        { type: 'SELECT' as never },
       );
       expect(runs.map((r) => [new Date(r.as_of).toISOString(), r.trigger, r.outcome])).toEqual([
         ['2030-01-01T00:00:00.000Z', 'cli', 'succeeded'],

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { SmtpTransport } from '../src/platform/mail.ts';
-import { transaction } from '../src/platform/database.ts';
+import { sql, transaction } from '../src/platform/database.ts';
 import { OutboxDispatcher, backoffMs } from '../src/platform/outbox.ts';
 import { sendEmail, defineTemplate } from '../src/modules/notifications/index.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
@@ -34,20 +34,32 @@ describe('outbox email delivery over real SMTP', () => {
   it('writes the email in the caller transaction: a rollback sends nothing', async () => {
     await expect(
       transaction(t.db, async (tx) => {
-        await sendEmail(t.platform.kernel, tx, { template: greeting, to: 'rolled-back@chorecat.test', data: { name: 'Ghost' }, dedupeKey: 'rollback-1' });
+        await sendEmail(t.platform.kernel, tx, {
+          template: greeting,
+          to: 'rolled-back@chorecat.test',
+          data: { name: 'Ghost' },
+          dedupeKey: 'rollback-1',
+        });
         throw new Error('use case failed');
       }),
     ).rejects.toThrow('use case failed');
     await deliver();
     expect(smtp.received).toHaveLength(0);
-    const rows = await t.db.sequelize.query("SELECT 1 FROM emails WHERE \"to\" = 'rolled-back@chorecat.test'", { type: 'SELECT' as never });
+    const rows = await sql(t.db, 'SELECT 1 FROM emails WHERE "to" = \'rolled-back@chorecat.test\'');
     expect(rows).toHaveLength(0);
   });
 
   it('delivers a committed email once, with text and HTML parts and a stable Message-ID', async () => {
-    await transaction(t.db, (tx) => sendEmail(t.platform.kernel, tx, { template: greeting, to: 'tom@chorecat.test', data: { name: 'Tom' }, dedupeKey: 'greet-tom' }));
+    await transaction(t.db, (tx) =>
+      sendEmail(t.platform.kernel, tx, { template: greeting, to: 'tom@chorecat.test', data: { name: 'Tom' }, dedupeKey: 'greet-tom' }),
+    );
     // The same fact enqueued again (a retried use case) is not a second email.
-    const again = await sendEmail(t.platform.kernel, undefined, { template: greeting, to: 'tom@chorecat.test', data: { name: 'Tom' }, dedupeKey: 'greet-tom' });
+    const again = await sendEmail(t.platform.kernel, undefined, {
+      template: greeting,
+      to: 'tom@chorecat.test',
+      data: { name: 'Tom' },
+      dedupeKey: 'greet-tom',
+    });
     expect(again.created).toBe(false);
     const run = await deliver();
     expect(run.outcome).toBe('succeeded');
@@ -65,12 +77,17 @@ describe('outbox email delivery over real SMTP', () => {
 
   it('retries with backoff after the server refused, then delivers', async () => {
     smtp.refuseNext(1);
-    await sendEmail(t.platform.kernel, undefined, { template: greeting, to: 'retry@chorecat.test', data: { name: 'Retry' }, dedupeKey: 'greet-retry' });
+    await sendEmail(t.platform.kernel, undefined, {
+      template: greeting,
+      to: 'retry@chorecat.test',
+      data: { name: 'Retry' },
+      dedupeKey: 'greet-retry',
+    });
     await deliver();
     expect(smtp.received).toHaveLength(0);
-    const [pending] = await t.db.sequelize.query<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>(
-      "SELECT status, attempts, last_error, next_attempt_at FROM emails WHERE \"to\" = 'retry@chorecat.test'",
-      { type: 'SELECT' as never },
+    const [pending] = await sql<{ status: string; attempts: number; last_error: string; next_attempt_at: Date }>(
+      t.db,
+      'SELECT status, attempts, last_error, next_attempt_at FROM emails WHERE "to" = \'retry@chorecat.test\'',
     );
     expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
     expect(pending!.last_error).toMatch(/451/);
@@ -82,16 +99,21 @@ describe('outbox email delivery over real SMTP', () => {
     t.clock.moveTo(new Date(t.clock.now().getTime() + backoffMs(1) + 1_000));
     await deliver();
     expect(smtp.received.map((m) => m.to[0])).toEqual(['retry@chorecat.test']);
-    const [sent] = await t.db.sequelize.query<{ status: string; attempts: number }>(
-      "SELECT status, attempts FROM emails WHERE \"to\" = 'retry@chorecat.test'",
-      { type: 'SELECT' as never },
+    const [sent] = await sql<{ status: string; attempts: number }>(
+      t.db,
+      'SELECT status, attempts FROM emails WHERE "to" = \'retry@chorecat.test\'',
     );
     expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('never sends a message twice when dispatchers race', async () => {
     for (let i = 0; i < 12; i++) {
-      await sendEmail(t.platform.kernel, undefined, { template: greeting, to: `race${i}@chorecat.test`, data: { name: `R${i}` }, dedupeKey: `race-${i}` });
+      await sendEmail(t.platform.kernel, undefined, {
+        template: greeting,
+        to: `race${i}@chorecat.test`,
+        data: { name: `R${i}` },
+        dedupeKey: `race-${i}`,
+      });
     }
     const dispatchers = Array.from({ length: 4 }, () => {
       const d = new OutboxDispatcher({ db: t.db, clock: t.clock, logger: t.platform.kernel.logger });
@@ -110,12 +132,17 @@ describe('outbox email delivery over real SMTP', () => {
 
   it('gives up after the last attempt and alerts the operators', async () => {
     smtp.refuseNext(100);
-    const { id } = await sendEmail(t.platform.kernel, undefined, { template: greeting, to: 'doomed@chorecat.test', data: { name: 'Doomed' }, dedupeKey: 'greet-doomed' });
+    const { id } = await sendEmail(t.platform.kernel, undefined, {
+      template: greeting,
+      to: 'doomed@chorecat.test',
+      data: { name: 'Doomed' },
+      dedupeKey: 'greet-doomed',
+    });
     await t.db.sequelize.query('UPDATE outbox SET attempts = 7 WHERE id = $1', { bind: [id] });
     await deliver();
-    const [row] = await t.db.sequelize.query<{ status: string }>('SELECT status FROM outbox WHERE id = $1', { bind: [id], type: 'SELECT' as never });
+    const [row] = await sql<{ status: string }>(t.db, 'SELECT status FROM outbox WHERE id = $1', [id]);
     expect(row!.status).toBe('failed');
-    const alerts = await t.db.sequelize.query<{ subject: string }>("SELECT subject FROM emails WHERE template = 'operator-alert'", { type: 'SELECT' as never });
+    const alerts = await sql<{ subject: string }>(t.db, "SELECT subject FROM emails WHERE template = 'operator-alert'");
     expect(alerts.map((a) => a.subject).join()).toContain(id);
     smtp.refuseNext(0);
   });
@@ -132,10 +159,18 @@ describe('outbox email delivery over real SMTP', () => {
     const times = [...list.body.data, ...next.body.data].map((e: { createdAt: string }) => Date.parse(e.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const tom = await t.api.get(`/v1/emails?recipient=${encodeURIComponent('TOM@chorecat.test')}`).set('authorization', `Bearer ${managerToken}`);
+    const tom = await t.api
+      .get(`/v1/emails?recipient=${encodeURIComponent('TOM@chorecat.test')}`)
+      .set('authorization', `Bearer ${managerToken}`);
     expect(tom.status, JSON.stringify(tom.body)).toBe(200);
     expect(tom.body.data).toHaveLength(1);
-    expect(tom.body.data[0]).toMatchObject({ to: 'tom@chorecat.test', subject: 'Hello Tom', status: 'sent', template: 'test-greeting', attempts: 1 });
+    expect(tom.body.data[0]).toMatchObject({
+      to: 'tom@chorecat.test',
+      subject: 'Hello Tom',
+      status: 'sent',
+      template: 'test-greeting',
+      attempts: 1,
+    });
     expect(tom.body.data[0].html).toContain('Hello Tom');
     const failed = await t.api.get('/v1/emails?status=failed').set('authorization', `Bearer ${managerToken}`);
     expect(failed.body.data.map((e: { to: string }) => e.to)).toEqual(['doomed@chorecat.test']);

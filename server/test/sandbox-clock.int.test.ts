@@ -1,3 +1,4 @@
+import { sql } from '../src/platform/database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
@@ -64,7 +65,7 @@ describe('sandbox clock', () => {
     // Inside each run the platform clock read the run's time.
     for (const s of seen) expect(Math.abs(Date.parse(s.clockRead) - Date.parse(s.asOf))).toBeLessThan(2_000);
     // The runs are recorded.
-    const runs = await t.db.sequelize.query<{ n: string }>("SELECT count(*) AS n FROM job_runs WHERE trigger = 'sandbox' AND job LIKE 'test.%'", { type: 'SELECT' as never });
+    const runs = await sql<{ n: string }>(t.db, "SELECT count(*) AS n FROM job_runs WHERE trigger = 'sandbox' AND job LIKE 'test.%'");
     expect(Number(runs[0]!.n)).toBeGreaterThanOrEqual(6);
     const clock = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`);
     expect(Date.parse(clock.body.now)).toBeGreaterThanOrEqual(Date.parse('2031-01-15T12:00:00Z'));
@@ -93,7 +94,10 @@ describe('sandbox clock', () => {
   });
 
   it('needs exactly one of advanceTo and advanceBy, and a manager or admin', async () => {
-    const both = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceTo: '2040-01-01T00:00:00Z', advanceBy: 'P1D' });
+    const both = await t.api
+      .post('/v1/sandbox/clock')
+      .set('authorization', `Bearer ${manager}`)
+      .send({ advanceTo: '2040-01-01T00:00:00Z', advanceBy: 'P1D' });
     expect(both.status).toBe(400);
     const neither = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({});
     expect(neither.status).toBe(400);
@@ -114,7 +118,7 @@ describe('sandbox clock switched off', () => {
       expect(get.body.code).toBe('NOT_FOUND');
       const post = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${token}`).send({ advanceBy: 'P1D' });
       expect(post.status).toBe(404);
-      const [row] = await t.db.sequelize.query<{ offset_ms: string }>('SELECT offset_ms FROM sandbox_clock', { type: 'SELECT' as never });
+      const [row] = await sql<{ offset_ms: string }>(t.db, 'SELECT offset_ms FROM sandbox_clock');
       expect(row!.offset_ms).toBe('0');
     } finally {
       await t.close();

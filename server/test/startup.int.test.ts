@@ -12,7 +12,12 @@ import { assertPortFree } from '../src/platform/embedded-db.ts';
  * `chorecat start` as `npm start` runs it: embedded PostgreSQL in a data
  * folder, migrations, demo seed, HTTP, jobs; SIGTERM stops all of it.
  */
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+function startServer(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start'], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
@@ -46,52 +51,56 @@ describe('chorecat start on embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('comes up ready, serves docs and admin, stops within 10 s on SIGTERM, and a second start reuses the data', { timeout: 120_000 }, async () => {
-    const [port, dbPort, smtpPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-    const env = {
-      PORT: String(port),
-      CHORECAT_DATA_DIR: dataDir,
-      CHORECAT_DB_PORT: String(dbPort),
-      MAILDEV_SMTP_PORT: String(smtpPort),
-      MAILDEV_WEB_PORT: String(webPort),
-    };
-    const first = startServer(env);
-    await first.ready;
-    expect(first.output()).toContain(`http://localhost:${port}/docs`);
-    expect(first.output()).toContain('manager@chorecat.test');
-    expect(first.output()).toContain(`Mailbox     http://localhost:${webPort}`);
-    const base = `http://127.0.0.1:${port}`;
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    expect((await fetch(`${base}/docs`)).status).toBe(200);
-    expect((await fetch(`${base}/admin/login`)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${webPort}/`)).status).toBe(200);
-    const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'manager@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(login.status).toBe(200);
+  it(
+    'comes up ready, serves docs and admin, stops within 10 s on SIGTERM, and a second start reuses the data',
+    { timeout: 120_000 },
+    async () => {
+      const [port, dbPort, smtpPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+      const env = {
+        PORT: String(port),
+        CHORECAT_DATA_DIR: dataDir,
+        CHORECAT_DB_PORT: String(dbPort),
+        MAILDEV_SMTP_PORT: String(smtpPort),
+        MAILDEV_WEB_PORT: String(webPort),
+      };
+      const first = startServer(env);
+      await first.ready;
+      expect(first.output()).toContain(`http://localhost:${port}/docs`);
+      expect(first.output()).toContain('manager@chorecat.test');
+      expect(first.output()).toContain(`Mailbox     http://localhost:${webPort}`);
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect((await fetch(`${base}/docs`)).status).toBe(200);
+      expect((await fetch(`${base}/admin/login`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${webPort}/`)).status).toBe(200);
+      const login = await fetch(`${base}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'manager@chorecat.test', password: 'chorecat-demo' }),
+      });
+      expect(login.status).toBe(200);
 
-    const stoppedAt = Date.now();
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
-    // PostgreSQL and the HTTP server are gone with it.
-    expect(await portOpen(dbPort)).toBe(false);
-    expect(await portOpen(port)).toBe(false);
+      const stoppedAt = Date.now();
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+      // PostgreSQL and the HTTP server are gone with it.
+      expect(await portOpen(dbPort)).toBe(false);
+      expect(await portOpen(port)).toBe(false);
 
-    const second = startServer(env);
-    await second.ready;
-    const again = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'worker3@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(again.status).toBe(200);
-    second.child.kill('SIGINT');
-    expect(await second.exited).toBe(0);
-    expect(await portOpen(dbPort)).toBe(false);
-  });
+      const second = startServer(env);
+      await second.ready;
+      const again = await fetch(`${base}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'worker3@chorecat.test', password: 'chorecat-demo' }),
+      });
+      expect(again.status).toBe(200);
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+      expect(await portOpen(dbPort)).toBe(false);
+    },
+  );
 
   it('says in one line that the port is taken', { timeout: 60_000 }, async () => {
     const blocker = net.createServer();
@@ -110,12 +119,22 @@ describe('chorecat start on embedded PostgreSQL', () => {
   it('says in one line which variable is invalid', async () => {
     const result = await runCli(['start'], { PORT: 'eighty', TZ_BUSINESS: 'Nowhere/Land' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('chorecat: invalid configuration: PORT Expected number, received nan; TZ_BUSINESS must be an IANA time zone such as Europe/Paris');
+    expect(result.stderr.trim()).toBe(
+      'chorecat: invalid configuration: PORT Expected number, received nan; TZ_BUSINESS must be an IANA time zone such as Europe/Paris',
+    );
   });
 
   it('refuses to start production with the sandbox clock on', async () => {
-    const result = await runCli(['start'], { NODE_ENV: 'production', CHORECAT_SANDBOX: '1', JWT_SECRET: 'j'.repeat(40), SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    const result = await runCli(['start'], {
+      NODE_ENV: 'production',
+      CHORECAT_SANDBOX: '1',
+      JWT_SECRET: 'j'.repeat(40),
+      SESSION_SECRET: 's'.repeat(40),
+      DATABASE_URL: 'postgres://127.0.0.1:1/none',
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('chorecat: invalid configuration: CHORECAT_SANDBOX the sandbox clock is refused when NODE_ENV=production');
+    expect(result.stderr.trim()).toBe(
+      'chorecat: invalid configuration: CHORECAT_SANDBOX the sandbox clock is refused when NODE_ENV=production',
+    );
   });
 });

@@ -8,9 +8,7 @@ import { z } from 'zod';
  * start. Everything is optional in development; production insists on the
  * secrets and refuses the sandbox clock.
  */
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -39,7 +37,10 @@ const schema = z
     JWT_SECRET: z.string().min(32).optional(),
     SESSION_SECRET: z.string().min(32).optional(),
     CORS_ORIGINS: z.string().default(''),
-    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb')
+      .default('100kb'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -127,7 +128,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: env.SMTP_URL,
       mailchimpApiKey: env.MAILCHIMP_API_KEY,
       from: env.MAIL_FROM,
-      operators: env.OPERATOR_EMAILS.split(',').map((s) => s.trim()).filter(Boolean),
+      operators: env.OPERATOR_EMAILS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       devMailbox: env.MAILDEV ?? (env.NODE_ENV === 'development' && !env.SMTP_URL && !env.MAILCHIMP_API_KEY),
       devSmtpPort: env.MAILDEV_SMTP_PORT,
       devWebPort: env.MAILDEV_WEB_PORT,
@@ -136,7 +139,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     businessTimeZone: env.TZ_BUSINESS,
     sandbox: production ? false : (env.CHORECAT_SANDBOX ?? true),
     secrets: { jwt: env.JWT_SECRET, session: env.SESSION_SECRET },
-    corsOrigins: env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },

@@ -48,12 +48,7 @@ export function transaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Prom
 }
 
 /** A raw SQL query with positional parameters ($1, $2 …), optionally inside a transaction. */
-export async function sql<Row extends object>(
-  db: Database,
-  text: string,
-  params: unknown[] = [],
-  tx?: Tx,
-): Promise<Row[]> {
+export async function sql<Row extends object>(db: Database, text: string, params: unknown[] = [], tx?: Tx): Promise<Row[]> {
   return db.sequelize.query<Row>(text, { bind: params, type: QueryTypes.SELECT, transaction: tx, raw: true });
 }
 

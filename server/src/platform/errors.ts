@@ -10,7 +10,7 @@ export const STATUS_BY_CODE = {
   'AUTH.UNAUTHENTICATED': 401,
   'AUTH.INVALID_CREDENTIALS': 401,
   'AUTH.FORBIDDEN': 403,
-  'NOT_FOUND': 404,
+  NOT_FOUND: 404,
   'REQUEST.METHOD_NOT_ALLOWED': 405,
   'IDEMPOTENCY.IN_FLIGHT': 409,
   'SANDBOX.CLOCK_BUSY': 409,
@@ -18,8 +18,8 @@ export const STATUS_BY_CODE = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
   'IDEMPOTENCY.KEY_REUSED': 422,
   'SANDBOX.CLOCK_BACKWARDS': 422,
-  'RATE_LIMITED': 429,
-  'INTERNAL': 500,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
   'SERVICE.UNAVAILABLE': 503,
 } as const satisfies Record<string, number>;
 
@@ -37,11 +37,7 @@ export class AppError extends Error {
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
 
-  constructor(
-    code: ErrorCode,
-    detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {}) {
     super(detail, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

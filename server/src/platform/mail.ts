@@ -45,7 +45,10 @@ export class SmtpTransport implements MailTransport {
   readonly name = 'smtp';
   private readonly transporter: Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     this.transporter = nodemailer.createTransport(url);
   }
 
@@ -76,7 +79,10 @@ interface MailchimpClient {
 export class MailchimpTransport implements MailTransport {
   readonly name = 'mailchimp';
 
-  constructor(private readonly client: MailchimpClient, private readonly from: string) {}
+  constructor(
+    private readonly client: MailchimpClient,
+    private readonly from: string,
+  ) {}
 
   static async create(apiKey: string, from: string): Promise<MailchimpTransport> {
     const factory = (await import('@mailchimp/mailchimp_transactional')).default as unknown as (key: string) => MailchimpClient;

@@ -56,7 +56,14 @@ export async function enqueue(
 export class OutboxDispatcher {
   private readonly handlers = new Map<string, OutboxHandler>();
 
-  constructor(private readonly deps: { db: Database; clock: Clock; logger: Logger; onGiveUp?: (message: OutboxMessage, error: string) => Promise<void> }) {}
+  constructor(
+    private readonly deps: {
+      db: Database;
+      clock: Clock;
+      logger: Logger;
+      onGiveUp?: (message: OutboxMessage, error: string) => Promise<void>;
+    },
+  ) {}
 
   handle(topic: string, handler: OutboxHandler): void {
     this.handlers.set(topic, handler);

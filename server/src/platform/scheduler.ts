@@ -43,7 +43,10 @@ export interface JobRunResult {
 }
 
 export class UnknownJobError extends Error {
-  constructor(readonly job: string, readonly known: string[]) {
+  constructor(
+    readonly job: string,
+    readonly known: string[],
+  ) {
     super(`unknown job "${job}"; known jobs: ${known.join(', ')}`);
     this.name = 'UnknownJobError';
   }
@@ -107,10 +110,11 @@ export class Scheduler {
     let runId: string | undefined;
     try {
       await client.query('SELECT pg_advisory_lock($1)', [hashJobName(name)]);
-      const inserted = await client.query<{ id: string }>(
-        'INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id',
-        [name, trigger, asOf],
-      );
+      const inserted = await client.query<{ id: string }>('INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id', [
+        name,
+        trigger,
+        asOf,
+      ]);
       runId = inserted.rows[0]!.id;
       const stopTimer = metrics.jobDuration.startTimer({ job: name });
       try {
@@ -162,10 +166,14 @@ export class Scheduler {
     });
     agenda.on('error', (error: Error) => logger.error({ err: error }, 'job scheduler error'));
     for (const job of this.registry.list()) {
-      agenda.define(job.name, async () => {
-        const result = await this.runJob(job.name, clock.now(), 'schedule');
-        if (result.outcome === 'failed') throw new Error(result.error);
-      }, { concurrency: 1 });
+      agenda.define(
+        job.name,
+        async () => {
+          const result = await this.runJob(job.name, clock.now(), 'schedule');
+          if (result.outcome === 'failed') throw new Error(result.error);
+        },
+        { concurrency: 1 },
+      );
     }
     await agenda.start();
     for (const job of this.registry.list()) {

@@ -9,7 +9,12 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server in the test process; `refuseNext` makes it answer 451 to the next messages. */
-export async function startSmtpServer(): Promise<{ url: string; received: ReceivedMail[]; refuseNext: (n: number) => void; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{
+  url: string;
+  received: ReceivedMail[];
+  refuseNext: (n: number) => void;
+  close(): Promise<void>;
+}> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
   const server = new SMTPServer({

@@ -26,7 +26,12 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
           filterProperties: ['email', 'name', 'disabled'],
           properties: { passwordHash: { isVisible: false } },
           // Editing users (roles, disable) arrives with the identity issue, through its audited use cases.
-          actions: { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } },
+          actions: {
+            new: { isAccessible: false },
+            edit: { isAccessible: false },
+            delete: { isAccessible: false },
+            bulkDelete: { isAccessible: false },
+          },
         },
       },
     ],

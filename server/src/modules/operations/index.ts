@@ -3,6 +3,8 @@ import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
 
+export { getDashboard } from './application/get-dashboard.ts';
+
 /**
  * Operations: health and readiness, metrics, the contract, the sandbox
  * clock, and the platform's own housekeeping jobs (outbox delivery,

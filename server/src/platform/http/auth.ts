@@ -34,7 +34,10 @@ const AUDIENCE = 'chorecat-api';
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly clock: Clock) {
+  constructor(
+    secret: string,
+    private readonly clock: Clock,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 

@@ -50,11 +50,20 @@ export function idempotency(db: Database): RequestHandler {
         response_status: number | null;
         response_headers: Record<string, string> | null;
         response_body: string | null;
-      }>('SELECT request_hash, state, response_status, response_headers, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+      }>(
+        'SELECT request_hash, state, response_status, response_headers, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+        [scope, key],
+      );
       const row = existing.rows[0];
-      if (!row) return next(new AppError('IDEMPOTENCY.IN_FLIGHT', 'A request with this Idempotency-Key is being processed; retry shortly.'));
+      if (!row)
+        return next(new AppError('IDEMPOTENCY.IN_FLIGHT', 'A request with this Idempotency-Key is being processed; retry shortly.'));
       if (row.request_hash !== requestHash) {
-        return next(new AppError('IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request. Use a new key for a new request.'));
+        return next(
+          new AppError(
+            'IDEMPOTENCY.KEY_REUSED',
+            'This Idempotency-Key was already used with a different request. Use a new key for a new request.',
+          ),
+        );
       }
       if (row.state === 'in_flight') {
         return next(new AppError('IDEMPOTENCY.IN_FLIGHT', 'A request with this Idempotency-Key is being processed; retry shortly.'));
@@ -72,7 +81,8 @@ function captureResponse(db: Database, res: Response, scope: string, key: string
   const originalSend = res.send.bind(res);
   let body: string | undefined;
   res.send = (payload?: unknown) => {
-    if (body === undefined) body = Buffer.isBuffer(payload) ? payload.toString('utf8') : typeof payload === 'string' ? payload : JSON.stringify(payload ?? '');
+    if (body === undefined)
+      body = Buffer.isBuffer(payload) ? payload.toString('utf8') : typeof payload === 'string' ? payload : JSON.stringify(payload ?? '');
     return originalSend(payload);
   };
   res.on('finish', () => {
@@ -108,6 +118,8 @@ export function stableStringify(value: unknown): string {
  * the client retries they protect, not in the sandbox clock's time.
  */
 export async function purgeExpiredIdempotencyKeys(db: Database): Promise<number> {
-  const result = await db.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1 / 1000.0)', [KEY_TTL_MS]);
+  const result = await db.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1 / 1000.0)', [
+    KEY_TTL_MS,
+  ]);
   return result.rowCount ?? 0;
 }

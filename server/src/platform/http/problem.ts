@@ -54,7 +54,10 @@ function describeFields(fields: FieldError[]): string {
 
 export function sendProblem(res: Response, error: AppError, requestId?: string): void {
   for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
-  res.status(error.status).type('application/problem+json').send(JSON.stringify(toProblem(error, requestId)));
+  res
+    .status(error.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(toProblem(error, requestId)));
 }
 
 export function problemHandler(options: { logger: Logger; onServerError?: (error: unknown, req: Request) => void }): ErrorRequestHandler {
@@ -62,13 +65,18 @@ export function problemHandler(options: { logger: Logger; onServerError?: (error
     if (res.headersSent) return next(error);
     const known = toAppError(error);
     if (known && known.status < 500) return sendProblem(res, known, req.requestId);
+    const log = req.log ?? options.logger;
     if (known) {
-      options.logger.warn({ err: error, requestId: req.requestId }, known.detail);
+      log.warn({ err: error, requestId: req.requestId }, known.detail);
       return sendProblem(res, known, req.requestId);
     }
-    options.logger.error({ err: error, requestId: req.requestId }, 'unexpected error');
+    log.error({ err: error, requestId: req.requestId }, 'unexpected error');
     options.onServerError?.(error, req);
-    sendProblem(res, new AppError('INTERNAL', 'Something went wrong on our side. It has been reported; quote the requestId.'), req.requestId);
+    sendProblem(
+      res,
+      new AppError('INTERNAL', 'Something went wrong on our side. It has been reported; quote the requestId.'),
+      req.requestId,
+    );
   };
 }
 

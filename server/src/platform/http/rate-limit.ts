@@ -12,7 +12,10 @@ export class PostgresRateLimitStore implements Store {
   private windowMs = 60_000;
   readonly localKeys = false;
 
-  constructor(private readonly db: Database, readonly prefix: string) {}
+  constructor(
+    private readonly db: Database,
+    readonly prefix: string,
+  ) {}
 
   init(options: Options): void {
     this.windowMs = options.windowMs;

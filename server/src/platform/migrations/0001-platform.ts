@@ -1,8 +1,4 @@
-import {
-  getCreateTableSQL,
-  getCreateIndexesSQL,
-  getUpdateTimestampTriggerSQL,
-} from '@agendajs/postgres-backend';
+import { getCreateTableSQL, getCreateIndexesSQL, getUpdateTimestampTriggerSQL } from '@agendajs/postgres-backend';
 import type { MigrationContext } from '../migrations.ts';
 
 export async function up({ sql }: MigrationContext): Promise<void> {

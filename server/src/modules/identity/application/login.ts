@@ -21,7 +21,13 @@ export async function login(kernel: Pick<Kernel, 'db' | 'tokens' | 'clock'>, inp
   await kernel.db.sequelize.query(
     'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)',
     {
-      bind: [user.id, randomUUID(), createHash('sha256').update(refreshToken).digest('hex'), new Date(now.getTime() + REFRESH_TOKEN_TTL_MS), now],
+      bind: [
+        user.id,
+        randomUUID(),
+        createHash('sha256').update(refreshToken).digest('hex'),
+        new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+        now,
+      ],
     },
   );
   return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn };

@@ -47,20 +47,18 @@ export async function listEmails(
      LIMIT $5`,
     [query.recipient ?? null, query.status ?? null, cursor?.at ?? null, cursor?.id ?? null, query.limit + 1],
   );
-  const views = rows.map(
-    (r): EmailView => ({
-      id: r.id,
-      to: r.to,
-      subject: r.subject,
-      template: r.template,
-      text: r.text,
-      html: r.html,
-      status: r.status,
-      attempts: r.attempts,
-      lastError: r.last_error,
-      createdAt: new Date(r.created_at).toISOString(),
-      sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-    }),
-  );
+  const views = rows.map((r): EmailView => ({
+    id: r.id,
+    to: r.to,
+    subject: r.subject,
+    template: r.template,
+    text: r.text,
+    html: r.html,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at).toISOString(),
+    sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+  }));
   return page(views, query.limit, (v) => ({ at: v.createdAt, id: v.id }));
 }

@@ -1,0 +1,21 @@
+import { createAdminRouter } from '@chorecat/admin';
+import type { PlatformOptions } from './app.ts';
+import { authenticateWithPassword } from './modules/identity/index.ts';
+import { getDashboard } from './modules/operations/index.ts';
+
+/** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
+export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {
+  return async (app, kernel, resources) => {
+    const { router, rootPath } = await createAdminRouter({
+      resources,
+      authenticate: (email, password) => authenticateWithPassword(kernel, email, password),
+      dashboard: () => getDashboard(kernel),
+      sessionPool: kernel.db.pool,
+      sessionSecret: kernel.secrets.session,
+      bundleDir,
+      production: kernel.config.env === 'production',
+      secureCookies: kernel.config.publicUrl.startsWith('https:'),
+    });
+    app.use(rootPath, router);
+  };
+}
