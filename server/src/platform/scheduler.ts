@@ -32,6 +32,12 @@ export interface JobDefinition {
   name: string;
   description: string;
   schedule: JobSchedule;
+  /**
+   * A frequent poller (every few seconds) records its scheduled runs in
+   * job_runs only when they fail, so the table stays a useful history.
+   * Runs from the CLI or the sandbox clock are always recorded.
+   */
+  quiet?: boolean;
   run(context: JobContext): Promise<void>;
 }
 
@@ -107,31 +113,38 @@ export class Scheduler {
     const { db, clock, logger, metrics } = this.deps;
     const client = await db.pool.connect();
     const log = logger.child({ job: name, trigger, asOf: asOf.toISOString() });
-    let runId: string | undefined;
+    const record = !(job.quiet && trigger === 'schedule');
     try {
       await client.query('SELECT pg_advisory_lock($1)', [hashJobName(name)]);
-      const inserted = await client.query<{ id: string }>('INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id', [
-        name,
-        trigger,
-        asOf,
-      ]);
-      runId = inserted.rows[0]!.id;
+      const runId = record
+        ? (
+            await client.query<{ id: string }>('INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id', [
+              name,
+              trigger,
+              asOf,
+            ])
+          ).rows[0]!.id
+        : undefined;
       const stopTimer = metrics.jobDuration.startTimer({ job: name });
       try {
         await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'succeeded' });
-        await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'succeeded' WHERE id = $1", [runId]);
+        if (runId) await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'succeeded' WHERE id = $1", [runId]);
         log.debug('job succeeded');
         return { job: name, at: asOf.toISOString(), outcome: 'succeeded' };
       } catch (error) {
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'failed' });
-        const message = error instanceof Error ? error.message : String(error);
-        await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'failed', error = $2 WHERE id = $1", [
-          runId,
-          message.slice(0, 2000),
-        ]);
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+        if (runId) {
+          await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'failed', error = $2 WHERE id = $1", [runId, message]);
+        } else {
+          await client.query(
+            "INSERT INTO job_runs (job, trigger, as_of, finished_at, outcome, error) VALUES ($1, $2, $3, now(), 'failed', $4)",
+            [name, trigger, asOf, message],
+          );
+        }
         log.error({ err: error }, 'job failed');
         return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
       }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createChorecat, login, unwrap, ChorecatError } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
+import { sandboxClockTour } from '../../../examples/sandbox-clock.ts';
 
 /** A running server on a real port, driven only through the SDK, as a partner would. */
 describe('the SDK against a running server', () => {
@@ -57,5 +58,12 @@ describe('the SDK against a running server', () => {
     const retry = await client.POST('/v1/sandbox/clock', { body: { advanceBy: 'PT1H' }, headers });
     expect(retry.response.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.data).toEqual(first.data);
+  });
+
+  it('runs the sandbox-clock example from examples/', async () => {
+    const tour = await sandboxClockTour(baseUrl, { email: manager.email, password: 'test-password' });
+    expect(Date.parse(tour.after) - Date.parse(tour.before)).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(tour.jobsRun.map((r) => r.job)).toContain('idempotency.purge');
+    expect(Array.isArray(tour.latestEmails)).toBe(true);
   });
 });
