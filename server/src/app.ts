@@ -168,9 +168,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
-  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
   app.use(authenticate(kernel.tokens));
   app.use(authorize(operations));
+  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
   app.use(bindOperations(operations, handlers, (op) => (op.method === 'post' ? [idempotency(db)] : [])));
   app.use(notFound);

@@ -32,6 +32,17 @@ export interface AdminResource {
   options?: Record<string, unknown>;
 }
 
+/**
+ * AdminJS actions for a resource managers may read but never change from the
+ * panel (changes go through use cases, as custom actions).
+ */
+export const READ_ONLY_ADMIN_ACTIONS = {
+  new: { isAccessible: false },
+  edit: { isAccessible: false },
+  delete: { isAccessible: false },
+  bulkDelete: { isAccessible: false },
+} as const;
+
 /** What a module gives back: its HTTP handlers by operationId, its jobs, its admin screens. */
 export interface ChorecatModule {
   name: string;

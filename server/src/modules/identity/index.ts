@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
 
@@ -26,12 +26,7 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
           filterProperties: ['email', 'name', 'disabled'],
           properties: { passwordHash: { isVisible: false } },
           // Editing users (roles, disable) arrives with the identity issue, through its audited use cases.
-          actions: {
-            new: { isAccessible: false },
-            edit: { isAccessible: false },
-            delete: { isAccessible: false },
-            bulkDelete: { isAccessible: false },
-          },
+          actions: READ_ONLY_ADMIN_ACTIONS,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';
@@ -43,12 +43,7 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
           ],
           filterProperties: ['to', 'status', 'template', 'createdAt'],
           sort: { sortBy: 'createdAt', direction: 'desc' },
-          actions: {
-            new: { isAccessible: false },
-            edit: { isAccessible: false },
-            delete: { isAccessible: false },
-            bulkDelete: { isAccessible: false },
-          },
+          actions: READ_ONLY_ADMIN_ACTIONS,
         },
       },
     ],
