@@ -44,7 +44,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<{ db
 }
 
 export async function createMailTransport(config: Config, logger: Logger): Promise<{ transport: MailTransport; mailbox?: DevMailbox }> {
-  if (config.mail.mailchimpApiKey) return { transport: await MailchimpTransport.create(config.mail.mailchimpApiKey, config.mail.from) };
+  if (config.mail.mailchimpApiKey)
+    return { transport: await MailchimpTransport.create(config.mail.mailchimpApiKey, config.mail.from, config.mail.mailchimpBaseUrl) };
   if (config.mail.smtpUrl) return { transport: new SmtpTransport(config.mail.smtpUrl, config.mail.from) };
   if (config.mail.devMailbox) {
     const mailbox = await startDevMailbox({ smtpPort: config.mail.devSmtpPort, webPort: config.mail.devWebPort, logger });

@@ -65,7 +65,11 @@ describe('problem+json answers', () => {
 
   it('401 before 400: an anonymous caller learns nothing of the body a route wants', async () => {
     expectProblem(await t.api.post('/v1/sandbox/clock').send({ nonsense: true }), 401, 'AUTH.UNAUTHENTICATED');
-    expectProblem(await t.api.post('/v1/sandbox/clock').set('content-type', 'application/json').send('{not json'), 401, 'AUTH.UNAUTHENTICATED');
+    expectProblem(
+      await t.api.post('/v1/sandbox/clock').set('content-type', 'application/json').send('{not json'),
+      401,
+      'AUTH.UNAUTHENTICATED',
+    );
     expectProblem(await t.api.post('/v1/sandbox/clock').send({ advanceBy: 'x'.repeat(5000) }), 401, 'AUTH.UNAUTHENTICATED');
   });
 

@@ -23,6 +23,7 @@ const schema = z
     MONGODB_URL: z.string().url().optional(),
     SMTP_URL: z.string().url().optional(),
     MAILCHIMP_API_KEY: z.string().min(1).optional(),
+    MAILCHIMP_BASE_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('Chorecat <no-reply@chorecat.test>'),
     OPERATOR_EMAILS: z.string().default('operators@chorecat.test'),
     MAILDEV: booleanFlag.optional(),
@@ -82,6 +83,7 @@ export interface Config {
   mail: {
     smtpUrl?: string;
     mailchimpApiKey?: string;
+    mailchimpBaseUrl?: string;
     from: string;
     operators: string[];
     devMailbox: boolean;
@@ -127,6 +129,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mail: {
       smtpUrl: env.SMTP_URL,
       mailchimpApiKey: env.MAILCHIMP_API_KEY,
+      mailchimpBaseUrl: env.MAILCHIMP_BASE_URL,
       from: env.MAIL_FROM,
       operators: env.OPERATOR_EMAILS.split(',')
         .map((s) => s.trim())

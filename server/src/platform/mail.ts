@@ -70,6 +70,7 @@ export class SmtpTransport implements MailTransport {
 }
 
 interface MailchimpClient {
+  basePath: string;
   messages: {
     send(body: { message: Record<string, unknown> }): Promise<unknown>;
   };
@@ -84,9 +85,12 @@ export class MailchimpTransport implements MailTransport {
     private readonly from: string,
   ) {}
 
-  static async create(apiKey: string, from: string): Promise<MailchimpTransport> {
+  /** `baseUrl` points the client at another Mandrill-protocol endpoint (the tests' local one). */
+  static async create(apiKey: string, from: string, baseUrl?: string): Promise<MailchimpTransport> {
     const factory = (await import('@mailchimp/mailchimp_transactional')).default as unknown as (key: string) => MailchimpClient;
-    return new MailchimpTransport(factory(apiKey), from);
+    const client = factory(apiKey);
+    if (baseUrl) client.basePath = baseUrl.replace(/\/$/, '');
+    return new MailchimpTransport(client, from);
   }
 
   async send(email: EmailPayload, messageId: string): Promise<void> {
