@@ -21,7 +21,8 @@ import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
 import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts';
 import { createOperationsModule } from './modules/operations/index.ts';
-import { createIdentityModule } from './modules/identity/index.ts';
+import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
+import { PrivacyRegistry } from './platform/privacy.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -85,6 +86,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     scheduler,
     sandbox,
     mailTransport,
+    privacy: new PrivacyRegistry(),
     spec,
   };
   if (config.sandbox) await sandbox.sync();
@@ -169,7 +171,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
-  app.use(authenticate(kernel.tokens));
+  app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
   app.use(authorize(operations));
   app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));

@@ -9,6 +9,7 @@ import type { SandboxClock } from './sandbox-clock.ts';
 import type { TokenService } from './http/auth.ts';
 import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
+import type { PrivacyRegistry } from './privacy.ts';
 
 /** What the platform hands every module when it is created. */
 export interface Kernel {
@@ -23,6 +24,7 @@ export interface Kernel {
   scheduler: Scheduler;
   sandbox: SandboxClock;
   mailTransport: MailTransport;
+  privacy: PrivacyRegistry;
   spec: Record<string, unknown>;
 }
 

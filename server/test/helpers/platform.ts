@@ -93,7 +93,7 @@ export async function createTestPlatform(
     api: supertest.agent(platform.app),
     async userWithRoles(roles, email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@chorecat.test`) {
       const [rows] = (await db.sequelize.query(
-        'INSERT INTO users (email, name, password_hash, roles) VALUES ($1, $2, $3, $4::text[]) RETURNING id',
+        'INSERT INTO users (email, name, password_hash, roles, email_verified_at) VALUES ($1, $2, $3, $4::text[], now()) RETURNING id',
         { bind: [email, `Test ${roles.join(' ')}`, passwordHash, roles] },
       )) as [{ id: string }[], unknown];
       const id = rows[0]!.id;

@@ -1,18 +1,20 @@
 import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
+import { identityPersonalData } from './application/personal-data.ts';
 
 export { authenticateWithPassword, type AuthenticatedUser } from './application/authenticate-with-password.ts';
+export { resolvePrincipal } from './application/resolve-principal.ts';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
 export { hashPassword } from './infra/passwords.ts';
 
 /**
- * Identity: users, roles, sign-in. The foundation holds the users table,
- * password sign-in and the demo accounts; verification, refresh, SSO and
- * GDPR come with the identity issue.
+ * Identity: accounts, roles, sign-in (password, and single sign-on),
+ * tokens, password reset, the profile, GDPR export and erasure.
  */
 export function createIdentityModule(kernel: Kernel): ChorecatModule {
   const User = defineUserModel(kernel.db.sequelize);
+  for (const section of identityPersonalData(kernel)) kernel.privacy.register(section);
   return {
     name: 'identity',
     handlers: identityHandlers(kernel),

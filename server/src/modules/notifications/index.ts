@@ -3,6 +3,7 @@ import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mai
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';
 import { alertOperators } from './application/alert-operators.ts';
+import { emailsPersonalData } from './application/personal-data.ts';
 import { operatorAlert } from './domain/templates.ts';
 
 export { sendEmail } from './application/send-email.ts';
@@ -18,6 +19,7 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
   kernel.outbox.handle(EMAIL_TOPIC, async (message) => {
     await kernel.mailTransport.send(message.payload as EmailPayload, messageIdFor(message));
   });
+  kernel.privacy.register(emailsPersonalData(kernel));
   const Email = defineEmailModel(kernel.db.sequelize);
   return {
     name: 'notifications',

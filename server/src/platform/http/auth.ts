@@ -41,6 +41,11 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
+  /** Real time (tokens never follow the sandbox clock). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   async issueAccessToken(principal: Principal): Promise<{ token: string; expiresIn: number }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const token = await new SignJWT({ roles: principal.roles, typ: 'access' })
@@ -54,7 +59,8 @@ export class TokenService {
     return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
-  async verifyAccessToken(token: string): Promise<Principal> {
+  /** The token's subject, if the token is genuine, current and an access token. */
+  async verifyAccessToken(token: string): Promise<{ id: string }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -62,9 +68,8 @@ export class TokenService {
         audience: AUDIENCE,
         currentDate: this.clock.now(),
       });
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-      if (payload.typ !== 'access' || !payload.sub || roles.length === 0) throw new Error('not an access token');
-      return { id: payload.sub, roles };
+      if (payload.typ !== 'access' || !payload.sub) throw new Error('not an access token');
+      return { id: payload.sub };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw new AppError('AUTH.UNAUTHENTICATED', expired ? 'The access token has expired; refresh it.' : 'The access token is invalid.');
@@ -72,15 +77,22 @@ export class TokenService {
   }
 }
 
-/** Reads a bearer token when one is sent; routes decide later whether one is required. */
-export function authenticate(tokens: TokenService): RequestHandler {
+/**
+ * Reads a bearer token when one is sent; routes decide later whether one is
+ * required. The token proves who is calling; `resolve` looks the caller up
+ * (roles, disabled, erased) so a revoked user is refused at once.
+ */
+export function authenticate(tokens: TokenService, resolve: (userId: string) => Promise<Principal | null>): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization');
     if (!header) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return next(new AppError('AUTH.UNAUTHENTICATED', 'Send the access token as "Authorization: Bearer <token>".'));
     try {
-      req.principal = await tokens.verifyAccessToken(match[1]!);
+      const claims = await tokens.verifyAccessToken(match[1]!);
+      const principal = await resolve(claims.id);
+      if (!principal) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
+      req.principal = principal;
       next();
     } catch (error) {
       next(error);

@@ -22,17 +22,8 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async increment(key: string): Promise<IncrementResponse> {
-    const result = await this.db.pool.query<{ hits: number; reset_at: Date }>(
-      `INSERT INTO rate_limit_hits (key, hits, reset_at)
-       VALUES ($1, 1, now() + make_interval(secs => $2 / 1000.0))
-       ON CONFLICT (key) DO UPDATE SET
-         hits = CASE WHEN rate_limit_hits.reset_at <= now() THEN 1 ELSE rate_limit_hits.hits + 1 END,
-         reset_at = CASE WHEN rate_limit_hits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limit_hits.reset_at END
-       RETURNING hits, reset_at`,
-      [this.prefix + key, this.windowMs],
-    );
-    const row = result.rows[0]!;
-    return { totalHits: row.hits, resetTime: new Date(row.reset_at) };
+    const { count, resetAt } = await countHit(this.db, this.prefix + key, this.windowMs);
+    return { totalHits: count, resetTime: resetAt };
   }
 
   async decrement(key: string): Promise<void> {
@@ -40,8 +31,41 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async resetKey(key: string): Promise<void> {
-    await this.db.pool.query('DELETE FROM rate_limit_hits WHERE key = $1', [this.prefix + key]);
+    await clearHits(this.db, this.prefix + key);
   }
+}
+
+/**
+ * Fixed-window counters in PostgreSQL, shared by every process: the rate
+ * limiter's store and the sign-in throttles (failures per account and per
+ * address) both count here. Real time, not the sandbox clock.
+ */
+export async function countHit(db: Database, key: string, windowMs: number): Promise<{ count: number; resetAt: Date }> {
+  const result = await db.pool.query<{ hits: number; reset_at: Date }>(
+    `INSERT INTO rate_limit_hits (key, hits, reset_at)
+     VALUES ($1, 1, now() + make_interval(secs => $2 / 1000.0))
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN rate_limit_hits.reset_at <= now() THEN 1 ELSE rate_limit_hits.hits + 1 END,
+       reset_at = CASE WHEN rate_limit_hits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limit_hits.reset_at END
+     RETURNING hits, reset_at`,
+    [key, windowMs],
+  );
+  const row = result.rows[0]!;
+  return { count: row.hits, resetAt: new Date(row.reset_at) };
+}
+
+/** The live count of a window (0 when none or expired). */
+export async function peekHits(db: Database, key: string): Promise<{ count: number; resetAt: Date | null }> {
+  const result = await db.pool.query<{ hits: number; reset_at: Date }>(
+    'SELECT hits, reset_at FROM rate_limit_hits WHERE key = $1 AND reset_at > now()',
+    [key],
+  );
+  const row = result.rows[0];
+  return row ? { count: row.hits, resetAt: new Date(row.reset_at) } : { count: 0, resetAt: null };
+}
+
+export async function clearHits(db: Database, key: string): Promise<void> {
+  await db.pool.query('DELETE FROM rate_limit_hits WHERE key = $1', [key]);
 }
 
 export function createRateLimiter(db: Database, options: { name: string; perWindow: number; windowMs?: number }): RequestHandler {

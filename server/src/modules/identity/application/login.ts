@@ -1,34 +1,38 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { authenticateWithPassword } from './authenticate-with-password.ts';
+import { transaction } from '../../../platform/database.ts';
+import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, normaliseEmail } from '../domain/policy.ts';
+import type { AuthenticatedUser } from './authenticate-with-password.ts';
+import { issueSession, type Tokens } from './issue-session.ts';
+import { assertNotLocked, recordFailure, clearFailures } from './throttle.ts';
 
-export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60_000;
+export const loginKeys = (email: string, address: string) => ({
+  account: `login:account:${normaliseEmail(email)}`,
+  address: `login:address:${address}`,
+});
 
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
-
-/** Email + password → a short-lived access token and a refresh token (stored hashed, new family). */
-export async function login(kernel: Pick<Kernel, 'db' | 'tokens' | 'clock'>, input: { email: string; password: string }): Promise<Tokens> {
-  const user = await authenticateWithPassword(kernel, input.email, input.password);
-  if (!user) throw new AppError('AUTH.INVALID_CREDENTIALS', 'The email or the password is wrong.');
-  const access = await kernel.tokens.issueAccessToken({ id: user.id, roles: user.roles });
-  const refreshToken = randomBytes(32).toString('base64url');
-  const now = kernel.clock.now();
-  await kernel.db.sequelize.query(
-    'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)',
-    {
-      bind: [
-        user.id,
-        randomUUID(),
-        createHash('sha256').update(refreshToken).digest('hex'),
-        new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
-        now,
-      ],
-    },
-  );
-  return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn };
+/**
+ * Password sign-in. Checks the lockout first (so a locked account costs no
+ * hashing), then the password (passport-local calls
+ * authenticateWithPassword), then the verified address.
+ */
+export async function login(
+  kernel: Pick<Kernel, 'db' | 'tokens' | 'clock'>,
+  input: { email: string; address: string; check: () => Promise<AuthenticatedUser | null> },
+): Promise<Tokens> {
+  const keys = loginKeys(input.email, input.address);
+  await assertNotLocked(kernel, [
+    { key: keys.account, limit: LOGIN_FAILURES_PER_ACCOUNT },
+    { key: keys.address, limit: LOGIN_FAILURES_PER_ADDRESS },
+  ]);
+  const user = await input.check();
+  if (!user) {
+    await recordFailure(kernel, [keys.account, keys.address]);
+    throw new AppError('AUTH.INVALID_CREDENTIALS', 'The email or the password is wrong.');
+  }
+  await clearFailures(kernel, keys.account);
+  if (!user.emailVerified) {
+    throw new AppError('AUTH.EMAIL_NOT_VERIFIED', 'Verify your email address first: enter the code we emailed you, or ask for a new one.');
+  }
+  return transaction(kernel.db, (tx) => issueSession(kernel, tx, user));
 }

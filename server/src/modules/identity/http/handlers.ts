@@ -1,12 +1,74 @@
+import type { Request, Response, NextFunction } from 'express';
+import { Passport } from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
+import { authenticateWithPassword, type AuthenticatedUser } from '../application/authenticate-with-password.ts';
 import { login } from '../application/login.ts';
+import { register } from '../application/register.ts';
+import { sendCode } from '../application/send-code.ts';
+import { verifyEmail } from '../application/verify-email.ts';
+import { resetPassword } from '../application/reset-password.ts';
+import { refreshTokens } from '../application/refresh.ts';
+import { logout } from '../application/logout.ts';
+import { getMe, updateMe, type MeUpdate } from '../application/me.ts';
+import { exportMe, eraseMe } from '../application/personal-data.ts';
 
 export function identityHandlers(kernel: Kernel): OperationHandlers {
+  // passport-local checks the email and password; sessions are ours (tokens), not passport's.
+  const passport = new Passport();
+  passport.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password', session: false }, (email, password, done) => {
+      authenticateWithPassword(kernel, email, password).then((user) => done(null, user ?? false), done);
+    }),
+  );
+  const checkPassword = (req: Request, res: Response, next: NextFunction) => () =>
+    new Promise<AuthenticatedUser | null>((resolve, reject) => {
+      passport.authenticate('local', { session: false }, (error: unknown, user: AuthenticatedUser | false) => (error ? reject(error) : resolve(user || null)))(req, res, next);
+    });
+  const address = (req: Request) => req.ip ?? 'unknown';
+  const body = <T>(req: Request) => req.body as T;
+
   return {
-    async login(req, res) {
-      const body = req.body as { email: string; password: string };
-      res.json(await login(kernel, body));
+    async register(req, res) {
+      res.status(202).json(await register(kernel, body(req)));
+    },
+    async verifyEmail(req, res) {
+      res.json(await verifyEmail(kernel, { ...body<{ email: string; code: string }>(req), address: address(req) }));
+    },
+    async resendVerification(req, res) {
+      res.status(202).json(await sendCode(kernel, { email: body<{ email: string }>(req).email, purpose: 'verify_email' }));
+    },
+    async login(req, res, next) {
+      const { email } = body<{ email: string }>(req);
+      res.json(await login(kernel, { email, address: address(req), check: checkPassword(req, res, next) }));
+    },
+    async refreshTokens(req, res) {
+      res.json(await refreshTokens(kernel, body<{ refreshToken: string }>(req).refreshToken));
+    },
+    async logout(req, res) {
+      await logout(kernel, body<{ refreshToken: string }>(req).refreshToken);
+      res.status(204).end();
+    },
+    async forgotPassword(req, res) {
+      res.status(202).json(await sendCode(kernel, { email: body<{ email: string }>(req).email, purpose: 'reset_password' }));
+    },
+    async resetPassword(req, res) {
+      await resetPassword(kernel, { ...body<{ email: string; code: string; newPassword: string }>(req), address: address(req) });
+      res.status(204).end();
+    },
+    async getMe(req, res) {
+      res.json(await getMe(kernel, req.principal!.id));
+    },
+    async updateMe(req, res) {
+      res.json(await updateMe(kernel, req.principal!.id, body<MeUpdate>(req)));
+    },
+    async eraseMe(req, res) {
+      await eraseMe(kernel, req.principal!.id);
+      res.status(204).end();
+    },
+    async exportMe(req, res) {
+      res.json(await exportMe(kernel, req.principal!.id));
     },
   };
 }

@@ -1,0 +1,57 @@
+import type { Kernel } from '../../../platform/module.ts';
+import { transaction } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
+
+export interface MeView {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  address: string | null;
+  avatarUrl: string | null;
+  roles: string[];
+  emailVerified: boolean;
+  createdAt: string;
+}
+
+export function toMeView(user: UserRow): MeView {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    address: user.address,
+    avatarUrl: user.avatar_url,
+    roles: user.roles,
+    emailVerified: user.email_verified_at !== null,
+    createdAt: new Date(user.created_at).toISOString(),
+  };
+}
+
+export async function getMe(kernel: Pick<Kernel, 'db'>, userId: string): Promise<MeView> {
+  const user = await findUserById(kernel.db, userId);
+  if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');
+  return toMeView(user);
+}
+
+/** Only these fields; the spec refuses anything else (roles, email …) before we get here. */
+export interface MeUpdate {
+  name?: string;
+  phone?: string | null;
+  address?: string | null;
+  avatarUrl?: string | null;
+}
+
+export async function updateMe(kernel: Pick<Kernel, 'db' | 'clock'>, userId: string, update: MeUpdate): Promise<MeView> {
+  const changes: Record<string, unknown> = {};
+  if (update.name !== undefined) changes.name = update.name.trim();
+  if (update.phone !== undefined) changes.phone = update.phone;
+  if (update.address !== undefined) changes.address = update.address;
+  if (update.avatarUrl !== undefined) changes.avatar_url = update.avatarUrl;
+  return transaction(kernel.db, async (tx) => {
+    const user = await findUserById(kernel.db, userId, tx, true);
+    if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');
+    return toMeView(await updateUser(kernel.db, tx, userId, changes, kernel.clock.now()));
+  });
+}

@@ -1,0 +1,50 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import { REFRESH_TOKEN_TTL_MS } from '../domain/policy.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface RefreshTokenRow {
+  id: string;
+  user_id: string;
+  family_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** A new refresh token (256 random bits); only its hash is stored. */
+export async function insertRefreshToken(db: Database, tx: Tx, userId: string, now: Date, familyId: string = randomUUID()): Promise<{ id: string; token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const { rows } = await execute<{ id: string }>(
+    db,
+    'INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [userId, familyId, hashToken(token), new Date(now.getTime() + REFRESH_TOKEN_TTL_MS), now],
+    tx,
+  );
+  return { id: rows[0]!.id, token };
+}
+
+export async function findRefreshTokenForUpdate(db: Database, tx: Tx, token: string): Promise<RefreshTokenRow | undefined> {
+  const [row] = await sql<RefreshTokenRow>(
+    db,
+    'SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
+    [hashToken(token)],
+    tx,
+  );
+  return row;
+}
+
+export async function revokeFamily(db: Database, tx: Tx | undefined, familyId: string, now: Date): Promise<void> {
+  await execute(db, 'UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL', [familyId, now], tx);
+}
+
+export async function revokeAllForUser(db: Database, tx: Tx, userId: string, now: Date): Promise<void> {
+  await execute(db, 'UPDATE refresh_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now], tx);
+}
+
+export async function markRotated(db: Database, tx: Tx, id: string, replacedBy: string, now: Date): Promise<void> {
+  await execute(db, 'UPDATE refresh_tokens SET used_at = $2, replaced_by = $3 WHERE id = $1', [id, now, replacedBy], tx);
+}

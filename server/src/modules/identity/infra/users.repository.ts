@@ -1,0 +1,64 @@
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { Role } from '../../../platform/http/auth.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  roles: Role[];
+  disabled: boolean;
+  email_verified_at: Date | null;
+  phone: string | null;
+  address: string | null;
+  avatar_url: string | null;
+  erased_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, email, name, password_hash, roles, disabled, email_verified_at, phone, address, avatar_url, erased_at, created_at';
+
+export async function findUserByEmail(db: Database, email: string, tx?: Tx): Promise<UserRow | undefined> {
+  const [row] = await sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)`, [email], tx);
+  return row;
+}
+
+export async function findUserById(db: Database, id: string, tx?: Tx, lock = false): Promise<UserRow | undefined> {
+  const [row] = await sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
+  return row;
+}
+
+export async function insertUser(
+  db: Database,
+  tx: Tx,
+  user: { email: string; name: string; passwordHash: string | null; roles: Role[]; verifiedAt: Date | null; now: Date },
+): Promise<UserRow | undefined> {
+  const { rows } = await execute<UserRow>(
+    db,
+    `INSERT INTO users (email, name, password_hash, roles, email_verified_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4::text[], $5, $6, $6)
+     ON CONFLICT ((lower(email))) DO NOTHING
+     RETURNING ${COLUMNS}`,
+    [user.email, user.name, user.passwordHash, user.roles, user.verifiedAt, user.now],
+    tx,
+  );
+  return rows[0];
+}
+
+export async function updateUser(
+  db: Database,
+  tx: Tx,
+  id: string,
+  changes: Partial<Record<'name' | 'phone' | 'address' | 'avatar_url' | 'password_hash' | 'email' | 'email_verified_at' | 'erased_at' | 'disabled' | 'roles', unknown>>,
+  now: Date,
+): Promise<UserRow> {
+  const entries = Object.entries(changes);
+  const sets = entries.map(([column], i) => `${column} = $${i + 2}${column === 'roles' ? '::text[]' : ''}`);
+  const { rows } = await execute<UserRow>(
+    db,
+    `UPDATE users SET ${[...sets, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, ...entries.map(([, value]) => value), now],
+    tx,
+  );
+  return rows[0]!;
+}
