@@ -18,7 +18,8 @@ export class PrivacyRegistry {
   private readonly contributors: PersonalDataContributor[] = [];
 
   register(contributor: PersonalDataContributor): void {
-    if (this.contributors.some((c) => c.section === contributor.section)) throw new Error(`privacy section ${contributor.section} registered twice`);
+    if (this.contributors.some((c) => c.section === contributor.section))
+      throw new Error(`privacy section ${contributor.section} registered twice`);
     this.contributors.push(contributor);
   }
 

@@ -12,7 +12,11 @@ export interface AuthenticatedUser {
 }
 
 /** Checks an email and password; null for any failure, never saying which part was wrong. */
-export async function authenticateWithPassword(kernel: Pick<Kernel, 'db'>, email: string, password: string): Promise<AuthenticatedUser | null> {
+export async function authenticateWithPassword(
+  kernel: Pick<Kernel, 'db'>,
+  email: string,
+  password: string,
+): Promise<AuthenticatedUser | null> {
   const user = await findUserByEmail(kernel.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok || user.disabled || user.erased_at) return null;

@@ -10,7 +10,11 @@ export interface Tokens {
 }
 
 /** Starts a sign-in: a new refresh-token family and an access token. */
-export async function issueSession(kernel: Pick<Kernel, 'db' | 'clock' | 'tokens'>, tx: Tx, user: { id: string; roles: Role[] }): Promise<Tokens> {
+export async function issueSession(
+  kernel: Pick<Kernel, 'db' | 'clock' | 'tokens'>,
+  tx: Tx,
+  user: { id: string; roles: Role[] },
+): Promise<Tokens> {
   const refresh = await insertRefreshToken(kernel.db, tx, user.id, kernel.tokens.now());
   const access = await kernel.tokens.issueAccessToken({ id: user.id, roles: user.roles });
   return { accessToken: access.token, refreshToken: refresh.token, expiresIn: access.expiresIn };

@@ -1,7 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
-import { transaction } from '../../../platform/database.ts';
+import { sql, transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { sql } from '../../../platform/database.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { findUserById, updateUser } from '../infra/users.repository.ts';
 import { revokeAllForUser } from '../infra/refresh-tokens.repository.ts';

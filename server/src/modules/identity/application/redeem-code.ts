@@ -1,6 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import type { Tx } from '../../../platform/database.ts';
-import { transaction } from '../../../platform/database.ts';
+import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findUserByEmail, type UserRow } from '../infra/users.repository.ts';
 import { checkCode, type CodePurpose } from '../infra/codes.repository.ts';
@@ -25,7 +24,16 @@ export async function redeemCode<T>(
   const outcome = await transaction(kernel.db, async (tx) => {
     const user = await findUserByEmail(kernel.db, input.email, tx);
     if (!user || user.erased_at || user.disabled) return { ok: false as const };
-    const check = await checkCode(kernel.db, tx, kernel.secrets.jwt, user.id, input.purpose, input.code, kernel.clock.now(), CODE_MAX_ATTEMPTS);
+    const check = await checkCode(
+      kernel.db,
+      tx,
+      kernel.secrets.jwt,
+      user.id,
+      input.purpose,
+      input.code,
+      kernel.clock.now(),
+      CODE_MAX_ATTEMPTS,
+    );
     if (check !== 'ok') return { ok: false as const };
     return { ok: true as const, value: await then(user, tx) };
   });

@@ -31,8 +31,12 @@ export async function refreshTokens(kernel: Pick<Kernel, 'db' | 'clock' | 'token
     return { kind: 'ok' as const, tokens: { accessToken: access.token, refreshToken: next.token, expiresIn: access.expiresIn } };
   });
   if (result.kind === 'reused') {
-    throw new AppError('AUTH.REFRESH_TOKEN_REUSED', 'This refresh token was already used; every session of this sign-in is now signed out. Sign in again.');
+    throw new AppError(
+      'AUTH.REFRESH_TOKEN_REUSED',
+      'This refresh token was already used; every session of this sign-in is now signed out. Sign in again.',
+    );
   }
-  if (result.kind === 'invalid') throw new AppError('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired. Sign in again.');
+  if (result.kind === 'invalid')
+    throw new AppError('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is invalid or expired. Sign in again.');
   return result.tokens;
 }

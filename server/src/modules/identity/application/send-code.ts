@@ -12,7 +12,10 @@ import { ACCEPTED } from './register.ts';
  * Emails a fresh code (verification or password reset) when the account
  * exists and needs one. Always the same answer, so it reveals nothing.
  */
-export async function sendCode(kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>, input: { email: string; purpose: CodePurpose }): Promise<typeof ACCEPTED> {
+export async function sendCode(
+  kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>,
+  input: { email: string; purpose: CodePurpose },
+): Promise<typeof ACCEPTED> {
   const email = normaliseEmail(input.email);
   const sent = await countHit(kernel.db, `codes:sent:${email}`, 60 * 60_000);
   if (sent.count > CODES_SENT_PER_HOUR) return ACCEPTED;
@@ -23,7 +26,12 @@ export async function sendCode(kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>,
     const now = kernel.clock.now();
     const { id, code } = await issueCode(kernel.db, tx, kernel.secrets.jwt, user.id, input.purpose, now);
     const template = input.purpose === 'verify_email' ? verificationCodeEmail : passwordResetCodeEmail;
-    await sendEmail(kernel, tx, { template, to: user.email, data: { name: user.name, code, minutes: CODE_TTL_MS / 60_000 }, dedupeKey: `code:${id}` });
+    await sendEmail(kernel, tx, {
+      template,
+      to: user.email,
+      data: { name: user.name, code, minutes: CODE_TTL_MS / 60_000 },
+      dedupeKey: `code:${id}`,
+    });
   });
   return ACCEPTED;
 }

@@ -2,7 +2,11 @@ import { defineTemplate } from '../../notifications/index.ts';
 
 export const verificationCodeEmail = defineTemplate<{ name: string; code: string; minutes: number }>('identity-verify-email', (d) => ({
   subject: `Your Chorecat verification code: ${d.code}`,
-  paragraphs: [`Hello ${d.name},`, `Your verification code is ${d.code}. It works for ${d.minutes} minutes.`, 'If you did not create a Chorecat account, ignore this email.'],
+  paragraphs: [
+    `Hello ${d.name},`,
+    `Your verification code is ${d.code}. It works for ${d.minutes} minutes.`,
+    'If you did not create a Chorecat account, ignore this email.',
+  ],
 }));
 
 export const alreadyRegisteredEmail = defineTemplate<{ name: string }>('identity-already-registered', (d) => ({
@@ -16,15 +20,26 @@ export const alreadyRegisteredEmail = defineTemplate<{ name: string }>('identity
 
 export const passwordResetCodeEmail = defineTemplate<{ name: string; code: string; minutes: number }>('identity-password-reset', (d) => ({
   subject: `Your Chorecat password reset code: ${d.code}`,
-  paragraphs: [`Hello ${d.name},`, `Your password reset code is ${d.code}. It works for ${d.minutes} minutes.`, 'If you did not ask for it, ignore this email: your password stays as it is.'],
+  paragraphs: [
+    `Hello ${d.name},`,
+    `Your password reset code is ${d.code}. It works for ${d.minutes} minutes.`,
+    'If you did not ask for it, ignore this email: your password stays as it is.',
+  ],
 }));
 
 export const passwordChangedEmail = defineTemplate<{ name: string }>('identity-password-changed', (d) => ({
   subject: 'Your Chorecat password was changed',
-  paragraphs: [`Hello ${d.name},`, 'Your password was just changed and every session was signed out.', 'If this was not you, reset your password now and contact support.'],
+  paragraphs: [
+    `Hello ${d.name},`,
+    'Your password was just changed and every session was signed out.',
+    'If this was not you, reset your password now and contact support.',
+  ],
 }));
 
 export const accountErasedEmail = defineTemplate<Record<string, never>>('identity-account-erased', () => ({
   subject: 'Your Chorecat personal data was erased',
-  paragraphs: ['As you asked, your personal data has been erased and your account closed.', 'Financial records required by law are kept without your personal details.'],
+  paragraphs: [
+    'As you asked, your personal data has been erased and your account closed.',
+    'Financial records required by law are kept without your personal details.',
+  ],
 }));

@@ -24,7 +24,9 @@ export function identityHandlers(kernel: Kernel): OperationHandlers {
   );
   const checkPassword = (req: Request, res: Response, next: NextFunction) => () =>
     new Promise<AuthenticatedUser | null>((resolve, reject) => {
-      passport.authenticate('local', { session: false }, (error: unknown, user: AuthenticatedUser | false) => (error ? reject(error) : resolve(user || null)))(req, res, next);
+      passport.authenticate('local', { session: false }, (error: unknown, user: AuthenticatedUser | false) =>
+        error ? reject(error) : resolve(user || null),
+      )(req, res, next);
     });
   const address = (req: Request) => req.ip ?? 'unknown';
   const body = <T>(req: Request) => req.body as T;

@@ -10,9 +10,21 @@ function hashCode(pepper: string, userId: string, purpose: CodePurpose, code: st
 }
 
 /** Issues a fresh code, replacing any live one for the same user and purpose. Returns the plain code (for the email only). */
-export async function issueCode(db: Database, tx: Tx, pepper: string, userId: string, purpose: CodePurpose, now: Date): Promise<{ id: string; code: string }> {
+export async function issueCode(
+  db: Database,
+  tx: Tx,
+  pepper: string,
+  userId: string,
+  purpose: CodePurpose,
+  now: Date,
+): Promise<{ id: string; code: string }> {
   const code = formatCode(randomInt(0, 1_000_000));
-  await execute(db, 'UPDATE one_time_codes SET consumed_at = $3 WHERE user_id = $1 AND purpose = $2 AND consumed_at IS NULL', [userId, purpose, now], tx);
+  await execute(
+    db,
+    'UPDATE one_time_codes SET consumed_at = $3 WHERE user_id = $1 AND purpose = $2 AND consumed_at IS NULL',
+    [userId, purpose, now],
+    tx,
+  );
   const { rows } = await execute<{ id: string }>(
     db,
     `INSERT INTO one_time_codes (user_id, purpose, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -53,6 +65,11 @@ export async function checkCode(
     return 'ok';
   }
   const attempts = row.attempts + 1;
-  await execute(db, `UPDATE one_time_codes SET attempts = $2${attempts >= maxAttempts ? ', consumed_at = $3' : ''} WHERE id = $1`, attempts >= maxAttempts ? [row.id, attempts, now] : [row.id, attempts], tx);
+  await execute(
+    db,
+    `UPDATE one_time_codes SET attempts = $2${attempts >= maxAttempts ? ', consumed_at = $3' : ''} WHERE id = $1`,
+    attempts >= maxAttempts ? [row.id, attempts, now] : [row.id, attempts],
+    tx,
+  );
   return 'wrong';
 }

@@ -16,7 +16,13 @@ export interface RefreshTokenRow {
 }
 
 /** A new refresh token (256 random bits); only its hash is stored. */
-export async function insertRefreshToken(db: Database, tx: Tx, userId: string, now: Date, familyId: string = randomUUID()): Promise<{ id: string; token: string }> {
+export async function insertRefreshToken(
+  db: Database,
+  tx: Tx,
+  userId: string,
+  now: Date,
+  familyId: string = randomUUID(),
+): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const { rows } = await execute<{ id: string }>(
     db,

@@ -49,7 +49,12 @@ export async function updateUser(
   db: Database,
   tx: Tx,
   id: string,
-  changes: Partial<Record<'name' | 'phone' | 'address' | 'avatar_url' | 'password_hash' | 'email' | 'email_verified_at' | 'erased_at' | 'disabled' | 'roles', unknown>>,
+  changes: Partial<
+    Record<
+      'name' | 'phone' | 'address' | 'avatar_url' | 'password_hash' | 'email' | 'email_verified_at' | 'erased_at' | 'disabled' | 'roles',
+      unknown
+    >
+  >,
   now: Date,
 ): Promise<UserRow> {
   const entries = Object.entries(changes);
