@@ -24,15 +24,12 @@ describe('/v1/me and personal data', () => {
 
   it('reads and updates the profile, and refuses roles, email and unknown fields', async () => {
     const { auth, email } = await signedUpUser();
-    const updated = await t.api
-      .patch('/v1/me')
-      .set('authorization', auth)
-      .send({
-        name: 'Felix the Cat',
-        phone: '+33 6 12 34 56 78',
-        address: '1 Rue des Chats, Paris',
-        avatarUrl: 'https://img.example/felix.png',
-      });
+    const updated = await t.api.patch('/v1/me').set('authorization', auth).send({
+      name: 'Felix the Cat',
+      phone: '+33 6 12 34 56 78',
+      address: '1 Rue des Chats, Paris',
+      avatarUrl: 'https://img.example/felix.png',
+    });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({
       name: 'Felix the Cat',
