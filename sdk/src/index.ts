@@ -6,8 +6,9 @@ import type { paths, components } from './generated/schema.ts';
  * on openapi-fetch. Works in browsers and Node 20+.
  *
  * - Every call is typed: paths, parameters, bodies and responses.
- * - `token` is a string or a function returning one (sync or async), read
- *   before every request.
+ * - Sign in with `login()` / `signIn()`; tokens live in a TokenStore
+ *   (memory, localStorage, or yours) and are refreshed automatically on a
+ *   401, with one retry. Or pass a fixed `token`.
  * - Every POST carries an `Idempotency-Key`: a fresh UUID, unless you pass
  *   your own in `headers`. To retry a POST safely, pass the same key again.
  * - Errors come back as `{ error }` with the problem+json body (`code`,
@@ -17,33 +18,136 @@ export type { paths, components };
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 
+export type Tokens = Schemas['Tokens'];
+
+/**
+ * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
+ * secure storage on mobile …) by implementing these two methods.
+ */
+export interface TokenStore {
+  get(): Tokens | undefined | Promise<Tokens | undefined>;
+  set(tokens: Tokens | undefined): void | Promise<void>;
+}
+
+/** Tokens in memory: gone when the process or page goes. */
+export function memoryTokenStore(initial?: Tokens): TokenStore {
+  let tokens = initial;
+  return {
+    get: () => tokens,
+    set: (next) => {
+      tokens = next;
+    },
+  };
+}
+
+/** Tokens in the browser's localStorage (or any Storage), under `key`. */
+export function localStorageTokenStore(
+  key = 'chorecat.tokens',
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
+): TokenStore {
+  return {
+    get() {
+      const raw = storage.getItem(key);
+      return raw ? (JSON.parse(raw) as Tokens) : undefined;
+    },
+    set(tokens) {
+      if (tokens) storage.setItem(key, JSON.stringify(tokens));
+      else storage.removeItem(key);
+    },
+  };
+}
+
 export interface ChorecatOptions {
   baseUrl: string;
+  /** A fixed access token, or a function returning one before every request. */
   token?: string | (() => string | undefined | Promise<string | undefined>);
+  /**
+   * Keeps the tokens and refreshes them: on a 401 the SDK exchanges the
+   * refresh token once (one exchange at a time, however many requests are
+   * waiting) and retries the request once. If the refresh fails the store is
+   * cleared and the 401 is returned.
+   */
+  tokenStore?: TokenStore;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
 }
 
 export type ChorecatClient = Client<paths>;
 
+const AUTH_PATHS = /\/v1\/auth\//;
+
 export function createChorecat(options: ChorecatOptions): ChorecatClient {
-  const client = createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/$/, ''),
-    fetch: options.fetch,
-    headers: options.headers,
-  });
-  const auth: Middleware = {
+  const baseUrl = options.baseUrl.replace(/\/$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const client = createClient<paths>({ baseUrl, fetch: doFetch, headers: options.headers });
+  const store = options.tokenStore;
+  const originals = new WeakMap<Request, Request>();
+  let refreshing: Promise<Tokens | undefined> | undefined;
+
+  const currentToken = async () => {
+    if (store) return (await store.get())?.accessToken;
+    return typeof options.token === 'function' ? await options.token() : options.token;
+  };
+
+  // One refresh at a time: concurrent 401s wait for the same exchange.
+  const refresh = (): Promise<Tokens | undefined> =>
+    (refreshing ??= (async () => {
+      try {
+        const tokens = await store!.get();
+        if (!tokens) return undefined;
+        const response = await doFetch(`${baseUrl}/v1/auth/refresh`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': globalThis.crypto.randomUUID() },
+          body: JSON.stringify({ refreshToken: tokens.refreshToken }),
+        });
+        const next = response.ok ? ((await response.json()) as Tokens) : undefined;
+        await store!.set(next);
+        return next;
+      } finally {
+        refreshing = undefined;
+      }
+    })());
+
+  const middleware: Middleware = {
     async onRequest({ request }) {
-      const token = typeof options.token === 'function' ? await options.token() : options.token;
+      const token = await currentToken();
       if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
       if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
         request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
       }
+      // Keep an unread copy, so the request can be sent again after a refresh.
+      if (store && !AUTH_PATHS.test(new URL(request.url).pathname)) originals.set(request, request.clone());
       return request;
     },
+    async onResponse({ request, response }) {
+      const original = originals.get(request);
+      if (!store || !original || response.status !== 401) return response;
+      const sentWith = request.headers.get('authorization');
+      const current = await store.get();
+      // Another request may already have refreshed: use its tokens instead of refreshing again.
+      const tokens = current && `Bearer ${current.accessToken}` !== sentWith ? current : await refresh();
+      if (!tokens) return response;
+      const retry = new Request(original, { headers: new Headers(original.headers) });
+      retry.headers.set('authorization', `Bearer ${tokens.accessToken}`);
+      return doFetch(retry);
+    },
   };
-  client.use(auth);
+  client.use(middleware);
   return client;
+}
+
+/** Signs in with email and password, keeping the tokens in `store`. */
+export async function signIn(client: ChorecatClient, store: TokenStore, credentials: { email: string; password: string }): Promise<Tokens> {
+  const tokens = unwrap(await client.POST('/v1/auth/login', { body: credentials }));
+  await store.set(tokens);
+  return tokens;
+}
+
+/** Signs out: revokes the refresh token on the server and empties `store`. */
+export async function signOut(client: ChorecatClient, store: TokenStore): Promise<void> {
+  const tokens = await store.get();
+  if (tokens) await client.POST('/v1/auth/logout', { body: { refreshToken: tokens.refreshToken } });
+  await store.set(undefined);
 }
 
 /** An API refusal, carrying the problem+json body. */
@@ -78,12 +182,16 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data;
 }
 
-/** Signs in with email and password; returns the tokens and a client that uses them. */
+/**
+ * Signs in with email and password; returns the tokens and a client that
+ * keeps them (in memory unless you pass a store) and refreshes them itself.
+ */
 export async function login(
   options: Omit<ChorecatOptions, 'token'>,
   credentials: { email: string; password: string },
-): Promise<{ tokens: Schemas['Tokens']; client: ChorecatClient }> {
-  const anonymous = createChorecat(options);
-  const tokens = unwrap(await anonymous.POST('/v1/auth/login', { body: credentials }));
-  return { tokens, client: createChorecat({ ...options, token: tokens.accessToken }) };
+): Promise<{ tokens: Tokens; client: ChorecatClient; store: TokenStore }> {
+  const store = options.tokenStore ?? memoryTokenStore();
+  const client = createChorecat({ ...options, tokenStore: store });
+  const tokens = await signIn(client, store, credentials);
+  return { tokens, client, store };
 }
