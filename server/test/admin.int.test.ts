@@ -82,4 +82,70 @@ describe('admin panel', () => {
       expect((await agent.get('/admin')).status).toBe(302);
     }
   });
+
+  async function panelAs(roles: ('admin' | 'manager')[]) {
+    const user = await t.userWithRoles(roles);
+    const agent = supertest.agent(t.platform.app);
+    await agent.post('/admin/login').type('form').send({ email: user.email, password: 'test-password' }).expect(302);
+    return { agent, user };
+  }
+
+  it('lets an admin change roles through the audited use case, and refuses managers', async () => {
+    const { agent, user: admin } = await panelAs(['admin']);
+    const target = await t.userWithRoles(['client']);
+    const edited = await agent
+      .post(`/admin/api/resources/users/records/${target.id}/edit`)
+      .field('roles.0', 'client')
+      .field('roles.1', 'worker');
+    expect(edited.status).toBe(200);
+    expect(edited.body.notice).toMatchObject({ type: 'success' });
+    const [row] = await sql<{ roles: string[] }>(t.db, 'SELECT roles FROM users WHERE id = $1', [target.id]);
+    expect(row!.roles).toEqual(['client', 'worker']);
+    const audit = await sql<{ actor_id: string; action: string; before: unknown; after: unknown }>(
+      t.db,
+      "SELECT actor_id, action, before, after FROM audit_log WHERE target_id = $1 AND action = 'user.roles.set'",
+      [target.id],
+    );
+    expect(audit).toEqual([
+      {
+        actor_id: admin.id,
+        action: 'user.roles.set',
+        before: { roles: ['client'], disabled: false },
+        after: { roles: ['client', 'worker'], disabled: false },
+      },
+    ]);
+
+    const { agent: managerAgent } = await panelAs(['manager']);
+    await managerAgent.post(`/admin/api/resources/users/records/${target.id}/edit`).field('roles.0', 'admin');
+    const [unchanged] = await sql<{ roles: string[] }>(t.db, 'SELECT roles FROM users WHERE id = $1', [target.id]);
+    expect(unchanged!.roles).toEqual(['client', 'worker']);
+  });
+
+  it('disables a user (signed out at once) and enables them again, audited; refuses self-demotion', async () => {
+    const { agent, user: admin } = await panelAs(['admin']);
+    const target = await t.userWithRoles(['client']);
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(200);
+    const disabled = await agent.post(`/admin/api/resources/users/records/${target.id}/disable`);
+    expect(disabled.body.notice).toMatchObject({ type: 'success' });
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(401);
+    await agent.post(`/admin/api/resources/users/records/${target.id}/enable`).expect(200);
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(200);
+    const actions = await sql<{ action: string }>(t.db, 'SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at', [target.id]);
+    expect(actions.map((a) => a.action)).toEqual(['user.disabled', 'user.enabled']);
+
+    const self = await agent.post(`/admin/api/resources/users/records/${admin.id}/edit`).field('roles.0', 'manager');
+    expect(self.body.notice).toMatchObject({ type: 'error', message: expect.stringMatching(/own admin role/) });
+    const [still] = await sql<{ roles: string[] }>(t.db, 'SELECT roles FROM users WHERE id = $1', [admin.id]);
+    expect(still!.roles).toEqual(['admin']);
+  });
+
+  it('shows the audit log read-only, including sandbox clock moves', async () => {
+    const manager = await t.userWithRoles(['manager']);
+    await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager.token}`).send({ advanceBy: 'PT5M' }).expect(200);
+    const { agent } = await panelAs(['manager']);
+    const list = await agent.get('/admin/api/resources/audit_log/actions/list?sortBy=at&direction=desc');
+    expect(list.status).toBe(200);
+    const entries = (list.body.records as { params: Record<string, unknown> }[]).map((r) => r.params);
+    expect(entries.find((e) => e.action === 'sandbox.clock.advanced' && e.actorId === manager.id)).toBeDefined();
+  });
 });

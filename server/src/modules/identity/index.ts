@@ -1,12 +1,14 @@
-import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
+import { usersAdminResource } from './infra/admin.ts';
 import { identityPersonalData } from './application/personal-data.ts';
 
 export { authenticateWithPassword, type AuthenticatedUser } from './application/authenticate-with-password.ts';
 export { resolvePrincipal } from './application/resolve-principal.ts';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
 export { hashPassword } from './infra/passwords.ts';
+export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
 
 /**
  * Identity: accounts, roles, sign-in (password, and single sign-on),
@@ -18,19 +20,6 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
   return {
     name: 'identity',
     handlers: identityHandlers(kernel),
-    adminResources: [
-      {
-        resource: User,
-        options: {
-          navigation: { name: 'Identity', icon: 'User' },
-          listProperties: ['email', 'name', 'roles', 'disabled', 'createdAt'],
-          showProperties: ['id', 'email', 'name', 'roles', 'disabled', 'emailVerifiedAt', 'createdAt', 'updatedAt'],
-          filterProperties: ['email', 'name', 'disabled'],
-          properties: { passwordHash: { isVisible: false } },
-          // Editing users (roles, disable) arrives with the identity issue, through its audited use cases.
-          actions: READ_ONLY_ADMIN_ACTIONS,
-        },
-      },
-    ],
+    adminResources: [usersAdminResource(kernel, User)],
   };
 }

@@ -1,4 +1,5 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
 import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
@@ -32,5 +33,23 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
       },
     },
   ];
-  return { name: 'operations', handlers: operationsHandlers(kernel), jobs };
+  const AuditEntry = defineAuditEntryModel(kernel.db.sequelize);
+  return {
+    name: 'operations',
+    handlers: operationsHandlers(kernel),
+    jobs,
+    adminResources: [
+      {
+        resource: AuditEntry,
+        options: {
+          navigation: { name: 'Operations', icon: 'Activity' },
+          listProperties: ['at', 'action', 'actorId', 'targetType', 'targetId'],
+          showProperties: ['id', 'at', 'action', 'actorId', 'actorRoles', 'targetType', 'targetId', 'before', 'after', 'requestId'],
+          filterProperties: ['action', 'actorId', 'targetType', 'targetId', 'at'],
+          sort: { sortBy: 'at', direction: 'desc' },
+          actions: READ_ONLY_ADMIN_ACTIONS,
+        },
+      },
+    ],
+  };
 }

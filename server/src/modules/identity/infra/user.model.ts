@@ -17,8 +17,18 @@ export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
       name: { type: DataTypes.TEXT, allowNull: false },
       passwordHash: { type: DataTypes.TEXT, field: 'password_hash' },
       roles: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
+      // AdminJS lists arrays as "Length: n"; this reads as the roles themselves.
+      roleNames: {
+        type: DataTypes.VIRTUAL,
+        get(this: UserRecord) {
+          return (this.getDataValue('roles') as string[] | undefined)?.join(', ') ?? '';
+        },
+      },
       disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       emailVerifiedAt: { type: DataTypes.DATE, field: 'email_verified_at' },
+      phone: { type: DataTypes.TEXT },
+      address: { type: DataTypes.TEXT },
+      erasedAt: { type: DataTypes.DATE, field: 'erased_at' },
       createdAt: { type: DataTypes.DATE, field: 'created_at' },
       updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
     },

@@ -1,7 +1,7 @@
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { addIsoDuration } from '../../../platform/sandbox-clock.ts';
+import { advanceSandboxClock } from '../application/advance-sandbox-clock.ts';
 
 export function operationsHandlers(kernel: Kernel): OperationHandlers {
   const requireSandbox = () => {
@@ -31,11 +31,8 @@ export function operationsHandlers(kernel: Kernel): OperationHandlers {
       res.json({ now: (await kernel.sandbox.now()).toISOString() });
     },
     async advanceSandboxClock(req, res) {
-      requireSandbox();
       const body = req.body as { advanceTo?: string; advanceBy?: string };
-      const target = body.advanceTo ? new Date(body.advanceTo) : addIsoDuration(await kernel.sandbox.now(), body.advanceBy!);
-      const result = await kernel.sandbox.advance(target);
-      res.json({ now: result.now.toISOString(), jobsRun: result.jobsRun });
+      res.json(await advanceSandboxClock(kernel, { actor: req.principal!, ...body, requestId: req.requestId }));
     },
   };
 }

@@ -1,0 +1,85 @@
+import type { Kernel } from '../../../platform/module.ts';
+import { transaction, sql } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { ROLES, type Principal, type Role } from '../../../platform/http/auth.ts';
+import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
+import { revokeAllForUser } from '../infra/refresh-tokens.repository.ts';
+
+/** Only admins manage users and roles (SPEC §1). */
+function assertAdmin(actor: Principal): void {
+  if (!actor.roles.includes('admin')) throw new AppError('AUTH.FORBIDDEN', 'Only admins manage users and roles.');
+}
+
+const snapshot = (user: UserRow) => ({ roles: user.roles, disabled: user.disabled });
+
+async function assertAnotherAdminRemains(kernel: Pick<Kernel, 'db'>, tx: Parameters<typeof sql>[3], userId: string): Promise<void> {
+  const [row] = await sql<{ n: number }>(
+    kernel.db,
+    "SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND NOT disabled AND erased_at IS NULL AND id <> $1",
+    [userId],
+    tx,
+  );
+  if ((row?.n ?? 0) === 0) throw new AppError('IDENTITY.LAST_ADMIN', 'This is the last active admin: make someone else an admin first.');
+}
+
+export async function setUserRoles(
+  kernel: Pick<Kernel, 'db' | 'clock'>,
+  input: { actor: Principal; userId: string; roles: string[]; requestId?: string },
+): Promise<UserRow> {
+  assertAdmin(input.actor);
+  const roles = [...new Set(input.roles)];
+  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+  if (roles.length === 0 || unknown.length > 0) {
+    throw new AppError('VALIDATION.FAILED', unknown.length ? `Unknown roles: ${unknown.join(', ')}.` : 'A user needs at least one role.', {
+      errors: [{ path: '/roles', message: 'must be one or more of ' + ROLES.join(', ') }],
+    });
+  }
+  return transaction(kernel.db, async (tx) => {
+    const user = await findUserById(kernel.db, input.userId, tx, true);
+    if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');
+    if (user.id === input.actor.id && !roles.includes('admin')) {
+      throw new AppError('IDENTITY.SELF_CHANGE', 'You cannot remove your own admin role; ask another admin.');
+    }
+    if (user.roles.includes('admin') && !roles.includes('admin')) await assertAnotherAdminRemains(kernel, tx, user.id);
+    const updated = await updateUser(kernel.db, tx, user.id, { roles }, kernel.clock.now());
+    await recordAudit(kernel.db, tx, kernel.clock, {
+      actorId: input.actor.id,
+      actorRoles: input.actor.roles,
+      action: 'user.roles.set',
+      targetType: 'user',
+      targetId: user.id,
+      before: snapshot(user),
+      after: snapshot(updated),
+      requestId: input.requestId,
+    });
+    return updated;
+  });
+}
+
+/** Disabling signs the user out everywhere at once (tokens revoked; access tokens refused on the next request). */
+export async function setUserDisabled(
+  kernel: Pick<Kernel, 'db' | 'clock' | 'tokens'>,
+  input: { actor: Principal; userId: string; disabled: boolean; requestId?: string },
+): Promise<UserRow> {
+  assertAdmin(input.actor);
+  return transaction(kernel.db, async (tx) => {
+    const user = await findUserById(kernel.db, input.userId, tx, true);
+    if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');
+    if (user.id === input.actor.id) throw new AppError('IDENTITY.SELF_CHANGE', 'You cannot disable yourself.');
+    if (input.disabled && user.roles.includes('admin')) await assertAnotherAdminRemains(kernel, tx, user.id);
+    const updated = await updateUser(kernel.db, tx, user.id, { disabled: input.disabled }, kernel.clock.now());
+    if (input.disabled) await revokeAllForUser(kernel.db, tx, user.id, kernel.tokens.now());
+    await recordAudit(kernel.db, tx, kernel.clock, {
+      actorId: input.actor.id,
+      actorRoles: input.actor.roles,
+      action: input.disabled ? 'user.disabled' : 'user.enabled',
+      targetType: 'user',
+      targetId: user.id,
+      before: snapshot(user),
+      after: snapshot(updated),
+      requestId: input.requestId,
+    });
+    return updated;
+  });
+}
