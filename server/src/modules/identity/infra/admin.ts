@@ -1,5 +1,4 @@
-import type { Kernel, AdminResource } from '../../../platform/module.ts';
-import { READ_ONLY_ADMIN_ACTIONS } from '../../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { ROLES, type Role } from '../../../platform/http/auth.ts';
 import { setUserDisabled, setUserRoles } from '../application/manage-users.ts';
