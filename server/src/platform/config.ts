@@ -72,6 +72,14 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+export interface OidcProviderConfig {
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  scopes: string;
+}
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -99,6 +107,8 @@ export interface Config {
   logLevel: string;
   rateLimit: { perMinute: number; authPerMinute: number };
   seedDemo: boolean;
+  /** Single sign-on providers, from OIDC_PROVIDERS and OIDC_<NAME>_* variables. */
+  oidcProviders: OidcProviderConfig[];
   /** Validate every response against the spec (tests turn this on). */
   validateResponses: boolean;
 }
@@ -149,8 +159,39 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
+    oidcProviders: oidcProvidersFrom(source),
     validateResponses: env.NODE_ENV === 'test',
   };
+}
+
+/**
+ * `OIDC_PROVIDERS=google,keycloak` and, for each, `OIDC_GOOGLE_ISSUER`,
+ * `OIDC_GOOGLE_CLIENT_ID`, optional `OIDC_GOOGLE_CLIENT_SECRET` and
+ * `OIDC_GOOGLE_SCOPES` (default `openid email profile`).
+ */
+function oidcProvidersFrom(source: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const names = (source.OIDC_PROVIDERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const problems: string[] = [];
+  const providers = names.map((name) => {
+    if (!/^[a-z0-9-]{1,32}$/.test(name)) problems.push(`OIDC_PROVIDERS: "${name}" must be lower-case letters, digits and dashes`);
+    const prefix = `OIDC_${name.toUpperCase().replaceAll('-', '_')}_`;
+    const issuer = source[`${prefix}ISSUER`];
+    const clientId = source[`${prefix}CLIENT_ID`];
+    if (!issuer || !URL.canParse(issuer)) problems.push(`${prefix}ISSUER must be the provider's issuer URL`);
+    if (!clientId) problems.push(`${prefix}CLIENT_ID is required`);
+    return {
+      name,
+      issuer: issuer ?? '',
+      clientId: clientId ?? '',
+      clientSecret: source[`${prefix}CLIENT_SECRET`] || undefined,
+      scopes: source[`${prefix}SCOPES`] || 'openid email profile',
+    };
+  });
+  if (problems.length) throw new ConfigError(problems);
+  return providers;
 }
 
 /** Empty variables count as unset, as in most twelve-factor tools. */

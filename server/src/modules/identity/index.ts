@@ -2,6 +2,7 @@ import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
 import { usersAdminResource } from './infra/admin.ts';
+import { OidcProviders } from './infra/oidc.ts';
 import { identityPersonalData } from './application/personal-data.ts';
 
 export { authenticateWithPassword, type AuthenticatedUser } from './application/authenticate-with-password.ts';
@@ -17,9 +18,14 @@ export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
 export function createIdentityModule(kernel: Kernel): ChorecatModule {
   const User = defineUserModel(kernel.db.sequelize);
   for (const section of identityPersonalData(kernel)) kernel.privacy.register(section);
+  const providers = new OidcProviders(kernel.config.oidcProviders, {
+    // Plain-http issuers only outside production (a local Keycloak, the tests' provider).
+    allowInsecureIssuers: kernel.config.env !== 'production',
+    callbackUrl: (name) => `${kernel.config.publicUrl}/v1/auth/oidc/${name}/callback`,
+  });
   return {
     name: 'identity',
-    handlers: identityHandlers(kernel),
+    handlers: identityHandlers(kernel, providers),
     adminResources: [usersAdminResource(kernel, User)],
   };
 }

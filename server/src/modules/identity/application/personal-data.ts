@@ -1,5 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import { sql, transaction } from '../../../platform/database.ts';
+import { sql, execute, transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { findUserById, updateUser } from '../infra/users.repository.ts';
@@ -8,7 +8,7 @@ import { accountErasedEmail } from '../domain/emails.ts';
 import { ERASED_EMAIL_DOMAIN } from '../domain/policy.ts';
 import { toMeView } from './me.ts';
 
-/** Identity's own sections of the export: the profile and the sign-in sessions. */
+/** Identity's own sections of the export: the profile, sign-in sessions and linked sign-on accounts. */
 export function identityPersonalData(kernel: Pick<Kernel, 'db'>) {
   return [
     {
@@ -33,6 +33,18 @@ export function identityPersonalData(kernel: Pick<Kernel, 'db'>) {
       },
       async erase() {
         // Sessions are revoked by eraseMe; their timestamps hold no personal data.
+      },
+    },
+    {
+      section: 'signOnAccounts',
+      async export(userId: string) {
+        return sql(kernel.db, 'SELECT provider, subject, email, created_at AS "linkedAt" FROM user_identities WHERE user_id = $1', [
+          userId,
+        ]);
+      },
+      async erase(userId: string, { tx }: { tx: Tx }) {
+        // Unlinked, so signing on again can never reach the anonymised account.
+        await execute(kernel.db, 'DELETE FROM user_identities WHERE user_id = $1', [userId], tx);
       },
     },
   ];

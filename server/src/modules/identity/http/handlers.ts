@@ -13,8 +13,10 @@ import { refreshTokens } from '../application/refresh.ts';
 import { logout } from '../application/logout.ts';
 import { getMe, updateMe, type MeUpdate } from '../application/me.ts';
 import { exportMe, eraseMe } from '../application/personal-data.ts';
+import { startSingleSignOn, finishSingleSignOn } from '../application/single-sign-on.ts';
+import type { OidcProviders } from '../infra/oidc.ts';
 
-export function identityHandlers(kernel: Kernel): OperationHandlers {
+export function identityHandlers(kernel: Kernel, providers: OidcProviders): OperationHandlers {
   // passport-local checks the email and password; sessions are ours (tokens), not passport's.
   const passport = new Passport();
   passport.use(
@@ -58,6 +60,14 @@ export function identityHandlers(kernel: Kernel): OperationHandlers {
     async resetPassword(req, res) {
       await resetPassword(kernel, { ...body<{ email: string; code: string; newPassword: string }>(req), address: address(req) });
       res.status(204).end();
+    },
+    async startSingleSignOn(req, res) {
+      res.redirect(302, await startSingleSignOn(kernel, providers, String(req.params.provider)));
+    },
+    async finishSingleSignOn(req, res) {
+      // The full URL the provider redirected to: openid-client checks it (state, iss, code).
+      const url = new URL(req.originalUrl, kernel.config.publicUrl);
+      res.json(await finishSingleSignOn(kernel, providers, String(req.params.provider), url));
     },
     async getMe(req, res) {
       res.json(await getMe(kernel, req.principal!.id));
