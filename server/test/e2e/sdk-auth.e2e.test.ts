@@ -1,6 +1,4 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createChorecat, login, signIn, signOut, memoryTokenStore, localStorageTokenStore, unwrap } from '@chorecat/sdk';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
@@ -9,7 +7,6 @@ import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 describe('SDK sessions', () => {
   const tokenClock = new ManualClock('2026-09-01T10:00:00Z');
   let t: TestPlatform;
-  let server: Server;
   let baseUrl: string;
   let user: { email: string };
   let refreshCalls = 0;
@@ -22,14 +19,9 @@ describe('SDK sessions', () => {
   beforeAll(async () => {
     t = await createTestPlatform({ tokenClock });
     user = await t.userWithRoles(['manager']);
-    server = t.platform.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = await t.listen();
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('refreshes an expired access token once and retries, even for many requests at once', async () => {
     tokenClock.set('2026-09-01T10:00:00Z');

@@ -1,6 +1,4 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createChorecat, login, unwrap, ChorecatError } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { sandboxClockTour } from '../../../examples/sandbox-clock.ts';
@@ -8,21 +6,15 @@ import { sandboxClockTour } from '../../../examples/sandbox-clock.ts';
 /** A running server on a real port, driven only through the SDK, as a partner would. */
 describe('the SDK against a running server', () => {
   let t: TestPlatform;
-  let server: Server;
   let baseUrl: string;
   let manager: { email: string };
 
   beforeAll(async () => {
     t = await createTestPlatform();
     manager = await t.userWithRoles(['manager']);
-    server = t.platform.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    baseUrl = await t.listen();
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await t.close();
-  });
+  afterAll(() => t.close());
 
   it('signs in, reads and advances the sandbox clock, lists emails', async () => {
     const { tokens, client } = await login({ baseUrl }, { email: manager.email, password: 'test-password' });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
@@ -27,6 +29,8 @@ export class MemoryTransport implements MailTransport {
 }
 
 export interface TestPlatform {
+  /** Serves the app on a real loopback port (for the SDK and other real HTTP clients); closed by close(). */
+  listen(): Promise<string>;
   platform: Platform;
   db: Database;
   config: Config;
@@ -83,7 +87,13 @@ export async function createTestPlatform(
     mountBeforeApi: options.mountBeforeApi,
   });
   const passwordHash = await hashPassword('test-password');
+  let server: Server | undefined;
   return {
+    async listen() {
+      server ??= platform.app.listen(0, '127.0.0.1');
+      if (!server.listening) await new Promise((resolve) => server!.once('listening', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     platform,
     db,
     config,
@@ -101,6 +111,7 @@ export async function createTestPlatform(
       return { id, email, token };
     },
     async close() {
+      if (server) await new Promise((resolve) => server!.close(resolve));
       await platform.stop();
       await db.close();
       await database?.drop();

@@ -1,5 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import { transaction, sql } from '../../../platform/database.ts';
+import { transaction, sql, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { ROLES, type Principal, type Role } from '../../../platform/http/auth.ts';
@@ -13,7 +13,29 @@ function assertAdmin(actor: Principal): void {
 
 const snapshot = (user: UserRow) => ({ roles: user.roles, disabled: user.disabled });
 
-async function assertAnotherAdminRemains(kernel: Pick<Kernel, 'db'>, tx: Parameters<typeof sql>[3], userId: string): Promise<void> {
+/** Every user change by an admin is audited with the user before and after, in the change's transaction. */
+function auditUserChange(
+  kernel: Pick<Kernel, 'db' | 'clock'>,
+  tx: Tx,
+  actor: Principal,
+  action: string,
+  before: UserRow,
+  after: UserRow,
+  requestId?: string,
+) {
+  return recordAudit(kernel.db, tx, kernel.clock, {
+    actorId: actor.id,
+    actorRoles: actor.roles,
+    action,
+    targetType: 'user',
+    targetId: before.id,
+    before: snapshot(before),
+    after: snapshot(after),
+    requestId,
+  });
+}
+
+async function assertAnotherAdminRemains(kernel: Pick<Kernel, 'db'>, tx: Tx, userId: string): Promise<void> {
   const [row] = await sql<{ n: number }>(
     kernel.db,
     "SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND NOT disabled AND erased_at IS NULL AND id <> $1",
@@ -43,16 +65,7 @@ export async function setUserRoles(
     }
     if (user.roles.includes('admin') && !roles.includes('admin')) await assertAnotherAdminRemains(kernel, tx, user.id);
     const updated = await updateUser(kernel.db, tx, user.id, { roles }, kernel.clock.now());
-    await recordAudit(kernel.db, tx, kernel.clock, {
-      actorId: input.actor.id,
-      actorRoles: input.actor.roles,
-      action: 'user.roles.set',
-      targetType: 'user',
-      targetId: user.id,
-      before: snapshot(user),
-      after: snapshot(updated),
-      requestId: input.requestId,
-    });
+    await auditUserChange(kernel, tx, input.actor, 'user.roles.set', user, updated, input.requestId);
     return updated;
   });
 }
@@ -70,16 +83,7 @@ export async function setUserDisabled(
     if (input.disabled && user.roles.includes('admin')) await assertAnotherAdminRemains(kernel, tx, user.id);
     const updated = await updateUser(kernel.db, tx, user.id, { disabled: input.disabled }, kernel.clock.now());
     if (input.disabled) await revokeAllForUser(kernel.db, tx, user.id, kernel.tokens.now());
-    await recordAudit(kernel.db, tx, kernel.clock, {
-      actorId: input.actor.id,
-      actorRoles: input.actor.roles,
-      action: input.disabled ? 'user.disabled' : 'user.enabled',
-      targetType: 'user',
-      targetId: user.id,
-      before: snapshot(user),
-      after: snapshot(updated),
-      requestId: input.requestId,
-    });
+    await auditUserChange(kernel, tx, input.actor, input.disabled ? 'user.disabled' : 'user.enabled', user, updated, input.requestId);
     return updated;
   });
 }
