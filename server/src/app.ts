@@ -23,6 +23,7 @@ import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts
 import { createOperationsModule } from './modules/operations/index.ts';
 import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -91,7 +92,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   if (config.sandbox) await sandbox.sync();
 
-  const modules = [createOperationsModule(kernel), createIdentityModule(kernel), createNotificationsModule(kernel)];
+  const modules = [
+    createOperationsModule(kernel),
+    createIdentityModule(kernel),
+    createNotificationsModule(kernel),
+    createCatalogModule(kernel),
+  ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));
   const operations = listOperations(spec);

@@ -7,6 +7,7 @@ import { UnknownJobError } from './platform/scheduler.ts';
 import { start, openDatabase, createMailTransport } from './runtime.ts';
 import { createPlatform } from './app.ts';
 import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
+import { seedDemoCatalog } from './modules/catalog/index.ts';
 
 /**
  * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
@@ -16,7 +17,7 @@ import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identi
 const USAGE = `usage: chorecat <command>
   start                          run the API, docs, admin and jobs
   migrate                        apply database migrations
-  seed                           create the demo accounts (not in production)
+  seed                           create the demo accounts and catalog (not in production)
   jobs list                      list the scheduled jobs
   jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time`;
 
@@ -38,8 +39,9 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         const { PlatformClock } = await import('./platform/clock.ts');
-        const created = await seedDemoAccounts({ db, clock: new PlatformClock() });
-        process.stdout.write(created.length ? `created: ${created.join(', ')}\n` : 'demo accounts already exist\n');
+        const clock = new PlatformClock();
+        const created = [...(await seedDemoAccounts({ db, clock })), ...(await seedDemoCatalog({ db, clock }))];
+        process.stdout.write(created.length ? `created: ${created.join(', ')}\n` : 'demo data already exists\n');
         return 0;
       });
     case 'jobs':

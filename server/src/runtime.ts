@@ -10,6 +10,7 @@ import { SmtpTransport, MailchimpTransport, type MailTransport } from './platfor
 import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
 import { createPlatform, type Platform } from './app.ts';
 import { seedDemoAccounts } from './modules/identity/index.ts';
+import { seedDemoCatalog } from './modules/catalog/index.ts';
 import { mountAdmin } from './admin.ts';
 
 /**
@@ -84,8 +85,8 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
     });
     if (config.seedDemo) {
-      const created = await seedDemoAccounts(platform.kernel);
-      if (created.length) logger.info({ accounts: created }, 'demo accounts seeded');
+      const created = [...(await seedDemoAccounts(platform.kernel)), ...(await seedDemoCatalog(platform.kernel))];
+      if (created.length) logger.info({ created }, 'demo data seeded');
     }
     const server = platform.app.listen(config.port);
     await new Promise<void>((resolve, reject) => {

@@ -392,6 +392,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the service types clients can order
+         * @description Public, so a partner app can show the catalog before sign-in. Inactive types are listed only for managers and admins who ask with `includeInactive=true`.
+         */
+        get: operations["listServiceTypes"];
+        put?: never;
+        /** Create a service type */
+        post: operations["createServiceType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/service-types/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a service type
+         * @description Changes apply to orders created afterwards; existing orders keep what they were created with.
+         */
+        patch: operations["updateServiceType"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -456,6 +497,10 @@ export interface components {
             job: string;
             /** @enum {string} */
             outcome: "succeeded" | "failed";
+        };
+        KitItem: {
+            name: string;
+            quantity: number;
         };
         LoginRequest: {
             /** Format: email */
@@ -551,6 +596,41 @@ export interface components {
             /** Format: date-time */
             now: string;
         };
+        ServiceType: {
+            /** @description Only active types can be ordered. */
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** @description How long the chore takes; an order occupies its worker from its start for this long. */
+            durationMinutes: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The consumables kit template assembled for each order. */
+            kitItems: components["schemas"]["KitItem"][];
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ServiceTypeCreate: {
+            /** @default true */
+            active: boolean;
+            description: string;
+            durationMinutes: number;
+            kitItems?: components["schemas"]["KitItem"][];
+            name: string;
+        };
+        ServiceTypeList: {
+            data: components["schemas"]["ServiceType"][];
+            nextCursor: string | null;
+        };
+        ServiceTypeUpdate: {
+            active?: boolean;
+            description?: string;
+            durationMinutes?: number;
+            kitItems?: components["schemas"]["KitItem"][];
+            name?: string;
+        };
         Tokens: {
             accessToken: string;
             /** @description Seconds until the access token expires. */
@@ -626,6 +706,7 @@ export interface components {
     parameters: {
         /** @description The `nextCursor` of the previous page. */
         Cursor: string;
+        Id: string;
         /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
         IdempotencyKey: string;
         /** @description Page size. */
@@ -1210,6 +1291,96 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    listServiceTypes: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                includeInactive?: boolean;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of service types, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createServiceType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateServiceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated service type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

@@ -1,5 +1,6 @@
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { unflattenPayload } from '../../../platform/admin-payload.ts';
 import { ROLES, type Role } from '../../../platform/http/auth.ts';
 import { setUserDisabled, setUserRoles } from '../application/manage-users.ts';
 import type { UserRecord } from './user.model.ts';
@@ -21,13 +22,9 @@ interface AdminRequest {
 
 const isAdmin = ({ currentAdmin }: { currentAdmin?: { roles?: string[] } }) => Boolean(currentAdmin?.roles?.includes('admin'));
 
-/** AdminJS flattens arrays into `roles.0`, `roles.1` …. */
 function rolesFrom(payload: Record<string, unknown> = {}): string[] {
-  return Object.entries(payload)
-    .filter(([key]) => key === 'roles' || /^roles\.\d+$/.test(key))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
-    .map(String)
-    .filter(Boolean);
+  const { roles } = unflattenPayload(payload);
+  return (Array.isArray(roles) ? roles : roles === undefined ? [] : [roles]).map(String).filter(Boolean);
 }
 
 async function run(

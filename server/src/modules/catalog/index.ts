@@ -1,0 +1,16 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { catalogHandlers } from './http/handlers.ts';
+import { serviceTypesAdminResource } from './infra/admin.ts';
+
+export { getServiceType } from './application/service-types.ts';
+export { seedDemoCatalog, DEMO_SERVICE_TYPES } from './application/seed-demo-catalog.ts';
+export type { ServiceType, KitItem } from './domain/service-type.ts';
+
+/** Catalog: the service types clients order, their duration and kit template. */
+export function createCatalogModule(kernel: Kernel): ChorecatModule {
+  return {
+    name: 'catalog',
+    handlers: catalogHandlers(kernel),
+    adminResources: [serviceTypesAdminResource(kernel, kernel.db.sequelize)],
+  };
+}

@@ -1,0 +1,134 @@
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import type { Kernel, AdminResource } from '../../../platform/module.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { unflattenPayload } from '../../../platform/admin-payload.ts';
+import type { Role } from '../../../platform/http/auth.ts';
+import { createServiceType, updateServiceType, type ServiceTypeInput } from '../application/service-types.ts';
+
+export class ServiceTypeRecord extends Model {}
+
+function defineModel(sequelize: Sequelize): typeof ServiceTypeRecord {
+  ServiceTypeRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      name: { type: DataTypes.TEXT },
+      description: { type: DataTypes.TEXT },
+      durationMinutes: { type: DataTypes.INTEGER, field: 'duration_minutes' },
+      active: { type: DataTypes.BOOLEAN },
+      kitItems: { type: DataTypes.JSONB, field: 'kit_items' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
+    },
+    { sequelize, tableName: 'service_types', modelName: 'ServiceType', timestamps: false },
+  );
+  return ServiceTypeRecord;
+}
+
+interface AdminContext {
+  currentAdmin?: { id: string; roles?: string[] };
+  record?: { id(): string; toJSON(admin?: unknown): unknown };
+  resource: { findOne(id: string): Promise<{ toJSON(admin?: unknown): unknown } | null>; id(): string };
+  h: {
+    resourceUrl(options: { resourceId: string }): string;
+    recordActionUrl(options: { resourceId: string; recordId: string; actionName: string }): string;
+  };
+}
+
+/** The form's values in the API's shape (AdminJS sends strings, flattened). */
+function valuesFrom(payload: Record<string, unknown> | undefined): Partial<ServiceTypeInput> {
+  const raw = unflattenPayload(payload);
+  const values: Partial<ServiceTypeInput> = {};
+  if (raw.name !== undefined) values.name = String(raw.name);
+  if (raw.description !== undefined) values.description = String(raw.description);
+  if (raw.durationMinutes !== undefined) values.durationMinutes = Number(raw.durationMinutes);
+  if (raw.active !== undefined) values.active = raw.active === true || raw.active === 'true';
+  if (Array.isArray(raw.kitItems)) {
+    values.kitItems = raw.kitItems
+      .filter((item): item is { name?: unknown; quantity?: unknown } => Boolean(item))
+      .map((item) => ({ name: String(item.name ?? ''), quantity: Number(item.quantity ?? 1) }));
+  }
+  const problems: string[] = [];
+  if (
+    values.durationMinutes !== undefined &&
+    !(Number.isInteger(values.durationMinutes) && values.durationMinutes >= 15 && values.durationMinutes <= 720)
+  ) {
+    problems.push('Duration must be a whole number of minutes from 15 to 720.');
+  }
+  if (values.kitItems?.some((i) => !i.name.trim() || !Number.isInteger(i.quantity) || i.quantity < 1))
+    problems.push('Every kit item needs a name and a quantity of 1 or more.');
+  if (values.name !== undefined && !values.name.trim()) problems.push('The name is required.');
+  if (problems.length) throw new AppError('VALIDATION.FAILED', problems.join(' '));
+  return values;
+}
+
+/** Service types in the admin panel: managers create and edit them through the same use cases as the API. */
+export function serviceTypesAdminResource(kernel: Kernel, sequelize: Sequelize): AdminResource {
+  const ServiceType = defineModel(sequelize);
+  const actor = (context: AdminContext) => ({ id: context.currentAdmin!.id, roles: (context.currentAdmin!.roles ?? []) as Role[] });
+  const refuse = (context: AdminContext, error: unknown) => {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      record: context.record?.toJSON(context.currentAdmin) ?? { params: {}, errors: {} },
+      notice: { message: error.detail, type: 'error' },
+    };
+  };
+  return {
+    resource: ServiceType,
+    options: {
+      navigation: { name: 'Catalog', icon: 'Package' },
+      listProperties: ['name', 'durationMinutes', 'active', 'updatedAt'],
+      showProperties: ['id', 'name', 'description', 'durationMinutes', 'active', 'kitItems', 'createdAt', 'updatedAt'],
+      editProperties: ['name', 'description', 'durationMinutes', 'active', 'kitItems'],
+      filterProperties: ['name', 'active'],
+      properties: {
+        description: { type: 'textarea' },
+        kitItems: { type: 'mixed', isArray: true },
+        'kitItems.name': { type: 'string' },
+        'kitItems.quantity': { type: 'number' },
+      },
+      actions: {
+        delete: { isAccessible: false },
+        bulkDelete: { isAccessible: false },
+        new: {
+          handler: async (request: { method: string; payload?: Record<string, unknown> }, _response: unknown, context: AdminContext) => {
+            if (request.method !== 'post') return {};
+            try {
+              const created = await createServiceType(kernel, {
+                actor: actor(context),
+                values: valuesFrom(request.payload) as ServiceTypeInput,
+              });
+              const record = await context.resource.findOne(created.id);
+              return {
+                record: record?.toJSON(context.currentAdmin),
+                redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: created.id, actionName: 'show' }),
+                notice: { message: 'Service type created.', type: 'success' },
+              };
+            } catch (error) {
+              return refuse(context, error);
+            }
+          },
+        },
+        edit: {
+          handler: async (request: { method: string; payload?: Record<string, unknown> }, _response: unknown, context: AdminContext) => {
+            if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
+            try {
+              await updateServiceType(kernel, { actor: actor(context), id: context.record!.id(), changes: valuesFrom(request.payload) });
+              const record = await context.resource.findOne(context.record!.id());
+              return {
+                record: record?.toJSON(context.currentAdmin),
+                redirectUrl: context.h.recordActionUrl({
+                  resourceId: context.resource.id(),
+                  recordId: context.record!.id(),
+                  actionName: 'show',
+                }),
+                notice: { message: 'Service type saved.', type: 'success' },
+              };
+            } catch (error) {
+              return refuse(context, error);
+            }
+          },
+        },
+      },
+    },
+  };
+}
