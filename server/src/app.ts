@@ -24,6 +24,7 @@ import { createOperationsModule } from './modules/operations/index.ts';
 import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
+import { createOrdersModule } from './modules/orders/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -97,6 +98,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     createIdentityModule(kernel),
     createNotificationsModule(kernel),
     createCatalogModule(kernel),
+    createOrdersModule(kernel),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));

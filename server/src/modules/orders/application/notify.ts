@@ -1,0 +1,65 @@
+import type { Kernel } from '../../../platform/module.ts';
+import type { Tx } from '../../../platform/database.ts';
+import { Money } from '../../../platform/money.ts';
+import { sendEmail, type EmailTemplate } from '../../notifications/index.ts';
+import { findContact } from '../../identity/index.ts';
+import { getServiceType } from '../../catalog/index.ts';
+import type { OrderEvent } from '../domain/order-lifecycle.ts';
+import type { OrderRow } from '../infra/orders.repository.ts';
+import { orderCancelled, orderFailedClient, orderReceived, orderScheduledClient, orderScheduledWorker } from '../domain/emails.ts';
+
+type Facts = { name: string; orderId: string; service: string; startsAt: string; address: string };
+
+/**
+ * The emails an event owes the order's client and worker (SPEC §2–3),
+ * written in the transaction of the change. One email per order, event and
+ * recipient (the dedupe key), so a retried use case never sends twice.
+ */
+export async function notifyTransition(
+  kernel: Pick<Kernel, 'db' | 'clock'>,
+  tx: Tx,
+  event: OrderEvent | 'created',
+  order: OrderRow,
+  reason: string | null,
+): Promise<void> {
+  const type = await getServiceType(kernel, order.service_type_id);
+  const facts = async (userId: string | null) => {
+    if (!userId) return undefined;
+    const contact = await findContact(kernel, userId, tx);
+    if (!contact) return undefined;
+    const data: Facts = {
+      name: contact.name,
+      orderId: order.id,
+      service: type?.name ?? 'Your chore',
+      startsAt: new Date(order.starts_at).toUTCString(),
+      address: order.address,
+    };
+    return { to: contact.email, data };
+  };
+  const send = async <D extends Facts>(recipient: 'client' | 'worker', template: EmailTemplate<D>, extra: Omit<D, keyof Facts>) => {
+    const target = await facts(recipient === 'client' ? order.client_id : order.worker_id);
+    if (!target) return;
+    await sendEmail(kernel, tx, {
+      template,
+      to: target.to,
+      data: { ...target.data, ...extra } as D,
+      dedupeKey: `order:${order.id}:${event}:${recipient}`,
+    });
+  };
+  switch (event) {
+    case 'created':
+      return send('client', orderReceived, {});
+    case 'worker_assigned':
+      await send('client', orderScheduledClient, { price: Money.fromCents(BigInt(order.price_cents ?? 0)).toString() });
+      return send('worker', orderScheduledWorker, {});
+    case 'cancel':
+      await send('client', orderCancelled, { reason });
+      return send('worker', orderCancelled, { reason });
+    case 'no_worker':
+      return send('client', orderFailedClient, { why: 'no worker was free in time' });
+    case 'no_check_in':
+      return send('client', orderFailedClient, { why: 'the worker did not check in' });
+    default:
+      return;
+  }
+}

@@ -1,0 +1,47 @@
+import type { OperationHandlers } from '../../../platform/http/openapi.ts';
+import type { Kernel } from '../../../platform/module.ts';
+import type { OrderStatus } from '../domain/order-lifecycle.ts';
+import {
+  cancelOrder,
+  createOrder,
+  editOrder,
+  getOrder,
+  getTimeline,
+  listOrders,
+  type NewOrder,
+  type OrderEdit,
+} from '../application/orders.ts';
+
+export function ordersHandlers(kernel: Kernel): OperationHandlers {
+  return {
+    async createOrder(req, res) {
+      const order = await createOrder(kernel, { client: req.principal!, order: req.body as NewOrder });
+      res.status(201).location(`/v1/orders/${order.id}`).json(order);
+    },
+    async listOrders(req, res) {
+      const q = req.query as {
+        status?: OrderStatus;
+        from?: string;
+        to?: string;
+        clientId?: string;
+        workerId?: string;
+        limit?: string | number;
+        cursor?: string;
+      };
+      res.json(await listOrders(kernel, req.principal!, { ...q, limit: Number(q.limit ?? 20) }));
+    },
+    async getOrder(req, res) {
+      res.json(await getOrder(kernel, req.principal!, String(req.params.id)));
+    },
+    async updateOrder(req, res) {
+      res.json(await editOrder(kernel, req.principal!, String(req.params.id), req.body as OrderEdit, req.requestId));
+    },
+    async getOrderTimeline(req, res) {
+      res.json(await getTimeline(kernel, req.principal!, String(req.params.id)));
+    },
+    async cancelOrder(req, res) {
+      const body = (req.body ?? {}) as { reason?: string };
+      res.json(await cancelOrder(kernel, req.principal!, String(req.params.id), body.reason));
+    },
+  };
+}

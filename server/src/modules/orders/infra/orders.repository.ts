@@ -1,0 +1,169 @@
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { FailureReason, OrderStatus } from '../domain/order-lifecycle.ts';
+
+export interface OrderRow {
+  id: string;
+  client_id: string;
+  worker_id: string | null;
+  service_type_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  address: string;
+  description: string;
+  status: OrderStatus;
+  failure_reason: FailureReason | null;
+  price_cents: string | null;
+  rating: number | null;
+  copy_of: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS =
+  'id, client_id, worker_id, service_type_id, starts_at, ends_at, address, description, status, failure_reason, price_cents, rating, copy_of, version, created_at, updated_at';
+
+export async function findOrder(db: Database, id: string, tx?: Tx, lock = false): Promise<OrderRow | undefined> {
+  const [row] = await sql<OrderRow>(db, `SELECT ${COLUMNS} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
+  return row;
+}
+
+export async function insertOrder(
+  db: Database,
+  tx: Tx,
+  order: {
+    clientId: string;
+    serviceTypeId: string;
+    startsAt: Date;
+    endsAt: Date;
+    address: string;
+    description: string;
+    copyOf: string | null;
+    now: Date;
+  },
+): Promise<OrderRow> {
+  const { rows } = await execute<OrderRow>(
+    db,
+    `INSERT INTO orders (client_id, service_type_id, starts_at, ends_at, address, description, copy_of, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${COLUMNS}`,
+    [order.clientId, order.serviceTypeId, order.startsAt, order.endsAt, order.address, order.description, order.copyOf, order.now],
+    tx,
+  );
+  return rows[0]!;
+}
+
+export type OrderChanges = Partial<{
+  status: OrderStatus;
+  failure_reason: FailureReason | null;
+  worker_id: string | null;
+  price_cents: bigint | null;
+  rating: number | null;
+  starts_at: Date;
+  ends_at: Date;
+  address: string;
+  description: string;
+  service_type_id: string;
+}>;
+
+/** Applies changes to a locked order row, bumping its version. */
+export async function updateOrder(db: Database, tx: Tx, id: string, changes: OrderChanges, now: Date): Promise<OrderRow> {
+  const entries = Object.entries(changes).map(([column, value]) => [column, typeof value === 'bigint' ? value.toString() : value] as const);
+  const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
+  const { rows } = await execute<OrderRow>(
+    db,
+    `UPDATE orders SET ${[...sets, `version = version + 1`, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+    [id, ...entries.map(([, value]) => value), now],
+    tx,
+  );
+  return rows[0]!;
+}
+
+export interface OrderQuery {
+  clientId?: string;
+  workerId?: string;
+  status?: OrderStatus;
+  from?: Date;
+  to?: Date;
+  after?: { at: string; id: string };
+  limit: number;
+}
+
+export async function listOrderRows(db: Database, q: OrderQuery): Promise<OrderRow[]> {
+  return sql<OrderRow>(
+    db,
+    `SELECT ${COLUMNS} FROM orders
+     WHERE ($1::uuid IS NULL OR client_id = $1)
+       AND ($2::uuid IS NULL OR worker_id = $2)
+       AND ($3::text IS NULL OR status = $3)
+       AND ($4::timestamptz IS NULL OR starts_at >= $4)
+       AND ($5::timestamptz IS NULL OR starts_at < $5)
+       AND ($6::timestamptz IS NULL OR (starts_at, id) > ($6::timestamptz, $7::uuid))
+     ORDER BY starts_at, id LIMIT $8`,
+    [
+      q.clientId ?? null,
+      q.workerId ?? null,
+      q.status ?? null,
+      q.from ?? null,
+      q.to ?? null,
+      q.after?.at ?? null,
+      q.after?.id ?? null,
+      q.limit,
+    ],
+  );
+}
+
+export interface TimelineRow {
+  at: Date;
+  actor_id: string | null;
+  actor_role: string;
+  event: string;
+  from_status: OrderStatus | null;
+  to_status: OrderStatus;
+  reason: string | null;
+  file_hashes: string[];
+  changes: Record<string, unknown> | null;
+}
+
+export async function appendTimeline(
+  db: Database,
+  tx: Tx,
+  entry: {
+    orderId: string;
+    at: Date;
+    actorId: string | null;
+    actorRole: string;
+    event: string;
+    from: OrderStatus | null;
+    to: OrderStatus;
+    reason?: string | null;
+    fileHashes?: string[];
+    changes?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO order_timeline (order_id, at, actor_id, actor_role, event, from_status, to_status, reason, file_hashes, changes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::text[], $10::jsonb)`,
+    [
+      entry.orderId,
+      entry.at,
+      entry.actorId,
+      entry.actorRole,
+      entry.event,
+      entry.from,
+      entry.to,
+      entry.reason ?? null,
+      entry.fileHashes ?? [],
+      entry.changes ? JSON.stringify(entry.changes) : null,
+    ],
+    tx,
+  );
+}
+
+export async function timelineOf(db: Database, orderId: string): Promise<TimelineRow[]> {
+  return sql<TimelineRow>(
+    db,
+    'SELECT at, actor_id, actor_role, event, from_status, to_status, reason, file_hashes, changes FROM order_timeline WHERE order_id = $1 ORDER BY seq',
+    [orderId],
+  );
+}
