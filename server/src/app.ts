@@ -25,6 +25,7 @@ import { createIdentityModule, resolvePrincipal } from './modules/identity/index
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createOrdersModule } from './modules/orders/index.ts';
+import { createFilesModule } from './modules/files/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -93,12 +94,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   if (config.sandbox) await sandbox.sync();
 
+  const files = createFilesModule(kernel);
   const modules = [
     createOperationsModule(kernel),
     createIdentityModule(kernel),
     createNotificationsModule(kernel),
     createCatalogModule(kernel),
-    createOrdersModule(kernel),
+    files.module,
+    createOrdersModule(kernel, { files: files.files }),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));

@@ -46,6 +46,12 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     SEED_DEMO: booleanFlag.optional(),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -107,6 +113,18 @@ export interface Config {
   logLevel: string;
   rateLimit: { perMinute: number; authPerMinute: number };
   seedDemo: boolean;
+  /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
+  storage:
+    | { kind: 'disk'; directory: string }
+    | {
+        kind: 's3';
+        bucket: string;
+        endpoint?: string;
+        region: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        forcePathStyle: boolean;
+      };
   /** Single sign-on providers, from OIDC_PROVIDERS and OIDC_<NAME>_* variables. */
   oidcProviders: OidcProviderConfig[];
   /** Validate every response against the spec (tests turn this on). */
@@ -160,6 +178,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
     oidcProviders: oidcProvidersFrom(source),
+    storage: env.S3_BUCKET
+      ? {
+          kind: 's3',
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT,
+          region: env.S3_REGION,
+          accessKeyId: env.S3_ACCESS_KEY_ID,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+        }
+      : { kind: 'disk', directory: path.join(path.resolve(env.CHORECAT_DATA_DIR), 'files') },
     validateResponses: env.NODE_ENV === 'test',
   };
 }

@@ -1,12 +1,13 @@
 import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { ordersHandlers } from './http/handlers.ts';
+import type { FilesService } from '../files/index.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through
  * this door only (supplies: kit_ready; matching: worker_assigned).
  */
-export function createOrdersModule(kernel: Kernel): ChorecatModule {
-  return { name: 'orders', handlers: ordersHandlers(kernel) };
+export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }): ChorecatModule {
+  return { name: 'orders', handlers: ordersHandlers(kernel, deps.files) };
 }
 
 export {

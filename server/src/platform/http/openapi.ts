@@ -16,6 +16,8 @@ import { ROLES, type Role } from './auth.ts';
  */
 export const SPEC_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../openapi/openapi.yaml');
 
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 
@@ -87,6 +89,8 @@ export function validator(spec: Record<string, unknown>, options: { validateResp
     validateFormats: true,
     ignorePaths: options.ignorePaths,
     ignoreUndocumented: false,
+    // Uploads: one file, in memory, at most 10 MB (a photo); more is a 413 before any of our code runs.
+    fileUploader: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } },
   }) as RequestHandler[];
 }
 

@@ -1,5 +1,6 @@
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
+import type { FilesService } from '../../files/index.ts';
 import type { OrderStatus } from '../domain/order-lifecycle.ts';
 import {
   cancelOrder,
@@ -12,7 +13,7 @@ import {
   type OrderEdit,
 } from '../application/orders.ts';
 
-export function ordersHandlers(kernel: Kernel): OperationHandlers {
+export function ordersHandlers(kernel: Kernel, _files: FilesService): OperationHandlers {
   return {
     async createOrder(req, res) {
       const order = await createOrder(kernel, { client: req.principal!, order: req.body as NewOrder });

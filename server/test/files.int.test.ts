@@ -1,0 +1,137 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { sniffImageType } from '../src/modules/files/index.ts';
+import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { JPEG_HEADER, PNG_1x1, WEBP_HEADER, pngOfSize } from './helpers/images.ts';
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('image types are read from the bytes', () => {
+  it('knows JPEG, PNG and WebP and nothing else', () => {
+    expect(sniffImageType(PNG_1x1)).toBe('image/png');
+    expect(sniffImageType(JPEG_HEADER)).toBe('image/jpeg');
+    expect(sniffImageType(WEBP_HEADER)).toBe('image/webp');
+    expect(sniffImageType(Buffer.from('GIF89a......'))).toBeUndefined();
+    expect(sniffImageType(Buffer.from('%PDF-1.7'))).toBeUndefined();
+    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeUndefined();
+    expect(sniffImageType(Buffer.alloc(0))).toBeUndefined();
+  });
+});
+
+describe('files on local disk', () => {
+  let t: TestPlatform;
+  let client: { id: string; token: string };
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-files-'));
+    t = await createTestPlatform({ env: { CHORECAT_DATA_DIR: dataDir } });
+    client = await t.userWithRoles(['client']);
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const upload = (bytes: Buffer, token = client.token, filename = 'photo.png', contentType = 'image/png') =>
+    t.api.post('/v1/files').set('authorization', `Bearer ${token}`).attach('file', bytes, { filename, contentType });
+
+  it('stores an image and gives it back to its uploader, byte for byte, with its hash', async () => {
+    const res = await upload(PNG_1x1);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      contentType: 'image/png',
+      size: PNG_1x1.length,
+      sha256: sha(PNG_1x1),
+      createdAt: expect.any(String),
+    });
+    const back = await t.api
+      .get(`/v1/files/${res.body.id}`)
+      .set('authorization', `Bearer ${client.token}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(back.status).toBe(200);
+    expect(back.headers['content-type']).toBe('image/png');
+    expect(back.headers['x-content-sha256']).toBe(sha(PNG_1x1));
+    expect(Buffer.compare(back.body as Buffer, PNG_1x1)).toBe(0);
+  });
+
+  it('believes the bytes, not the declared type', async () => {
+    const lie = await upload(Buffer.from('<?php system($_GET["c"]); ?>'), client.token, 'cat.png', 'image/png');
+    expect(lie.status).toBe(415);
+    expect(lie.body.code).toBe('FILES.UNSUPPORTED_TYPE');
+    const modest = await upload(JPEG_HEADER, client.token, 'notes.txt', 'text/plain');
+    expect(modest.status).toBe(201);
+    expect(modest.body.contentType).toBe('image/jpeg');
+    expect((await upload(WEBP_HEADER, client.token, 'x.webp', 'image/webp')).body.contentType).toBe('image/webp');
+  });
+
+  it('takes exactly 10 MB and refuses one byte more', async () => {
+    expect((await upload(pngOfSize(10 * 1024 * 1024))).status).toBe(201);
+    const big = await upload(pngOfSize(10 * 1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('REQUEST.TOO_LARGE');
+  });
+
+  it('lets only the uploader and staff read a file, and needs a file field', async () => {
+    const { body } = await upload(PNG_1x1);
+    const other = await t.userWithRoles(['client']);
+    expect((await t.api.get(`/v1/files/${body.id}`).set('authorization', `Bearer ${other.token}`)).status).toBe(404);
+    const manager = await t.userWithRoles(['manager']);
+    expect((await t.api.get(`/v1/files/${body.id}`).set('authorization', `Bearer ${manager.token}`)).status).toBe(200);
+    expect((await t.api.get('/v1/files/00000000-0000-4000-8000-000000000000').set('authorization', `Bearer ${client.token}`)).status).toBe(
+      404,
+    );
+    expect((await t.api.post('/v1/files').attach('file', PNG_1x1, 'x.png')).status).toBe(401);
+    const noFile = await t.api.post('/v1/files').set('authorization', `Bearer ${client.token}`).field('note', 'hello');
+    expect(noFile.status).toBe(400);
+  });
+});
+
+describe('files on S3 (s3rver)', () => {
+  it('stores and serves through any S3-compatible store', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'chorecat-s3-'));
+    const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'chorecat-test' }] });
+    const { port } = (await s3.run()) as { port: number };
+    const endpoint = `http://127.0.0.1:${port}`;
+    const t = await createTestPlatform({
+      env: {
+        S3_BUCKET: 'chorecat-test',
+        S3_ENDPOINT: endpoint,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: '1',
+      },
+    });
+    try {
+      const client = await t.userWithRoles(['worker']);
+      const res = await t.api.post('/v1/files').set('authorization', `Bearer ${client.token}`).attach('file', PNG_1x1, 'a.png');
+      expect(res.status).toBe(201);
+      const head = await new S3Client({
+        region: 'us-east-1',
+        endpoint,
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      }).send(new HeadObjectCommand({ Bucket: 'chorecat-test', Key: res.body.id }));
+      expect(head.ContentType).toBe('image/png');
+      expect(head.ContentLength).toBe(PNG_1x1.length);
+      const back = await t.api.get(`/v1/files/${res.body.id}`).set('authorization', `Bearer ${client.token}`);
+      expect(back.status).toBe(200);
+      expect(back.headers['x-content-sha256']).toBe(sha(PNG_1x1));
+    } finally {
+      await t.close();
+      await s3.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
