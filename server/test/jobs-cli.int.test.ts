@@ -69,7 +69,9 @@ describe('chorecat jobs', () => {
   it('says plainly when the job is unknown or the time is not a time', async () => {
     const unknown = await runCli(['jobs', 'run', 'billing.nope'], env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toBe('chorecat: unknown job "billing.nope"; known jobs: outbox.deliver, idempotency.purge');
+    expect(unknown.stderr.trim()).toBe(
+      'chorecat: unknown job "billing.nope"; known jobs: outbox.deliver, idempotency.purge, orders.start-deadline, orders.auto-accept',
+    );
     const badTime = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', 'tomorrow'], env);
     expect(badTime.code).toBe(1);
     expect(badTime.stderr.trim()).toBe('chorecat: --as-of must be an ISO 8601 time, got "tomorrow"');

@@ -461,6 +461,26 @@ export interface paths {
         patch: operations["updateOrder"];
         trace?: never;
     };
+    "/v1/orders/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the work (the client)
+         * @description Optionally with a rating from 1 to 5. The order is `completed`.
+         */
+        post: operations["acceptOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/cancel": {
         parameters: {
             query?: never;
@@ -475,6 +495,86 @@ export interface paths {
          * @description The client, before the worker checks in; or a manager. 409 in any other state, changing nothing.
          */
         post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in (the assigned worker)
+         * @description With a photo uploaded by the worker, during the 2 hours before the start. The order moves to `in_progress`.
+         */
+        post: operations["checkInOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a failed order again (the client)
+         * @description One call creates a new order with the same service type, address and description at a new start; it then follows the flow of a new order. Only failed orders can be copied.
+         */
+        post: operations["copyOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the work (the client)
+         * @description With a reason and an optional rating. The order fails with reason `rejected` and goes to quality review.
+         */
+        post: operations["rejectOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the work done (the assigned worker)
+         * @description Before and after photos and a photo of the report signed by the client ("all done, no claims"). The order moves to `reported`; the client has 72 hours to accept or reject, after which it is accepted automatically.
+         */
+        post: operations["reportOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -578,14 +678,25 @@ export interface components {
             /** @constant */
             status: "accepted";
         };
+        AcceptRequest: {
+            rating?: number;
+        };
         CancelRequest: {
             reason?: string;
+        };
+        CheckInRequest: {
+            /** Format: uuid */
+            photoId: string;
         };
         CodeRequest: {
             /** @description The 6-digit code from the email. */
             code: string;
             /** Format: email */
             email: string;
+        };
+        CopyRequest: {
+            /** Format: date-time */
+            startsAt: string;
         };
         Email: {
             attempts: number;
@@ -698,6 +809,7 @@ export interface components {
             failureReason: "no_check_in" | "no_worker" | "rejected" | null;
             /** Format: uuid */
             id: string;
+            photos?: components["schemas"]["OrderPhotos"];
             /** @description Fixed when a worker is matched; null before. */
             price: components["schemas"]["Money"] | null;
             rating: number | null;
@@ -712,10 +824,10 @@ export interface components {
             workerId: string | null;
         };
         /**
-         * @description Something the caller could do to the order now.
+         * @description Something the caller could do to the order now (`copy` on a failed order).
          * @enum {string}
          */
-        OrderAction: "kit_ready" | "check_in" | "report" | "accept" | "reject" | "cancel";
+        OrderAction: "kit_ready" | "check_in" | "report" | "accept" | "reject" | "cancel" | "copy";
         OrderCreate: {
             address: string;
             description?: string;
@@ -727,6 +839,15 @@ export interface components {
         OrderList: {
             data: components["schemas"]["Order"][];
             nextCursor: string | null;
+        };
+        /** @description The photos of the check-in and the report (file ids; download with GET /v1/files/{id}). */
+        OrderPhotos: {
+            after: string[];
+            before: string[];
+            /** Format: uuid */
+            checkIn: string | null;
+            /** Format: uuid */
+            signedReport: string | null;
         };
         /** @enum {string} */
         OrderStatus: "created" | "matching" | "scheduled" | "in_progress" | "reported" | "completed" | "failed" | "cancelled";
@@ -782,6 +903,16 @@ export interface components {
             email: string;
             name: string;
             password: components["schemas"]["Password"];
+        };
+        RejectRequest: {
+            rating?: number;
+            reason: string;
+        };
+        ReportRequest: {
+            afterPhotoIds: string[];
+            beforePhotoIds: string[];
+            /** Format: uuid */
+            signedReportPhotoId: string;
         };
         ResetPasswordRequest: {
             code: string;
@@ -1674,6 +1805,41 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    acceptOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AcceptRequest"];
+            };
+        };
+        responses: {
+            /** @description The order after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     cancelOrder: {
         parameters: {
             query?: never;
@@ -1706,6 +1872,146 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    checkInOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description The order after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    copyOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    rejectOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description The order after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    reportOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The order after the step. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getOrderTimeline: {

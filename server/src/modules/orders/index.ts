@@ -1,13 +1,16 @@
 import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { ordersHandlers } from './http/handlers.ts';
 import type { FilesService } from '../files/index.ts';
+import { orderPhotoAccess } from './application/work.ts';
+import { orderTimers } from './jobs/timers.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through
  * this door only (supplies: kit_ready; matching: worker_assigned).
  */
 export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }): ChorecatModule {
-  return { name: 'orders', handlers: ordersHandlers(kernel, deps.files) };
+  deps.files.addAccessRule(orderPhotoAccess(kernel));
+  return { name: 'orders', handlers: ordersHandlers(kernel, deps.files), jobs: orderTimers(kernel) };
 }
 
 export {

@@ -6,7 +6,18 @@ import { findContact } from '../../identity/index.ts';
 import { getServiceType } from '../../catalog/index.ts';
 import type { OrderEvent } from '../domain/order-lifecycle.ts';
 import type { OrderRow } from '../infra/orders.repository.ts';
-import { orderCancelled, orderFailedClient, orderReceived, orderScheduledClient, orderScheduledWorker } from '../domain/emails.ts';
+import {
+  orderCancelled,
+  orderCompleted,
+  orderFailedClient,
+  orderMissedWorker,
+  orderReceived,
+  orderRejectedWorker,
+  orderReported,
+  orderScheduledClient,
+  orderScheduledWorker,
+  orderStarted,
+} from '../domain/emails.ts';
 
 type Facts = { name: string; orderId: string; service: string; startsAt: string; address: string };
 
@@ -58,7 +69,19 @@ export async function notifyTransition(
     case 'no_worker':
       return send('client', orderFailedClient, { why: 'no worker was free in time' });
     case 'no_check_in':
-      return send('client', orderFailedClient, { why: 'the worker did not check in' });
+      await send('client', orderFailedClient, { why: 'the worker did not check in' });
+      return send('worker', orderMissedWorker, {});
+    case 'check_in':
+      return send('client', orderStarted, {});
+    case 'report':
+      return send('client', orderReported, {});
+    case 'accept':
+    case 'auto_accept':
+      await send('client', orderCompleted, { automatically: event === 'auto_accept' });
+      return send('worker', orderCompleted, { automatically: event === 'auto_accept' });
+    case 'reject':
+      await send('client', orderFailedClient, { why: 'you rejected the work' });
+      return send('worker', orderRejectedWorker, { reason: reason ?? '' });
     default:
       return;
   }

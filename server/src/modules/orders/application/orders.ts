@@ -17,6 +17,7 @@ import {
   type OrderRow,
 } from '../infra/orders.repository.ts';
 import { isWorkerOverlap } from '../infra/errors.ts';
+import { photosOf } from '../infra/photos.repository.ts';
 import { notFound, transitionOrder, type Caller } from './transition.ts';
 import { notifyTransition } from './notify.ts';
 import { placeholderSuppliesAndMatching } from './placeholder-supplies-and-matching.ts';
@@ -115,9 +116,14 @@ export async function createOrder(
 }
 
 export async function getOrder(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string): Promise<OrderView> {
+  return viewWithPhotos(kernel, principal, id);
+}
+
+/** One order as the caller sees it, with its check-in and report photos. */
+export async function viewWithPhotos(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string): Promise<OrderView> {
   const row = await findOrder(kernel.db, id);
   if (!row || !canSee(actorsFor(toRecord(row), principal))) throw notFound();
-  return viewFor(kernel, row, principal);
+  return { ...viewFor(kernel, row, principal), photos: await photosOf(kernel.db, id) };
 }
 
 export async function getTimeline(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string) {
@@ -169,8 +175,8 @@ export async function cancelOrder(
   id: string,
   reason?: string,
 ): Promise<OrderView> {
-  const row = await transitionOrder(kernel, { orderId: id, event: 'cancel', caller, reason: reason ?? null });
-  return viewFor(kernel, row, caller);
+  await transitionOrder(kernel, { orderId: id, event: 'cancel', caller, reason: reason ?? null });
+  return viewWithPhotos(kernel, caller, id);
 }
 
 export interface OrderEdit {

@@ -33,6 +33,8 @@ export interface TransitionOptions {
   changes?: OrderChanges;
   /** Rules that need the clock or the request (check-in window …); throw an AppError to refuse. */
   guard?: (order: OrderRow, now: Date) => void;
+  /** More writes that belong to the same step (photos …), in its transaction. */
+  afterwards?: (order: OrderRow, tx: Tx) => Promise<void>;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function applyTransition(
     reason: options.reason ?? null,
     fileHashes: options.fileHashes,
   });
+  await options.afterwards?.(updated, tx);
   await notifyTransition(kernel, tx, event, updated, options.reason ?? null);
   return updated;
 }

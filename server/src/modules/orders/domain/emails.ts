@@ -46,3 +46,40 @@ export const orderFailedClient = defineTemplate<OrderFacts & { why: string }>('o
     `We can book it again with the same details: one call, POST /v1/orders/${d.orderId}/copy with a new start, or the "copy" button in your app.`,
   ],
 }));
+
+export const orderStarted = defineTemplate<OrderFacts>('order-started', (d) => ({
+  subject: `Your worker has started: ${d.service}`,
+  paragraphs: [`Hello ${d.name},`, `The worker checked in for ${when(d)} and is at it.`],
+}));
+
+export const orderReported = defineTemplate<OrderFacts>('order-reported', (d) => ({
+  subject: `Done: please review ${d.service}`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `The worker reported ${when(d)} as done, with before and after photos and the signed report.`,
+    'Accept or reject it within 72 hours; after that it is accepted automatically.',
+  ],
+}));
+
+export const orderCompleted = defineTemplate<OrderFacts & { automatically: boolean }>('order-completed', (d) => ({
+  subject: `Completed: ${d.service}`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `${when(d)} is completed${d.automatically ? ' (accepted automatically after 72 hours)' : ''}.`,
+    'Thank you!',
+  ],
+}));
+
+export const orderRejectedWorker = defineTemplate<OrderFacts & { reason: string }>('order-rejected-worker', (d) => ({
+  subject: `The client rejected: ${d.service}`,
+  paragraphs: [`Hello ${d.name},`, `The client rejected ${when(d)}.`, `Reason: ${d.reason}`, 'Quality will review it.'],
+}));
+
+export const orderMissedWorker = defineTemplate<OrderFacts>('order-missed-worker', (d) => ({
+  subject: `Missed check-in: ${d.service}`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `You did not check in for ${when(d)} before its start, so it failed.`,
+    'A fine applies at month end; quality will review it.',
+  ],
+}));

@@ -16,7 +16,8 @@ export interface OrderView {
   price: string | null;
   rating: number | null;
   copyOf: string | null;
-  allowedActions: OrderEvent[];
+  allowedActions: (OrderEvent | 'copy')[];
+  photos?: { checkIn: string | null; before: string[]; after: string[]; signedReport: string | null };
   createdAt: string;
   updatedAt: string;
 }
@@ -54,7 +55,11 @@ export function toOrderView(order: OrderRecord, actors: readonly OrderActor[], n
     price: order.priceCents === null ? null : Money.fromCents(order.priceCents).toString(),
     rating: order.rating,
     copyOf: order.copyOf,
-    allowedActions: allowedActions(order, actors, now),
+    // A failed order can be booked again by its client (not a lifecycle event: it makes a new order).
+    allowedActions: [
+      ...allowedActions(order, actors, now),
+      ...(order.status === 'failed' && actors.includes('owner_client') ? (['copy'] as const) : []),
+    ],
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };

@@ -2,6 +2,7 @@ import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import type { FilesService } from '../../files/index.ts';
 import type { OrderStatus } from '../domain/order-lifecycle.ts';
+import { accept, checkIn, copyOrder, reject, report } from '../application/work.ts';
 import {
   cancelOrder,
   createOrder,
@@ -13,7 +14,7 @@ import {
   type OrderEdit,
 } from '../application/orders.ts';
 
-export function ordersHandlers(kernel: Kernel, _files: FilesService): OperationHandlers {
+export function ordersHandlers(kernel: Kernel, files: FilesService): OperationHandlers {
   return {
     async createOrder(req, res) {
       const order = await createOrder(kernel, { client: req.principal!, order: req.body as NewOrder });
@@ -39,6 +40,31 @@ export function ordersHandlers(kernel: Kernel, _files: FilesService): OperationH
     },
     async getOrderTimeline(req, res) {
       res.json(await getTimeline(kernel, req.principal!, String(req.params.id)));
+    },
+    async checkInOrder(req, res) {
+      res.json(await checkIn(kernel, files, req.principal!, String(req.params.id), (req.body as { photoId: string }).photoId));
+    },
+    async reportOrder(req, res) {
+      res.json(
+        await report(
+          kernel,
+          files,
+          req.principal!,
+          String(req.params.id),
+          req.body as { signedReportPhotoId: string; beforePhotoIds: string[]; afterPhotoIds: string[] },
+        ),
+      );
+    },
+    async acceptOrder(req, res) {
+      res.json(await accept(kernel, req.principal!, String(req.params.id), (req.body as { rating?: number } | undefined)?.rating));
+    },
+    async rejectOrder(req, res) {
+      const body = req.body as { reason: string; rating?: number };
+      res.json(await reject(kernel, req.principal!, String(req.params.id), body.reason, body.rating));
+    },
+    async copyOrder(req, res) {
+      const order = await copyOrder(kernel, req.principal!, String(req.params.id), (req.body as { startsAt: string }).startsAt);
+      res.status(201).location(`/v1/orders/${order.id}`).json(order);
     },
     async cancelOrder(req, res) {
       const body = (req.body ?? {}) as { reason?: string };

@@ -15,13 +15,14 @@ export interface OrderRow {
   price_cents: string | null;
   rating: number | null;
   copy_of: string | null;
+  reported_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS =
-  'id, client_id, worker_id, service_type_id, starts_at, ends_at, address, description, status, failure_reason, price_cents, rating, copy_of, version, created_at, updated_at';
+  'id, client_id, worker_id, service_type_id, starts_at, ends_at, address, description, status, failure_reason, price_cents, rating, copy_of, reported_at, version, created_at, updated_at';
 
 export async function findOrder(db: Database, id: string, tx?: Tx, lock = false): Promise<OrderRow | undefined> {
   const [row] = await sql<OrderRow>(db, `SELECT ${COLUMNS} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
@@ -63,6 +64,7 @@ export type OrderChanges = Partial<{
   address: string;
   description: string;
   service_type_id: string;
+  reported_at: Date;
 }>;
 
 /** Applies changes to a locked order row, bumping its version. */
