@@ -136,6 +136,14 @@ export function createChorecat(options: ChorecatOptions): ChorecatClient {
   return client;
 }
 
+/** Uploads a photo (JPEG, PNG or WebP; 10 MB at most) for a check-in or report; returns its file info (`id`, `sha256` …). */
+export async function uploadFile(client: ChorecatClient, file: Blob, filename = 'photo'): Promise<Schemas['FileInfo']> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  // The generated type describes the multipart fields; the body itself is this FormData, sent as is.
+  return unwrap(await client.POST('/v1/files', { body: form as unknown as { file: string }, bodySerializer: () => form }));
+}
+
 /** Signs in with email and password, keeping the tokens in `store`. */
 export async function signIn(client: ChorecatClient, store: TokenStore, credentials: { email: string; password: string }): Promise<Tokens> {
   const tokens = unwrap(await client.POST('/v1/auth/login', { body: credentials }));

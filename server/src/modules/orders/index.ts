@@ -4,6 +4,8 @@ import type { FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/work.ts';
 import { orderTimers } from './jobs/timers.ts';
 
+export { markKitReady, assignWorker } from './application/seam.ts';
+
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through
  * this door only (supplies: kit_ready; matching: worker_assigned).
