@@ -34,6 +34,8 @@ export interface AdminOptions {
   /** Returns the user when the email and password are right. */
   authenticate(email: string, password: string): Promise<AdminUser | null>;
   dashboard(): Promise<DashboardData>;
+  /** Reads a photo for a signed-in panel user (staff); undefined when there is none. */
+  readPhoto(user: AdminUser, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
   sessionPool: pg.Pool;
   sessionSecret: string;
   /** Where AdminJS writes its component bundle; the name must not start with a dot (Express 5 refuses dot-folders). */
@@ -41,6 +43,9 @@ export interface AdminOptions {
   production: boolean;
   secureCookies: boolean;
 }
+
+/** Name of the component that shows a photo from a file-id property. */
+export const PHOTO_THUMBNAIL = 'ChorecatPhotoThumbnail';
 
 // Supplies staff join when their screens arrive (supplies issue).
 export const ADMIN_ROLES = ['manager', 'admin'];
@@ -59,6 +64,8 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   const componentLoader = new ComponentLoader();
   const here = path.dirname(fileURLToPath(import.meta.url));
   const Dashboard = componentLoader.add('ChorecatDashboard', path.join(here, 'components/dashboard.jsx'));
+  // Resources refer to these by name in their property options.
+  componentLoader.add(PHOTO_THUMBNAIL, path.join(here, 'components/photo-thumbnail.jsx'));
 
   const admin = new AdminJS({
     rootPath,
@@ -102,5 +109,19 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: 8 * 60 * 60_000 },
     },
   );
+  // After AdminJS's own session check: only signed-in panel users reach it.
+  router.get('/photos/:id', async (req, res, next) => {
+    try {
+      const user = (req.session as unknown as { adminUser?: { id: string; email: string; title: string; roles: string[] } }).adminUser;
+      const id = String(req.params.id);
+      if (!user || !/^[0-9a-f-]{36}$/.test(id)) return res.status(404).end();
+      const photo = await options.readPhoto({ id: user.id, email: user.email, name: user.title, roles: user.roles }, id);
+      if (!photo) return res.status(404).end();
+      res.type(photo.contentType).setHeader('Cache-Control', 'private, max-age=3600');
+      res.send(photo.bytes);
+    } catch (error) {
+      next(error);
+    }
+  });
   return { router, rootPath };
 }

@@ -5,9 +5,10 @@ import { getDashboard } from './modules/operations/index.ts';
 
 /** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
 export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {
-  return async (app, kernel, resources) => {
+  return async (app, kernel, panel) => {
     const { router, rootPath } = await createAdminRouter({
-      resources,
+      resources: panel.resources,
+      readPhoto: (user, id) => panel.readPhoto(user, id),
       authenticate: (email, password) => authenticateWithPassword(kernel, email, password),
       dashboard: () => getDashboard(kernel),
       sessionPool: kernel.db.pool,

@@ -13,7 +13,8 @@ import { createMetrics } from './platform/metrics.ts';
 import { OutboxDispatcher } from './platform/outbox.ts';
 import { JobRegistry, Scheduler } from './platform/scheduler.ts';
 import { SandboxClock } from './platform/sandbox-clock.ts';
-import { TokenService, authenticate } from './platform/http/auth.ts';
+import { TokenService, authenticate, type Role } from './platform/http/auth.ts';
+import { AppError } from './platform/errors.ts';
 import { loadSpec, listOperations, authorize, validator, bindOperations, type OperationHandlers } from './platform/http/openapi.ts';
 import { idempotency } from './platform/http/idempotency.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
@@ -41,6 +42,12 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** What the modules give the admin panel: their screens, and photo reading for staff. */
+export interface AdminPanelParts {
+  resources: AdminResource[];
+  readPhoto(user: { id: string; roles: string[] }, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
+}
+
 export interface PlatformOptions {
   config: Config;
   secrets: Secrets;
@@ -50,8 +57,8 @@ export interface PlatformOptions {
   clock?: PlatformClock;
   /** The clock tokens expire by (real time unless a test injects one). */
   tokenClock?: Clock;
-  /** Mounts extra routers before the API (the admin panel); given the kernel and modules. */
-  mountBeforeApi?: (app: Express, kernel: Kernel, resources: AdminResource[]) => Promise<void>;
+  /** Mounts extra routers before the API (the admin panel); given the kernel and what the panel needs. */
+  mountBeforeApi?: (app: Express, kernel: Kernel, panel: AdminPanelParts) => Promise<void>;
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -173,7 +180,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   // The admin panel brings its own body parsing and sessions: mount it before ours.
   const adminResources = modules.flatMap((m) => m.adminResources ?? []);
-  if (options.mountBeforeApi) await options.mountBeforeApi(app, kernel, adminResources);
+  if (options.mountBeforeApi) {
+    await options.mountBeforeApi(app, kernel, {
+      resources: adminResources,
+      async readPhoto(user, id) {
+        try {
+          const { info, bytes } = await files.files.read({ id: user.id, roles: user.roles as Role[] }, id);
+          return { bytes, contentType: info.contentType };
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+          throw error;
+        }
+      },
+    });
+  }
 
   app.use(helmet());
   if (config.corsOrigins.length > 0) {

@@ -3,6 +3,7 @@ import { ordersHandlers } from './http/handlers.ts';
 import type { FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/work.ts';
 import { orderTimers } from './jobs/timers.ts';
+import { ordersAdminResources } from './infra/admin.ts';
 
 export { markKitReady, assignWorker } from './application/seam.ts';
 
@@ -12,7 +13,12 @@ export { markKitReady, assignWorker } from './application/seam.ts';
  */
 export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }): ChorecatModule {
   deps.files.addAccessRule(orderPhotoAccess(kernel));
-  return { name: 'orders', handlers: ordersHandlers(kernel, deps.files), jobs: orderTimers(kernel) };
+  return {
+    name: 'orders',
+    handlers: ordersHandlers(kernel, deps.files),
+    jobs: orderTimers(kernel),
+    adminResources: ordersAdminResources(kernel, kernel.db.sequelize),
+  };
 }
 
 export {

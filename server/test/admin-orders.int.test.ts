@@ -1,0 +1,93 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
+import { sql } from '../src/platform/database.ts';
+import { mountAdmin } from '../src/admin.ts';
+import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { PNG_1x1 } from './helpers/images.ts';
+
+const HOUR = 60 * 60_000;
+
+describe('orders in the admin panel', () => {
+  let t: TestPlatform;
+  let manager: { id: string; email: string; token: string };
+  let client: { id: string; token: string };
+  let worker: { id: string; token: string };
+  let serviceTypeId: string;
+  let panel: supertest.Agent;
+
+  beforeAll(async () => {
+    t = await createTestPlatform({
+      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+    });
+    manager = await t.userWithRoles(['manager']);
+    client = await t.userWithRoles(['client']);
+    worker = await t.userWithRoles(['worker']);
+    serviceTypeId = (
+      await t.api
+        .post('/v1/service-types')
+        .set('authorization', `Bearer ${manager.token}`)
+        .send({ name: 'Perch', description: '', durationMinutes: 60 })
+    ).body.id;
+    panel = supertest.agent(t.platform.app);
+    await panel.post('/admin/login').type('form').send({ email: manager.email, password: 'test-password' }).expect(302);
+  });
+  afterAll(() => t.close());
+
+  const newOrder = async (hours: number) =>
+    (
+      await t.api
+        .post('/v1/orders')
+        .set('authorization', `Bearer ${client.token}`)
+        .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + hours * HOUR).toISOString(), address: '1 Panel Road' })
+    ).body;
+
+  it('lists orders by status, edits one through the use case (timeline + audit), and cancels one', async () => {
+    const order = await newOrder(30);
+    const list = await panel.get('/admin/api/resources/orders/actions/list?filters.status=scheduled');
+    expect(list.status).toBe(200);
+    expect(list.body.records.map((r: { id: string }) => r.id)).toContain(order.id);
+    const edited = await panel.post(`/admin/api/resources/orders/records/${order.id}/edit`).field('address', '2 Panel Road');
+    expect(edited.body.notice).toMatchObject({ type: 'success' });
+    const timeline = (await t.api.get(`/v1/orders/${order.id}/timeline`).set('authorization', `Bearer ${client.token}`)).body.data;
+    expect(timeline.at(-1)).toMatchObject({
+      event: 'edited',
+      actorId: manager.id,
+      changes: { address: { from: '1 Panel Road', to: '2 Panel Road' } },
+    });
+    expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'order.edited' AND target_id = $1", [order.id])).toHaveLength(1);
+    const badStart = await panel.post(`/admin/api/resources/orders/records/${order.id}/edit`).field('startsAt', '2001-01-01T00:00:00Z');
+    expect(badStart.body.notice).toMatchObject({ type: 'error' });
+
+    const cancelled = await panel.post(`/admin/api/resources/orders/records/${order.id}/cancelOrder`);
+    expect(cancelled.body.notice).toMatchObject({ type: 'success' });
+    expect((await t.api.get(`/v1/orders/${order.id}`).set('authorization', `Bearer ${client.token}`)).body.status).toBe('cancelled');
+    const again = await panel.post(`/admin/api/resources/orders/records/${order.id}/cancelOrder`);
+    expect(again.body.notice).toMatchObject({ type: 'error', message: expect.stringMatching(/cannot take "cancel"/) });
+  });
+
+  it("shows an order's timeline and photos, the photos only to a signed-in panel user", async () => {
+    const order = await newOrder(1.5);
+    const photoId = (await t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'p.png')).body.id;
+    await t.api.post(`/v1/orders/${order.id}/check-in`).set('authorization', `Bearer ${worker.token}`).send({ photoId }).expect(200);
+    const timeline = await panel.get(`/admin/api/resources/order_timeline/actions/list?filters.orderId=${order.id}`);
+    expect(timeline.body.records.map((r: { params: { event: string } }) => r.params.event).sort()).toEqual([
+      'check_in',
+      'created',
+      'kit_ready',
+      'worker_assigned',
+    ]);
+    const photos = await panel.get(`/admin/api/resources/order_photo_list/actions/list?filters.orderId=${order.id}`);
+    expect(photos.body.records.map((r: { params: { fileId: string; purpose: string } }) => [r.params.purpose, r.params.fileId])).toEqual([
+      ['check_in', photoId],
+    ]);
+    const image = await panel.get(`/admin/photos/${photoId}`);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    const anonymous = await supertest(t.platform.app).get(`/admin/photos/${photoId}`);
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.location).toBe('/admin/login');
+  });
+});
