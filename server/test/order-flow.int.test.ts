@@ -245,4 +245,70 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
       failureReason: 'no_check_in',
     });
   });
+
+  it('answers every illegal step, in every state, with 409 and leaves the order as it was', async () => {
+    // One order in each state a client and worker can reach.
+    const photo = await upload(worker);
+    const reachable: Record<string, string> = {};
+    const s1 = await scheduledOrder();
+    reachable.scheduled = s1.id;
+    const s2 = await scheduledOrder();
+    t.clock.moveTo(new Date(s2.startsAt.getTime() - HOUR));
+    await post(worker, `/v1/orders/${s2.id}/check-in`, { photoId: photo }).expect(200);
+    reachable.in_progress = s2.id;
+    const s3 = await scheduledOrder();
+    t.clock.moveTo(new Date(s3.startsAt.getTime() - HOUR));
+    await post(worker, `/v1/orders/${s3.id}/check-in`, { photoId: photo }).expect(200);
+    await post(worker, `/v1/orders/${s3.id}/report`, {
+      beforePhotoIds: [photo],
+      afterPhotoIds: [photo],
+      signedReportPhotoId: photo,
+    }).expect(200);
+    reachable.reported = s3.id;
+    const s4 = await scheduledOrder();
+    t.clock.moveTo(new Date(s4.startsAt.getTime() - HOUR));
+    await post(worker, `/v1/orders/${s4.id}/check-in`, { photoId: photo }).expect(200);
+    await post(worker, `/v1/orders/${s4.id}/report`, {
+      beforePhotoIds: [photo],
+      afterPhotoIds: [photo],
+      signedReportPhotoId: photo,
+    }).expect(200);
+    await post(client, `/v1/orders/${s4.id}/accept`, {}).expect(200);
+    reachable.completed = s4.id;
+    const s5 = await scheduledOrder();
+    await post(client, `/v1/orders/${s5.id}/cancel`, {}).expect(200);
+    reachable.cancelled = s5.id;
+    const s6 = await scheduledOrder();
+    await t.platform.kernel.scheduler.runJob('orders.start-deadline', s6.startsAt, 'test');
+    reachable.failed = s6.id;
+
+    const steps = {
+      'check-in': { by: worker, body: { photoId: photo }, legalIn: ['scheduled'] },
+      report: {
+        by: worker,
+        body: { beforePhotoIds: [photo], afterPhotoIds: [photo], signedReportPhotoId: photo },
+        legalIn: ['in_progress'],
+      },
+      accept: { by: client, body: {}, legalIn: ['reported'] },
+      reject: { by: client, body: { reason: 'no' }, legalIn: ['reported'] },
+      cancel: { by: client, body: {}, legalIn: ['created', 'matching', 'scheduled'] },
+    } as const;
+    let checked = 0;
+    for (const [status, id] of Object.entries(reachable)) {
+      for (const [step, { by, body, legalIn }] of Object.entries(steps)) {
+        if ((legalIn as readonly string[]).includes(status)) continue;
+        const [before] = await sql<Record<string, unknown>>(t.db, 'SELECT * FROM orders WHERE id = $1', [id]);
+        const entries = (await sql(t.db, 'SELECT 1 FROM order_timeline WHERE order_id = $1', [id])).length;
+        const res = await post(by, `/v1/orders/${id}/${step}`, body);
+        expect(res.status, `${step} on ${status}`).toBe(409);
+        expect(res.body.code).toBe('ORDERS.ILLEGAL_TRANSITION');
+        const [after] = await sql<Record<string, unknown>>(t.db, 'SELECT * FROM orders WHERE id = $1', [id]);
+        expect(after, `${step} on ${status}`).toEqual(before);
+        expect((await sql(t.db, 'SELECT 1 FROM order_timeline WHERE order_id = $1', [id])).length).toBe(entries);
+        checked++;
+      }
+    }
+    // 6 states × 5 steps, less the 5 legal pairs.
+    expect(checked).toBe(25);
+  });
 });
