@@ -1,8 +1,13 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { unflattenPayload } from '../../../platform/admin-payload.ts';
-import type { Role } from '../../../platform/http/auth.ts';
+import {
+  adminActor,
+  runAdminAction,
+  unflattenPayload,
+  type AdminActionContext,
+  type AdminActionRequest,
+} from '../../../platform/admin-actions.ts';
 import { createServiceType, updateServiceType, type ServiceTypeInput } from '../application/service-types.ts';
 
 export class ServiceTypeRecord extends Model {}
@@ -22,16 +27,6 @@ function defineModel(sequelize: Sequelize): typeof ServiceTypeRecord {
     { sequelize, tableName: 'service_types', modelName: 'ServiceType', timestamps: false },
   );
   return ServiceTypeRecord;
-}
-
-interface AdminContext {
-  currentAdmin?: { id: string; roles?: string[] };
-  record?: { id(): string; toJSON(admin?: unknown): unknown };
-  resource: { findOne(id: string): Promise<{ toJSON(admin?: unknown): unknown } | null>; id(): string };
-  h: {
-    resourceUrl(options: { resourceId: string }): string;
-    recordActionUrl(options: { resourceId: string; recordId: string; actionName: string }): string;
-  };
 }
 
 /** The form's values in the API's shape (AdminJS sends strings, flattened). */
@@ -64,14 +59,6 @@ function valuesFrom(payload: Record<string, unknown> | undefined): Partial<Servi
 /** Service types in the admin panel: managers create and edit them through the same use cases as the API. */
 export function serviceTypesAdminResource(kernel: Kernel, sequelize: Sequelize): AdminResource {
   const ServiceType = defineModel(sequelize);
-  const actor = (context: AdminContext) => ({ id: context.currentAdmin!.id, roles: (context.currentAdmin!.roles ?? []) as Role[] });
-  const refuse = (context: AdminContext, error: unknown) => {
-    if (!(error instanceof AppError)) throw error;
-    return {
-      record: context.record?.toJSON(context.currentAdmin) ?? { params: {}, errors: {} },
-      notice: { message: error.detail, type: 'error' },
-    };
-  };
   return {
     resource: ServiceType,
     options: {
@@ -90,42 +77,27 @@ export function serviceTypesAdminResource(kernel: Kernel, sequelize: Sequelize):
         delete: { isAccessible: false },
         bulkDelete: { isAccessible: false },
         new: {
-          handler: async (request: { method: string; payload?: Record<string, unknown> }, _response: unknown, context: AdminContext) => {
+          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
             if (request.method !== 'post') return {};
-            try {
-              const created = await createServiceType(kernel, {
-                actor: actor(context),
-                values: valuesFrom(request.payload) as ServiceTypeInput,
-              });
-              const record = await context.resource.findOne(created.id);
-              return {
-                record: record?.toJSON(context.currentAdmin),
-                redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: created.id, actionName: 'show' }),
-                notice: { message: 'Service type created.', type: 'success' },
-              };
-            } catch (error) {
-              return refuse(context, error);
-            }
+            const values = () => valuesFrom(request.payload) as ServiceTypeInput;
+            return runAdminAction(
+              context,
+              async () => createServiceType(kernel, { actor: adminActor(context), values: values() }),
+              'Service type created.',
+              { showAfterwards: true },
+            );
           },
         },
         edit: {
-          handler: async (request: { method: string; payload?: Record<string, unknown> }, _response: unknown, context: AdminContext) => {
+          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
             if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
-            try {
-              await updateServiceType(kernel, { actor: actor(context), id: context.record!.id(), changes: valuesFrom(request.payload) });
-              const record = await context.resource.findOne(context.record!.id());
-              return {
-                record: record?.toJSON(context.currentAdmin),
-                redirectUrl: context.h.recordActionUrl({
-                  resourceId: context.resource.id(),
-                  recordId: context.record!.id(),
-                  actionName: 'show',
-                }),
-                notice: { message: 'Service type saved.', type: 'success' },
-              };
-            } catch (error) {
-              return refuse(context, error);
-            }
+            return runAdminAction(
+              context,
+              async () =>
+                updateServiceType(kernel, { actor: adminActor(context), id: context.record!.id(), changes: valuesFrom(request.payload) }),
+              'Service type saved.',
+              { showAfterwards: true },
+            );
           },
         },
       },

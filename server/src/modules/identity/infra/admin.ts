@@ -1,7 +1,12 @@
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { unflattenPayload } from '../../../platform/admin-payload.ts';
-import { ROLES, type Role } from '../../../platform/http/auth.ts';
+import {
+  adminActor,
+  runAdminAction,
+  unflattenPayload,
+  type AdminActionContext,
+  type AdminActionRequest,
+} from '../../../platform/admin-actions.ts';
+import { ROLES } from '../../../platform/http/auth.ts';
 import { setUserDisabled, setUserRoles } from '../application/manage-users.ts';
 import type { UserRecord } from './user.model.ts';
 
@@ -10,16 +15,6 @@ import type { UserRecord } from './user.model.ts';
  * enable/disable for admins, through the same audited use cases an API
  * would call. AdminJS only collects the input and shows the outcome.
  */
-interface AdminContext {
-  currentAdmin?: { id: string; roles?: string[] };
-  record?: { id(): string; toJSON(admin?: unknown): unknown };
-  resource: { findOne(id: string): Promise<{ toJSON(admin?: unknown): unknown } | null> };
-}
-interface AdminRequest {
-  method: string;
-  payload?: Record<string, unknown>;
-}
-
 const isAdmin = ({ currentAdmin }: { currentAdmin?: { roles?: string[] } }) => Boolean(currentAdmin?.roles?.includes('admin'));
 
 function rolesFrom(payload: Record<string, unknown> = {}): string[] {
@@ -29,21 +24,14 @@ function rolesFrom(payload: Record<string, unknown> = {}): string[] {
 
 async function run(
   kernel: Kernel,
-  context: AdminContext,
-  work: (actor: { id: string; roles: Role[] }, userId: string) => Promise<unknown>,
+  context: AdminActionContext,
+  work: (actor: ReturnType<typeof adminActor>, userId: string) => Promise<unknown>,
   done: string,
 ) {
-  const actor = { id: context.currentAdmin!.id, roles: (context.currentAdmin!.roles ?? []) as Role[] };
   const userId = context.record!.id();
-  try {
-    await work(actor, userId);
-    const fresh = await context.resource.findOne(userId);
-    return { record: fresh?.toJSON(context.currentAdmin), notice: { message: done, type: 'success' } };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    kernel.logger.info({ code: error.code, userId }, 'admin user action refused');
-    return { record: context.record!.toJSON(context.currentAdmin), notice: { message: error.detail, type: 'error' } };
-  }
+  const result = await runAdminAction(context, () => work(adminActor(context), userId), done);
+  if (result.notice.type === 'error') kernel.logger.info({ userId, refusal: result.notice.message }, 'admin user action refused');
+  return result;
 }
 
 export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): AdminResource {
@@ -77,7 +65,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
         ...READ_ONLY_ADMIN_ACTIONS,
         edit: {
           isAccessible: isAdmin,
-          handler: async (request: AdminRequest, _response: unknown, context: AdminContext) => {
+          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
             if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
             return run(
               kernel,
@@ -94,7 +82,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
           component: false,
           isAccessible: isAdmin,
           isVisible: ({ record }: { record?: { params: { disabled?: boolean } } }) => !record?.params.disabled,
-          handler: async (_request: AdminRequest, _response: unknown, context: AdminContext) =>
+          handler: async (_request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
             run(kernel, context, (actor, userId) => setUserDisabled(kernel, { actor, userId, disabled: true }), 'User disabled.'),
         },
         enable: {
@@ -103,7 +91,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
           component: false,
           isAccessible: isAdmin,
           isVisible: ({ record }: { record?: { params: { disabled?: boolean } } }) => Boolean(record?.params.disabled),
-          handler: async (_request: AdminRequest, _response: unknown, context: AdminContext) =>
+          handler: async (_request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
             run(kernel, context, (actor, userId) => setUserDisabled(kernel, { actor, userId, disabled: false }), 'User enabled.'),
         },
       },

@@ -1,10 +1,14 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { PHOTO_THUMBNAIL } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { Money } from '../../../platform/money.ts';
-import { unflattenPayload } from '../../../platform/admin-payload.ts';
-import type { Role } from '../../../platform/http/auth.ts';
+import {
+  adminActor,
+  runAdminAction,
+  unflattenPayload,
+  type AdminActionContext,
+  type AdminActionRequest,
+} from '../../../platform/admin-actions.ts';
 import { cancelOrder, editOrder } from '../application/orders.ts';
 
 class OrderRecord extends Model {}
@@ -67,33 +71,6 @@ function defineModels(sequelize: Sequelize) {
   );
 }
 
-interface AdminContext {
-  currentAdmin?: { id: string; roles?: string[] };
-  record?: { id(): string; toJSON(admin?: unknown): unknown };
-  resource: { findOne(id: string): Promise<{ toJSON(admin?: unknown): unknown } | null>; id(): string };
-  h: {
-    resourceUrl(options: { resourceId: string; search?: string }): string;
-    recordActionUrl(options: { resourceId: string; recordId: string; actionName: string }): string;
-  };
-}
-
-const actorOf = (context: AdminContext) => ({ id: context.currentAdmin!.id, roles: (context.currentAdmin!.roles ?? []) as Role[] });
-
-async function outcome(context: AdminContext, work: () => Promise<unknown>, done: string) {
-  try {
-    await work();
-    const fresh = await context.resource.findOne(context.record!.id());
-    return {
-      record: fresh?.toJSON(context.currentAdmin),
-      redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: context.record!.id(), actionName: 'show' }),
-      notice: { message: done, type: 'success' },
-    };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { record: context.record!.toJSON(context.currentAdmin), notice: { message: error.detail, type: 'error' } };
-  }
-}
-
 /** Orders in the admin panel: find by status and period, read the timeline and photos, edit or cancel through the use cases. */
 export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): AdminResource[] {
   defineModels(sequelize);
@@ -101,7 +78,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
   const related = (resourceId: string) => ({
     actionType: 'record',
     component: false,
-    handler: async (_request: unknown, _response: unknown, context: AdminContext) => ({
+    handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
       record: context.record!.toJSON(context.currentAdmin),
       redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.orderId=${context.record!.id()}` }),
     }),
@@ -149,7 +126,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
           ...READ_ONLY_ADMIN_ACTIONS,
           edit: {
             isAccessible: true,
-            handler: async (request: { method: string; payload?: Record<string, unknown> }, _response: unknown, context: AdminContext) => {
+            handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
               if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
               const raw = unflattenPayload(request.payload);
               const edit: Record<string, string> = {};
@@ -157,7 +134,9 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
                 if (raw[key] !== undefined && raw[key] !== '')
                   edit[key] = key === 'startsAt' ? new Date(String(raw[key])).toISOString() : String(raw[key]);
               }
-              return outcome(context, () => editOrder(kernel, actorOf(context), context.record!.id(), edit), 'Order edited.');
+              return runAdminAction(context, () => editOrder(kernel, adminActor(context), context.record!.id(), edit), 'Order edited.', {
+                showAfterwards: true,
+              });
             },
           },
           cancelOrder: {
@@ -165,11 +144,12 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
             icon: 'XCircle',
             guard: 'Cancel this order? The client and the worker are emailed.',
             component: false,
-            handler: async (_request: unknown, _response: unknown, context: AdminContext) =>
-              outcome(
+            handler: async (_request: unknown, _response: unknown, context: AdminActionContext) =>
+              runAdminAction(
                 context,
-                () => cancelOrder(kernel, actorOf(context), context.record!.id(), 'Cancelled by operations'),
+                () => cancelOrder(kernel, adminActor(context), context.record!.id(), 'Cancelled by operations'),
                 'Order cancelled.',
+                { showAfterwards: true },
               ),
           },
           timeline: { ...related('order_timeline'), icon: 'Clock' },
