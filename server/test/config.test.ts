@@ -65,6 +65,13 @@ describe('configuration', () => {
     expect(loadConfig({ CHORECAT_SANDBOX: '0' }).sandbox).toBe(false);
   });
 
+  it('picks the matching and pricing strategies by name, and refuses unknown ones', () => {
+    expect(loadConfig({}).matchingStrategy).toBe('random');
+    expect(loadConfig({ MATCHING_STRATEGY: 'least-recently-assigned' }).matchingStrategy).toBe('least-recently-assigned');
+    expect(loadConfig({}).pricingStrategy).toBe('fixed');
+    expect(problemsOf({ MATCHING_STRATEGY: 'nearest' }).join()).toMatch(/MATCHING_STRATEGY/);
+  });
+
   it('uses a configured transport instead of the dev mailbox', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }).mail.devMailbox).toBe(false);
   });

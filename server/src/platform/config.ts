@@ -46,6 +46,8 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     SEED_DEMO: booleanFlag.optional(),
+    MATCHING_STRATEGY: z.enum(['random', 'least-recently-assigned']).default('random'),
+    PRICING_STRATEGY: z.enum(['fixed']).default('fixed'),
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.string().url().optional(),
     S3_REGION: z.string().default('us-east-1'),
@@ -113,6 +115,9 @@ export interface Config {
   logLevel: string;
   rateLimit: { perMinute: number; authPerMinute: number };
   seedDemo: boolean;
+  /** Names of the matching and pricing strategies (SPEC §7: pluggable by configuration). */
+  matchingStrategy: 'random' | 'least-recently-assigned';
+  pricingStrategy: 'fixed';
   /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
   storage:
     | { kind: 'disk'; directory: string }
@@ -178,6 +183,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
     oidcProviders: oidcProvidersFrom(source),
+    matchingStrategy: env.MATCHING_STRATEGY,
+    pricingStrategy: env.PRICING_STRATEGY,
     storage: env.S3_BUCKET
       ? {
           kind: 's3',
