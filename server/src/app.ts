@@ -24,6 +24,7 @@ import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts
 import { createOperationsModule } from './modules/operations/index.ts';
 import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
+import { EventBus } from './platform/events.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createOrdersModule } from './modules/orders/index.ts';
 import { createFilesModule } from './modules/files/index.ts';
@@ -97,6 +98,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     sandbox,
     mailTransport,
     privacy: new PrivacyRegistry(),
+    events: new EventBus({ db, clock, outbox }),
     spec,
   };
   if (config.sandbox) await sandbox.sync();

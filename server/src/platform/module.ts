@@ -10,6 +10,7 @@ import type { TokenService } from './http/auth.ts';
 import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
 import type { PrivacyRegistry } from './privacy.ts';
+import type { EventBus } from './events.ts';
 
 /** What the platform hands every module when it is created. */
 export interface Kernel {
@@ -25,6 +26,7 @@ export interface Kernel {
   sandbox: SandboxClock;
   mailTransport: MailTransport;
   privacy: PrivacyRegistry;
+  events: EventBus;
   spec: Record<string, unknown>;
 }
 
