@@ -83,6 +83,30 @@ describe('files on local disk', () => {
     expect(big.body.code).toBe('REQUEST.TOO_LARGE');
   });
 
+  it('treats a retried upload with the same key as the same request only if the bytes are the same', async () => {
+    const key = 'upload-retry-key-0001';
+    const first = await t.api
+      .post('/v1/files')
+      .set('authorization', `Bearer ${client.token}`)
+      .set('idempotency-key', key)
+      .attach('file', PNG_1x1, 'a.png');
+    expect(first.status).toBe(201);
+    const retry = await t.api
+      .post('/v1/files')
+      .set('authorization', `Bearer ${client.token}`)
+      .set('idempotency-key', key)
+      .attach('file', PNG_1x1, 'a.png');
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const other = await t.api
+      .post('/v1/files')
+      .set('authorization', `Bearer ${client.token}`)
+      .set('idempotency-key', key)
+      .attach('file', JPEG_HEADER, 'a.png');
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+  });
+
   it('lets only the uploader and staff read a file, and needs a file field', async () => {
     const { body } = await upload(PNG_1x1);
     const other = await t.userWithRoles(['client']);

@@ -24,9 +24,7 @@ export function idempotency(db: Database): RequestHandler {
     if (req.method !== 'POST' || !key) return next();
     try {
       const scope = req.principal ? `user:${req.principal.id}` : `ip:${req.ip ?? 'unknown'}`;
-      const requestHash = createHash('sha256')
-        .update(`${req.method} ${req.path}\n${stableStringify(req.body)}`)
-        .digest('hex');
+      const requestHash = hashRequest(req);
       const claimed = await db.pool.query(
         `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, state)
          VALUES ($1, $2, $3, $4, $5, 'in_flight')
@@ -102,6 +100,18 @@ function captureResponse(db: Database, res: Response, scope: string, key: string
         );
     query.catch(() => undefined);
   });
+}
+
+/**
+ * What makes two requests "the same": method, path, body, and for multipart
+ * uploads the bytes of every file (multer keeps them in req.files, not in
+ * the body), so a retry with another photo is a different request.
+ */
+function hashRequest(req: Request): string {
+  const hash = createHash('sha256').update(`${req.method} ${req.path}\n${stableStringify(req.body)}`);
+  const files = (req.files as { fieldname: string; buffer: Buffer }[] | undefined) ?? [];
+  for (const file of files) hash.update(`\n${file.fieldname}:`).update(file.buffer);
+  return hash.digest('hex');
 }
 
 /** JSON with sorted keys, so the same body in another key order hashes the same. */
