@@ -30,7 +30,8 @@ export interface DashboardData {
 
 export interface AdminOptions {
   rootPath?: string;
-  resources: { resource: unknown; options?: Record<string, unknown> }[];
+  /** The modules' screens; `roles` lists the panel roles that may use one (default: managers and admins). */
+  resources: { resource: unknown; options?: Record<string, unknown>; roles?: string[] }[];
   /** Returns the user when the email and password are right. */
   authenticate(email: string, password: string): Promise<AdminUser | null>;
   dashboard(): Promise<DashboardData>;
@@ -47,8 +48,41 @@ export interface AdminOptions {
 /** Name of the component that shows a photo from a file-id property. */
 export const PHOTO_THUMBNAIL = 'ChorecatPhotoThumbnail';
 
-// Supplies staff join when their screens arrive (supplies issue).
-export const ADMIN_ROLES = ['manager', 'admin'];
+/** Who may sign in to the panel at all; each screen then says which of them may use it. */
+export const ADMIN_ROLES = ['manager', 'admin', 'supplies'];
+const DEFAULT_SCREEN_ROLES = ['manager', 'admin'];
+const STANDARD_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'];
+
+type ActionOptions = { isAccessible?: boolean | ((context: { currentAdmin?: { roles?: string[] } }) => boolean) };
+
+/**
+ * Gates every action of a screen (standard and custom) by the signed-in
+ * user's roles, on top of the action's own rule. A screen whose `list` is
+ * not accessible also leaves the sidebar, so supplies staff see their queue
+ * and nothing else.
+ */
+export function restrictToRoles(entry: { resource: unknown; options?: Record<string, unknown>; roles?: string[] }): {
+  resource: unknown;
+  options: Record<string, unknown>;
+} {
+  const roles = entry.roles ?? DEFAULT_SCREEN_ROLES;
+  const options = { ...(entry.options ?? {}) };
+  const actions = { ...((options.actions as Record<string, ActionOptions> | undefined) ?? {}) };
+  for (const name of new Set([...STANDARD_ACTIONS, ...Object.keys(actions)])) {
+    const own = actions[name] ?? {};
+    const rule = own.isAccessible;
+    actions[name] = {
+      ...own,
+      isAccessible: (context) => {
+        const allowed = (context.currentAdmin?.roles ?? []).some((r) => roles.includes(r));
+        if (!allowed || rule === false) return false;
+        return typeof rule === 'function' ? rule(context) : true;
+      },
+    };
+  }
+  options.actions = actions;
+  return { resource: entry.resource, options };
+}
 
 export async function createAdminRouter(options: AdminOptions): Promise<{ router: Router; rootPath: string }> {
   const rootPath = options.rootPath ?? '/admin';
@@ -72,7 +106,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
     componentLoader,
-    resources: options.resources as never,
+    resources: options.resources.map(restrictToRoles) as never,
     dashboard: { component: Dashboard, handler: () => options.dashboard() },
     branding: {
       companyName: 'Chorecat',

@@ -28,6 +28,8 @@ import { EventBus } from './platform/events.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createOrdersModule } from './modules/orders/index.ts';
 import { createFilesModule } from './modules/files/index.ts';
+import { createSuppliesModule } from './modules/supplies/index.ts';
+import { createMatchingModule } from './modules/matching/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -111,6 +113,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     createCatalogModule(kernel),
     files.module,
     createOrdersModule(kernel, { files: files.files }),
+    createSuppliesModule(kernel),
+    createMatchingModule(kernel),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));
@@ -206,7 +210,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
   app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
   app.use(authorize(operations));
-  app.use(express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: config.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+      // Kept for signed callbacks (the supplier's HMAC is over the exact bytes); no copy is made.
+      verify: (req, _res, buffer) => {
+        (req as express.Request).rawBody = buffer;
+      },
+    }),
+  );
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
   app.use(bindOperations(operations, handlers, (op) => (op.method === 'post' ? [idempotency(db)] : [])));
   app.use(notFound);

@@ -12,6 +12,7 @@ import { createPlatform, type Platform } from './app.ts';
 import { seedDemoAccounts } from './modules/identity/index.ts';
 import { seedDemoCatalog } from './modules/catalog/index.ts';
 import { mountAdmin } from './admin.ts';
+import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
 
 /**
  * Brings the platform up and down: the database (embedded or DATABASE_URL),
@@ -25,6 +26,7 @@ export interface Runtime {
   platform?: Platform;
   server?: Server;
   mailbox?: DevMailbox;
+  supplier?: SupplierStandIn;
   urls: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -76,6 +78,19 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     await migrate(db, logger);
     const { transport, mailbox } = await createMailTransport(config, logger);
     if (mailbox) stops.unshift(() => mailbox.stop());
+    let supplier: SupplierStandIn | undefined;
+    if (config.supplier.standIn) {
+      // Development's stand-in for the external supplier: same protocol, delivers after a delay.
+      supplier = await startSupplierStandIn({
+        port: config.supplier.standInPort,
+        apiKey: secrets.supplierApiKey,
+        webhookSecret: secrets.supplierWebhookSecret,
+        webhookUrl: `${config.publicUrl}/v1/integrations/supplier/events`,
+        deliveryDelayMs: config.supplier.deliveryDelayMs,
+        log: (line) => logger.info(line),
+      });
+      stops.unshift(() => supplier!.close());
+    }
     const platform = await createPlatform({
       config,
       secrets,
@@ -108,6 +123,10 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
     const urls: Record<string, string> = { api: base, docs: `${base}/docs`, admin: `${base}/admin`, openapi: `${base}/openapi.json` };
     if (mailbox) urls.mailbox = mailbox.webUrl;
+    if (supplier) {
+      urls.supplier = supplier.url;
+      supplier.options.webhookUrl = `${base}/v1/integrations/supplier/events`;
+    }
     let stopping: Promise<void> | undefined;
     return {
       config,
@@ -116,6 +135,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       platform,
       server,
       mailbox,
+      supplier,
       urls,
       stop: () => (stopping ??= runAll(stops)),
     };

@@ -7,6 +7,7 @@ import { sql } from '../src/platform/database.ts';
 import { mountAdmin } from '../src/admin.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { PNG_1x1 } from './helpers/images.ts';
+import { bringKitReady, kitOfOrder, settle } from './helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 
@@ -36,13 +37,15 @@ describe('orders in the admin panel', () => {
   });
   afterAll(() => t.close());
 
-  const newOrder = async (hours: number) =>
-    (
-      await t.api
-        .post('/v1/orders')
-        .set('authorization', `Bearer ${client.token}`)
-        .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + hours * HOUR).toISOString(), address: '1 Panel Road' })
-    ).body;
+  /** An order taken through its kit and matching to `scheduled`. */
+  const newOrder = async (hours: number) => {
+    const { body } = await t.api
+      .post('/v1/orders')
+      .set('authorization', `Bearer ${client.token}`)
+      .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + hours * HOUR).toISOString(), address: '1 Panel Road' });
+    expect(await bringKitReady(t, body.id)).toBe('scheduled');
+    return (await t.api.get(`/v1/orders/${body.id}`).set('authorization', `Bearer ${client.token}`)).body;
+  };
 
   it('lists orders by status, edits one through the use case (timeline + audit), and cancels one', async () => {
     const order = await newOrder(30);
@@ -89,5 +92,51 @@ describe('orders in the admin panel', () => {
     const anonymous = await supertest(t.platform.app).get(`/admin/photos/${photoId}`);
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.location).toBe('/admin/login');
+  });
+
+  it('gives supplies staff their kit queue (pack and ready through the use cases) and nothing else', async () => {
+    await t.listen();
+    const staff = await t.userWithRoles(['supplies']);
+    const desk = supertest.agent(t.platform.app);
+    await desk.post('/admin/login').type('form').send({ email: staff.email, password: 'test-password' }).expect(302);
+    const later = await t.api
+      .post('/v1/orders')
+      .set('authorization', `Bearer ${client.token}`)
+      .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + 60 * HOUR).toISOString(), address: '5 Queue Street' });
+    const sooner = await t.api
+      .post('/v1/orders')
+      .set('authorization', `Bearer ${client.token}`)
+      .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + 50 * HOUR).toISOString(), address: '6 Queue Street' });
+    await settle(t);
+    const queue = await desk.get('/admin/api/resources/kits/actions/list?filters.status=open');
+    expect(queue.status).toBe(200);
+    const orderIds = queue.body.records.map((r: { params: { orderId: string } }) => r.params.orderId);
+    expect(orderIds.indexOf(sooner.body.id)).toBeGreaterThanOrEqual(0);
+    expect(orderIds.indexOf(sooner.body.id)).toBeLessThan(orderIds.indexOf(later.body.id));
+
+    const kit = (await kitOfOrder(t, sooner.body.id))!;
+    const early = await desk.post(`/admin/api/resources/kits/records/${kit.id}/ready`);
+    expect(early.body.notice).toMatchObject({ type: 'error', message: expect.stringMatching(/cookie has not arrived/) });
+    await t.supplier.deliver(kit.cookie_supplier_order_id!);
+    expect((await desk.post(`/admin/api/resources/kits/records/${kit.id}/pack`)).body.notice).toMatchObject({ type: 'success' });
+    const ready = await desk.post(`/admin/api/resources/kits/records/${kit.id}/ready`);
+    expect(ready.body.notice).toMatchObject({ type: 'success' });
+    expect(ready.body.record.params.status).toBe('ready');
+    expect(
+      await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'kit.ready' AND target_id = $1 AND actor_id = $2", [kit.id, staff.id]),
+    ).toHaveLength(1);
+    await settle(t);
+    expect((await t.api.get(`/v1/orders/${sooner.body.id}`).set('authorization', `Bearer ${client.token}`)).body.status).toBe('scheduled');
+
+    // Nothing but the queue: users, orders and the audit log are closed to supplies staff (and gone from their sidebar).
+    for (const resource of ['users', 'orders', 'audit_log']) {
+      const res = await desk.get(`/admin/api/resources/${resource}/actions/list`);
+      // AdminJS answers a forbidden action with a ForbiddenError notice and no records.
+      expect(res.body.records, resource).toEqual([]);
+      expect(res.body.record.baseError, resource).toMatchObject({ type: 'ForbiddenError' });
+    }
+    // Managers keep their screens and see the queue too.
+    expect((await panel.get('/admin/api/resources/kits/actions/list')).body.records.length).toBeGreaterThan(0);
+    expect((await panel.get('/admin/api/resources/users/actions/list')).body.records.length).toBeGreaterThan(0);
   });
 });

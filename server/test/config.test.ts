@@ -50,6 +50,20 @@ describe('configuration', () => {
     expect(problems).toContain('JWT_SECRET is required in production');
     expect(problems).toContain('SESSION_SECRET is required in production');
     expect(problems).toContain('DATABASE_URL is required in production');
+    expect(problems).toContain('SUPPLIER_URL is required in production');
+    expect(problems).toContain('SUPPLIER_API_KEY is required in production');
+    expect(problems).toContain('SUPPLIER_WEBHOOK_SECRET is required in production');
+  });
+
+  it('runs the supplier stand-in in development only, and never when a real supplier is configured', () => {
+    expect(loadConfig({}).supplier).toMatchObject({ standIn: true, url: 'http://127.0.0.1:4010', deliveryDelayMs: 20_000 });
+    expect(loadConfig({ SUPPLIER_URL: 'https://cookies.example' }).supplier).toMatchObject({
+      standIn: false,
+      url: 'https://cookies.example',
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).supplier.standIn).toBe(false);
+    expect(loadConfig({ SUPPLIER_DELIVERY_DELAY_SECONDS: '0.5' }).supplier.deliveryDelayMs).toBe(500);
+    expect(problemsOf({ SUPPLIER_POLL_SECONDS: '1' }).join()).toMatch(/SUPPLIER_POLL_SECONDS/);
   });
 
   it('turns the sandbox off in production even when unset, and keeps it on by default elsewhere', () => {
@@ -58,7 +72,11 @@ describe('configuration', () => {
       JWT_SECRET: 'x'.repeat(32),
       SESSION_SECRET: 'y'.repeat(32),
       DATABASE_URL: 'postgres://db.internal/chorecat',
+      SUPPLIER_URL: 'https://cookies.example',
+      SUPPLIER_API_KEY: 'k'.repeat(20),
+      SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
     });
+    expect(production.supplier.standIn).toBe(false);
     expect(production.sandbox).toBe(false);
     expect(production.seedDemo).toBe(false);
     expect(production.mail.devMailbox).toBe(false);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql } from '../src/platform/database.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { PNG_1x1, JPEG_HEADER } from './helpers/images.ts';
+import { bringKitReady } from './helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -42,7 +43,8 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
       .post('/v1/orders')
       .set('authorization', as(client))
       .send({ serviceTypeId, startsAt: startsAt.toISOString(), address: '3 Purr Street' });
-    expect(res.body.status).toBe('scheduled');
+    expect(res.body.status).toBe('created');
+    expect(await bringKitReady(t, res.body.id)).toBe('scheduled');
     return { id: res.body.id as string, startsAt };
   }
   const upload = async (user: { token: string }, bytes = PNG_1x1) =>
@@ -98,7 +100,11 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
       sha(PNG_1x1),
       sha(JPEG_HEADER),
     ]);
-    const emails = await sql<{ template: string }>(t.db, "SELECT template FROM emails WHERE text LIKE '%' || $1 || '%'", [id]);
+    const emails = await sql<{ template: string }>(
+      t.db,
+      "SELECT template FROM emails WHERE template LIKE 'order-%' AND text LIKE '%' || $1 || '%'",
+      [id],
+    );
     expect(emails.map((e) => e.template).sort()).toEqual(
       [
         'order-completed',
@@ -168,13 +174,15 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
     const newStart = new Date(t.clock.now().getTime() + 5 * 24 * HOUR);
     const copy = await post(client, `/v1/orders/${id}/copy`, { startsAt: newStart.toISOString() });
     expect(copy.status).toBe(201);
+    // The copy follows the flow of a new order: its own kit, cookie and match.
     expect(copy.body).toMatchObject({
       copyOf: id,
-      status: 'scheduled',
+      status: 'created',
       address: '3 Purr Street',
       serviceTypeId,
       startsAt: newStart.toISOString(),
     });
+    expect(await bringKitReady(t, copy.body.id)).toBe('scheduled');
     expect((await post(client, `/v1/orders/${copy.body.id}/copy`, { startsAt: newStart.toISOString() })).body.code).toBe(
       'ORDERS.NOT_COPYABLE',
     );
@@ -236,7 +244,7 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
       .post('/v1/orders')
       .set('authorization', as(other))
       .send({ serviceTypeId, startsAt: first.startsAt.toISOString(), address: '9 Meow Road' });
-    expect(res.body.status).toBe('matching');
+    expect(await bringKitReady(t, res.body.id)).toBe('matching');
     await t.platform.kernel.scheduler.runJob('orders.start-deadline', first.startsAt, 'cli');
     const waiting = (await t.api.get(`/v1/orders/${res.body.id}`).set('authorization', as(other))).body;
     expect(waiting).toMatchObject({ status: 'failed', failureReason: 'no_worker' });

@@ -55,13 +55,20 @@ describe('chorecat start on embedded PostgreSQL', () => {
     'comes up ready, serves docs and admin, stops within 10 s on SIGTERM, and a second start reuses the data',
     { timeout: 120_000 },
     async () => {
-      const [port, dbPort, smtpPort, webPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+      const [port, dbPort, smtpPort, webPort, supplierPort] = await Promise.all([
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+        freePort(),
+      ]);
       const env = {
         PORT: String(port),
         CHORECAT_DATA_DIR: dataDir,
         CHORECAT_DB_PORT: String(dbPort),
         MAILDEV_SMTP_PORT: String(smtpPort),
         MAILDEV_WEB_PORT: String(webPort),
+        SUPPLIER_STAND_IN_PORT: String(supplierPort),
       };
       const first = startServer(env);
       await first.ready;
@@ -73,6 +80,9 @@ describe('chorecat start on embedded PostgreSQL', () => {
       expect((await fetch(`${base}/docs`)).status).toBe(200);
       expect((await fetch(`${base}/admin/login`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${webPort}/`)).status).toBe(200);
+      // The supplier stand-in is up and wants the generated key.
+      expect(first.output()).toContain(`Supplier    http://127.0.0.1:${supplierPort}`);
+      expect((await fetch(`http://127.0.0.1:${supplierPort}/v1/cookie-orders/x`)).status).toBe(401);
       const login = await fetch(`${base}/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -87,6 +97,7 @@ describe('chorecat start on embedded PostgreSQL', () => {
       // PostgreSQL and the HTTP server are gone with it.
       expect(await portOpen(dbPort)).toBe(false);
       expect(await portOpen(port)).toBe(false);
+      expect(await portOpen(supplierPort)).toBe(false);
 
       const second = startServer(env);
       await second.ready;
@@ -131,6 +142,9 @@ describe('chorecat start on embedded PostgreSQL', () => {
       JWT_SECRET: 'j'.repeat(40),
       SESSION_SECRET: 's'.repeat(40),
       DATABASE_URL: 'postgres://127.0.0.1:1/none',
+      SUPPLIER_URL: 'https://supplier.example',
+      SUPPLIER_API_KEY: 'k'.repeat(20),
+      SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(

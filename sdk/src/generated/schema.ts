@@ -361,6 +361,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/supplier/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The cookie supplier's callback
+         * @description Called by the supplier, not by partners. The body must carry a
+         *     `Supplier-Signature: t=<unix seconds>,v1=<hex>` header: an HMAC-SHA256,
+         *     with the shared webhook secret, of `<t>.<the exact body bytes>`, made
+         *     within five minutes. Anything else is refused with 401
+         *     `SUPPLIES.BAD_SIGNATURE` and changes nothing. Each event id is handled
+         *     once; a replay is acknowledged with `duplicate: true`.
+         */
+        post: operations["receiveSupplierEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kit assembly queue
+         * @description Kits by their order's scheduled start, soonest first: the queue the
+         *     supplies team works from. Filter by `status` (`open` and `assembling`
+         *     are the kits still to finish).
+         */
+        get: operations["listKits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A kit
+         * @description The kit of one order, its items, and where the supplier's cookie is (with any failed supplier call and its next retry).
+         */
+        get: operations["getKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{id}/cookie/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call the supplier again now
+         * @description Staff need not wait for the backoff: the kit's pending supplier call
+         *     (ordering or cancelling the cookie) is made now, and the kit returned
+         *     with its outcome. 409 `SUPPLIES.NOTHING_TO_RETRY` when no call is pending.
+         */
+        post: operations["retryKitCookie"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{id}/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pack items into a kit
+         * @description Marks the named items packed (all of them when `items` is omitted);
+         *     names match case-insensitively. 422 `SUPPLIES.UNKNOWN_ITEM` for a
+         *     name the kit does not have; 409 for a kit that is ready or cancelled.
+         */
+        post: operations["packKit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kits/{id}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a kit ready
+         * @description The kit is complete: its order enters `matching` at once and a worker
+         *     is sought. Refused with 409 `SUPPLIES.COOKIE_NOT_ARRIVED` while the
+         *     supplier's cookie has not arrived, `SUPPLIES.KIT_INCOMPLETE` while an
+         *     item is unpacked, and `ORDERS.ILLEGAL_TRANSITION` when the order was
+         *     cancelled meanwhile; nothing changes then.
+         */
+        post: operations["markKitReady"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -694,6 +829,11 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        /**
+         * @description `pending`: not yet accepted by the supplier (see `attempts`, `lastError`, `nextAttemptAt`); `ordered`; `delivered`; `cancelling` / `cancelled` with the order.
+         * @enum {string}
+         */
+        CookieStatus: "pending" | "ordered" | "delivered" | "cancelling" | "cancelled";
         CopyRequest: {
             /** Format: date-time */
             startsAt: string;
@@ -759,10 +899,61 @@ export interface components {
             /** @enum {string} */
             outcome: "succeeded" | "failed";
         };
+        Kit: {
+            allowedActions: components["schemas"]["KitAction"][];
+            cookie: {
+                /** @description Failed supplier calls in a row for the current step. */
+                attempts: number;
+                /** Format: date-time */
+                deliveredAt: string | null;
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                status: components["schemas"]["CookieStatus"];
+                supplierOrderId: string | null;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            deliveryAddress: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["KitLine"][];
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            orderStartsAt: string;
+            /** Format: date-time */
+            readyAt: string | null;
+            /** Format: uuid */
+            readyBy: string | null;
+            recipientName: string;
+            status: components["schemas"]["KitStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        KitAction: "pack" | "ready";
         KitItem: {
             name: string;
             quantity: number;
         };
+        KitLine: {
+            name: string;
+            packed: boolean;
+            quantity: number;
+        };
+        KitList: {
+            data: components["schemas"]["Kit"][];
+            nextCursor: string | null;
+        };
+        KitPackRequest: {
+            items?: string[];
+        };
+        /**
+         * @description `open` (nothing packed), `assembling`, `ready` (its order is matching or later), `cancelled` (with its order).
+         * @enum {string}
+         */
+        KitStatus: "open" | "assembling" | "ready" | "cancelled";
         LoginRequest: {
             /** Format: email */
             email: string;
@@ -972,6 +1163,28 @@ export interface components {
             durationMinutes?: number;
             kitItems?: components["schemas"]["KitItem"][];
             name?: string;
+        };
+        SupplierEvent: {
+            /** Format: date-time */
+            createdAt?: string;
+            data: {
+                /** Format: date-time */
+                deliveredAt?: string | null;
+                /** @description The supplier's id of the cookie order. */
+                orderId?: string;
+                /** @description Our reference for it (the kit id). */
+                reference?: string;
+            };
+            id: string;
+            /** @example cookie.delivered */
+            type: string;
+        };
+        SupplierEventReceipt: {
+            duplicate: boolean;
+            /** @description Whether the event changed anything (false for unknown event types and cookies, and repeats). */
+            handled: boolean;
+            /** @constant */
+            received: true;
         };
         TimelineEntry: {
             /**
@@ -1595,6 +1808,184 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    receiveSupplierEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                "Supplier-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierEventReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listKits: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["KitStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of kits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KitList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    retryKitCookie: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit after the call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    packKit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["KitPackRequest"];
+            };
+        };
+        responses: {
+            /** @description The kit with the items packed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    markKitReady: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit, now ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getMe: {

@@ -48,6 +48,15 @@ const schema = z
     SEED_DEMO: booleanFlag.optional(),
     MATCHING_STRATEGY: z.enum(['random', 'least-recently-assigned']).default('random'),
     PRICING_STRATEGY: z.enum(['fixed']).default('fixed'),
+    MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+    SUPPLIER_URL: z.string().url().optional(),
+    SUPPLIER_API_KEY: z.string().min(8).optional(),
+    SUPPLIER_WEBHOOK_SECRET: z.string().min(16).optional(),
+    SUPPLIER_STAND_IN: booleanFlag.optional(),
+    SUPPLIER_STAND_IN_PORT: port.default(4010),
+    SUPPLIER_DELIVERY_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(20),
+    SUPPLIER_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
+    SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     S3_BUCKET: z.string().min(3).optional(),
     S3_ENDPOINT: z.string().url().optional(),
     S3_REGION: z.string().default('us-east-1'),
@@ -64,7 +73,14 @@ const schema = z
         message: 'the sandbox clock is refused when NODE_ENV=production',
       });
     }
-    for (const key of ['JWT_SECRET', 'SESSION_SECRET', 'DATABASE_URL'] as const) {
+    for (const key of [
+      'JWT_SECRET',
+      'SESSION_SECRET',
+      'DATABASE_URL',
+      'SUPPLIER_URL',
+      'SUPPLIER_API_KEY',
+      'SUPPLIER_WEBHOOK_SECRET',
+    ] as const) {
       if (!env[key]) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
       }
@@ -109,7 +125,7 @@ export interface Config {
   publicUrl: string;
   businessTimeZone: string;
   sandbox: boolean;
-  secrets: { jwt?: string; session?: string };
+  secrets: { jwt?: string; session?: string; supplierApiKey?: string; supplierWebhookSecret?: string };
   corsOrigins: string[];
   bodyLimit: string;
   logLevel: string;
@@ -118,6 +134,21 @@ export interface Config {
   /** Names of the matching and pricing strategies (SPEC §7: pluggable by configuration). */
   matchingStrategy: 'random' | 'least-recently-assigned';
   pricingStrategy: 'fixed';
+  /** How often an order nobody could take is matched again. */
+  matchingRetryMs: number;
+  /**
+   * The cookie supplier (SPEC §6). Outside production a local stand-in
+   * speaking the same protocol is started unless SUPPLIER_URL points
+   * elsewhere; its key and webhook secret are then generated secrets.
+   */
+  supplier: {
+    url: string;
+    standIn: boolean;
+    standInPort: number;
+    deliveryDelayMs: number;
+    pollIntervalMs: number;
+    timeoutMs: number;
+  };
   /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
   storage:
     | { kind: 'disk'; directory: string }
@@ -174,7 +205,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     businessTimeZone: env.TZ_BUSINESS,
     sandbox: production ? false : (env.CHORECAT_SANDBOX ?? true),
-    secrets: { jwt: env.JWT_SECRET, session: env.SESSION_SECRET },
+    secrets: {
+      jwt: env.JWT_SECRET,
+      session: env.SESSION_SECRET,
+      supplierApiKey: env.SUPPLIER_API_KEY,
+      supplierWebhookSecret: env.SUPPLIER_WEBHOOK_SECRET,
+    },
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -185,6 +221,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     oidcProviders: oidcProvidersFrom(source),
     matchingStrategy: env.MATCHING_STRATEGY,
     pricingStrategy: env.PRICING_STRATEGY,
+    matchingRetryMs: env.MATCHING_RETRY_SECONDS * 1000,
+    supplier: supplierConfig(env),
     storage: env.S3_BUCKET
       ? {
           kind: 's3',
@@ -197,6 +235,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : { kind: 'disk', directory: path.join(path.resolve(env.CHORECAT_DATA_DIR), 'files') },
     validateResponses: env.NODE_ENV === 'test',
+  };
+}
+
+function supplierConfig(env: z.infer<typeof schema>): Config['supplier'] {
+  // The stand-in runs by default in development only, and never when a real supplier is configured.
+  const standIn = env.SUPPLIER_STAND_IN ?? (env.NODE_ENV === 'development' && !env.SUPPLIER_URL);
+  return {
+    url: env.SUPPLIER_URL ?? (standIn ? `http://127.0.0.1:${env.SUPPLIER_STAND_IN_PORT}` : 'http://127.0.0.1:9'),
+    standIn,
+    standInPort: env.SUPPLIER_STAND_IN_PORT,
+    deliveryDelayMs: Math.round(env.SUPPLIER_DELIVERY_DELAY_SECONDS * 1000),
+    pollIntervalMs: env.SUPPLIER_POLL_SECONDS * 1000,
+    timeoutMs: env.SUPPLIER_TIMEOUT_MS,
   };
 }
 
@@ -240,25 +291,31 @@ function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
 export interface Secrets {
   jwt: string;
   session: string;
+  /** What we present to the supplier, and what its callbacks are signed with. */
+  supplierApiKey: string;
+  supplierWebhookSecret: string;
 }
+
+const SECRET_NAMES = ['jwt', 'session', 'supplierApiKey', 'supplierWebhookSecret'] as const;
 
 /**
  * Outside production a missing secret is generated once and kept in the data
- * folder, so tokens and sessions survive a restart without any set-up.
+ * folder, so tokens, sessions and the supplier stand-in's keys survive a
+ * restart without any set-up.
  */
 export function resolveSecrets(config: Config): Secrets {
-  if (config.secrets.jwt && config.secrets.session) {
-    return { jwt: config.secrets.jwt, session: config.secrets.session };
+  const given = config.secrets;
+  if (SECRET_NAMES.every((name) => given[name])) return given as Secrets;
+  if (config.env === 'production') {
+    throw new ConfigError(['JWT_SECRET, SESSION_SECRET, SUPPLIER_API_KEY and SUPPLIER_WEBHOOK_SECRET are required in production']);
   }
-  if (config.env === 'production') throw new ConfigError(['JWT_SECRET and SESSION_SECRET are required in production']);
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-  const secrets: Secrets = {
-    jwt: config.secrets.jwt ?? stored.jwt ?? randomBytes(32).toString('hex'),
-    session: config.secrets.session ?? stored.session ?? randomBytes(32).toString('hex'),
-  };
-  if (stored.jwt !== secrets.jwt || stored.session !== secrets.session) {
+  const secrets = Object.fromEntries(
+    SECRET_NAMES.map((name) => [name, given[name] ?? stored[name] ?? randomBytes(32).toString('hex')]),
+  ) as unknown as Secrets;
+  if (SECRET_NAMES.some((name) => stored[name] !== secrets[name])) {
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }

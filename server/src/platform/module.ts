@@ -34,6 +34,8 @@ export interface Kernel {
 export interface AdminResource {
   resource: unknown;
   options?: Record<string, unknown>;
+  /** Panel roles that may use this screen (default: managers and admins). */
+  roles?: string[];
 }
 
 /**

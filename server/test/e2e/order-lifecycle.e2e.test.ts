@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { login, unwrap, uploadFile } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
+import { settle } from '../helpers/orders.ts';
 
 /** A client and a worker drive an order from creation to completion through the SDK, as partner apps would. */
 describe('an order through the SDK', () => {
@@ -9,11 +10,13 @@ describe('an order through the SDK', () => {
   let baseUrl: string;
   let clientUser: { email: string };
   let workerUser: { email: string };
+  let suppliesUser: { email: string };
 
   beforeAll(async () => {
     t = await createTestPlatform();
     clientUser = await t.userWithRoles(['client']);
     workerUser = await t.userWithRoles(['worker']);
+    suppliesUser = await t.userWithRoles(['supplies']);
     const manager = await t.userWithRoles(['manager']);
     await t.api
       .post('/v1/service-types')
@@ -23,9 +26,10 @@ describe('an order through the SDK', () => {
   });
   afterAll(() => t.close());
 
-  it('creates, checks in, reports, accepts', async () => {
+  it('creates; supplies assembles the kit; the worker checks in and reports; the client accepts', async () => {
     const client = (await login({ baseUrl }, { email: clientUser.email, password: 'test-password' })).client;
     const worker = (await login({ baseUrl }, { email: workerUser.email, password: 'test-password' })).client;
+    const supplies = (await login({ baseUrl }, { email: suppliesUser.email, password: 'test-password' })).client;
 
     const catalog = unwrap(await client.GET('/v1/service-types'));
     const type = catalog.data.find((s) => s.name === 'Window perch')!;
@@ -35,7 +39,23 @@ describe('an order through the SDK', () => {
         body: { serviceTypeId: type.id, startsAt, address: '7 Sill Street', description: 'South window' },
       }),
     );
-    expect(order).toMatchObject({ status: 'scheduled', price: '100.00', allowedActions: ['cancel'] });
+    expect(order).toMatchObject({ status: 'created', price: null, allowedActions: ['cancel'] });
+
+    // The kit is opened and the cookie ordered (domain events); supplies staff work from their queue.
+    await settle(t);
+    const queue = unwrap(await supplies.GET('/v1/kits', { params: { query: { status: 'open' } } }));
+    const kit = queue.data.find((k) => k.orderId === order.id)!;
+    expect(kit.cookie.status).toBe('ordered');
+    await t.supplier.deliver(kit.cookie.supplierOrderId!);
+    unwrap(await supplies.POST('/v1/kits/{id}/pack', { params: { path: { id: kit.id } }, body: {} }));
+    const ready = unwrap(await supplies.POST('/v1/kits/{id}/ready', { params: { path: { id: kit.id } } }));
+    expect(ready.status).toBe('ready');
+    await settle(t);
+    expect(unwrap(await client.GET('/v1/orders/{id}', { params: { path: { id: order.id } } }))).toMatchObject({
+      status: 'scheduled',
+      price: '100.00',
+      allowedActions: ['cancel'],
+    });
 
     const mine = unwrap(await worker.GET('/v1/orders', { params: { query: { status: 'scheduled' } } }));
     expect(mine.data.map((o) => o.id)).toContain(order.id);

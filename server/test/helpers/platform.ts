@@ -12,6 +12,10 @@ import type { Role } from '../../src/platform/http/auth.ts';
 import { createPlatform, type Platform, type PlatformOptions } from '../../src/app.ts';
 import { hashPassword } from '../../src/modules/identity/index.ts';
 import { createTestDatabase } from './database.ts';
+import { startSupplierStandIn, type SupplierStandIn, type SupplierStandInOptions } from '../../src/stand-ins/supplier-stand-in.ts';
+
+export const TEST_SUPPLIER_KEY = 'test-supplier-key-0123456789';
+export const TEST_SUPPLIER_SECRET = 'test-supplier-webhook-secret-0123456789';
 
 /** A transport that keeps what it is asked to send (for tests that do not need real SMTP). */
 export class MemoryTransport implements MailTransport {
@@ -38,6 +42,8 @@ export interface TestPlatform {
   mail: MailTransport;
   logLines: string[];
   api: supertest.Agent;
+  /** The supplier stand-in this platform talks to (delivers only when told, unless options say otherwise). */
+  supplier: SupplierStandIn;
   /** Creates a user with these roles and returns a bearer token for it. */
   userWithRoles(roles: Role[], email?: string): Promise<{ id: string; email: string; token: string }>;
   close(): Promise<void>;
@@ -50,10 +56,17 @@ export async function createTestPlatform(
     databaseUrl?: string;
     tokenClock?: Clock;
     mountBeforeApi?: PlatformOptions['mountBeforeApi'];
+    supplier?: Partial<SupplierStandInOptions>;
   } = {},
 ): Promise<TestPlatform> {
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const url = options.databaseUrl ?? database!.url;
+  const supplier = await startSupplierStandIn({
+    apiKey: TEST_SUPPLIER_KEY,
+    webhookSecret: TEST_SUPPLIER_SECRET,
+    deliveryDelayMs: null,
+    ...options.supplier,
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
@@ -61,6 +74,9 @@ export async function createTestPlatform(
     SESSION_SECRET: 'test-session-secret-test-session-secret-0123',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    SUPPLIER_URL: supplier.url,
+    SUPPLIER_API_KEY: TEST_SUPPLIER_KEY,
+    SUPPLIER_WEBHOOK_SECRET: TEST_SUPPLIER_SECRET,
     ...options.env,
   });
   const logLines: string[] = [];
@@ -78,7 +94,12 @@ export async function createTestPlatform(
   const mail = options.mailTransport ?? new MemoryTransport();
   const platform = await createPlatform({
     config,
-    secrets: { jwt: config.secrets.jwt!, session: config.secrets.session! },
+    secrets: {
+      jwt: config.secrets.jwt!,
+      session: config.secrets.session!,
+      supplierApiKey: TEST_SUPPLIER_KEY,
+      supplierWebhookSecret: TEST_SUPPLIER_SECRET,
+    },
     db,
     logger,
     mailTransport: mail,
@@ -92,7 +113,10 @@ export async function createTestPlatform(
     async listen() {
       server ??= platform.app.listen(0, '127.0.0.1');
       if (!server.listening) await new Promise((resolve) => server!.once('listening', resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      // The supplier announces deliveries here (as a real supplier's dashboard would be told).
+      supplier.options.webhookUrl ??= `${base}/v1/integrations/supplier/events`;
+      return base;
     },
     platform,
     db,
@@ -100,6 +124,7 @@ export async function createTestPlatform(
     clock,
     mail,
     logLines,
+    supplier,
     api: supertest.agent(platform.app),
     async userWithRoles(roles, email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@chorecat.test`) {
       const [rows] = (await db.sequelize.query(
@@ -111,7 +136,11 @@ export async function createTestPlatform(
       return { id, email, token };
     },
     async close() {
-      if (server) await new Promise((resolve) => server!.close(resolve));
+      await supplier.close();
+      if (server) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server!.close(resolve));
+      }
       await platform.stop();
       await db.close();
       await database?.drop();

@@ -1,9 +1,9 @@
-/**
- * Matching and pricing (in progress, issue 5): the strategies, pure and
- * chosen by configuration. The module that runs them (candidates from the
- * database, the exclusion constraint's last word, retries, `no_worker`)
- * replaces orders' placeholder seam next.
- */
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import type { OrderEventPayload } from '../orders/index.ts';
+import { createMatcher, matchOrder } from './application/match-order.ts';
+import { matchingJobs } from './jobs/retry.ts';
+import { matchingAdminResource } from './infra/admin.ts';
+
 export {
   MATCHING_STRATEGIES,
   randomMatching,
@@ -13,3 +13,22 @@ export {
   type Candidate,
 } from './domain/matching.ts';
 export { PRICING_STRATEGIES, fixedPricing, FIXED_PRICE, type PricingStrategy, type PricingInput } from './domain/pricing.ts';
+
+/**
+ * Matching and pricing (SPEC §7): when an order's kit is ready
+ * (`order.kit_ready`), the configured strategy picks a free worker and the
+ * pricing strategy fixes the price, through orders' door (`assignWorker`).
+ * Orders nobody was free for are retried by `matching.retry`.
+ */
+export function createMatchingModule(kernel: Kernel, options: { random?: () => number } = {}): ChorecatModule {
+  const matcher = createMatcher(kernel, options.random);
+  kernel.events.subscribe<OrderEventPayload>('order.kit_ready', 'matching.match-order', async (event) => {
+    await matchOrder(matcher, event.payload.orderId);
+  });
+  return {
+    name: 'matching',
+    handlers: {},
+    jobs: matchingJobs(matcher),
+    adminResources: [matchingAdminResource(kernel.db.sequelize)],
+  };
+}

@@ -5,11 +5,21 @@ import { orderPhotoAccess } from './application/work.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './infra/admin.ts';
 
-export { markKitReady, assignWorker } from './application/seam.ts';
+export {
+  markKitReady,
+  assignWorker,
+  ordersAwaitingWorker,
+  findOrderSlot,
+  busyWorkerIds,
+  lastAssignedAt,
+  type OrderSlot,
+} from './application/seam.ts';
+export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through
- * this door only (supplies: kit_ready; matching: worker_assigned).
+ * this door only (supplies: kit_ready; matching: worker_assigned) and
+ * follow it through its events (`order.created`, `order.<event>` …).
  */
 export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }): ChorecatModule {
   deps.files.addAccessRule(orderPhotoAccess(kernel));

@@ -17,6 +17,8 @@ declare global {
     interface Request {
       principal?: Principal;
       requestId?: string;
+      /** The JSON body's exact bytes, for signature checks on integration callbacks. */
+      rawBody?: Buffer;
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
-import { transaction } from '../../../platform/database.ts';
+import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
@@ -89,7 +89,11 @@ export async function updateServiceType(
   });
 }
 
-/** For other modules (orders): the service type, or undefined. */
-export function getServiceType(kernel: Pick<Kernel, 'db'>, id: string): Promise<ServiceType | undefined> {
-  return findServiceType(kernel.db, id);
+/**
+ * For other modules (orders, supplies): the service type, or undefined.
+ * Inside a transaction, pass it: a second connection taken while holding
+ * one can starve the pool under load (every holder waiting for another).
+ */
+export function getServiceType(kernel: Pick<Kernel, 'db'>, id: string, tx?: Tx): Promise<ServiceType | undefined> {
+  return findServiceType(kernel.db, id, tx);
 }

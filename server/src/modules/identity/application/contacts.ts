@@ -1,5 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import type { Tx } from '../../../platform/database.ts';
+import { sql, type Tx } from '../../../platform/database.ts';
 import { findUserById } from '../infra/users.repository.ts';
 
 /** Where to email a user (other modules' notifications); undefined for unknown or erased users. */
@@ -11,4 +11,27 @@ export async function findContact(
   const user = await findUserById(kernel.db, userId, tx);
   if (!user || user.erased_at) return undefined;
   return { email: user.email, name: user.name };
+}
+
+/** Everyone holding `role` who can be emailed (active, not erased): staff notifications. */
+export async function contactsWithRole(
+  kernel: Pick<Kernel, 'db'>,
+  role: string,
+  tx?: Tx,
+): Promise<{ id: string; email: string; name: string }[]> {
+  return sql<{ id: string; email: string; name: string }>(
+    kernel.db,
+    'SELECT id, email, name FROM users WHERE $1 = ANY(roles) AND NOT disabled AND erased_at IS NULL ORDER BY email',
+    [role],
+    tx,
+  );
+}
+
+/** The worker pool: ids of active workers (not disabled, not erased). */
+export async function activeWorkerIds(kernel: Pick<Kernel, 'db'>): Promise<string[]> {
+  const rows = await sql<{ id: string }>(
+    kernel.db,
+    "SELECT id FROM users WHERE 'worker' = ANY(roles) AND NOT disabled AND erased_at IS NULL ORDER BY id",
+  );
+  return rows.map((r) => r.id);
 }

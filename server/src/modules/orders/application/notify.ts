@@ -33,7 +33,7 @@ export async function notifyTransition(
   order: OrderRow,
   reason: string | null,
 ): Promise<void> {
-  const type = await getServiceType(kernel, order.service_type_id);
+  const type = await getServiceType(kernel, order.service_type_id, tx);
   const facts = async (userId: string | null) => {
     if (!userId) return undefined;
     const contact = await findContact(kernel, userId, tx);

@@ -18,9 +18,9 @@ import {
 } from '../infra/orders.repository.ts';
 import { isWorkerOverlap } from '../infra/errors.ts';
 import { photosOf } from '../infra/photos.repository.ts';
-import { notFound, transitionOrder, type Caller } from './transition.ts';
+import { notFound, transitionOrder, type Caller, type OrdersKernel } from './transition.ts';
 import { notifyTransition } from './notify.ts';
-import { placeholderSuppliesAndMatching } from './placeholder-supplies-and-matching.ts';
+import { publishOrderEvent } from './publish.ts';
 
 export const MAX_DAYS_AHEAD = 90;
 
@@ -78,9 +78,13 @@ export interface NewOrder {
   description?: string;
 }
 
-/** Posts an order; its kit and worker follow (today through the placeholder seam). */
+/**
+ * Posts an order. Its kit and worker follow through `order.created`:
+ * supplies opens the kit and orders the cookie; once the kit is ready,
+ * matching finds the worker.
+ */
 export async function createOrder(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   input: { client: Principal; order: NewOrder; copyOf?: string },
 ): Promise<OrderView> {
   const type = await activeServiceType(kernel, input.order.serviceTypeId);
@@ -109,24 +113,24 @@ export async function createOrder(
       reason: input.copyOf ? `copy of ${input.copyOf}` : null,
     });
     await notifyTransition(kernel, tx, 'created', row, null);
+    await publishOrderEvent(kernel, tx, 'order.created', row);
     return row;
   });
-  const after = await placeholderSuppliesAndMatching(kernel, created.id);
-  return viewFor(kernel, after, input.client);
+  return viewFor(kernel, created, input.client);
 }
 
-export async function getOrder(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string): Promise<OrderView> {
+export async function getOrder(kernel: OrdersKernel, principal: Principal, id: string): Promise<OrderView> {
   return viewWithPhotos(kernel, principal, id);
 }
 
 /** One order as the caller sees it, with its check-in and report photos. */
-export async function viewWithPhotos(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string): Promise<OrderView> {
+export async function viewWithPhotos(kernel: OrdersKernel, principal: Principal, id: string): Promise<OrderView> {
   const row = await findOrder(kernel.db, id);
   if (!row || !canSee(actorsFor(toRecord(row), principal))) throw notFound();
   return { ...viewFor(kernel, row, principal), photos: await photosOf(kernel.db, id) };
 }
 
-export async function getTimeline(kernel: Pick<Kernel, 'db' | 'clock'>, principal: Principal, id: string) {
+export async function getTimeline(kernel: OrdersKernel, principal: Principal, id: string) {
   await getOrder(kernel, principal, id);
   const rows = await timelineOf(kernel.db, id);
   return {
@@ -148,7 +152,7 @@ const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === '
 
 /** Lists orders the caller may see: a client its own, a worker its assignments, staff all. */
 export async function listOrders(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   principal: Principal,
   query: { status?: OrderStatus; from?: string; to?: string; clientId?: string; workerId?: string; limit: number; cursor?: string },
 ): Promise<{ data: OrderView[]; nextCursor: string | null }> {
@@ -169,12 +173,7 @@ export async function listOrders(
   return page(views, query.limit, (o) => ({ at: o.startsAt, id: o.id }));
 }
 
-export async function cancelOrder(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
-  caller: Principal,
-  id: string,
-  reason?: string,
-): Promise<OrderView> {
+export async function cancelOrder(kernel: OrdersKernel, caller: Principal, id: string, reason?: string): Promise<OrderView> {
   await transitionOrder(kernel, { orderId: id, event: 'cancel', caller, reason: reason ?? null });
   return viewWithPhotos(kernel, caller, id);
 }
@@ -188,7 +187,7 @@ export interface OrderEdit {
 
 /** A manager edits an order that has not started; the timeline and the audit log record each change. */
 export async function editOrder(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   manager: Principal,
   id: string,
   edit: OrderEdit,
@@ -205,7 +204,7 @@ export async function editOrder(
       const now = kernel.clock.now();
       const startsAt = edit.startsAt ? new Date(edit.startsAt) : new Date(order.starts_at);
       if (edit.startsAt) assertStartInRange(startsAt, now);
-      const serviceType = type ?? (await getServiceType(kernel, order.service_type_id))!;
+      const serviceType = type ?? (await getServiceType(kernel, order.service_type_id, tx))!;
       const next = {
         service_type_id: serviceType.id,
         starts_at: startsAt,
@@ -240,6 +239,7 @@ export async function editOrder(
         to: order.status,
         changes,
       });
+      await publishOrderEvent(kernel, tx, 'order.edited', updated);
       await recordAudit(kernel.db, tx, kernel.clock, {
         actorId: manager.id,
         actorRoles: manager.roles,

@@ -1,22 +1,103 @@
-import type { Kernel } from '../../../platform/module.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
+import { sql, type Tx } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
 import type { Money } from '../../../platform/money.ts';
-import { transitionOrder } from './transition.ts';
+import type { OrderStatus } from '../domain/order-lifecycle.ts';
+import type { OrderRow } from '../infra/orders.repository.ts';
+import { isWorkerOverlap } from '../infra/errors.ts';
+import { transitionOrder, type OrdersKernel } from './transition.ts';
 
 /**
- * The two events supplies and matching drive (issue 5 calls these through
- * orders' door; today the placeholder does the same in-module).
+ * What supplies and matching may ask of orders (through orders' door):
+ * the two lifecycle events they drive, and the facts matching needs to
+ * choose a worker. Nothing here exposes orders' rows.
  */
-export function markKitReady(kernel: Pick<Kernel, 'db' | 'clock'>, orderId: string, by: Principal | 'system') {
-  return transitionOrder(kernel, { orderId, event: 'kit_ready', caller: by });
+export interface OrderSlot {
+  orderId: string;
+  clientId: string;
+  serviceTypeId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: OrderStatus;
 }
 
-/** The worker and the price are fixed together; the database refuses a worker who is busy then. */
-export function assignWorker(kernel: Pick<Kernel, 'db' | 'clock'>, orderId: string, workerId: string, price: Money) {
-  return transitionOrder(kernel, {
-    orderId,
-    event: 'worker_assigned',
-    caller: 'system',
-    changes: { worker_id: workerId, price_cents: price.cents },
-  });
+const slotOf = (row: Pick<OrderRow, 'id' | 'client_id' | 'service_type_id' | 'starts_at' | 'ends_at' | 'status'>): OrderSlot => ({
+  orderId: row.id,
+  clientId: row.client_id,
+  serviceTypeId: row.service_type_id,
+  startsAt: new Date(row.starts_at),
+  endsAt: new Date(row.ends_at),
+  status: row.status,
+});
+
+/** Supplies: the kit is ready, matching may start. Runs in the caller's transaction when given one. */
+export async function markKitReady(kernel: OrdersKernel, orderId: string, by: Principal | 'system', tx?: Tx): Promise<OrderSlot> {
+  return slotOf(await transitionOrder(kernel, { orderId, event: 'kit_ready', caller: by }, tx));
+}
+
+/**
+ * Matching: the worker and the price are fixed together. The database's
+ * exclusion constraint has the last word: a worker busy then is refused
+ * with ORDERS.WORKER_BUSY (try the next one); an order no longer matching
+ * with ORDERS.ILLEGAL_TRANSITION.
+ */
+export async function assignWorker(kernel: OrdersKernel, orderId: string, workerId: string, price: Money): Promise<OrderSlot> {
+  try {
+    return slotOf(
+      await transitionOrder(kernel, {
+        orderId,
+        event: 'worker_assigned',
+        caller: 'system',
+        changes: { worker_id: workerId, price_cents: price.cents },
+      }),
+    );
+  } catch (error) {
+    if (isWorkerOverlap(error)) throw new AppError('ORDERS.WORKER_BUSY', 'That worker has another order at that time.');
+    throw error;
+  }
+}
+
+/** Orders waiting for a worker whose start is still ahead, soonest first. */
+export async function ordersAwaitingWorker(kernel: Pick<OrdersKernel, 'db'>, now: Date, limit = 500): Promise<OrderSlot[]> {
+  const rows = await sql<OrderRow>(
+    kernel.db,
+    `SELECT id, client_id, service_type_id, starts_at, ends_at, status FROM orders
+     WHERE status = 'matching' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`,
+    [now, limit],
+  );
+  return rows.map(slotOf);
+}
+
+export async function findOrderSlot(kernel: Pick<OrdersKernel, 'db'>, orderId: string): Promise<OrderSlot | undefined> {
+  const [row] = await sql<OrderRow>(
+    kernel.db,
+    'SELECT id, client_id, service_type_id, starts_at, ends_at, status FROM orders WHERE id = $1',
+    [orderId],
+  );
+  return row ? slotOf(row) : undefined;
+}
+
+/** Workers holding an order that overlaps [startsAt, endsAt) (the statuses the exclusion constraint covers). */
+export async function busyWorkerIds(kernel: Pick<OrdersKernel, 'db'>, startsAt: Date, endsAt: Date): Promise<Set<string>> {
+  const rows = await sql<{ worker_id: string }>(
+    kernel.db,
+    `SELECT DISTINCT worker_id FROM orders
+     WHERE worker_id IS NOT NULL AND status IN ('scheduled', 'in_progress', 'reported', 'completed')
+       AND tstzrange(starts_at, ends_at) && tstzrange($1::timestamptz, $2::timestamptz)`,
+    [startsAt, endsAt],
+  );
+  return new Set(rows.map((r) => r.worker_id));
+}
+
+/** When each worker was last assigned an order (by the assignment's time in the timeline); absent: never. */
+export async function lastAssignedAt(kernel: Pick<OrdersKernel, 'db'>, workerIds: string[]): Promise<Map<string, Date>> {
+  if (workerIds.length === 0) return new Map();
+  const rows = await sql<{ worker_id: string; at: Date }>(
+    kernel.db,
+    `SELECT o.worker_id, max(t.at) AS at FROM orders o
+     JOIN order_timeline t ON t.order_id = o.id AND t.event = 'worker_assigned'
+     WHERE o.worker_id = ANY($1::uuid[]) GROUP BY o.worker_id`,
+    [workerIds],
+  );
+  return new Map(rows.map((r) => [r.worker_id, new Date(r.at)]));
 }

@@ -6,8 +6,12 @@ import { decide, ORDER_TRANSITIONS, type OrderActor, type OrderEvent } from '../
 import { actorsFor, canSee } from '../domain/order-view.ts';
 import { appendTimeline, findOrder, updateOrder, type OrderChanges, type OrderRow } from '../infra/orders.repository.ts';
 import { notifyTransition } from './notify.ts';
+import { publishOrderEvent } from './publish.ts';
 
 export type Caller = Principal | 'system';
+
+/** What orders' use cases need of the kernel (events: other modules follow orders through them). */
+export type OrdersKernel = Pick<Kernel, 'db' | 'clock' | 'events'>;
 
 export const ROLE_OF_ACTOR: Record<OrderActor, string> = {
   owner_client: 'client',
@@ -44,7 +48,7 @@ export interface TransitionOptions {
  * refusal throws before anything is written.
  */
 export async function applyTransition(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   tx: Tx,
   order: OrderRow,
   event: OrderEvent,
@@ -85,12 +89,13 @@ export async function applyTransition(
   });
   await options.afterwards?.(updated, tx);
   await notifyTransition(kernel, tx, event, updated, options.reason ?? null);
+  await publishOrderEvent(kernel, tx, `order.${event}`, updated);
   return updated;
 }
 
 /** Locks the order, hides it from callers who may not see it (404), and applies the transition. */
 export async function transitionOrder(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   input: { orderId: string; event: OrderEvent; caller: Caller } & TransitionOptions,
   tx?: Tx,
 ): Promise<OrderRow> {

@@ -6,7 +6,7 @@ import { checkInOpen, CHECK_IN_WINDOW_MS } from '../domain/order-lifecycle.ts';
 import { actorsFor, canSee } from '../domain/order-view.ts';
 import { findOrder } from '../infra/orders.repository.ts';
 import { attachPhotos, ordersUsingFile, type PhotoPurpose } from '../infra/photos.repository.ts';
-import { transitionOrder, notFound } from './transition.ts';
+import { transitionOrder, notFound, type OrdersKernel } from './transition.ts';
 import { createOrder, toRecord, viewWithPhotos } from './orders.ts';
 
 /** Each photo must be an upload of the worker's own; returns their SHA-256 for the timeline. */
@@ -24,13 +24,7 @@ async function checkPhotos(files: FilesService, worker: Principal, ids: string[]
   return hashes;
 }
 
-export async function checkIn(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
-  files: FilesService,
-  worker: Principal,
-  orderId: string,
-  photoId: string,
-) {
+export async function checkIn(kernel: OrdersKernel, files: FilesService, worker: Principal, orderId: string, photoId: string) {
   const hashes = await checkPhotos(files, worker, [photoId]);
   await transitionOrder(kernel, {
     orderId,
@@ -52,7 +46,7 @@ export async function checkIn(
 }
 
 export async function report(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: OrdersKernel,
   files: FilesService,
   worker: Principal,
   orderId: string,
@@ -79,18 +73,18 @@ export async function report(
   return viewWithPhotos(kernel, worker, orderId);
 }
 
-export async function accept(kernel: Pick<Kernel, 'db' | 'clock'>, client: Principal, orderId: string, rating?: number) {
+export async function accept(kernel: OrdersKernel, client: Principal, orderId: string, rating?: number) {
   await transitionOrder(kernel, { orderId, event: 'accept', caller: client, changes: rating ? { rating } : {} });
   return viewWithPhotos(kernel, client, orderId);
 }
 
-export async function reject(kernel: Pick<Kernel, 'db' | 'clock'>, client: Principal, orderId: string, reason: string, rating?: number) {
+export async function reject(kernel: OrdersKernel, client: Principal, orderId: string, reason: string, rating?: number) {
   await transitionOrder(kernel, { orderId, event: 'reject', caller: client, reason, changes: rating ? { rating } : {} });
   return viewWithPhotos(kernel, client, orderId);
 }
 
 /** A failed order, booked again with the same parameters at a new start (a new order in every respect). */
-export async function copyOrder(kernel: Pick<Kernel, 'db' | 'clock'>, client: Principal, orderId: string, startsAt: string) {
+export async function copyOrder(kernel: OrdersKernel, client: Principal, orderId: string, startsAt: string) {
   const original = await findOrder(kernel.db, orderId);
   if (!original || !canSee(actorsFor(toRecord(original), client))) throw notFound();
   if (original.client_id !== client.id) throw new AppError('AUTH.FORBIDDEN', "Only the order's client can copy it.");

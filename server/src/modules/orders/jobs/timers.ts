@@ -1,9 +1,8 @@
-import type { Kernel } from '../../../platform/module.ts';
 import type { JobDefinition } from '../../../platform/scheduler.ts';
 import { sql } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { AUTO_ACCEPT_AFTER_MS, type OrderEvent } from '../domain/order-lifecycle.ts';
-import { transitionOrder } from '../application/transition.ts';
+import { transitionOrder, type OrdersKernel } from '../application/transition.ts';
 
 /**
  * The order timers (SPEC §3–4), as thin idempotent jobs: each finds the
@@ -11,7 +10,7 @@ import { transitionOrder } from '../application/transition.ts';
  * moved on meanwhile refuses the event and is skipped. `nextDueAt` tells the
  * sandbox clock exactly when each falls due.
  */
-async function fire(kernel: Pick<Kernel, 'db' | 'clock'>, ids: string[], event: (id: string) => OrderEvent): Promise<number> {
+async function fire(kernel: OrdersKernel, ids: string[], event: (id: string) => OrderEvent): Promise<number> {
   let fired = 0;
   for (const id of ids) {
     try {
@@ -25,7 +24,7 @@ async function fire(kernel: Pick<Kernel, 'db' | 'clock'>, ids: string[], event: 
   return fired;
 }
 
-export function orderTimers(kernel: Pick<Kernel, 'db' | 'clock'>): JobDefinition[] {
+export function orderTimers(kernel: OrdersKernel): JobDefinition[] {
   return [
     {
       name: 'orders.start-deadline',

@@ -1,0 +1,43 @@
+import { sql, execute, type Database } from '../../../platform/database.ts';
+
+export interface MatchingAttempt {
+  orderId: string;
+  at: Date;
+  strategy: string;
+  candidates: string[];
+  refused: string[];
+  chosen: string | null;
+  priceCents: bigint | null;
+  pricing: string | null;
+  outcome: 'assigned' | 'no_worker_free' | 'order_moved_on';
+}
+
+export async function recordAttempt(db: Database, attempt: MatchingAttempt): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, refused, chosen, price_cents, pricing, outcome)
+     VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8, $9)`,
+    [
+      attempt.orderId,
+      attempt.at,
+      attempt.strategy,
+      attempt.candidates,
+      attempt.refused,
+      attempt.chosen,
+      attempt.priceCents === null ? null : attempt.priceCents.toString(),
+      attempt.pricing,
+      attempt.outcome,
+    ],
+  );
+}
+
+/** When each of these orders was last tried (absent: never). */
+export async function lastAttempts(db: Database, orderIds: string[]): Promise<Map<string, Date>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await sql<{ order_id: string; at: Date }>(
+    db,
+    'SELECT order_id, max(attempted_at) AS at FROM matching_attempts WHERE order_id = ANY($1::uuid[]) GROUP BY order_id',
+    [orderIds],
+  );
+  return new Map(rows.map((r) => [r.order_id, new Date(r.at)]));
+}

@@ -1,0 +1,37 @@
+import { transaction } from '../../../platform/database.ts';
+import { claimDueCookieSteps, claimDuePolls, updateKit } from '../infra/kits.repository.ts';
+import type { Supplies } from './context.ts';
+import { cancelCookie } from './cancel-cookie.ts';
+import { orderCookie } from './order-cookie.ts';
+import { recordCookieDelivery } from './record-cookie-delivery.ts';
+import { recordSupplierFailure } from './cookie-attempts.ts';
+
+/** A claimed step is not retried by another run for this long (longer than any supplier call). */
+const LEASE_MS = 60_000;
+
+/**
+ * The supplier job's one run: retries every due cookie order and
+ * cancellation (with the backoff recorded on the kit), then asks the
+ * supplier about ordered cookies whose callback has not come (polling).
+ */
+export async function syncWithSupplier(s: Supplies): Promise<{ attempted: number; polled: number }> {
+  const { kernel, supplier } = s;
+  const now = kernel.clock.now();
+  const due = await claimDueCookieSteps(kernel.db, now, LEASE_MS);
+  for (const kit of due) {
+    if (kit.cookie_status === 'pending') await orderCookie(s, kit.id);
+    else await cancelCookie(s, kit.id);
+  }
+  const polls = await claimDuePolls(kernel.db, now, new Date(now.getTime() + kernel.config.supplier.pollIntervalMs));
+  for (const kit of polls) {
+    try {
+      const order = await supplier.getCookieOrder(kit.cookie_supplier_order_id!);
+      if (order.status === 'delivered') await transaction(kernel.db, (tx) => recordCookieDelivery(s, tx, kit.id, order.deliveredAt));
+      else if (kit.cookie_last_error) await updateKit(kernel.db, undefined, kit.id, { cookie_last_error: null }, kernel.clock.now());
+    } catch (error) {
+      // A failed poll is retried at the next poll; staff see why.
+      await recordSupplierFailure(s, kit.id, 'ordered', error);
+    }
+  }
+  return { attempted: due.length, polled: polls.length };
+}

@@ -1,0 +1,30 @@
+import { defineTemplate } from '../../notifications/index.ts';
+
+interface KitFacts {
+  name: string;
+  kitId: string;
+  orderId: string;
+  startsAt: string;
+  items: string;
+}
+
+/** To each supplies staffer when an order's kit is opened (SPEC §6.1). */
+export const kitOpened = defineTemplate<KitFacts>('kit-opened', (d) => ({
+  subject: `New kit to assemble for ${d.startsAt}`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `A kit was opened for order ${d.orderId} (kit ${d.kitId}), starting ${d.startsAt}.`,
+    `Items: ${d.items || 'none besides the cookie'}.`,
+    'The cookie has been ordered from the supplier; mark the kit ready once it has arrived and every item is packed.',
+  ],
+}));
+
+/** To each supplies staffer when the supplier delivers the cookie. */
+export const cookieArrived = defineTemplate<KitFacts>('kit-cookie-arrived', (d) => ({
+  subject: `Cookie arrived for the kit of ${d.startsAt}`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `The supplier delivered the cookie for kit ${d.kitId} (order ${d.orderId}, starting ${d.startsAt}).`,
+    'Put it in the kit; once every item is packed, mark the kit ready so a worker can be matched.',
+  ],
+}));

@@ -1,0 +1,49 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import type { OrderEventPayload } from '../orders/index.ts';
+import type { Supplies } from './application/context.ts';
+import { openKit } from './application/open-kit.ts';
+import { cancelKit } from './application/cancel-kit.ts';
+import { followOrderEdit } from './application/follow-order-edit.ts';
+import { suppliesHandlers } from './http/handlers.ts';
+import { supplierJobs } from './jobs/supplier-sync.ts';
+import { kitsAdminResource } from './infra/admin.ts';
+import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
+
+export {
+  KIT_STATUSES,
+  KIT_EVENTS,
+  KIT_TRANSITIONS,
+  COOKIE_STATUSES,
+  decideKit,
+  readiness,
+  type KitStatus,
+} from './domain/kit-lifecycle.ts';
+export { verifySupplierSignature } from './infra/supplier-client.ts';
+
+/**
+ * Supplies (SPEC §6): the kit of every order, its assembly by the supplies
+ * team, and the cookie ordered from the external supplier. Follows orders
+ * through their events; drives them through orders' door (`markKitReady`).
+ */
+export function createSuppliesModule(kernel: Kernel, deps: { supplier?: SupplierClient } = {}): ChorecatModule {
+  const s: Supplies = {
+    kernel,
+    supplier:
+      deps.supplier ??
+      createSupplierClient({
+        baseUrl: kernel.config.supplier.url,
+        apiKey: kernel.secrets.supplierApiKey,
+        timeoutMs: kernel.config.supplier.timeoutMs,
+      }),
+  };
+  kernel.events.subscribe<OrderEventPayload>('order.created', 'supplies.open-kit', (event) => openKit(s, event.payload));
+  kernel.events.subscribe<OrderEventPayload>('order.cancel', 'supplies.cancel-kit', (event) => cancelKit(s, event.payload));
+  kernel.events.subscribe<OrderEventPayload>('order.no_worker', 'supplies.cancel-kit', (event) => cancelKit(s, event.payload));
+  kernel.events.subscribe<OrderEventPayload>('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(s, event.payload));
+  return {
+    name: 'supplies',
+    handlers: suppliesHandlers(s),
+    jobs: supplierJobs(s),
+    adminResources: [kitsAdminResource(s, kernel.db.sequelize)],
+  };
+}

@@ -1,0 +1,124 @@
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import { adminActor, runAdminAction, type AdminActionContext } from '../../../platform/admin-actions.ts';
+import { KIT_STATUSES, COOKIE_STATUSES, type KitLine } from '../domain/kit-lifecycle.ts';
+import type { Supplies } from '../application/context.ts';
+import { packKit } from '../application/pack-kit.ts';
+import { markKitReady } from '../application/mark-kit-ready.ts';
+import { retryCookieNow } from '../application/retry-cookie-now.ts';
+
+class KitRecord extends Model {}
+
+function defineModel(sequelize: Sequelize) {
+  KitRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      orderId: { type: DataTypes.UUID, field: 'order_id' },
+      orderStartsAt: { type: DataTypes.DATE, field: 'order_starts_at' },
+      recipientName: { type: DataTypes.TEXT, field: 'recipient_name' },
+      deliveryAddress: { type: DataTypes.TEXT, field: 'delivery_address' },
+      status: { type: DataTypes.TEXT },
+      items: { type: DataTypes.JSONB },
+      // One readable line for the queue: "✓ Litter × 1 · ✗ Scoop × 2".
+      contents: {
+        type: DataTypes.VIRTUAL,
+        get(this: KitRecord) {
+          const items = (this.getDataValue('items') as KitLine[] | undefined) ?? [];
+          return items.length ? items.map((i) => `${i.packed ? '✓' : '✗'} ${i.name} × ${i.quantity}`).join(' · ') : '(cookie only)';
+        },
+      },
+      readyAt: { type: DataTypes.DATE, field: 'ready_at' },
+      readyBy: { type: DataTypes.UUID, field: 'ready_by' },
+      cancelledAt: { type: DataTypes.DATE, field: 'cancelled_at' },
+      cookieStatus: { type: DataTypes.TEXT, field: 'cookie_status' },
+      cookieSupplierOrderId: { type: DataTypes.TEXT, field: 'cookie_supplier_order_id' },
+      cookieAttempts: { type: DataTypes.INTEGER, field: 'cookie_attempts' },
+      cookieLastError: { type: DataTypes.TEXT, field: 'cookie_last_error' },
+      cookieNextAttemptAt: { type: DataTypes.DATE, field: 'cookie_next_attempt_at' },
+      cookieDeliveredAt: { type: DataTypes.DATE, field: 'cookie_delivered_at' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
+    },
+    { sequelize, tableName: 'kits', modelName: 'Kit', timestamps: false },
+  );
+}
+
+const recordAction = (
+  icon: string,
+  run: (context: AdminActionContext) => Promise<unknown>,
+  done: string,
+  isVisible: (params: Record<string, unknown>) => boolean,
+) => ({
+  actionType: 'record',
+  icon,
+  component: false,
+  isVisible: ({ record }: { record?: { params: Record<string, unknown> } }) => Boolean(record && isVisible(record.params)),
+  handler: (_request: unknown, _response: unknown, context: AdminActionContext) => runAdminAction(context, () => run(context), done),
+});
+
+/**
+ * The supplies team's screen: kits to assemble, soonest order first, with
+ * pack, ready and retry-the-supplier actions calling the same use cases as
+ * the API. Supplies staff see this screen only (besides the dashboard).
+ */
+export function kitsAdminResource(s: Supplies, sequelize: Sequelize): AdminResource {
+  defineModel(sequelize);
+  const open = (p: Record<string, unknown>) => p.status === 'open' || p.status === 'assembling';
+  return {
+    resource: KitRecord,
+    roles: ['supplies', 'manager', 'admin'],
+    options: {
+      id: 'kits',
+      navigation: { name: 'Supplies', icon: 'Package' },
+      listProperties: ['orderStartsAt', 'status', 'contents', 'cookieStatus', 'cookieAttempts', 'cookieLastError'],
+      showProperties: [
+        'id',
+        'orderId',
+        'orderStartsAt',
+        'status',
+        'contents',
+        'recipientName',
+        'deliveryAddress',
+        'cookieStatus',
+        'cookieSupplierOrderId',
+        'cookieAttempts',
+        'cookieLastError',
+        'cookieNextAttemptAt',
+        'cookieDeliveredAt',
+        'readyAt',
+        'readyBy',
+        'cancelledAt',
+        'createdAt',
+      ],
+      filterProperties: ['status', 'cookieStatus', 'orderStartsAt', 'orderId'],
+      sort: { sortBy: 'orderStartsAt', direction: 'asc' },
+      properties: {
+        status: { availableValues: KIT_STATUSES.map((v) => ({ value: v, label: v })) },
+        cookieStatus: { availableValues: COOKIE_STATUSES.map((v) => ({ value: v, label: v })) },
+        items: { isVisible: false },
+        readyBy: { reference: 'users' },
+      },
+      actions: {
+        ...READ_ONLY_ADMIN_ACTIONS,
+        pack: recordAction(
+          'Package',
+          (context) => packKit(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          'Every item is packed.',
+          (p) => open(p) && String(p.contents ?? '').includes('✗'),
+        ),
+        ready: recordAction(
+          'CheckCircle',
+          (context) => markKitReady(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          'Kit ready: matching a worker has started.',
+          open,
+        ),
+        retryCookie: recordAction(
+          'RefreshCw',
+          (context) => retryCookieNow(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          'Supplier called again.',
+          (p) => p.cookieStatus === 'pending' || p.cookieStatus === 'cancelling',
+        ),
+      },
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The adapter to the external cookie supplier (SPEC §6.2), over its HTTP
+ * protocol (described in ../CONTEXT.md). Every call has a timeout; any
+ * failure (network, timeout, non-2xx) is a SupplierError the caller records
+ * and retries later.
+ */
+export interface SupplierCookieOrder {
+  id: string;
+  reference: string;
+  status: 'accepted' | 'delivered' | 'cancelled';
+  deliveredAt: string | null;
+}
+
+export class SupplierError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SupplierError';
+  }
+}
+
+export interface SupplierClient {
+  orderCookie(input: { reference: string; recipient: { name: string; address: string } }): Promise<SupplierCookieOrder>;
+  getCookieOrder(id: string): Promise<SupplierCookieOrder>;
+  /** Resolves with the order as the supplier now has it (already delivered: status `delivered`, nothing cancelled). */
+  cancelCookieOrder(id: string): Promise<SupplierCookieOrder>;
+}
+
+export function createSupplierClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): SupplierClient {
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, options.baseUrl), {
+        method,
+        headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json', 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      throw new SupplierError(`supplier unreachable: ${cause ?? (error as Error).name ?? 'network error'}`);
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json };
+  }
+  const asOrder = (json: unknown, status: number): SupplierCookieOrder => {
+    const o = json as Partial<SupplierCookieOrder> | undefined;
+    if (!o || typeof o.id !== 'string' || typeof o.status !== 'string')
+      throw new SupplierError(`supplier answered ${status} without an order`, status);
+    return { id: o.id, reference: String(o.reference ?? ''), status: o.status, deliveredAt: o.deliveredAt ?? null };
+  };
+  const failed = (what: string, status: number, json: unknown) =>
+    new SupplierError(
+      `supplier refused to ${what}: HTTP ${status}${(json as { error?: string })?.error ? ` (${(json as { error: string }).error})` : ''}`,
+      status,
+    );
+
+  return {
+    async orderCookie(input) {
+      // The reference (our kit id) makes the order idempotent at the supplier: a retry after a timeout gets the same cookie.
+      const { status, json } = await call('POST', '/v1/cookie-orders', input, { 'idempotency-key': input.reference });
+      if (status !== 200 && status !== 201) throw failed('order the cookie', status, json);
+      return asOrder(json, status);
+    },
+    async getCookieOrder(id) {
+      const { status, json } = await call('GET', `/v1/cookie-orders/${encodeURIComponent(id)}`);
+      if (status !== 200) throw failed('show the cookie order', status, json);
+      return asOrder(json, status);
+    },
+    async cancelCookieOrder(id) {
+      const { status, json } = await call('POST', `/v1/cookie-orders/${encodeURIComponent(id)}/cancel`);
+      if (status === 409) return asOrder((json as { order?: unknown })?.order, status);
+      if (status !== 200) throw failed('cancel the cookie', status, json);
+      return asOrder(json, status);
+    },
+  };
+}
+
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * Checks a callback's `Supplier-Signature: t=<unix seconds>,v1=<hex>`: an
+ * HMAC-SHA256 with the shared secret over `<t>.<raw body>`, within five
+ * minutes of our real time (a replay of an old capture is refused).
+ */
+export function verifySupplierSignature(input: {
+  header: string | undefined;
+  rawBody: Buffer | undefined;
+  secret: string;
+  nowSeconds: number;
+}): 'ok' | 'missing' | 'malformed' | 'stale' | 'mismatch' {
+  if (!input.header || !input.rawBody) return 'missing';
+  const parts = new Map(
+    input.header.split(',').map((part) => {
+      const [key, ...rest] = part.trim().split('=');
+      return [key, rest.join('=')] as const;
+    }),
+  );
+  const t = Number(parts.get('t'));
+  const given = parts.get('v1') ?? '';
+  if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/.test(given)) return 'malformed';
+  if (Math.abs(input.nowSeconds - t) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
+  const expected = createHmac('sha256', input.secret).update(`${t}.`).update(input.rawBody).digest();
+  return timingSafeEqual(expected, Buffer.from(given, 'hex')) ? 'ok' : 'mismatch';
+}

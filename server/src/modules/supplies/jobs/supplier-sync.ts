@@ -1,0 +1,24 @@
+import type { JobDefinition } from '../../../platform/scheduler.ts';
+import type { Supplies } from '../application/context.ts';
+import { syncWithSupplier } from '../application/sync-with-supplier.ts';
+import { nextCookieStepAt } from '../infra/kits.repository.ts';
+
+/**
+ * Retries cookie orders and cancellations when their backoff is due, and
+ * polls the supplier for deliveries whose callback never came. Due retries
+ * are data-driven (`nextDueAt`), so the sandbox clock replays them in order;
+ * polls run with every run.
+ */
+export function supplierJobs(s: Supplies): JobDefinition[] {
+  return [
+    {
+      name: 'supplies.supplier-sync',
+      description: "Retries the supplier's failed cookie orders and cancellations, and polls for missed deliveries",
+      schedule: { everyMs: 15_000, nextDueAt: (after) => nextCookieStepAt(s.kernel.db, after) },
+      quiet: true,
+      async run() {
+        await syncWithSupplier(s);
+      },
+    },
+  ];
+}

@@ -1,0 +1,344 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { sql } from '../src/platform/database.ts';
+import { signSupplierPayload } from '../src/stand-ins/supplier-stand-in.ts';
+import { createTestPlatform, TEST_SUPPLIER_SECRET, type TestPlatform } from './helpers/platform.ts';
+import { bringKitReady, kitOfOrder, settle } from './helpers/orders.ts';
+
+const HOUR = 60 * 60_000;
+const DAY = 24 * HOUR;
+
+describe('supplies: kits, the supplier cookie, and the path to scheduled', () => {
+  let t: TestPlatform;
+  let manager: { id: string; token: string };
+  let staff: { id: string; token: string; email: string };
+  let client: { id: string; token: string; email: string };
+  let worker: { id: string; token: string; email: string };
+  let serviceTypeId: string;
+  let slot = 0;
+  const nextSlot = () => new Date(t.clock.now().getTime() + 2 * DAY + ++slot * 3 * HOUR);
+  const as = (user: { token: string }) => `Bearer ${user.token}`;
+
+  beforeAll(async () => {
+    t = await createTestPlatform();
+    manager = await t.userWithRoles(['manager']);
+    staff = await t.userWithRoles(['supplies']);
+    client = await t.userWithRoles(['client']);
+    worker = await t.userWithRoles(['worker']);
+    serviceTypeId = (
+      await t.api
+        .post('/v1/service-types')
+        .set('authorization', as(manager))
+        .send({
+          name: 'Litter box',
+          description: '',
+          durationMinutes: 60,
+          kitItems: [
+            { name: 'Litter', quantity: 2 },
+            { name: 'Scoop', quantity: 1 },
+          ],
+        })
+    ).body.id;
+    await t.listen();
+  });
+  afterAll(() => t.close());
+
+  const createOrder = async (startsAt = nextSlot()) => {
+    const res = await t.api
+      .post('/v1/orders')
+      .set('authorization', as(client))
+      .send({ serviceTypeId, startsAt: startsAt.toISOString(), address: '1 Catnip Lane' });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('created');
+    return res.body as { id: string; startsAt: string };
+  };
+  const kitView = async (kitId: string) => (await t.api.get(`/v1/kits/${kitId}`).set('authorization', as(staff))).body;
+
+  it('goes from creation to scheduled: kit opened, cookie ordered and delivered by signed callback, packed, ready, matched', async () => {
+    const order = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    expect(kit).toMatchObject({ status: 'open', cookie_status: 'ordered' });
+    // The supplier got the client's name and the delivery address, with the kit as reference.
+    const cookie = t.supplier.orders.get(kit.cookie_supplier_order_id!)!;
+    expect(cookie).toMatchObject({ reference: kit.id, recipient: { name: 'Test client', address: '1 Catnip Lane' }, status: 'accepted' });
+    const opened = await sql<{ template: string; to_address: string }>(
+      t.db,
+      "SELECT template, \"to\" AS to_address FROM emails WHERE template = 'kit-opened' AND text LIKE '%' || $1 || '%'",
+      [kit.id],
+    );
+    expect(opened.map((e) => e.to_address)).toContain(staff.email);
+
+    const view = await kitView(kit.id);
+    expect(view).toMatchObject({
+      orderId: order.id,
+      status: 'open',
+      orderStartsAt: order.startsAt,
+      items: [
+        { name: 'Litter', quantity: 2, packed: false },
+        { name: 'Scoop', quantity: 1, packed: false },
+      ],
+      cookie: { status: 'ordered', attempts: 0, lastError: null, nextAttemptAt: null, deliveredAt: null },
+      allowedActions: ['pack'],
+    });
+    // Ready is refused while the cookie has not arrived, and then while an item is unpacked; nothing changes.
+    const early = await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff));
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('SUPPLIES.COOKIE_NOT_ARRIVED');
+    expect(await t.supplier.deliver(kit.cookie_supplier_order_id!)).toBe(200);
+    expect((await kitView(kit.id)).cookie).toMatchObject({ status: 'delivered' });
+    const packed = await t.api
+      .post(`/v1/kits/${kit.id}/pack`)
+      .set('authorization', as(staff))
+      .send({ items: ['litter'] });
+    expect(packed.body).toMatchObject({ status: 'assembling', items: [{ packed: true }, { packed: false }], allowedActions: ['pack'] });
+    const incomplete = await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff));
+    expect(incomplete.status).toBe(409);
+    expect(incomplete.body.code).toBe('SUPPLIES.KIT_INCOMPLETE');
+    expect(incomplete.body.detail).toContain('Scoop');
+    const unknown = await t.api
+      .post(`/v1/kits/${kit.id}/pack`)
+      .set('authorization', as(staff))
+      .send({ items: ['Feather'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('SUPPLIES.UNKNOWN_ITEM');
+    const all = await t.api
+      .post(`/v1/kits/${kit.id}/pack`)
+      .set('authorization', as(staff))
+      .send({ items: ['Scoop'] });
+    expect(all.body.allowedActions).toEqual(['ready']);
+    expect((await t.api.get(`/v1/orders/${order.id}`).set('authorization', as(client))).body.status).toBe('created');
+
+    const ready = await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff));
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', readyBy: staff.id, allowedActions: [] });
+    // The order entered matching in the same transaction; matching runs from the event.
+    expect((await t.api.get(`/v1/orders/${order.id}`).set('authorization', as(client))).body.status).toBe('matching');
+    await settle(t);
+    const scheduled = (await t.api.get(`/v1/orders/${order.id}`).set('authorization', as(client))).body;
+    expect(scheduled).toMatchObject({ status: 'scheduled', workerId: worker.id, price: '100.00' });
+    const timeline = (await t.api.get(`/v1/orders/${order.id}/timeline`).set('authorization', as(client))).body.data;
+    expect(timeline.map((e: { event: string; actorRole: string }) => [e.event, e.actorRole])).toEqual([
+      ['created', 'client'],
+      ['kit_ready', 'supplies'],
+      ['worker_assigned', 'system'],
+    ]);
+    const [attempt] = await sql<{ strategy: string; candidates: string[]; chosen: string; outcome: string; price_cents: string }>(
+      t.db,
+      'SELECT strategy, candidates, chosen, outcome, price_cents FROM matching_attempts WHERE order_id = $1',
+      [order.id],
+    );
+    expect(attempt).toEqual({ strategy: 'random', candidates: [worker.id], chosen: worker.id, outcome: 'assigned', price_cents: '10000' });
+    const emails = await sql<{ template: string; to_address: string; text: string }>(
+      t.db,
+      "SELECT template, \"to\" AS to_address, text FROM emails WHERE text LIKE '%' || $1 || '%' OR text LIKE '%' || $2 || '%'",
+      [order.id, kit.id],
+    );
+    const sentTo = (template: string) => emails.filter((e) => e.template === template).map((e) => e.to_address);
+    expect(sentTo('kit-cookie-arrived')).toContain(staff.email);
+    expect(sentTo('order-scheduled-client')).toEqual([client.email]);
+    expect(sentTo('order-scheduled-worker')).toEqual([worker.email]);
+    expect(emails.find((e) => e.template === 'order-scheduled-worker')!.text).toContain('kit is ready for pick-up');
+  });
+
+  it('lists the queue by order start, filters by status, and keeps it to staff', async () => {
+    const later = await createOrder(new Date(t.clock.now().getTime() + 80 * DAY));
+    const sooner = await createOrder(new Date(t.clock.now().getTime() + DAY + HOUR));
+    await settle(t);
+    const open = await t.api.get('/v1/kits?status=open&limit=100').set('authorization', as(staff));
+    expect(open.status).toBe(200);
+    const orderIds = open.body.data.map((k: { orderId: string }) => k.orderId);
+    expect(orderIds.indexOf(sooner.id)).toBeLessThan(orderIds.indexOf(later.id));
+    expect(open.body.data.every((k: { status: string }) => k.status === 'open')).toBe(true);
+    const starts = open.body.data.map((k: { orderStartsAt: string }) => k.orderStartsAt);
+    expect([...starts].sort()).toEqual(starts);
+    const firstPage = await t.api.get('/v1/kits?limit=1').set('authorization', as(manager));
+    expect(firstPage.body.data).toHaveLength(1);
+    const second = await t.api.get(`/v1/kits?limit=1&cursor=${firstPage.body.nextCursor}`).set('authorization', as(manager));
+    expect(second.body.data[0].id).not.toBe(firstPage.body.data[0].id);
+    for (const outsider of [client, worker]) {
+      expect((await t.api.get('/v1/kits').set('authorization', as(outsider))).status).toBe(403);
+      const kit = (await kitOfOrder(t, sooner.id))!;
+      expect((await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(outsider))).status).toBe(403);
+    }
+    expect((await t.api.get('/v1/kits/00000000-0000-4000-8000-000000000000').set('authorization', as(staff))).status).toBe(404);
+  });
+
+  it('retries a supplier that is down with backoff, shows it to staff, alerts operators, and succeeds when it is back', async () => {
+    t.supplier.failNext(5, 'reset');
+    const order = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    let view = await kitView(kit.id);
+    expect(view.cookie).toMatchObject({ status: 'pending', attempts: 1, supplierOrderId: null });
+    expect(view.cookie.lastError).toMatch(/supplier unreachable/);
+    const firstRetryAt = Date.parse(view.cookie.nextAttemptAt);
+    expect(firstRetryAt - t.clock.now().getTime()).toBeGreaterThan(25_000);
+    expect(firstRetryAt - t.clock.now().getTime()).toBeLessThanOrEqual(30_000);
+
+    const runSync = () => t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
+    // Not due yet: nothing is tried.
+    const before = t.supplier.requests.length;
+    await runSync();
+    expect(t.supplier.requests.length).toBe(before);
+    for (const [attempts, delay] of [
+      [2, 30_000],
+      [3, 60_000],
+      [4, 120_000],
+      [5, 240_000],
+    ] as const) {
+      t.clock.moveTo(new Date(Date.parse(view.cookie.nextAttemptAt)));
+      await runSync();
+      view = await kitView(kit.id);
+      expect(view.cookie.attempts).toBe(attempts);
+      expect(Date.parse(view.cookie.nextAttemptAt) - t.clock.now().getTime()).toBeGreaterThanOrEqual(delay * 2 - 1000);
+    }
+    const alerts = await sql<{ subject: string }>(
+      t.db,
+      "SELECT subject FROM emails WHERE template = 'operator-alert' AND subject LIKE '%' || $1 || '%'",
+      [kit.id],
+    );
+    expect(alerts).toHaveLength(1);
+    // Staff need not wait for the backoff: the supplier is back, and the retry succeeds at once.
+    const retried = await t.api.post(`/v1/kits/${kit.id}/cookie/retry`).set('authorization', as(staff));
+    expect(retried.status).toBe(200);
+    expect(retried.body.cookie).toMatchObject({ status: 'ordered', lastError: null, nextAttemptAt: null });
+    expect(t.supplier.orders.get(retried.body.cookie.supplierOrderId)?.reference).toBe(kit.id);
+    const again = await t.api.post(`/v1/kits/${kit.id}/cookie/retry`).set('authorization', as(staff));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('SUPPLIES.NOTHING_TO_RETRY');
+  });
+
+  it('retries a 503 through the scheduled job and finds a delivery whose callback never came by polling', async () => {
+    t.supplier.failNext(1, 'unavailable');
+    const order = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    expect(kit).toMatchObject({ cookie_status: 'pending', cookie_attempts: 1 });
+    expect(kit.cookie_last_error).toContain('HTTP 503');
+    t.clock.moveTo(new Date(t.clock.now().getTime() + 30_000));
+    await t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
+    const ordered = (await kitOfOrder(t, order.id))!;
+    expect(ordered.cookie_status).toBe('ordered');
+
+    t.supplier.options.callbacks = false;
+    try {
+      expect(await t.supplier.deliver(ordered.cookie_supplier_order_id!)).toBeNull();
+    } finally {
+      t.supplier.options.callbacks = true;
+    }
+    expect((await kitOfOrder(t, order.id))!.cookie_status).toBe('ordered');
+    t.clock.moveTo(new Date(t.clock.now().getTime() + t.config.supplier.pollIntervalMs));
+    await t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
+    expect((await kitOfOrder(t, order.id))!.cookie_status).toBe('delivered');
+  });
+
+  it('refuses forged, tampered, stale and unsigned callbacks, and acknowledges a replay without acting twice', async () => {
+    const order = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    const body = JSON.stringify({
+      id: `evt_forged_${kit.id}`,
+      type: 'cookie.delivered',
+      data: { orderId: kit.cookie_supplier_order_id, reference: kit.id, deliveredAt: new Date().toISOString() },
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const post = (signature: string | undefined, payload = body) => {
+      const req = t.api.post('/v1/integrations/supplier/events').set('content-type', 'application/json');
+      if (signature !== undefined) req.set('supplier-signature', signature);
+      return req.send(payload);
+    };
+    const forged = await post(signSupplierPayload('not-the-secret-at-all', body, now));
+    expect(forged.status).toBe(401);
+    expect(forged.body.code).toBe('SUPPLIES.BAD_SIGNATURE');
+    const tampered = await post(
+      signSupplierPayload(TEST_SUPPLIER_SECRET, body, now),
+      body.replace('cookie.delivered', 'cookie.delivered '),
+    );
+    expect(tampered.status).toBe(401);
+    const stale = await post(signSupplierPayload(TEST_SUPPLIER_SECRET, body, now - 600));
+    expect(stale.status).toBe(401);
+    expect(stale.body.detail).toContain('stale');
+    expect((await post(undefined)).status).toBe(400);
+    expect((await post('t=1,v1=zz')).status).toBe(401);
+    expect((await kitOfOrder(t, order.id))!.cookie_status).toBe('ordered');
+    const recorded = await sql<{ n: string }>(t.db, 'SELECT count(*) AS n FROM supplier_events WHERE id = $1', [`evt_forged_${kit.id}`]);
+    expect(recorded[0]!.n).toBe('0');
+
+    const signed = signSupplierPayload(TEST_SUPPLIER_SECRET, body, now);
+    const first = await post(signed);
+    expect(first.body).toEqual({ received: true, duplicate: false, handled: true });
+    expect((await kitOfOrder(t, order.id))!.cookie_status).toBe('delivered');
+    const replay = await post(signed);
+    expect(replay.body).toEqual({ received: true, duplicate: true, handled: false });
+    const arrived = await sql(
+      t.db,
+      "SELECT 1 FROM emails WHERE template = 'kit-cookie-arrived' AND \"to\" = $1 AND text LIKE '%' || $2 || '%'",
+      [staff.email, kit.id],
+    );
+    expect(arrived).toHaveLength(1);
+  });
+
+  it('cancels the kit and the cookie with the order (at the supplier when ordered, not at all when not yet)', async () => {
+    const ordered = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, ordered.id))!;
+    expect((await t.api.post(`/v1/orders/${ordered.id}/cancel`).set('authorization', as(client)).send({})).status).toBe(200);
+    await settle(t);
+    expect(await kitOfOrder(t, ordered.id)).toMatchObject({ status: 'cancelled', cookie_status: 'cancelled' });
+    expect(t.supplier.orders.get(kit.cookie_supplier_order_id!)?.status).toBe('cancelled');
+
+    t.supplier.failNext(1, 'reset');
+    const notYet = await createOrder();
+    await settle(t);
+    expect(await kitOfOrder(t, notYet.id)).toMatchObject({ cookie_status: 'pending' });
+    const notYetKit = (await kitOfOrder(t, notYet.id))!;
+    await t.api.post(`/v1/orders/${notYet.id}/cancel`).set('authorization', as(client)).send({});
+    await settle(t);
+    expect(await kitOfOrder(t, notYet.id)).toMatchObject({ status: 'cancelled', cookie_status: 'cancelled' });
+    t.clock.moveTo(new Date(t.clock.now().getTime() + HOUR));
+    await t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
+    // Never ordered: the supplier never heard of this cookie.
+    expect([...t.supplier.orders.values()].some((o) => o.reference === notYetKit.id)).toBe(false);
+    // A cancelled kit takes no more steps.
+    const refused = await t.api.post(`/v1/kits/${kit.id}/pack`).set('authorization', as(staff)).send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SUPPLIES.ILLEGAL_TRANSITION');
+  });
+
+  it('follows a manager edit of the start, and fails an order whose kit is never ready with no_worker at its start', async () => {
+    const order = await createOrder();
+    await settle(t);
+    const moved = new Date(Date.parse(order.startsAt) + HOUR);
+    const edit = await t.api.patch(`/v1/orders/${order.id}`).set('authorization', as(manager)).send({ startsAt: moved.toISOString() });
+    expect(edit.status).toBe(200);
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    expect((await kitView(kit.id)).orderStartsAt).toBe(moved.toISOString());
+
+    t.clock.moveTo(moved);
+    await t.platform.kernel.scheduler.runJob('orders.start-deadline', t.clock.now(), 'test');
+    await settle(t);
+    expect((await t.api.get(`/v1/orders/${order.id}`).set('authorization', as(client))).body).toMatchObject({
+      status: 'failed',
+      failureReason: 'no_worker',
+    });
+    expect(await kitOfOrder(t, order.id)).toMatchObject({ status: 'cancelled', cookie_status: 'cancelled' });
+  });
+
+  it('refuses a ready kit for an order cancelled meanwhile, changing nothing', async () => {
+    const order = await createOrder();
+    const status = await bringKitReady(t, order.id);
+    expect(['scheduled', 'matching']).toContain(status);
+    const other = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, other.id))!;
+    await t.supplier.deliver(kit.cookie_supplier_order_id!);
+    await t.api.post(`/v1/kits/${kit.id}/pack`).set('authorization', as(staff)).send({});
+    // Cancelled, and the event not yet delivered to supplies.
+    await t.api.post(`/v1/orders/${other.id}/cancel`).set('authorization', as(client)).send({});
+    const ready = await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff));
+    expect(ready.status).toBe(409);
+    expect(ready.body.code).toBe('ORDERS.ILLEGAL_TRANSITION');
+    expect((await kitOfOrder(t, other.id))!.status).toBe('assembling');
+  });
+});
