@@ -15,7 +15,7 @@ export const kitOpened = defineTemplate<KitFacts>('kit-opened', (d) => ({
     `Hello ${d.name},`,
     `A kit was opened for order ${d.orderId} (kit ${d.kitId}), starting ${d.startsAt}.`,
     `Items: ${d.items || 'none besides the cookie'}.`,
-    'The cookie has been ordered from the supplier; mark the kit ready once it has arrived and every item is packed.',
+    'The cookie is being ordered from the supplier; mark the kit ready once it has arrived and every item is packed.',
   ],
 }));
 
