@@ -341,4 +341,20 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     expect(ready.body.code).toBe('ORDERS.ILLEGAL_TRANSITION');
     expect((await kitOfOrder(t, other.id))!.status).toBe('assembling');
   });
+
+  it('lets exactly one of ten racing ready calls win: one kit_ready in the timeline, one match', async () => {
+    const order = await createOrder();
+    await settle(t);
+    const kit = (await kitOfOrder(t, order.id))!;
+    await t.supplier.deliver(kit.cookie_supplier_order_id!);
+    await t.api.post(`/v1/kits/${kit.id}/pack`).set('authorization', as(staff)).send({}).expect(200);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff))),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409 && r.body.code === 'SUPPLIES.ILLEGAL_TRANSITION')).toHaveLength(9);
+    await settle(t);
+    expect(await sql(t.db, "SELECT 1 FROM order_timeline WHERE order_id = $1 AND event = 'kit_ready'", [order.id])).toHaveLength(1);
+    expect(await sql(t.db, 'SELECT 1 FROM matching_attempts WHERE order_id = $1', [order.id])).toHaveLength(1);
+  });
 });
