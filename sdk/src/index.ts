@@ -144,6 +144,35 @@ export async function uploadFile(client: ChorecatClient, file: Blob, filename = 
   return unwrap(await client.POST('/v1/files', { body: form as unknown as { file: string }, bodySerializer: () => form }));
 }
 
+/**
+ * Fetches and solves the application form's proof-of-work (ALTCHA, a
+ * fraction of a second), returning what `POST /v1/applications` takes as
+ * `challenge`. Works in browsers and Node (Web Crypto).
+ */
+export async function solveApplicationChallenge(client: ChorecatClient): Promise<string> {
+  const challenge = unwrap(await client.GET('/v1/application-challenge'));
+  const { solveChallenge } = await import('altcha-lib/v1');
+  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+  if (!solution) throw new Error('the application challenge could not be solved');
+  const payload = {
+    algorithm: challenge.algorithm,
+    challenge: challenge.challenge,
+    number: solution.number,
+    salt: challenge.salt,
+    signature: challenge.signature,
+  };
+  return btoa(JSON.stringify(payload));
+}
+
+/** Applies to a vacancy: solves the challenge, then submits (`201` new, `200` an open application already exists). */
+export async function apply(
+  client: ChorecatClient,
+  application: Omit<Schemas['ApplicationCreate'], 'challenge'>,
+): Promise<Schemas['ApplicationReceipt']> {
+  const challenge = await solveApplicationChallenge(client);
+  return unwrap(await client.POST('/v1/applications', { body: { ...application, challenge } }));
+}
+
 /** Signs in with email and password, keeping the tokens in `store`. */
 export async function signIn(client: ChorecatClient, store: TokenStore, credentials: { email: string; password: string }): Promise<Tokens> {
   const tokens = unwrap(await client.POST('/v1/auth/login', { body: credentials }));

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import cors from 'cors';
 import { pinoHttp } from 'pino-http';
@@ -30,6 +30,7 @@ import { createOrdersModule } from './modules/orders/index.ts';
 import { createFilesModule } from './modules/files/index.ts';
 import { createSuppliesModule } from './modules/supplies/index.ts';
 import { createMatchingModule } from './modules/matching/index.ts';
+import { createHiringModule } from './modules/hiring/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -115,6 +116,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     createOrdersModule(kernel, { files: files.files }),
     createSuppliesModule(kernel),
     createMatchingModule(kernel),
+    createHiringModule(kernel),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));
@@ -142,7 +144,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      // Refusals by the rate limiter are counted in /metrics, not logged one by one: a flood must not become a log flood.
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 && res.statusCode !== 429 ? 'info' : 'debug',
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
@@ -207,6 +211,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
+  for (const module of modules) for (const { path, handlers } of module.early ?? []) app.use(path, ...handlers);
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
   app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
   app.use(authorize(operations));
@@ -221,7 +226,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }),
   );
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
-  app.use(bindOperations(operations, handlers, (op) => (op.method === 'post' ? [idempotency(db)] : [])));
+  const guards: Record<string, RequestHandler[]> = Object.assign({}, ...modules.map((m) => m.guards ?? {}));
+  app.use(
+    bindOperations(operations, handlers, (op) => [...(guards[op.operationId] ?? []), ...(op.method === 'post' ? [idempotency(db)] : [])]),
+  );
   app.use(notFound);
   app.use(
     problemHandler({

@@ -8,6 +8,7 @@ import { start, openDatabase, createMailTransport } from './runtime.ts';
 import { createPlatform } from './app.ts';
 import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 import { seedDemoCatalog } from './modules/catalog/index.ts';
+import { seedDemoHiring } from './modules/hiring/index.ts';
 
 /**
  * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
@@ -40,7 +41,11 @@ async function main(argv: string[]): Promise<number> {
         }
         const { PlatformClock } = await import('./platform/clock.ts');
         const clock = new PlatformClock();
-        const created = [...(await seedDemoAccounts({ db, clock })), ...(await seedDemoCatalog({ db, clock }))];
+        const created = [
+          ...(await seedDemoAccounts({ db, clock })),
+          ...(await seedDemoCatalog({ db, clock })),
+          ...(await seedDemoHiring({ db, clock, config })),
+        ];
         process.stdout.write(created.length ? `created: ${created.join(', ')}\n` : 'demo data already exists\n');
         return 0;
       });

@@ -11,6 +11,7 @@ import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
 import { createPlatform, type Platform } from './app.ts';
 import { seedDemoAccounts } from './modules/identity/index.ts';
 import { seedDemoCatalog } from './modules/catalog/index.ts';
+import { seedDemoHiring } from './modules/hiring/index.ts';
 import { mountAdmin } from './admin.ts';
 import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
 
@@ -100,7 +101,11 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
     });
     if (config.seedDemo) {
-      const created = [...(await seedDemoAccounts(platform.kernel)), ...(await seedDemoCatalog(platform.kernel))];
+      const created = [
+        ...(await seedDemoAccounts(platform.kernel)),
+        ...(await seedDemoCatalog(platform.kernel)),
+        ...(await seedDemoHiring(platform.kernel)),
+      ];
       if (created.length) logger.info({ created }, 'demo data seeded');
     }
     const server = platform.app.listen(config.port);

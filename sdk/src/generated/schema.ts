@@ -81,6 +81,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/application-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A proof-of-work challenge for the application form
+         * @description An [ALTCHA](https://altcha.org) challenge, issued by this server (no
+         *     third party): find the number whose SHA-256 with `salt` is
+         *     `challenge`, then send the solution, base64 JSON of `{algorithm,
+         *     challenge, number, salt, signature}`, as `challenge` in
+         *     `POST /v1/applications`. It expires after a few minutes and buys one
+         *     submission. The SDK's `solveApplicationChallenge` does it all.
+         */
+        get: operations["getApplicationChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List applications
+         * @description An applicant sees its own; managers and admins all (the queue, oldest first).
+         */
+        get: operations["listApplications"];
+        put?: never;
+        /**
+         * Apply to become a worker (public)
+         * @description Public, and built to withstand a flood: per-address and global rate
+         *     limits (429), a 16 kB body limit (413), and a solved proof-of-work
+         *     from `GET /v1/application-challenge` that is accepted once (422
+         *     `HIRING.CHALLENGE_INVALID`, 409 `HIRING.CHALLENGE_REUSED`). One open
+         *     application per email: applying again answers 200 with the existing
+         *     application's id and status and creates nothing. A new application
+         *     answers 201; the applicant is emailed (with a code to set the
+         *     password of the account created for it, unless it had one) and so is
+         *     every manager. Tests attached to the vacancy are assigned at once.
+         */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An application, with its tests
+         * @description 404 for an application the caller may not see.
+         */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hire the applicant (managers)
+         * @description Every assigned test must be passed (409 `HIRING.TESTS_NOT_PASSED`).
+         *     The applicant becomes a worker with a worker code and joins the pool at
+         *     once; emailed; audited.
+         */
+        post: operations["hireApplicant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the application (managers)
+         * @description The applicant is emailed the reason; audited.
+         */
+        post: operations["rejectApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a test (managers)
+         * @description The application enters `testing`; the applicant is emailed. 409 when already assigned or the application is decided.
+         */
+        post: operations["assignApplicationTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/tests/{assignmentId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an attempt at an assigned test (the applicant)
+         * @description Starts the attempt's time limit now and returns the questions (without
+         *     their answers). An attempt still running is returned as it is (200).
+         *     409 `HIRING.NO_ATTEMPTS_LEFT`, `HIRING.TEST_PASSED`, `HIRING.APPLICATION_CLOSED`.
+         */
+        post: operations["startTestAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an attempt's answers (the applicant)
+         * @description One choice index per question, in order. Scored on the server against
+         *     the pass mark; the result is emailed. 409 `HIRING.ATTEMPT_EXPIRED`
+         *     after the time limit (the attempt counts as used),
+         *     `HIRING.ATTEMPT_SUBMITTED` for a second submission; 422
+         *     `HIRING.ANSWERS_INVALID` for the wrong number of answers.
+         */
+        post: operations["submitTestAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/login": {
         parameters: {
             query?: never;
@@ -804,6 +989,63 @@ export interface paths {
         patch: operations["updateServiceType"];
         trace?: never;
     };
+    "/v1/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open vacancies
+         * @description What applicants can apply to; tests attached to a vacancy are assigned on application.
+         */
+        get: operations["listVacancies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worker pool */
+        get: operations["listWorkers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A worker
+         * @description Staff, or the worker itself; 404 for anyone else.
+         */
+        get: operations["getWorker"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -815,6 +1057,75 @@ export interface components {
         };
         AcceptRequest: {
             rating?: number;
+        };
+        AnswersRequest: {
+            /** @description The chosen choice's index for each question, in order. */
+            answers: number[];
+        };
+        Application: {
+            age: number;
+            /** Format: uuid */
+            applicantId: string;
+            breed: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            preferredServiceTypeIds: string[];
+            skills: string[];
+            status: components["schemas"]["ApplicationStatus"];
+            tests: components["schemas"]["TestAssignment"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            vacancyId: string;
+            /** @description Set once hired: `<SKILLS>-<BREED>-<YEAR>-<SEQ>`, e.g. `CLW-SIA-2026-0007`. */
+            workerCode: string | null;
+            /** Format: uuid */
+            workerId: string | null;
+        };
+        ApplicationChallenge: {
+            /** @example SHA-256 */
+            algorithm: string;
+            challenge: string;
+            maxnumber?: number;
+            salt: string;
+            signature: string;
+        };
+        ApplicationCreate: {
+            age: number;
+            breed: string;
+            /** @description The solved proof-of-work (base64 JSON), from `GET /v1/application-challenge`. */
+            challenge: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            preferredServiceTypeIds?: string[];
+            skills: string[];
+            /** Format: uuid */
+            vacancyId: string;
+        };
+        ApplicationList: {
+            data: components["schemas"]["Application"][];
+            nextCursor: string | null;
+        };
+        ApplicationReceipt: {
+            /** @description True when an open application for this email already existed (nothing was created). */
+            duplicate: boolean;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ApplicationStatus"];
+        };
+        /** @enum {string} */
+        ApplicationStatus: "received" | "testing" | "hired" | "rejected";
+        AssignTestRequest: {
+            /** Format: uuid */
+            testId: string;
         };
         CancelRequest: {
             reason?: string;
@@ -1095,6 +1406,9 @@ export interface components {
             name: string;
             password: components["schemas"]["Password"];
         };
+        RejectApplicationRequest: {
+            reason: string;
+        };
         RejectRequest: {
             rating?: number;
             reason: string;
@@ -1186,6 +1500,50 @@ export interface components {
             /** @constant */
             received: true;
         };
+        TestAssignment: {
+            /** Format: date-time */
+            assignedAt: string;
+            attemptsLeft: number;
+            attemptsUsed: number;
+            bestScore: number | null;
+            /** Format: uuid */
+            id: string;
+            maxAttempts: number;
+            /** @description Percentage needed to pass. */
+            passMark: number;
+            /** @enum {string} */
+            status: "assigned" | "passed" | "failed";
+            /** Format: uuid */
+            testId: string;
+            timeLimitMinutes: number;
+            title: string;
+        };
+        TestAttempt: {
+            /** Format: date-time */
+            deadline: string;
+            /** Format: uuid */
+            id: string;
+            number: number;
+            passed: boolean | null;
+            questions: components["schemas"]["TestQuestion"][];
+            /** @description Percentage of right answers (rounded down). */
+            score: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "in_progress" | "expired" | "passed" | "failed";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        TestAttemptResult: components["schemas"]["TestAttempt"] & {
+            attemptsLeft: number;
+            correct: number;
+            total: number;
+        };
+        TestQuestion: {
+            choices: string[];
+            text: string;
+        };
         TimelineEntry: {
             /**
              * Format: uuid
@@ -1216,6 +1574,34 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
             refreshToken: string;
+        };
+        Vacancy: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            testCount: number;
+            title: string;
+        };
+        VacancyList: {
+            data: components["schemas"]["Vacancy"][];
+        };
+        Worker: {
+            age: number;
+            /** Format: uuid */
+            applicationId: string | null;
+            breed: string;
+            /** Format: date-time */
+            hiredAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            preferredServiceTypeIds: string[];
+            skills: string[];
+            workerCode: string;
+        };
+        WorkerList: {
+            data: components["schemas"]["Worker"][];
+            nextCursor: string | null;
         };
     };
     responses: {
@@ -1255,6 +1641,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The body is larger than the operation accepts. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Rate limit exceeded; retry after the `Retry-After` header. */
         TooManyRequests: {
             headers: {
@@ -1284,6 +1679,8 @@ export interface components {
         };
     };
     parameters: {
+        AssignmentId: string;
+        AttemptId: string;
         /** @description The `nextCursor` of the previous page. */
         Cursor: string;
         Id: string;
@@ -1391,6 +1788,296 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getApplicationChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A challenge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationChallenge"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["ApplicationStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description An open application for this email exists (its id and status); nothing was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceipt"];
+                };
+            };
+            /** @description Received. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    hireApplicant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application, hired, with the worker code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    rejectApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The application, rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    assignApplicationTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTestRequest"];
+            };
+        };
+        responses: {
+            /** @description The application with the test assigned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    startTestAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                assignmentId: components["parameters"]["AssignmentId"];
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt already running. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestAttempt"];
+                };
+            };
+            /** @description A new attempt. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestAttempt"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    submitTestAnswers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                assignmentId: components["parameters"]["AssignmentId"];
+                attemptId: components["parameters"]["AttemptId"];
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersRequest"];
+            };
+        };
+        responses: {
+            /** @description The scored attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestAttemptResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     login: {
@@ -2574,6 +3261,80 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listVacancies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open vacancies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VacancyList"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWorkers: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workers, by hiring date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getWorker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worker. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

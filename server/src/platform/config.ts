@@ -48,6 +48,10 @@ const schema = z
     SEED_DEMO: booleanFlag.optional(),
     MATCHING_STRATEGY: z.enum(['random', 'least-recently-assigned']).default('random'),
     PRICING_STRATEGY: z.enum(['fixed']).default('fixed'),
+    APPLICATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    APPLICATION_POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+    APPLICATION_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
     SUPPLIER_URL: z.string().url().optional(),
     SUPPLIER_API_KEY: z.string().min(8).optional(),
@@ -136,6 +140,8 @@ export interface Config {
   pricingStrategy: 'fixed';
   /** How often an order nobody could take is matched again. */
   matchingRetryMs: number;
+  /** Flood defence of the public application form (SPEC §5.2). */
+  applications: { perAddressPerMinute: number; globalPerMinute: number; powMaxNumber: number; challengeTtlMs: number };
   /**
    * The cookie supplier (SPEC §6). Outside production a local stand-in
    * speaking the same protocol is started unless SUPPLIER_URL points
@@ -222,6 +228,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     matchingStrategy: env.MATCHING_STRATEGY,
     pricingStrategy: env.PRICING_STRATEGY,
     matchingRetryMs: env.MATCHING_RETRY_SECONDS * 1000,
+    applications: {
+      perAddressPerMinute: env.APPLICATION_RATE_LIMIT_PER_MINUTE,
+      globalPerMinute: env.APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE,
+      powMaxNumber: env.APPLICATION_POW_MAX_NUMBER,
+      challengeTtlMs: env.APPLICATION_CHALLENGE_TTL_SECONDS * 1000,
+    },
     supplier: supplierConfig(env),
     storage: env.S3_BUCKET
       ? {

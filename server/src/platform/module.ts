@@ -7,6 +7,7 @@ import type { OutboxDispatcher } from './outbox.ts';
 import type { JobDefinition, Scheduler } from './scheduler.ts';
 import type { SandboxClock } from './sandbox-clock.ts';
 import type { TokenService } from './http/auth.ts';
+import type { RequestHandler } from 'express';
 import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
 import type { PrivacyRegistry } from './privacy.ts';
@@ -53,6 +54,14 @@ export const READ_ONLY_ADMIN_ACTIONS = {
 export interface ChorecatModule {
   name: string;
   handlers: OperationHandlers;
+  /**
+   * Middleware mounted on a path before authentication and body parsing:
+   * flood defence for public routes (rate limits, a smaller body limit), so
+   * a refusal costs as little as possible.
+   */
+  early?: { path: string; handlers: RequestHandler[] }[];
+  /** Per operationId, middleware run after validation and before idempotency: refusals that must store nothing. */
+  guards?: Record<string, RequestHandler[]>;
   jobs?: JobDefinition[];
   adminResources?: AdminResource[];
 }

@@ -1,5 +1,5 @@
 import { rateLimit, type Store, type IncrementResponse, type Options } from 'express-rate-limit';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { Database } from '../database.ts';
 import { AppError } from '../errors.ts';
 
@@ -7,9 +7,17 @@ import { AppError } from '../errors.ts';
  * An express-rate-limit store on PostgreSQL, so every server process behind
  * the load balancer shares the same counters (fixed windows; one upsert per
  * request on an UNLOGGED table).
+ *
+ * Memory first: once this process has seen a key's shared count pass the
+ * limit, it refuses that key from memory until the window ends. The shared
+ * count only grows within a window, so this never refuses what PostgreSQL
+ * would allow, and a flood costs the database one upsert per process and
+ * window instead of one per request.
  */
 export class PostgresRateLimitStore implements Store {
   private windowMs = 60_000;
+  private limit?: number;
+  private readonly refused = new Map<string, { hits: number; resetAt: number }>();
   readonly localKeys = false;
 
   constructor(
@@ -19,11 +27,28 @@ export class PostgresRateLimitStore implements Store {
 
   init(options: Options): void {
     this.windowMs = options.windowMs;
+    if (typeof options.limit === 'number') this.limit = options.limit;
   }
 
   async increment(key: string): Promise<IncrementResponse> {
+    const now = Date.now();
+    const known = this.refused.get(key);
+    if (known && known.resetAt > now) {
+      known.hits++;
+      return { totalHits: known.hits, resetTime: new Date(known.resetAt) };
+    }
     const { count, resetAt } = await countHit(this.db, this.prefix + key, this.windowMs);
+    if (this.limit !== undefined && count > this.limit) this.remember(key, count, resetAt.getTime(), now);
     return { totalHits: count, resetTime: resetAt };
+  }
+
+  private remember(key: string, hits: number, resetAt: number, now: number): void {
+    // Bounded: a flood from many addresses must not grow this without end.
+    if (this.refused.size >= 50_000) {
+      for (const [k, v] of this.refused) if (v.resetAt <= now) this.refused.delete(k);
+      if (this.refused.size >= 50_000) this.refused.clear();
+    }
+    this.refused.set(key, { hits, resetAt });
   }
 
   async decrement(key: string): Promise<void> {
@@ -31,6 +56,7 @@ export class PostgresRateLimitStore implements Store {
   }
 
   async resetKey(key: string): Promise<void> {
+    this.refused.delete(key);
     await clearHits(this.db, this.prefix + key);
   }
 }
@@ -68,10 +94,23 @@ export async function clearHits(db: Database, key: string): Promise<void> {
   await db.pool.query('DELETE FROM rate_limit_hits WHERE key = $1', [key]);
 }
 
-export function createRateLimiter(db: Database, options: { name: string; perWindow: number; windowMs?: number }): RequestHandler {
+export function createRateLimiter(
+  db: Database,
+  options: {
+    name: string;
+    perWindow: number;
+    windowMs?: number;
+    /** What is counted: the caller's address by default; a constant for a limit shared by all callers. */
+    key?: (req: Request) => string;
+    /** Only requests this accepts are counted (the others pass untouched). */
+    only?: (req: Request) => boolean;
+  },
+): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs ?? 60_000,
     limit: options.perWindow,
+    ...(options.key ? { keyGenerator: options.key } : {}),
+    ...(options.only ? { skip: (req: Request) => !options.only!(req) } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new PostgresRateLimitStore(db, `${options.name}:`),

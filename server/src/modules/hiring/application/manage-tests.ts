@@ -1,0 +1,36 @@
+import type { Principal } from '../../../platform/http/auth.ts';
+import { transaction } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { testProblems, type TestDefinition } from '../domain/tests.ts';
+import { insertTest, updateTest, type TestRow } from '../infra/hiring.repository.ts';
+import type { Hiring } from './context.ts';
+
+/** Managers define tests (admin panel): validated, audited. */
+export async function saveTest(
+  h: Hiring,
+  input: { actor: Principal; id?: string; test: TestDefinition; requestId?: string },
+): Promise<TestRow> {
+  const problems = testProblems(input.test);
+  if (problems.length) {
+    throw new AppError('VALIDATION.FAILED', `The test is not usable: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`, {
+      errors: problems,
+    });
+  }
+  const { kernel } = h;
+  return transaction(kernel.db, async (tx) => {
+    const values = { ...input.test, now: kernel.clock.now() };
+    const saved = input.id ? await updateTest(kernel.db, tx, input.id, values) : await insertTest(kernel.db, tx, values);
+    if (!saved) throw new AppError('NOT_FOUND', 'No such test.');
+    await recordAudit(kernel.db, tx, kernel.clock, {
+      actorId: input.actor.id,
+      actorRoles: input.actor.roles,
+      action: input.id ? 'hiring_test.updated' : 'hiring_test.created',
+      targetType: 'hiring_test',
+      targetId: saved.id,
+      after: { title: saved.title, passMark: saved.pass_mark, questions: saved.questions.length },
+      requestId: input.requestId,
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,46 @@
+import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { systemClock } from '../../platform/clock.ts';
+import type { Hiring } from './application/context.ts';
+import { createProofOfWork } from './infra/proof-of-work.ts';
+import { purgeRedeemedChallenges } from './infra/hiring.repository.ts';
+import { applicationFloodDefence, hiringHandlers, proofOfWorkGuard } from './http/handlers.ts';
+import { hiringAdminResources } from './infra/admin.ts';
+
+export { seedDemoHiring } from './application/seed-demo-hiring.ts';
+export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
+
+/**
+ * Hiring (SPEC §5): vacancies and their tests, the public application form
+ * (flood-proof), testing, and the decision that makes an applicant a worker.
+ */
+export function createHiringModule(kernel: Kernel): ChorecatModule {
+  const h: Hiring = {
+    kernel,
+    pow: createProofOfWork({
+      secret: kernel.secrets.jwt,
+      maxNumber: kernel.config.applications.powMaxNumber,
+      ttlMs: kernel.config.applications.challengeTtlMs,
+    }),
+  };
+  return {
+    name: 'hiring',
+    handlers: hiringHandlers(h),
+    early: [applicationFloodDefence(h)],
+    guards: { createApplication: [proofOfWorkGuard(h)] },
+    jobs: [
+      {
+        name: 'hiring.purge-challenges',
+        description: 'Forgets spent proof-of-work solutions once their challenges have expired',
+        schedule: { cron: '17 3 * * *' },
+        async run() {
+          // Kept a day, far beyond a challenge's life, in real time like the challenges themselves.
+          await purgeRedeemedChallenges(
+            kernel.db,
+            new Date(systemClock.now().getTime() - Math.max(86_400_000, 2 * kernel.config.applications.challengeTtlMs)),
+          );
+        },
+      },
+    ],
+    adminResources: hiringAdminResources(h, kernel.db.sequelize),
+  };
+}

@@ -1,0 +1,348 @@
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import {
+  adminActor,
+  runAdminAction,
+  unflattenPayload,
+  type AdminActionContext,
+  type AdminActionRequest,
+} from '../../../platform/admin-actions.ts';
+import { APPLICATION_STATUSES } from '../domain/application-lifecycle.ts';
+import type { TestDefinition } from '../domain/tests.ts';
+import type { Hiring } from '../application/context.ts';
+import { saveTest } from '../application/manage-tests.ts';
+import { assignTest } from '../application/assign-test.ts';
+import { hire, reject } from '../application/decide.ts';
+
+class TestRecord extends Model {}
+class VacancyRecord extends Model {}
+class VacancyTestRecord extends Model {}
+class ApplicationRecord extends Model {}
+class AssignmentRecord extends Model {}
+class WorkerRecord extends Model {}
+
+function defineModels(sequelize: Sequelize) {
+  const at = (field: string) => ({ type: DataTypes.DATE, field });
+  TestRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      title: { type: DataTypes.TEXT },
+      questions: { type: DataTypes.JSONB },
+      passMark: { type: DataTypes.INTEGER, field: 'pass_mark' },
+      timeLimitMinutes: { type: DataTypes.INTEGER, field: 'time_limit_minutes' },
+      maxAttempts: { type: DataTypes.INTEGER, field: 'max_attempts' },
+      createdAt: at('created_at'),
+      updatedAt: at('updated_at'),
+    },
+    { sequelize, tableName: 'hiring_tests', modelName: 'HiringTest', timestamps: false },
+  );
+  VacancyRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      title: { type: DataTypes.TEXT },
+      description: { type: DataTypes.TEXT },
+      active: { type: DataTypes.BOOLEAN },
+      createdAt: at('created_at'),
+      updatedAt: at('updated_at'),
+    },
+    { sequelize, tableName: 'vacancies', modelName: 'Vacancy', timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' },
+  );
+  VacancyTestRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      vacancyId: { type: DataTypes.UUID, field: 'vacancy_id' },
+      testId: { type: DataTypes.UUID, field: 'test_id' },
+    },
+    { sequelize, tableName: 'vacancy_tests', modelName: 'VacancyTest', timestamps: false },
+  );
+  ApplicationRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      applicantId: { type: DataTypes.UUID, field: 'applicant_id' },
+      vacancyId: { type: DataTypes.UUID, field: 'vacancy_id' },
+      name: { type: DataTypes.TEXT },
+      email: { type: DataTypes.TEXT },
+      breed: { type: DataTypes.TEXT },
+      age: { type: DataTypes.INTEGER },
+      skills: { type: DataTypes.ARRAY(DataTypes.TEXT) },
+      status: { type: DataTypes.TEXT },
+      decisionReason: { type: DataTypes.TEXT, field: 'decision_reason' },
+      decidedAt: at('decided_at'),
+      workerId: { type: DataTypes.UUID, field: 'worker_id' },
+      createdAt: at('created_at'),
+      updatedAt: at('updated_at'),
+    },
+    { sequelize, tableName: 'applications', modelName: 'Application', timestamps: false },
+  );
+  AssignmentRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      applicationId: { type: DataTypes.UUID, field: 'application_id' },
+      testId: { type: DataTypes.UUID, field: 'test_id' },
+      status: { type: DataTypes.TEXT },
+      bestScore: { type: DataTypes.INTEGER, field: 'best_score' },
+      assignedAt: at('assigned_at'),
+    },
+    { sequelize, tableName: 'test_assignments', modelName: 'TestAssignment', timestamps: false },
+  );
+  WorkerRecord.init(
+    {
+      userId: { type: DataTypes.UUID, primaryKey: true, field: 'user_id' },
+      workerCode: { type: DataTypes.TEXT, field: 'worker_code' },
+      name: { type: DataTypes.TEXT },
+      breed: { type: DataTypes.TEXT },
+      age: { type: DataTypes.INTEGER },
+      skills: { type: DataTypes.ARRAY(DataTypes.TEXT) },
+      applicationId: { type: DataTypes.UUID, field: 'application_id' },
+      hiredAt: at('hired_at'),
+    },
+    { sequelize, tableName: 'worker_profiles', modelName: 'WorkerProfile', timestamps: false },
+  );
+}
+
+/** The test form's values in the use case's shape (AdminJS posts them flattened, as strings). */
+function testFrom(payload: Record<string, unknown> | undefined): TestDefinition {
+  const raw = unflattenPayload(payload) as Record<string, unknown>;
+  const questions = (Array.isArray(raw.questions) ? raw.questions : []).filter(Boolean) as {
+    text?: unknown;
+    choices?: unknown;
+    correct?: unknown;
+  }[];
+  return {
+    title: String(raw.title ?? ''),
+    passMark: Number(raw.passMark),
+    timeLimitMinutes: Number(raw.timeLimitMinutes),
+    maxAttempts: Number(raw.maxAttempts),
+    questions: questions.map((q) => ({
+      text: String(q.text ?? ''),
+      choices: (Array.isArray(q.choices) ? q.choices : []).filter((c) => c !== undefined && c !== null).map(String),
+      correct: Number(q.correct),
+    })),
+  };
+}
+
+const post =
+  (
+    work: (request: AdminActionRequest, context: AdminActionContext) => Promise<unknown>,
+    done: string,
+    onGet: (context: AdminActionContext) => unknown = (context) =>
+      context.record ? { record: context.record.toJSON(context.currentAdmin) } : {},
+  ) =>
+  async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
+    request.method !== 'post' ? onGet(context) : runAdminAction(context, () => work(request, context), done, { showAfterwards: true });
+
+/** Audits plain record changes (vacancies and the tests attached to them) made in the panel. */
+const audited = (h: Hiring, action: string, targetType: string) => ({
+  after: async (response: { record?: { params?: Record<string, unknown> } }, _request: unknown, context: AdminActionContext) => {
+    const params = response.record?.params;
+    if (params?.id && context.currentAdmin) {
+      await recordAudit(h.kernel.db, undefined, h.kernel.clock, {
+        actorId: context.currentAdmin.id,
+        actorRoles: context.currentAdmin.roles ?? [],
+        action,
+        targetType,
+        targetId: String(params.id),
+        after: params,
+      });
+    }
+    return response;
+  },
+});
+
+/** Hiring in the admin panel (managers): tests, vacancies, the applications queue with its decisions, the workers. */
+export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminResource[] {
+  defineModels(sequelize);
+  const navigation = { name: 'Hiring', icon: 'UserPlus' };
+  const open = ({ record }: { record?: { params: { status?: string } } }) =>
+    record?.params.status === 'received' || record?.params.status === 'testing';
+  return [
+    {
+      resource: ApplicationRecord,
+      options: {
+        id: 'applications',
+        navigation,
+        listProperties: ['createdAt', 'name', 'email', 'breed', 'skills', 'status'],
+        showProperties: [
+          'id',
+          'status',
+          'name',
+          'email',
+          'breed',
+          'age',
+          'skills',
+          'vacancyId',
+          'applicantId',
+          'decisionReason',
+          'decidedAt',
+          'workerId',
+          'createdAt',
+        ],
+        filterProperties: ['status', 'email', 'vacancyId', 'createdAt'],
+        editProperties: ['decisionReason'],
+        sort: { sortBy: 'createdAt', direction: 'asc' },
+        properties: {
+          status: { availableValues: APPLICATION_STATUSES.map((v) => ({ value: v, label: v })) },
+          vacancyId: { reference: 'vacancies' },
+          decisionReason: { type: 'textarea' },
+        },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          // The edit form asks for one thing, the reason: it is the reject action (labelled so in the panel).
+          edit: {
+            isAccessible: true,
+            isVisible: open,
+            icon: 'XCircle',
+            handler: post(
+              (request, context) =>
+                reject(h, {
+                  actor: adminActor(context),
+                  applicationId: context.record!.id(),
+                  reason: String(unflattenPayload(request.payload).decisionReason ?? ''),
+                }),
+              'Application rejected; the applicant is emailed the reason.',
+            ),
+          },
+          hire: {
+            actionType: 'record',
+            icon: 'UserCheck',
+            component: false,
+            guard: 'Hire this applicant? They become a worker and join the pool at once.',
+            isVisible: open,
+            handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
+              runAdminAction(
+                context,
+                () => hire(h, { actor: adminActor(context), applicationId: context.record!.id() }),
+                'Hired: the worker code is on the worker.',
+                {
+                  showAfterwards: true,
+                },
+              ),
+          },
+          assignTest: {
+            actionType: 'record',
+            icon: 'ClipboardList',
+            component: false,
+            isVisible: open,
+            handler: (_request: unknown, _response: unknown, context: AdminActionContext) => ({
+              record: context.record!.toJSON(context.currentAdmin),
+              redirectUrl: context.h.resourceUrl({
+                resourceId: 'test_assignments',
+                search: `?filters.applicationId=${context.record!.id()}`,
+              }),
+              notice: { message: 'Assign a test with "Create new" here, choosing the application and the test.', type: 'info' },
+            }),
+          },
+        },
+      },
+    },
+    {
+      resource: AssignmentRecord,
+      options: {
+        id: 'test_assignments',
+        navigation,
+        listProperties: ['assignedAt', 'applicationId', 'testId', 'status', 'bestScore'],
+        editProperties: ['applicationId', 'testId'],
+        filterProperties: ['applicationId', 'testId', 'status'],
+        properties: { applicationId: { reference: 'applications' }, testId: { reference: 'hiring_tests' } },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          new: {
+            isAccessible: true,
+            handler: post(
+              async (request, context) => {
+                const raw = unflattenPayload(request.payload);
+                await assignTest(h, {
+                  actor: adminActor(context),
+                  applicationId: String(raw.applicationId ?? ''),
+                  testId: String(raw.testId ?? ''),
+                });
+                return undefined;
+              },
+              'Test assigned; the applicant is emailed.',
+              () => ({}),
+            ),
+          },
+        },
+      },
+    },
+    {
+      resource: TestRecord,
+      options: {
+        id: 'hiring_tests',
+        navigation,
+        listProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'updatedAt'],
+        showProperties: ['id', 'title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions', 'updatedAt'],
+        editProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions'],
+        properties: {
+          passMark: { description: 'Percentage of right answers needed to pass (1–100).' },
+          questions: { type: 'mixed', isArray: true },
+          'questions.text': { type: 'string' },
+          'questions.choices': { type: 'string', isArray: true },
+          'questions.correct': { type: 'number', description: 'Index of the right choice, from 0.' },
+        },
+        actions: {
+          delete: { isAccessible: false },
+          bulkDelete: { isAccessible: false },
+          new: {
+            handler: post(
+              (request, context) => saveTest(h, { actor: adminActor(context), test: testFrom(request.payload) }),
+              'Test created.',
+              () => ({}),
+            ),
+          },
+          edit: {
+            handler: post(
+              (request, context) => saveTest(h, { actor: adminActor(context), id: context.record!.id(), test: testFrom(request.payload) }),
+              'Test saved.',
+            ),
+          },
+        },
+      },
+    },
+    {
+      resource: VacancyRecord,
+      options: {
+        id: 'vacancies',
+        navigation,
+        listProperties: ['title', 'active', 'createdAt'],
+        editProperties: ['title', 'description', 'active'],
+        properties: { description: { type: 'textarea' } },
+        actions: {
+          delete: { isAccessible: false },
+          bulkDelete: { isAccessible: false },
+          new: audited(h, 'vacancy.created', 'vacancy'),
+          edit: audited(h, 'vacancy.updated', 'vacancy'),
+        },
+      },
+    },
+    {
+      resource: VacancyTestRecord,
+      options: {
+        id: 'vacancy_tests',
+        navigation,
+        listProperties: ['vacancyId', 'testId'],
+        editProperties: ['vacancyId', 'testId'],
+        properties: { vacancyId: { reference: 'vacancies' }, testId: { reference: 'hiring_tests' } },
+        actions: {
+          edit: { isAccessible: false },
+          bulkDelete: { isAccessible: false },
+          new: audited(h, 'vacancy.test_attached', 'vacancy_test'),
+          delete: audited(h, 'vacancy.test_detached', 'vacancy_test'),
+        },
+      },
+    },
+    {
+      resource: WorkerRecord,
+      options: {
+        id: 'worker_profiles',
+        navigation: { name: 'Hiring', icon: 'UserPlus' },
+        listProperties: ['workerCode', 'name', 'breed', 'skills', 'hiredAt'],
+        filterProperties: ['workerCode', 'name', 'breed'],
+        sort: { sortBy: 'hiredAt', direction: 'desc' },
+        properties: { userId: { reference: 'users' }, applicationId: { reference: 'applications' } },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+  ];
+}
