@@ -125,6 +125,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const stop = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      // Label by the spec's path template (also for requests refused before routing), never the raw URL.
+      const operation = res.locals.operation as { path: string } | undefined;
+      const route =
+        operation?.path ??
+        (res.locals.route as string | undefined) ??
+        (req.path.startsWith('/admin') ? '/admin' : req.path.startsWith('/docs') ? '/docs' : 'unmatched');
+      const labels = { method: req.method, route, status: String(res.statusCode) };
+      metrics.httpRequests.inc(labels);
+      stop(labels);
+    });
+    next();
+  });
+  // Flood defence first, before logging and everything else: refusing a flooded public route costs microseconds
+  // and no database work (its limits refuse from memory once exceeded). Counted in /metrics, not logged.
+  for (const module of modules) {
+    for (const { path, handlers } of module.early ?? []) {
+      const label: express.RequestHandler = (_req, res, next) => {
+        res.locals.route = path;
+        next();
+      };
+      app.use(path, label, ...handlers);
+    }
+  }
   app.use(
     pinoHttp({
       logger,
@@ -152,18 +178,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   app.use((req, _res, next) => {
     req.requestId = String(req.id);
-    next();
-  });
-  app.use((req, res, next) => {
-    const stop = metrics.httpDuration.startTimer();
-    res.on('finish', () => {
-      // Label by the spec's path template (also for requests refused before routing), never the raw URL.
-      const operation = res.locals.operation as { path: string } | undefined;
-      const route = operation?.path ?? (req.path.startsWith('/admin') ? '/admin' : req.path.startsWith('/docs') ? '/docs' : 'unmatched');
-      const labels = { method: req.method, route, status: String(res.statusCode) };
-      metrics.httpRequests.inc(labels);
-      stop(labels);
-    });
     next();
   });
 
@@ -211,7 +225,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
-  for (const module of modules) for (const { path, handlers } of module.early ?? []) app.use(path, ...handlers);
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
   app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
   app.use(authorize(operations));

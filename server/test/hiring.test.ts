@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { solveChallenge } from 'altcha-lib/v1';
+import { createChallenge, solveChallenge, verifySolution } from 'altcha-lib/v1';
 import {
   APPLICATION_STATUSES,
   APPLICATION_EVENTS,
@@ -17,7 +17,7 @@ import {
   type Question,
 } from '../src/modules/hiring/domain/tests.ts';
 import { workerCode, WORKER_CODE_PATTERN } from '../src/modules/hiring/domain/worker-code.ts';
-import { createProofOfWork } from '../src/modules/hiring/infra/proof-of-work.ts';
+import { createProofOfWork, verifyAltchaV1 } from '../src/modules/hiring/infra/proof-of-work.ts';
 
 /** From SPEC §5, independently of the table. */
 const EXPECTED: Record<ApplicationEvent, { from: ApplicationStatus[]; to: ApplicationStatus; by: ApplicationActor[] }> = {
@@ -132,5 +132,19 @@ describe('proof-of-work', () => {
     const pow = createProofOfWork({ secret: 's'.repeat(40), maxNumber: 500, ttlMs: -1_000 });
     const { payload } = await solve(pow);
     expect(await pow.verify(payload)).toBeUndefined();
+  });
+
+  it('agrees with altcha-lib on what is a valid solution (the fast check is the same check)', async () => {
+    const key = 'k'.repeat(32);
+    for (const expiresIn of [60_000, -60_000]) {
+      const c = await createChallenge({ hmacKey: key, maxnumber: 300, expires: new Date(Date.now() + expiresIn) });
+      const s = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+      for (const number of [s!.number, s!.number + 1]) {
+        const payload = Buffer.from(
+          JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number, salt: c.salt, signature: c.signature }),
+        ).toString('base64');
+        expect(verifyAltchaV1(payload, key) !== undefined).toBe(await verifySolution(payload, key, true));
+      }
+    }
   });
 });

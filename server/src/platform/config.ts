@@ -51,6 +51,7 @@ const schema = z
     APPLICATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     APPLICATION_POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+    APPLICATION_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     APPLICATION_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
     MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
     SUPPLIER_URL: z.string().url().optional(),
@@ -141,7 +142,13 @@ export interface Config {
   /** How often an order nobody could take is matched again. */
   matchingRetryMs: number;
   /** Flood defence of the public application form (SPEC §5.2). */
-  applications: { perAddressPerMinute: number; globalPerMinute: number; powMaxNumber: number; challengeTtlMs: number };
+  applications: {
+    perAddressPerMinute: number;
+    globalPerMinute: number;
+    powMaxNumber: number;
+    challengeTtlMs: number;
+    refusalDelayMs: number;
+  };
   /**
    * The cookie supplier (SPEC §6). Outside production a local stand-in
    * speaking the same protocol is started unless SUPPLIER_URL points
@@ -233,6 +240,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       globalPerMinute: env.APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE,
       powMaxNumber: env.APPLICATION_POW_MAX_NUMBER,
       challengeTtlMs: env.APPLICATION_CHALLENGE_TTL_SECONDS * 1000,
+      refusalDelayMs: env.APPLICATION_REFUSAL_DELAY_MS,
     },
     supplier: supplierConfig(env),
     storage: env.S3_BUCKET

@@ -3,7 +3,7 @@ import { systemClock } from '../../platform/clock.ts';
 import type { Hiring } from './application/context.ts';
 import { createProofOfWork } from './infra/proof-of-work.ts';
 import { purgeRedeemedChallenges } from './infra/hiring.repository.ts';
-import { applicationFloodDefence, hiringHandlers, proofOfWorkGuard } from './http/handlers.ts';
+import { applicationFloodDefence, hiringHandlers } from './http/handlers.ts';
 import { hiringAdminResources } from './infra/admin.ts';
 
 export { seedDemoHiring } from './application/seed-demo-hiring.ts';
@@ -26,7 +26,6 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
     name: 'hiring',
     handlers: hiringHandlers(h),
     early: [applicationFloodDefence(h)],
-    guards: { createApplication: [proofOfWorkGuard(h)] },
     jobs: [
       {
         name: 'hiring.purge-challenges',

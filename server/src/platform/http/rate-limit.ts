@@ -104,6 +104,8 @@ export function createRateLimiter(
     key?: (req: Request) => string;
     /** Only requests this accepts are counted (the others pass untouched). */
     only?: (req: Request) => boolean;
+    /** Answer a refusal only after this long (a tarpit: a flooding client that waits for answers slows down). */
+    refusalDelayMs?: number;
   },
 ): RequestHandler {
   return rateLimit({
@@ -118,11 +120,14 @@ export function createRateLimiter(
     passOnStoreError: true,
     handler: (_req, res, next) => {
       const retryAfter = res.getHeader('retry-after');
-      next(
-        new AppError('RATE_LIMITED', 'Too many requests; slow down and retry after the Retry-After interval.', {
-          headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
-        }),
-      );
+      const refuse = () =>
+        next(
+          new AppError('RATE_LIMITED', 'Too many requests; slow down and retry after the Retry-After interval.', {
+            headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+          }),
+        );
+      if (options.refusalDelayMs) setTimeout(refuse, options.refusalDelayMs).unref();
+      else refuse();
     },
   });
 }

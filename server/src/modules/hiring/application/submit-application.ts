@@ -29,9 +29,12 @@ export type ApplicationReceipt = { id: string; status: string; duplicate: boolea
  * application are created, the vacancy's tests assigned, and the applicant
  * and every manager emailed.
  */
+export const challengeReused = () =>
+  new AppError('HIRING.CHALLENGE_REUSED', 'This proof-of-work was already used; fetch a new challenge and solve it.');
+
 export async function submitApplication(
   h: Hiring,
-  input: { application: NewApplication; challengeDigest: string },
+  input: { application: NewApplication; challengeDigest: string; retryKey?: string },
 ): Promise<ApplicationReceipt> {
   const { kernel } = h;
   const a = input.application;
@@ -49,10 +52,11 @@ export async function submitApplication(
       });
     }
   }
-  return transaction(kernel.db, async (tx) => {
+  const receipt = await transaction(kernel.db, async (tx) => {
     // Real time: challenges expire in real time, and so does their record.
     if (!(await redeemChallenge(kernel.db, tx, input.challengeDigest, systemClock.now()))) {
-      throw new AppError('HIRING.CHALLENGE_REUSED', 'This proof-of-work was already used; fetch a new challenge and solve it.');
+      h.pow.markSpent(input.challengeDigest);
+      throw challengeReused();
     }
     // One submission per email at a time: a racing duplicate waits, then finds the first (and its account is not touched).
     await sql(kernel.db, 'SELECT pg_advisory_xact_lock(hashtext($1))', [`application:${a.email.trim().toLowerCase()}`], tx);
@@ -98,4 +102,7 @@ export async function submitApplication(
     const after = testIds.length ? await assignTests(h, tx, created, testIds, 'system') : created;
     return { id: after.id, status: after.status, duplicate: false };
   });
+  // Committed: this process now refuses the solution from memory (its own retry excepted).
+  h.pow.markSpent(input.challengeDigest, input.retryKey);
+  return receipt;
 }

@@ -5,7 +5,7 @@ import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
 import type { ApplicationStatus } from '../domain/application-lifecycle.ts';
 import type { Hiring } from '../application/context.ts';
 import { getApplication, listApplications } from '../application/applications.ts';
-import { submitApplication, type NewApplication } from '../application/submit-application.ts';
+import { challengeReused, submitApplication, type NewApplication } from '../application/submit-application.ts';
 import { assignTest } from '../application/assign-test.ts';
 import { startAttempt } from '../application/start-attempt.ts';
 import { submitAnswers } from '../application/submit-answers.ts';
@@ -15,45 +15,66 @@ import { listVacancies } from '../application/vacancies.ts';
 
 export const APPLICATION_BODY_LIMIT = '16kb';
 
+const isSubmission = (req: express.Request) => req.method === 'POST' && (req.path === '/' || req.path === '');
+
 /**
- * The public form's flood defence, cheapest refusal first (SPEC §5.2): per
- * address and global rate limits (shared through PostgreSQL, refused from
- * memory once exceeded), then a 16 kB body limit, before any token check,
- * validation or query. The proof-of-work is the operation's guard.
+ * The public form's flood defence, cheapest refusal first (SPEC §5.2), all
+ * before any token check, validation or other query: a 16 kB body limit;
+ * the proof-of-work, verified with one HMAC and one hash (forged or expired:
+ * 422) and refused from memory when this process has seen it spent (409);
+ * then the per-address and the global rate limits (shared through
+ * PostgreSQL, refused from memory once exceeded). The global budget is thus
+ * spent only by real work, never by a forged flood. Spending the solution
+ * for good is the use case's, in its transaction.
  */
 export function applicationFloodDefence(h: Hiring): { path: string; handlers: RequestHandler[] } {
   const { db, config } = h.kernel;
-  const submission = (req: express.Request) => req.method === 'POST' && (req.path === '/' || req.path === '');
+  const { refusalDelayMs } = config.applications;
+  const onlySubmissions =
+    (handler: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      isSubmission(req) ? handler(req, res, next) : next();
   return {
     path: '/v1/applications',
     handlers: [
-      createRateLimiter(db, { name: 'applications', perWindow: config.applications.perAddressPerMinute, only: submission }),
+      onlySubmissions(express.json({ limit: APPLICATION_BODY_LIMIT })),
+      onlySubmissions(proofOfWorkGate(h)),
+      createRateLimiter(db, {
+        name: 'applications',
+        perWindow: config.applications.perAddressPerMinute,
+        only: isSubmission,
+        refusalDelayMs,
+      }),
       createRateLimiter(db, {
         name: 'applications-all',
         perWindow: config.applications.globalPerMinute,
-        only: submission,
+        only: isSubmission,
         key: () => 'all',
+        refusalDelayMs,
       }),
-      (req, res, next) => (submission(req) ? express.json({ limit: APPLICATION_BODY_LIMIT })(req, res, next) : next()),
     ],
   };
 }
 
-/** Verifies the proof-of-work statelessly (one HMAC, one hash): a bad one is refused before anything is stored. */
-export function proofOfWorkGuard(h: Hiring): RequestHandler {
+function proofOfWorkGate(h: Hiring): RequestHandler {
+  const delay = h.kernel.config.applications.refusalDelayMs;
+  // A tarpit: refusals are answered late (a timer, no CPU), so a client flooding and waiting for answers slows itself down.
+  const refuse = (next: (error: unknown) => void, error: AppError) => (delay ? setTimeout(() => next(error), delay).unref() : next(error));
   return (req, res, next) => {
-    const payload = (req.body as { challenge?: string }).challenge ?? '';
-    h.pow.verify(payload).then((digest) => {
-      if (!digest)
-        return next(
-          new AppError(
-            'HIRING.CHALLENGE_INVALID',
-            'The proof-of-work is missing, wrong or expired: fetch GET /v1/application-challenge and solve it.',
-          ),
-        );
-      res.locals.challengeDigest = digest;
-      next();
-    }, next);
+    const body = req.body as { challenge?: unknown } | undefined;
+    const digest = h.pow.verify(typeof body?.challenge === 'string' ? body.challenge : '');
+    if (!digest) {
+      return refuse(
+        next,
+        new AppError(
+          'HIRING.CHALLENGE_INVALID',
+          'The proof-of-work is missing, wrong or expired: fetch GET /v1/application-challenge and solve it.',
+        ),
+      );
+    }
+    if (h.pow.spent(digest, req.get('idempotency-key'))) return refuse(next, challengeReused());
+    res.locals.challengeDigest = digest;
+    next();
   };
 }
 
@@ -69,7 +90,11 @@ export function hiringHandlers(h: Hiring): OperationHandlers {
     },
     async createApplication(req, res) {
       const { challenge: _challenge, ...application } = req.body as NewApplication & { challenge: string };
-      const receipt = await submitApplication(h, { application, challengeDigest: String(res.locals.challengeDigest) });
+      const receipt = await submitApplication(h, {
+        application,
+        challengeDigest: String(res.locals.challengeDigest),
+        retryKey: req.get('idempotency-key'),
+      });
       res.status(receipt.duplicate ? 200 : 201);
       if (!receipt.duplicate) res.location(`/v1/applications/${receipt.id}`);
       res.json(receipt);
