@@ -31,7 +31,7 @@ export interface DashboardData {
 export interface AdminOptions {
   rootPath?: string;
   /** The modules' screens; `roles` lists the panel roles that may use one (default: managers and admins). */
-  resources: { resource: unknown; options?: Record<string, unknown>; roles?: string[] }[];
+  resources: { resource: unknown; options?: Record<string, unknown>; roles?: string[]; actionLabels?: Record<string, string> }[];
   /** Returns the user when the email and password are right. */
   authenticate(email: string, password: string): Promise<AdminUser | null>;
   dashboard(): Promise<DashboardData>;
@@ -116,7 +116,16 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     },
     locale: {
       language: 'en',
-      translations: { en: { messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' } } },
+      translations: {
+        en: {
+          messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' },
+          resources: Object.fromEntries(
+            options.resources
+              .filter((r) => r.actionLabels && typeof r.options?.id === 'string')
+              .map((r) => [r.options!.id as string, { actions: r.actionLabels as Record<string, string> }]),
+          ),
+        },
+      },
     },
   });
   if (options.production) await admin.initialize();

@@ -202,9 +202,12 @@ export class ChorecatError extends Error {
   }
 }
 
-/** Returns `data` or throws a ChorecatError: `const clock = unwrap(await api.GET('/v1/sandbox/clock'))`. */
+/**
+ * Returns `data` or throws a ChorecatError: `const clock = unwrap(await api.GET('/v1/sandbox/clock'))`.
+ * A success without a body (204) returns undefined.
+ */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.error !== undefined || result.data === undefined) {
+  if (result.error !== undefined || !result.response.ok || (result.data === undefined && result.response.status !== 204)) {
     const error = result.error as Partial<Problem> | undefined;
     throw new ChorecatError({
       type: error?.type ?? 'about:blank',
@@ -216,7 +219,7 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
       errors: error?.errors,
     });
   }
-  return result.data;
+  return result.data as T;
 }
 
 /**

@@ -37,6 +37,8 @@ export interface AdminResource {
   options?: Record<string, unknown>;
   /** Panel roles that may use this screen (default: managers and admins). */
   roles?: string[];
+  /** Words the panel shows for this screen's actions (e.g. `{ edit: 'Reject…' }`). */
+  actionLabels?: Record<string, string>;
 }
 
 /**

@@ -159,6 +159,7 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
   return [
     {
       resource: ApplicationRecord,
+      actionLabels: { edit: 'Reject…', hire: 'Hire', assignTest: 'Assign a test' },
       options: {
         id: 'applications',
         navigation,
@@ -221,7 +222,7 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
           },
           assignTest: {
             actionType: 'record',
-            icon: 'ClipboardList',
+            icon: 'Clipboard',
             component: false,
             isVisible: open,
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) => ({
