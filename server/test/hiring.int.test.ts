@@ -259,6 +259,21 @@ describe('hiring: applications, tests and decisions through the API', () => {
     ).toBe(404);
   });
 
+  it("exports an applicant's applications and erases their personal details on request (GDPR)", async () => {
+    const { res, body } = await apply({ name: 'Whiskers Private' });
+    const applicant = await signInAsApplicant(body.email);
+    const exported = await t.api.get('/v1/me/export').set('authorization', as(applicant)).expect(200);
+    expect(exported.body.sections.hiring.applications).toMatchObject([{ id: res.body.id, name: 'Whiskers Private', email: body.email }]);
+    await t.api.delete('/v1/me').set('authorization', as(applicant)).expect(204);
+    const [row] = await sql<{ name: string; email: string; status: string }>(
+      t.db,
+      'SELECT name, email, status FROM applications WHERE id = $1',
+      [res.body.id],
+    );
+    expect(row).toMatchObject({ name: '[erased]', status: 'testing' });
+    expect(row!.email).not.toContain(body.email.split('@')[0]!);
+  });
+
   it('issues distinct, sequential worker codes to concurrent hires', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {

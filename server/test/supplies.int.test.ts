@@ -357,4 +357,22 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     expect(await sql(t.db, "SELECT 1 FROM order_timeline WHERE order_id = $1 AND event = 'kit_ready'", [order.id])).toHaveLength(1);
     expect(await sql(t.db, 'SELECT 1 FROM matching_attempts WHERE order_id = $1', [order.id])).toHaveLength(1);
   });
+
+  it("exports the kits of a client's orders and erases the name and address on them (GDPR)", async () => {
+    const someone = await t.userWithRoles(['client']);
+    const res = await t.api
+      .post('/v1/orders')
+      .set('authorization', as(someone))
+      .send({ serviceTypeId, startsAt: nextSlot().toISOString(), address: '12 Secret Lane' });
+    await settle(t);
+    const exported = await t.api.get('/v1/me/export').set('authorization', as(someone)).expect(200);
+    expect(exported.body.sections.kits).toMatchObject([{ orderId: res.body.id, deliveryAddress: '12 Secret Lane' }]);
+    await t.api.delete('/v1/me').set('authorization', as(someone)).expect(204);
+    const [kit] = await sql<{ recipient_name: string; delivery_address: string }>(
+      t.db,
+      'SELECT recipient_name, delivery_address FROM kits WHERE order_id = $1',
+      [res.body.id],
+    );
+    expect(kit).toEqual({ recipient_name: '[erased]', delivery_address: '[erased]' });
+  });
 });

@@ -5,6 +5,7 @@ import { createProofOfWork } from './infra/proof-of-work.ts';
 import { purgeRedeemedChallenges } from './infra/hiring.repository.ts';
 import { applicationFloodDefence, hiringHandlers } from './http/handlers.ts';
 import { hiringAdminResources } from './infra/admin.ts';
+import { hiringPersonalData } from './application/personal-data.ts';
 
 export { seedDemoHiring } from './application/seed-demo-hiring.ts';
 export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
@@ -14,6 +15,7 @@ export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
  * (flood-proof), testing, and the decision that makes an applicant a worker.
  */
 export function createHiringModule(kernel: Kernel): ChorecatModule {
+  kernel.privacy.register(hiringPersonalData(kernel));
   const h: Hiring = {
     kernel,
     pow: createProofOfWork({

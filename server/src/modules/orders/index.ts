@@ -12,6 +12,7 @@ export {
   findOrderSlot,
   busyWorkerIds,
   lastAssignedAt,
+  orderIdsOfClient,
   type OrderSlot,
 } from './application/seam.ts';
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';

@@ -8,6 +8,7 @@ import { suppliesHandlers } from './http/handlers.ts';
 import { supplierJobs } from './jobs/supplier-sync.ts';
 import { kitsAdminResource } from './infra/admin.ts';
 import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
+import { suppliesPersonalData } from './application/personal-data.ts';
 
 export {
   KIT_STATUSES,
@@ -26,6 +27,7 @@ export { verifySupplierSignature } from './infra/supplier-client.ts';
  * through their events; drives them through orders' door (`markKitReady`).
  */
 export function createSuppliesModule(kernel: Kernel, deps: { supplier?: SupplierClient } = {}): ChorecatModule {
+  kernel.privacy.register(suppliesPersonalData(kernel));
   const s: Supplies = {
     kernel,
     supplier:

@@ -101,3 +101,9 @@ export async function lastAssignedAt(kernel: Pick<OrdersKernel, 'db'>, workerIds
   );
   return new Map(rows.map((r) => [r.worker_id, new Date(r.at)]));
 }
+
+/** The ids of a client's orders (for other modules' personal-data export and erasure). */
+export async function orderIdsOfClient(kernel: Pick<OrdersKernel, 'db'>, clientId: string, tx?: Tx): Promise<string[]> {
+  const rows = await sql<{ id: string }>(kernel.db, 'SELECT id FROM orders WHERE client_id = $1', [clientId], tx);
+  return rows.map((r) => r.id);
+}
