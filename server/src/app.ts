@@ -31,6 +31,7 @@ import { createFilesModule } from './modules/files/index.ts';
 import { createSuppliesModule } from './modules/supplies/index.ts';
 import { createMatchingModule } from './modules/matching/index.ts';
 import { createHiringModule } from './modules/hiring/index.ts';
+import { createBillingModule } from './modules/billing/index.ts';
 import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
@@ -117,6 +118,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     createSuppliesModule(kernel),
     createMatchingModule(kernel),
     createHiringModule(kernel),
+    createBillingModule(kernel),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));

@@ -483,6 +483,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The client's balance
+         * @description Derived from the ledger (the sum of the client's entries), with the latest top-ups.
+         */
+        get: operations["getBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/emails": {
         parameters: {
             query?: never;
@@ -989,6 +1009,32 @@ export interface paths {
         patch: operations["updateServiceType"];
         trace?: never;
     };
+    "/v1/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Top up the balance
+         * @description Charges `paymentMethod` through the configured payment provider and
+         *     credits the balance. With the `sandbox-card` provider (development),
+         *     `paymentMethod` is a test card number: `4242 4242 4242 4242`
+         *     succeeds, `4000 0000 0000 0002` is declined, `4000 0000 0000 9995` is
+         *     declined for insufficient funds. A decline answers 402
+         *     `BILLING.PAYMENT_DECLINED` and credits nothing. Send an
+         *     `Idempotency-Key`: a retry is then one charge.
+         */
+        post: operations["createTopUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/vacancies": {
         parameters: {
             query?: never;
@@ -1126,6 +1172,20 @@ export interface components {
         AssignTestRequest: {
             /** Format: uuid */
             testId: string;
+        };
+        Balance: {
+            balance: components["schemas"]["Money"];
+            recentTopUps: {
+                amount: components["schemas"]["Money"];
+                /** Format: date-time */
+                createdAt: string;
+                failureReason: string | null;
+                /** Format: uuid */
+                id: string;
+                provider: string;
+                /** @enum {string} */
+                status: "succeeded" | "declined";
+            }[];
         };
         CancelRequest: {
             reason?: string;
@@ -1574,6 +1634,22 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
             refreshToken: string;
+        };
+        TopUp: {
+            amount: components["schemas"]["Money"];
+            balance: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            provider: string;
+            /** @enum {string} */
+            status: "succeeded" | "declined";
+        };
+        TopUpCreate: {
+            amount: components["schemas"]["Money"];
+            /** @description The provider's payment method (a test card number with `sandbox-card`). */
+            paymentMethod: string;
         };
         Vacancy: {
             description: string;
@@ -2384,6 +2460,28 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listEmails: {
@@ -3261,6 +3359,56 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    createTopUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopUpCreate"];
+            };
+        };
+        responses: {
+            /** @description Charged and credited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The payment was declined; nothing was credited. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            /** @description No real payment provider is configured (production). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listVacancies: {

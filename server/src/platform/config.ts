@@ -53,6 +53,7 @@ const schema = z
     APPLICATION_POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     APPLICATION_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     APPLICATION_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+    PAYMENT_PROVIDER: z.enum(['sandbox-card']).default('sandbox-card'),
     MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
     SUPPLIER_URL: z.string().url().optional(),
     SUPPLIER_API_KEY: z.string().min(8).optional(),
@@ -141,6 +142,8 @@ export interface Config {
   pricingStrategy: 'fixed';
   /** How often an order nobody could take is matched again. */
   matchingRetryMs: number;
+  /** The payment provider top-ups go through (a sandbox one is refused its charges in production). */
+  paymentProvider: string;
   /** Flood defence of the public application form (SPEC §5.2). */
   applications: {
     perAddressPerMinute: number;
@@ -235,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     matchingStrategy: env.MATCHING_STRATEGY,
     pricingStrategy: env.PRICING_STRATEGY,
     matchingRetryMs: env.MATCHING_RETRY_SECONDS * 1000,
+    paymentProvider: env.PAYMENT_PROVIDER,
     applications: {
       perAddressPerMinute: env.APPLICATION_RATE_LIMIT_PER_MINUTE,
       globalPerMinute: env.APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE,

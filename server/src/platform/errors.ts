@@ -15,6 +15,7 @@ export const STATUS_BY_CODE = {
   'AUTH.INVALID_CREDENTIALS': 401,
   'AUTH.INVALID_REFRESH_TOKEN': 401,
   'AUTH.REFRESH_TOKEN_REUSED': 401,
+  'BILLING.PAYMENT_DECLINED': 402,
   'AUTH.FORBIDDEN': 403,
   'AUTH.EMAIL_NOT_VERIFIED': 403,
   'OIDC.EMAIL_NOT_VERIFIED': 403,
@@ -52,6 +53,7 @@ export const STATUS_BY_CODE = {
   'ORDERS.SERVICE_TYPE_UNAVAILABLE': 422,
   'ORDERS.PHOTO_INVALID': 422,
   'SUPPLIES.UNKNOWN_ITEM': 422,
+  'BILLING.AMOUNT_OUT_OF_RANGE': 422,
   'HIRING.CHALLENGE_INVALID': 422,
   'HIRING.VACANCY_UNAVAILABLE': 422,
   'HIRING.UNKNOWN_SERVICE_TYPE': 422,
@@ -96,6 +98,7 @@ export class AppError extends Error {
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  402: 'Payment Required',
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',

@@ -1,0 +1,108 @@
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import { Money } from '../../../platform/money.ts';
+
+class AccountRecord extends Model {}
+class EntryRecord extends Model {}
+class TopUpRecord extends Model {}
+
+const money = (field: string) => ({
+  type: DataTypes.VIRTUAL,
+  get(this: Model) {
+    const cents = this.getDataValue(field) as string | null | undefined;
+    return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
+  },
+});
+
+/** The ledger, read-only: accounts, and each account's entries; top-ups. */
+export function billingAdminResources(sequelize: Sequelize): AdminResource[] {
+  AccountRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      kind: { type: DataTypes.TEXT },
+      ownerId: { type: DataTypes.UUID, field: 'owner_id' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'ledger_accounts', modelName: 'LedgerAccount', timestamps: false },
+  );
+  EntryRecord.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true },
+      transactionId: { type: DataTypes.UUID, field: 'transaction_id' },
+      accountId: { type: DataTypes.UUID, field: 'account_id' },
+      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
+      amount: money('amountCents'),
+    },
+    { sequelize, tableName: 'ledger_entries', modelName: 'LedgerEntry', timestamps: false },
+  );
+  TopUpRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      clientId: { type: DataTypes.UUID, field: 'client_id' },
+      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
+      amount: money('amountCents'),
+      provider: { type: DataTypes.TEXT },
+      status: { type: DataTypes.TEXT },
+      failureReason: { type: DataTypes.TEXT, field: 'failure_reason' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'top_ups', modelName: 'TopUp', timestamps: false },
+  );
+  const navigation = { name: 'Billing', icon: 'DollarSign' };
+  return [
+    {
+      resource: AccountRecord,
+      options: {
+        id: 'ledger_accounts',
+        navigation,
+        listProperties: ['kind', 'ownerId', 'createdAt'],
+        filterProperties: ['kind', 'ownerId'],
+        properties: { ownerId: { reference: 'users' } },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          entries: {
+            actionType: 'record',
+            icon: 'List',
+            component: false,
+            handler: (
+              _request: unknown,
+              _response: unknown,
+              context: {
+                record?: { id(): string; toJSON(a?: unknown): unknown };
+                currentAdmin?: unknown;
+                h: { resourceUrl(o: { resourceId: string; search?: string }): string };
+              },
+            ) => ({
+              record: context.record!.toJSON(context.currentAdmin),
+              redirectUrl: context.h.resourceUrl({ resourceId: 'ledger_entries', search: `?filters.accountId=${context.record!.id()}` }),
+            }),
+          },
+        },
+      },
+    },
+    {
+      resource: EntryRecord,
+      options: {
+        id: 'ledger_entries',
+        navigation,
+        listProperties: ['id', 'transactionId', 'accountId', 'amount'],
+        filterProperties: ['accountId', 'transactionId'],
+        properties: { accountId: { reference: 'ledger_accounts' }, amountCents: { isVisible: false } },
+        sort: { sortBy: 'id', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+    {
+      resource: TopUpRecord,
+      options: {
+        id: 'top_ups',
+        navigation,
+        listProperties: ['createdAt', 'clientId', 'amount', 'status', 'provider', 'failureReason'],
+        filterProperties: ['clientId', 'status', 'createdAt'],
+        properties: { clientId: { reference: 'users' }, amountCents: { isVisible: false } },
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+  ];
+}

@@ -1,0 +1,73 @@
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import { Money } from '../../../platform/money.ts';
+
+export type AccountKind = 'client' | 'worker' | 'platform_revenue' | 'fines' | 'rewards' | 'external_in' | 'external_out' | 'developers';
+
+/** The account of an owner (or the platform's account of a kind), opened on first use. */
+export async function accountId(db: Database, tx: Tx, kind: AccountKind, ownerId: string | null, now: Date): Promise<string> {
+  const { rows } = await execute<{ id: string }>(
+    db,
+    `INSERT INTO ledger_accounts (kind, owner_id, created_at) VALUES ($1, $2, $3)
+     ON CONFLICT (kind, owner_id) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+    [kind, ownerId, now],
+    tx,
+  );
+  return rows[0]!.id;
+}
+
+export interface Posting {
+  kind: string;
+  /** What caused it; one transaction per kind and reference (a retry posts nothing twice). */
+  reference: string;
+  description: string;
+  entries: { account: { kind: AccountKind; ownerId: string | null }; amount: Money }[];
+}
+
+/**
+ * Posts one balanced transaction (the database refuses an unbalanced one at
+ * commit). Returns false, posting nothing, when this kind and reference
+ * were already posted.
+ */
+export async function post(db: Database, tx: Tx, posting: Posting, now: Date): Promise<boolean> {
+  const { rows } = await execute<{ id: string }>(
+    db,
+    `INSERT INTO ledger_transactions (kind, reference, description, occurred_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (kind, reference) DO NOTHING RETURNING id`,
+    [posting.kind, posting.reference, posting.description, now],
+    tx,
+  );
+  if (!rows[0]) return false;
+  for (const entry of posting.entries) {
+    if (entry.amount.cents === 0n) continue;
+    const account = await accountId(db, tx, entry.account.kind, entry.account.ownerId, now);
+    await execute(
+      db,
+      'INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) VALUES ($1, $2, $3)',
+      [rows[0].id, account, entry.amount.cents.toString()],
+      tx,
+    );
+  }
+  return true;
+}
+
+/** An account's balance: the sum of its entries (zero for an account never used). */
+export async function balance(db: Database, kind: AccountKind, ownerId: string | null, tx?: Tx): Promise<Money> {
+  const [row] = await sql<{ total: string | null }>(
+    db,
+    `SELECT sum(e.amount_cents) AS total FROM ledger_entries e JOIN ledger_accounts a ON a.id = e.account_id
+     WHERE a.kind = $1 AND a.owner_id IS NOT DISTINCT FROM $2`,
+    [kind, ownerId],
+    tx,
+  );
+  return Money.fromCents(BigInt(row?.total ?? 0));
+}
+
+/** What reconciliation finds wrong: transactions that do not sum to zero, and the ledger's grand total. */
+export async function reconciliationFindings(db: Database): Promise<{ unbalanced: { id: string; total: string }[]; grandTotal: bigint }> {
+  const unbalanced = await sql<{ id: string; total: string }>(
+    db,
+    `SELECT transaction_id AS id, sum(amount_cents)::text AS total FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_cents) <> 0 LIMIT 20`,
+  );
+  const [grand] = await sql<{ total: string | null }>(db, 'SELECT sum(amount_cents)::text AS total FROM ledger_entries');
+  return { unbalanced, grandTotal: BigInt(grand?.total ?? 0) };
+}
