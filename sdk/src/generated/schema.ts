@@ -591,6 +591,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices, newest first
+         * @description A client sees its own; managers and admins all (and may filter by client).
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice, with its calculation
+         * @description 404 for an invoice the caller may not see.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the client will pay this Sunday
+         * @description The completed orders not yet invoiced, and the discount that would apply now (by what the client paid before).
+         */
+        get: operations["getUpcomingInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kits": {
         parameters: {
             query?: never;
@@ -1259,6 +1319,40 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        Invoice: {
+            /** Format: uuid */
+            clientId: string;
+            discount: components["schemas"]["Money"];
+            /** @description Percent, e.g. `5`. */
+            discountRate: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            /** Format: date-time */
+            paidAt: string | null;
+            paidBefore: components["schemas"]["Money"];
+            /** Format: date-time */
+            periodEnd: string;
+            /** Format: date-time */
+            periodStart: string;
+            /** @enum {string} */
+            status: "unpaid" | "paid";
+            subtotal: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
+        };
+        InvoiceLine: {
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: uuid */
+            orderId: string;
+            price: components["schemas"]["Money"];
+        };
+        InvoiceList: {
+            data: components["schemas"]["Invoice"][];
+            nextCursor: string | null;
+        };
         JobRun: {
             /**
              * Format: date-time
@@ -1642,6 +1736,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            /** @description Unpaid invoices this top-up paid (the balance is after them). */
+            invoicesPaid: number;
             provider: string;
             /** @enum {string} */
             status: "succeeded" | "declined";
@@ -1650,6 +1746,20 @@ export interface components {
             amount: components["schemas"]["Money"];
             /** @description The provider's payment method (a test card number with `sandbox-card`). */
             paymentMethod: string;
+        };
+        UpcomingInvoice: {
+            /** Format: uuid */
+            clientId: string;
+            discount: components["schemas"]["Money"];
+            discountRate: number;
+            lines: components["schemas"]["InvoiceLine"][];
+            paidBefore: components["schemas"]["Money"];
+            /** Format: date-time */
+            periodEnd: string;
+            /** Format: date-time */
+            periodStart: string | null;
+            subtotal: components["schemas"]["Money"];
+            total: components["schemas"]["Money"];
         };
         Vacancy: {
             description: string;
@@ -2624,6 +2734,82 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getUpcomingInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The running total of the current week. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingInvoice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listKits: {

@@ -53,6 +53,30 @@ export async function enqueue(
   return row ?? { id: '', created: false };
 }
 
+/**
+ * Enqueues one message per row of `select` (which yields `dedupe_key` and
+ * `payload` columns), in one statement: set-based work (a billing run over
+ * thousands of clients) writes its messages without a round trip each.
+ */
+export async function enqueueSelected(
+  db: Database,
+  tx: Tx,
+  clock: Clock,
+  input: { topic: string; select: string; params: unknown[] },
+): Promise<number> {
+  const now = clock.now();
+  const n = input.params.length;
+  const { count } = await execute(
+    db,
+    `INSERT INTO outbox (topic, dedupe_key, payload, available_at, created_at)
+     SELECT $${n + 1}, m.dedupe_key, m.payload, $${n + 2}, $${n + 2} FROM (${input.select}) m
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [...input.params, input.topic, now],
+    tx,
+  );
+  return count;
+}
+
 export class OutboxDispatcher {
   private readonly handlers = new Map<string, OutboxHandler>();
 

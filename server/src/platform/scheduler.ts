@@ -86,6 +86,13 @@ export function nextCronOccurrence(cron: string, timeZone: string, after: Date):
   return CronExpressionParser.parse(cron, { currentDate: after, tz: timeZone }).next().toDate();
 }
 
+/** The latest occurrence at or before `at` (a billing period's end, whatever time a run is asked for). */
+export function lastCronOccurrence(cron: string, timeZone: string, at: Date): Date {
+  return CronExpressionParser.parse(cron, { currentDate: new Date(at.getTime() + 1), tz: timeZone })
+    .prev()
+    .toDate();
+}
+
 function hashJobName(name: string): number {
   let hash = 0;
   for (const char of `job:${name}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;

@@ -4,20 +4,41 @@ import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
 import { billingAdminResources } from './infra/admin.ts';
+import type { OrderEventPayload } from '../orders/index.ts';
+import { recordCompletion } from './application/record-completion.ts';
+import { INVOICE_EMAIL_TOPIC, issueWeeklyInvoices } from './application/issue-weekly-invoices.ts';
+import { sendInvoiceEmail } from './application/send-invoice-email.ts';
+import { INVOICE_CRON } from './application/invoices.ts';
 
 export { discountRate, discountOn } from './domain/discount.ts';
 
 /**
  * Billing (SPEC §8), in progress: the double-entry ledger, client balances
- * and top-ups through a payment provider, and the ledger's reconciliation.
- * Weekly invoices, worker statements, payouts and rewards follow.
+ * and top-ups through a payment provider, weekly invoices with the
+ * cumulative-spend discount, and the ledger's reconciliation. Worker
+ * statements, payouts and rewards follow.
  */
 export function createBillingModule(kernel: Kernel): ChorecatModule {
   const b: Billing = { kernel, provider: PAYMENT_PROVIDERS[kernel.config.paymentProvider]! };
+  for (const event of ['order.accept', 'order.auto_accept']) {
+    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) => recordCompletion(b, e.payload, e.occurredAt));
+  }
+  kernel.outbox.handle(INVOICE_EMAIL_TOPIC, (message) =>
+    sendInvoiceEmail(b, message.payload as { invoiceId: string; kind: 'issued' | 'paid' }),
+  );
   return {
     name: 'billing',
     handlers: billingHandlers(b),
     jobs: [
+      {
+        name: 'billing.weekly-invoices',
+        description: "Issues each client's invoice for the week's completed orders (Sundays 23:00) and pays what balances cover",
+        schedule: { cron: INVOICE_CRON },
+        async run(context) {
+          const result = await issueWeeklyInvoices(b, context.asOf);
+          context.logger.info(result, 'weekly invoices issued');
+        },
+      },
       {
         name: 'billing.reconcile',
         description: 'Checks that the ledger balances (every transaction and all accounts sum to zero); alerts operators if not',

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { Money } from '../../../platform/money.ts';
 import { balance, post } from '../infra/ledger.repository.ts';
 import type { Billing } from './context.ts';
+import { payWhatTheBalanceCovers } from './issue-weekly-invoices.ts';
 
 export const MAX_TOP_UP = Money.parse('10000.00');
 
@@ -68,12 +69,15 @@ export async function topUp(b: Billing, input: { client: Principal; amount: stri
   if (charge.status === 'declined') {
     throw new AppError('BILLING.PAYMENT_DECLINED', `The payment was declined: ${charge.reason}. Nothing was charged (top-up ${id}).`);
   }
+  // Unpaid invoices are charged again after a top-up (SPEC §8).
+  const paidInvoices = await payWhatTheBalanceCovers(b, input.client.id);
   return {
     id,
     amount: amount.toString(),
     status: charge.status,
     provider: provider.name,
-    balance: result.balance.toString(),
+    balance: paidInvoices ? (await balance(kernel.db, 'client', input.client.id)).toString() : result.balance.toString(),
+    invoicesPaid: paidInvoices,
     createdAt: result.createdAt.toISOString(),
   };
 }

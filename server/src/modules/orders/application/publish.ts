@@ -1,4 +1,5 @@
 import type { Tx } from '../../../platform/database.ts';
+import { Money } from '../../../platform/money.ts';
 import type { OrderEvent, OrderStatus } from '../domain/order-lifecycle.ts';
 import type { OrderRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
@@ -20,6 +21,8 @@ export interface OrderEventPayload {
   endsAt: string;
   address: string;
   status: OrderStatus;
+  /** Fixed when a worker is matched (`"100.00"`); null before. */
+  price: string | null;
 }
 
 export function publishOrderEvent(kernel: Pick<OrdersKernel, 'events'>, tx: Tx, name: OrderEventName, order: OrderRow) {
@@ -32,6 +35,7 @@ export function publishOrderEvent(kernel: Pick<OrdersKernel, 'events'>, tx: Tx, 
     endsAt: new Date(order.ends_at).toISOString(),
     address: order.address,
     status: order.status,
+    price: order.price_cents === null ? null : Money.fromCents(BigInt(order.price_cents)).toString(),
   };
   return kernel.events.publish(tx, name, payload);
 }

@@ -1,0 +1,100 @@
+import type { Principal } from '../../../platform/http/auth.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Money } from '../../../platform/money.ts';
+import { decodeCursor, page } from '../../../platform/pagination.ts';
+import { lastCronOccurrence, nextCronOccurrence } from '../../../platform/scheduler.ts';
+import { discountOn, discountRate } from '../domain/discount.ts';
+import {
+  findInvoice,
+  lastPeriodEnd,
+  linesOf,
+  listInvoiceRows,
+  paidBefore,
+  unbilledOf,
+  type InvoiceRow,
+  type LineRow,
+} from '../infra/invoices.repository.ts';
+import type { Billing } from './context.ts';
+
+/** Invoices are issued every Sunday at 23:00 in the business time zone (SPEC §8). */
+export const INVOICE_CRON = '0 23 * * 0';
+
+/** The end of the invoicing period a run at `at` closes: the latest Sunday 23:00 at or before it. */
+export const periodEndFor = (b: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, b.kernel.config.businessTimeZone, at);
+
+const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
+const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
+
+function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    periodStart: new Date(row.period_start).toISOString(),
+    periodEnd: new Date(row.period_end).toISOString(),
+    lines: lines.map((l) => ({ orderId: l.order_id, price: money(l.price_cents), completedAt: new Date(l.completed_at).toISOString() })),
+    subtotal: money(row.subtotal_cents),
+    paidBefore: money(row.paid_before_cents),
+    discountRate: row.discount_rate,
+    discount: money(row.discount_cents),
+    total: money(row.total_cents),
+    status: row.status,
+    issuedAt: new Date(row.issued_at).toISOString(),
+    paidAt: row.paid_at ? new Date(row.paid_at).toISOString() : null,
+  };
+}
+
+export type InvoiceView = ReturnType<typeof toInvoiceView>;
+
+export async function listInvoices(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; clientId?: string }) {
+  const rows = await listInvoiceRows(b.kernel.db, {
+    clientId: isStaff(viewer) ? query.clientId : viewer.id,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  const lines = await linesOf(
+    b.kernel.db,
+    rows.map((r) => r.id),
+  );
+  const views = rows.map((r) =>
+    toInvoiceView(
+      r,
+      lines.filter((l) => l.invoice_id === r.id),
+    ),
+  );
+  return page(views, query.limit, (i) => ({ at: i.periodEnd, id: i.id }));
+}
+
+export async function getInvoice(b: Billing, viewer: Principal, id: string): Promise<InvoiceView> {
+  const row = await findInvoice(b.kernel.db, id);
+  if (!row || (!isStaff(viewer) && row.client_id !== viewer.id)) throw new AppError('NOT_FOUND', 'No such invoice.');
+  return toInvoiceView(row, await linesOf(b.kernel.db, [row.id]));
+}
+
+/**
+ * What the client will pay at the end of the current week: its completed
+ * orders not yet invoiced, and the discount that would apply today.
+ */
+export async function upcomingInvoice(b: Billing, client: Principal) {
+  const { kernel } = b;
+  const now = kernel.clock.now();
+  const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
+  const [unbilled, paid, lastEnd] = await Promise.all([
+    unbilledOf(kernel.db, client.id, periodEnd),
+    paidBefore(kernel.db, client.id),
+    lastPeriodEnd(kernel.db, client.id),
+  ]);
+  const subtotal = Money.fromCents(unbilled.reduce((sum, o) => sum + BigInt(o.price_cents), 0n));
+  const rate = discountRate(Money.fromCents(paid));
+  const discount = discountOn(subtotal, rate);
+  return {
+    clientId: client.id,
+    periodStart: lastEnd?.toISOString() ?? unbilled[0]?.completed_at.toISOString() ?? null,
+    periodEnd: periodEnd.toISOString(),
+    lines: unbilled.map((o) => ({ orderId: o.order_id, price: money(o.price_cents), completedAt: new Date(o.completed_at).toISOString() })),
+    subtotal: subtotal.toString(),
+    paidBefore: money(paid),
+    discountRate: rate,
+    discount: discount.toString(),
+    total: subtotal.minus(discount).toString(),
+  };
+}
