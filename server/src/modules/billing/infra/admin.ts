@@ -5,6 +5,7 @@ import { Money } from '../../../platform/money.ts';
 class AccountRecord extends Model {}
 class EntryRecord extends Model {}
 class TopUpRecord extends Model {}
+class InvoiceRecord extends Model {}
 
 const money = (field: string) => ({
   type: DataTypes.VIRTUAL,
@@ -48,8 +49,58 @@ export function billingAdminResources(sequelize: Sequelize): AdminResource[] {
     },
     { sequelize, tableName: 'top_ups', modelName: 'TopUp', timestamps: false },
   );
+  InvoiceRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      clientId: { type: DataTypes.UUID, field: 'client_id' },
+      periodStart: { type: DataTypes.DATE, field: 'period_start' },
+      periodEnd: { type: DataTypes.DATE, field: 'period_end' },
+      subtotalCents: { type: DataTypes.BIGINT, field: 'subtotal_cents' },
+      subtotal: money('subtotalCents'),
+      paidBeforeCents: { type: DataTypes.BIGINT, field: 'paid_before_cents' },
+      paidBefore: money('paidBeforeCents'),
+      discountRate: { type: DataTypes.INTEGER, field: 'discount_rate' },
+      discountCents: { type: DataTypes.BIGINT, field: 'discount_cents' },
+      discount: money('discountCents'),
+      totalCents: { type: DataTypes.BIGINT, field: 'total_cents' },
+      total: money('totalCents'),
+      status: { type: DataTypes.TEXT },
+      issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
+      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
+    },
+    { sequelize, tableName: 'invoices', modelName: 'Invoice', timestamps: false },
+  );
   const navigation = { name: 'Billing', icon: 'DollarSign' };
+  const hiddenCents = Object.fromEntries(
+    ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
+  );
   return [
+    {
+      resource: InvoiceRecord,
+      options: {
+        id: 'invoices',
+        navigation,
+        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountRate', 'discount', 'total', 'status'],
+        showProperties: [
+          'id',
+          'clientId',
+          'periodStart',
+          'periodEnd',
+          'subtotal',
+          'paidBefore',
+          'discountRate',
+          'discount',
+          'total',
+          'status',
+          'issuedAt',
+          'paidAt',
+        ],
+        filterProperties: ['clientId', 'status', 'periodEnd'],
+        properties: { clientId: { reference: 'users' }, ...hiddenCents },
+        sort: { sortBy: 'periodEnd', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
     {
       resource: AccountRecord,
       options: {
