@@ -53,6 +53,10 @@ describe('billing: weekly invoices', () => {
   it('invoices the week on Sunday 23:00, unpaid without balance, then paid by the next top-up, with the emails', async () => {
     const client = await t.userWithRoles(['client']);
     const orderId = await completedOrder(client, new Date(Date.parse('2031-01-02T10:00:00Z')));
+    // The worker's side of the same completion, for its statement.
+    expect(await sql(t.db, 'SELECT worker_id, outcome, price_cents FROM worker_outcomes WHERE order_id = $1', [orderId])).toEqual([
+      { worker_id: worker.id, outcome: 'completed', price_cents: '10000' },
+    ]);
     const upcoming = (await t.api.get('/v1/invoices/upcoming').set('authorization', as(client)).expect(200)).body;
     expect(upcoming).toMatchObject({ periodEnd: '2031-01-05T22:00:00.000Z', subtotal: '100.00', discountRate: 0, total: '100.00' });
     expect(upcoming.lines.map((l: { orderId: string }) => l.orderId)).toEqual([orderId]);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { sql } from '../src/platform/database.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { PNG_1x1, JPEG_HEADER } from './helpers/images.ts';
-import { bringKitReady } from './helpers/orders.ts';
+import { bringKitReady, settle } from './helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -213,6 +213,11 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
       [id],
     );
     expect(emails.map((e) => e.template)).toEqual(['order-failed-client', 'order-missed-worker']);
+    // Billing heard of it (the advance delivered the event): the worker's fine for the month.
+    await settle(t);
+    expect(await sql(t.db, 'SELECT worker_id, outcome FROM worker_outcomes WHERE order_id = $1', [id])).toEqual([
+      { worker_id: worker.id, outcome: 'failed' },
+    ]);
   });
 
   it('accepts a report automatically 72 hours later, not a second earlier, through the job', async () => {

@@ -503,6 +503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A worker's earnings for a period
+         * @description Earned, fines, rewards and net between `from` (inclusive; default the first of this month) and `to` (exclusive; default now), stated or not yet.
+         */
+        get: operations["getEarnings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/emails": {
         parameters: {
             query?: never;
@@ -1069,6 +1089,29 @@ export interface paths {
         patch: operations["updateServiceType"];
         trace?: never;
     };
+    "/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Worker statements, newest first
+         * @description Issued on the last day of each month at 23:00 (business time zone): 60 %
+         *     of each completed order's price, −40 per failed order, rewards, and the
+         *     debt carried from a negative month; each line names its order or
+         *     reward. A worker sees its own; managers and admins all.
+         */
+        get: operations["listStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/top-ups": {
         parameters: {
             query?: never;
@@ -1146,6 +1189,26 @@ export interface paths {
         get: operations["getWorker"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workers/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reward a worker (managers)
+         * @description Credits the worker any amount with a reason; paid with the next statement; audited.
+         */
+        post: operations["createReward"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1268,6 +1331,20 @@ export interface components {
         CopyRequest: {
             /** Format: date-time */
             startsAt: string;
+        };
+        Earnings: {
+            completedOrders: number;
+            earned: components["schemas"]["Money"];
+            failedOrders: number;
+            fines: components["schemas"]["Money"];
+            /** Format: date-time */
+            from: string;
+            net: components["schemas"]["Money"];
+            rewards: components["schemas"]["Money"];
+            /** Format: date-time */
+            to: string;
+            /** Format: uuid */
+            workerId: string;
         };
         Email: {
             attempts: number;
@@ -1579,6 +1656,20 @@ export interface components {
             email: string;
             newPassword: components["schemas"]["Password"];
         };
+        Reward: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            reason: string;
+            /** Format: uuid */
+            workerId: string;
+        };
+        RewardCreate: {
+            amount: components["schemas"]["Money"];
+            reason: string;
+        };
         /** @enum {string} */
         Role: "client" | "applicant" | "worker" | "manager" | "supplies" | "admin";
         SandboxClock: {
@@ -1631,6 +1722,46 @@ export interface components {
             durationMinutes?: number;
             kitItems?: components["schemas"]["KitItem"][];
             name?: string;
+        };
+        Statement: {
+            debtCarried: components["schemas"]["Money"];
+            earned: components["schemas"]["Money"];
+            fines: components["schemas"]["Money"];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            lines: components["schemas"]["StatementLine"][];
+            net: components["schemas"]["Money"];
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            periodEnd: string;
+            /** Format: date-time */
+            periodStart: string;
+            rewards: components["schemas"]["Money"];
+            /**
+             * @description `debt`: a negative month, carried into the next statement; `payable`: awaiting its payout; `paid`.
+             * @enum {string}
+             */
+            status: "debt" | "payable" | "paid";
+            /** Format: uuid */
+            workerId: string;
+        };
+        StatementLine: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "earning" | "fine" | "reward";
+            /** Format: uuid */
+            orderId: string | null;
+            /** Format: uuid */
+            rewardId: string | null;
+        };
+        StatementList: {
+            data: components["schemas"]["Statement"][];
+            nextCursor: string | null;
         };
         SupplierEvent: {
             /** Format: date-time */
@@ -2594,6 +2725,34 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    getEarnings: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description Staff only; a worker always sees its own. */
+                workerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The earnings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Earnings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     listEmails: {
         parameters: {
             query?: {
@@ -3547,6 +3706,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listStatements: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                workerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of statements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     createTopUp: {
         parameters: {
             query?: never;
@@ -3669,6 +3857,40 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    createReward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RewardCreate"];
+            };
+        };
+        responses: {
+            /** @description Granted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reward"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
         };
     };
 }

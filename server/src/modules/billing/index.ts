@@ -5,7 +5,9 @@ import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
 import { billingAdminResources } from './infra/admin.ts';
 import type { OrderEventPayload } from '../orders/index.ts';
-import { recordCompletion } from './application/record-completion.ts';
+import { recordCompletion, recordFailure } from './application/record-completion.ts';
+import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
+import { sendStatementEmail } from './application/send-statement-email.ts';
 import { INVOICE_EMAIL_TOPIC, issueWeeklyInvoices } from './application/issue-weekly-invoices.ts';
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
@@ -23,6 +25,10 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
   for (const event of ['order.accept', 'order.auto_accept']) {
     kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) => recordCompletion(b, e.payload, e.occurredAt));
   }
+  for (const event of ['order.no_check_in', 'order.reject']) {
+    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-failure', (e) => recordFailure(b, e.payload, e.occurredAt));
+  }
+  kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(b, message.payload as { statementId: string }));
   kernel.outbox.handle(INVOICE_EMAIL_TOPIC, (message) =>
     sendInvoiceEmail(b, message.payload as { invoiceId: string; kind: 'issued' | 'paid' }),
   );
@@ -37,6 +43,16 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         async run(context) {
           const result = await issueWeeklyInvoices(b, context.asOf);
           context.logger.info(result, 'weekly invoices issued');
+        },
+      },
+      {
+        name: 'billing.monthly-statements',
+        description:
+          "Issues each worker's statement for the month (last day, 23:00): 60 % of completed orders, fines, rewards, debt carried",
+        schedule: { cron: STATEMENT_CRON },
+        async run(context) {
+          const result = await issueMonthlyStatements(b, context.asOf);
+          context.logger.info(result, 'monthly statements issued');
         },
       },
       {

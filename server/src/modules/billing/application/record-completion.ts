@@ -1,15 +1,38 @@
 import { Money } from '../../../platform/money.ts';
 import type { OrderEventPayload } from '../../orders/index.ts';
 import { recordBillableOrder } from '../infra/invoices.repository.ts';
+import { recordOutcome } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
 
 /** On `order.accept` / `order.auto_accept`: the order is billable from the moment it was completed. */
 export async function recordCompletion(b: Billing, order: OrderEventPayload, completedAt: string): Promise<void> {
+  const priceCents = order.price ? Money.parse(order.price).cents : 0n;
   await recordBillableOrder(b.kernel.db, {
     orderId: order.orderId,
     clientId: order.clientId,
     workerId: order.workerId,
-    priceCents: order.price ? Money.parse(order.price).cents : 0n,
+    priceCents,
     completedAt: new Date(completedAt),
+  });
+  if (order.workerId) {
+    await recordOutcome(b.kernel.db, {
+      orderId: order.orderId,
+      workerId: order.workerId,
+      outcome: 'completed',
+      priceCents,
+      at: new Date(completedAt),
+    });
+  }
+}
+
+/** On `order.no_check_in` / `order.reject`: the worker is fined (SPEC §8; an order failed for want of a worker fines nobody). */
+export async function recordFailure(b: Billing, order: OrderEventPayload, failedAt: string): Promise<void> {
+  if (!order.workerId) return;
+  await recordOutcome(b.kernel.db, {
+    orderId: order.orderId,
+    workerId: order.workerId,
+    outcome: 'failed',
+    priceCents: order.price ? Money.parse(order.price).cents : 0n,
+    at: new Date(failedAt),
   });
 }

@@ -28,3 +28,28 @@ export const invoicePaid = defineTemplate<InvoiceFacts>('invoice-paid', (d) => (
   subject: `Invoice paid: ${d.total} cat-units`,
   paragraphs: [`Hello ${d.name},`, `Invoice ${d.invoiceId} for ${d.period} (total ${d.total}) is now paid from your balance. Thank you.`],
 }));
+
+export const statementIssued = defineTemplate<{
+  name: string;
+  statementId: string;
+  period: string;
+  earned: string;
+  fines: string;
+  rewards: string;
+  debtCarried: string;
+  net: string;
+  status: string;
+}>('statement-issued', (d) => ({
+  subject: `Your Chorecat statement: ${d.net} cat-units`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `Statement ${d.statementId} for ${d.period}: earned ${d.earned}, fines ${d.fines}, rewards ${d.rewards}` +
+      (d.debtCarried !== '0.00' ? `, debt carried ${d.debtCarried}` : '') +
+      `; net ${d.net}.`,
+    d.status === 'debt'
+      ? 'The month is negative: the amount is carried forward to your next statement.'
+      : d.status === 'payable'
+        ? 'It will be paid out to you shortly.'
+        : 'Nothing is due this month.',
+  ],
+}));

@@ -3,6 +3,7 @@ import type { Billing } from '../application/context.ts';
 import { topUp } from '../application/top-up.ts';
 import { getBalance } from '../application/balance.ts';
 import { getInvoice, listInvoices, upcomingInvoice } from '../application/invoices.ts';
+import { getEarnings, grantReward, listStatements } from '../application/statements.ts';
 
 export function billingHandlers(b: Billing): OperationHandlers {
   return {
@@ -18,6 +19,26 @@ export function billingHandlers(b: Billing): OperationHandlers {
     },
     async getInvoice(req, res) {
       res.json(await getInvoice(b, req.principal!, String(req.params.id)));
+    },
+    async listStatements(req, res) {
+      const q = req.query as { limit?: string; cursor?: string; workerId?: string };
+      res.json(await listStatements(b, req.principal!, { limit: Number(q.limit ?? 20), cursor: q.cursor, workerId: q.workerId }));
+    },
+    async getEarnings(req, res) {
+      const q = req.query as { from?: string; to?: string; workerId?: string };
+      res.json(await getEarnings(b, req.principal!, q));
+    },
+    async createReward(req, res) {
+      const body = req.body as { amount: string; reason: string };
+      res.status(201).json(
+        await grantReward(b, {
+          actor: req.principal!,
+          workerId: String(req.params.id),
+          amount: body.amount,
+          reason: body.reason,
+          requestId: req.requestId,
+        }),
+      );
     },
     async createTopUp(req, res) {
       const body = req.body as { amount: string; paymentMethod: string };

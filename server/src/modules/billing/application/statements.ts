@@ -1,0 +1,140 @@
+import type { Principal } from '../../../platform/http/auth.ts';
+import { transaction } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Money } from '../../../platform/money.ts';
+import { decodeCursor, page } from '../../../platform/pagination.ts';
+import { lastCronOccurrence } from '../../../platform/scheduler.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { enqueueSelected } from '../../../platform/outbox.ts';
+import { resolvePrincipal } from '../../identity/index.ts';
+import { earningsBetween, insertReward, issueStatements, listStatementRows, statementLinesOf } from '../infra/statements.repository.ts';
+import type { Billing } from './context.ts';
+
+/** Statements are issued on the last day of each month at 23:00 in the business time zone (SPEC §8). */
+export const STATEMENT_CRON = '0 23 L * *';
+export const STATEMENT_EMAIL_TOPIC = 'billing.statement-email';
+
+const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
+const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
+
+/**
+ * The month-end job, set-based in one transaction: statements and their
+ * lines, the month in the ledger, the emails queued. A crash rolls it all
+ * back; a second run for the same month issues nothing.
+ */
+export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number }> {
+  const { kernel } = b;
+  const periodEnd = lastCronOccurrence(STATEMENT_CRON, kernel.config.businessTimeZone, asOf);
+  return transaction(kernel.db, async (tx) => {
+    const issued = await issueStatements(kernel.db, tx, periodEnd, kernel.clock.now());
+    if (issued.length) {
+      await enqueueSelected(kernel.db, tx, kernel.clock, {
+        topic: STATEMENT_EMAIL_TOPIC,
+        select: `SELECT 'statement:' || id || ':issued' AS dedupe_key, jsonb_build_object('statementId', id) AS payload FROM unnest($1::uuid[]) AS id`,
+        params: [issued.map((s) => s.id)],
+      });
+    }
+    return { periodEnd: periodEnd.toISOString(), issued: issued.length };
+  });
+}
+
+export async function listStatements(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
+  const rows = await listStatementRows(b.kernel.db, {
+    workerId: isStaff(viewer) ? query.workerId : viewer.id,
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  const lines = await statementLinesOf(
+    b.kernel.db,
+    rows.map((r) => r.id),
+  );
+  const views = rows.map((s) => ({
+    id: s.id,
+    workerId: s.worker_id,
+    periodStart: new Date(s.period_start).toISOString(),
+    periodEnd: new Date(s.period_end).toISOString(),
+    lines: lines
+      .filter((l) => l.statement_id === s.id)
+      .map((l) => ({
+        kind: l.kind,
+        orderId: l.order_id,
+        rewardId: l.reward_id,
+        amount: money(l.amount_cents),
+        at: new Date(l.at).toISOString(),
+      })),
+    earned: money(s.earned_cents),
+    fines: money(s.fines_cents),
+    rewards: money(s.rewards_cents),
+    debtCarried: money(s.debt_carried_cents),
+    net: money(s.net_cents),
+    status: s.status,
+    issuedAt: new Date(s.issued_at).toISOString(),
+    paidAt: s.paid_at ? new Date(s.paid_at).toISOString() : null,
+  }));
+  return page(views, query.limit, (s) => ({ at: s.periodEnd, id: s.id }));
+}
+
+/** A worker's earnings for a period (default: the current month so far). */
+export async function getEarnings(b: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
+  const workerId = isStaff(viewer) && query.workerId ? query.workerId : viewer.id;
+  const now = b.kernel.clock.now();
+  const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const to = query.to ? new Date(query.to) : now;
+  const e = await earningsBetween(b.kernel.db, workerId, from, to);
+  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards);
+  return {
+    workerId,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    completedOrders: Number(e.completed),
+    failedOrders: Number(e.failed),
+    earned: money(e.earned),
+    fines: money(e.fines),
+    rewards: money(e.rewards),
+    net: money(net),
+  };
+}
+
+export const MAX_REWARD = Money.parse('10000.00');
+
+/** A manager credits a worker (SPEC §8): paid with the next statement; audited. */
+export async function grantReward(
+  b: Billing,
+  input: { actor: Principal; workerId: string; amount: string; reason: string; requestId?: string },
+) {
+  const { kernel } = b;
+  const amount = Money.parse(input.amount);
+  if (amount.cents <= 0n || amount.cents > MAX_REWARD.cents) {
+    throw new AppError('BILLING.AMOUNT_OUT_OF_RANGE', `A reward is more than 0.00 and at most ${MAX_REWARD.toString()}.`, {
+      errors: [{ path: '/body/amount', message: `must be 0.01 to ${MAX_REWARD.toString()}` }],
+    });
+  }
+  const worker = await resolvePrincipal(kernel, input.workerId);
+  if (!worker?.roles.includes('worker')) throw new AppError('NOT_FOUND', 'No such worker.');
+  return transaction(kernel.db, async (tx) => {
+    const now = kernel.clock.now();
+    const reward = await insertReward(kernel.db, tx, {
+      workerId: input.workerId,
+      amountCents: amount.cents,
+      reason: input.reason.trim(),
+      createdBy: input.actor.id,
+      now,
+    });
+    await recordAudit(kernel.db, tx, kernel.clock, {
+      actorId: input.actor.id,
+      actorRoles: input.actor.roles,
+      action: 'worker.rewarded',
+      targetType: 'worker',
+      targetId: input.workerId,
+      after: { rewardId: reward.id, amount: amount.toString(), reason: input.reason.trim() },
+      requestId: input.requestId,
+    });
+    return {
+      id: reward.id,
+      workerId: input.workerId,
+      amount: amount.toString(),
+      reason: input.reason.trim(),
+      createdAt: new Date(reward.created_at).toISOString(),
+    };
+  });
+}

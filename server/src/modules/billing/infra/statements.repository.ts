@@ -1,0 +1,180 @@
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+
+export interface StatementRow {
+  id: string;
+  worker_id: string;
+  period_start: Date;
+  period_end: Date;
+  earned_cents: string;
+  fines_cents: string;
+  rewards_cents: string;
+  debt_carried_cents: string;
+  net_cents: string;
+  status: 'debt' | 'payable' | 'paid';
+  issued_at: Date;
+  paid_at: Date | null;
+}
+
+export interface StatementLineRow {
+  statement_id: string;
+  kind: 'earning' | 'fine' | 'reward';
+  order_id: string | null;
+  reward_id: string | null;
+  amount_cents: string;
+  at: Date;
+}
+
+/** Records what an order came to for its worker, once (a repeated event changes nothing). */
+export async function recordOutcome(
+  db: Database,
+  o: { orderId: string; workerId: string; outcome: 'completed' | 'failed'; priceCents: bigint; at: Date },
+): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO worker_outcomes (order_id, worker_id, outcome, price_cents, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (order_id) DO NOTHING`,
+    [o.orderId, o.workerId, o.outcome, o.priceCents.toString(), o.at],
+  );
+}
+
+/**
+ * Issues the month's statements set-based (SPEC §8): for every worker with
+ * orders finished or rewards granted since its last statement, 60 % of each
+ * completed order (rounded half up per order), 40 per failed order, the
+ * rewards, and the debt carried from a negative previous statement. Lines
+ * keep each order and reward traceable; each is on exactly one statement,
+ * and there is one statement per worker and month.
+ */
+export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now: Date): Promise<StatementRow[]> {
+  const { rows } = await execute<StatementRow>(
+    db,
+    `WITH pending_outcomes AS (
+       SELECT o.* FROM worker_outcomes o
+       WHERE o.at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.order_id = o.order_id)
+     ), pending_rewards AS (
+       SELECT r.* FROM rewards r
+       WHERE r.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.reward_id = r.id)
+     ), activity AS (
+       SELECT worker_id,
+              sum(CASE WHEN outcome = 'completed' THEN (price_cents * 6000 + 5000) / 10000 ELSE 0 END) AS earned,
+              sum(CASE WHEN outcome = 'failed' THEN 4000 ELSE 0 END) AS fines,
+              0::numeric AS rewards, min(at) AS first_at
+       FROM pending_outcomes GROUP BY worker_id
+       UNION ALL
+       SELECT worker_id, 0, 0, sum(amount_cents), min(created_at) FROM pending_rewards GROUP BY worker_id
+     ), per_worker AS (
+       SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards, min(first_at) AS first_at
+       FROM activity GROUP BY worker_id
+     ), previous AS (
+       SELECT DISTINCT ON (worker_id) worker_id, period_end, net_cents FROM statements ORDER BY worker_id, period_end DESC
+     ), computed AS (
+       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards,
+              CASE WHEN p.net_cents < 0 THEN -p.net_cents ELSE 0 END AS debt
+       FROM per_worker w LEFT JOIN previous p USING (worker_id)
+     )
+     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
+     SELECT worker_id, period_start, $1, earned, fines, rewards, debt, earned - fines + rewards - debt,
+            CASE WHEN earned - fines + rewards - debt < 0 THEN 'debt' WHEN earned - fines + rewards - debt = 0 THEN 'paid' ELSE 'payable' END,
+            $2, CASE WHEN earned - fines + rewards - debt = 0 THEN $2::timestamptz END
+     FROM computed
+     ON CONFLICT (worker_id, period_end) DO NOTHING
+     RETURNING *`,
+    [periodEnd, now],
+    tx,
+  );
+  if (rows.length === 0) return rows;
+  const ids = rows.map((r) => r.id);
+  await execute(
+    db,
+    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at)
+     SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL,
+            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at
+     FROM statements s JOIN worker_outcomes o ON o.worker_id = s.worker_id
+     WHERE s.id = ANY($1::uuid[]) AND o.at <= $2 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.order_id = o.order_id)
+     UNION ALL
+     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at
+     FROM statements s JOIN rewards r ON r.worker_id = s.worker_id
+     WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.reward_id = r.id)`,
+    [ids, periodEnd],
+    tx,
+  );
+  // The month in the ledger: earnings from platform revenue, fines to the fines account, rewards from the rewards account.
+  await execute(
+    db,
+    `INSERT INTO ledger_accounts (kind, owner_id, created_at)
+     SELECT 'worker', worker_id, $2::timestamptz FROM statements WHERE id = ANY($1::uuid[])
+     UNION ALL SELECT k, NULL::uuid, $2::timestamptz FROM unnest(ARRAY['platform_revenue', 'fines', 'rewards']) k
+     ON CONFLICT (kind, owner_id) DO NOTHING`,
+    [ids, now],
+    tx,
+  );
+  await execute(
+    db,
+    `INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
+     SELECT 'statement', id::text, 'Statement ' || id, $2 FROM statements WHERE id = ANY($1::uuid[])
+     ON CONFLICT (kind, reference) DO NOTHING`,
+    [ids, now],
+    tx,
+  );
+  await execute(
+    db,
+    `INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+     SELECT t.id, a.id, v.amount
+     FROM statements s
+     JOIN ledger_transactions t ON t.kind = 'statement' AND t.reference = s.id::text
+     CROSS JOIN LATERAL (VALUES
+       ('platform_revenue', NULL::uuid, -s.earned_cents), ('worker', s.worker_id, s.earned_cents),
+       ('worker', s.worker_id, -s.fines_cents), ('fines', NULL::uuid, s.fines_cents),
+       ('rewards', NULL::uuid, -s.rewards_cents), ('worker', s.worker_id, s.rewards_cents)
+     ) AS v(kind, owner_id, amount)
+     JOIN ledger_accounts a ON a.kind = v.kind AND a.owner_id IS NOT DISTINCT FROM v.owner_id
+     WHERE s.id = ANY($1::uuid[]) AND v.amount <> 0
+       AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.transaction_id = t.id)`,
+    [ids],
+    tx,
+  );
+  return rows;
+}
+
+export const listStatementRows = (db: Database, q: { workerId?: string; after?: { at: string; id: string }; limit: number }) => {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.workerId) where.push(`worker_id = $${params.push(q.workerId)}`);
+  if (q.after) where.push(`(period_end, id) < ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
+  return sql<StatementRow>(
+    db,
+    `SELECT * FROM statements ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_end DESC, id DESC LIMIT $${params.push(q.limit)}`,
+    params,
+  );
+};
+
+export const statementLinesOf = (db: Database, ids: string[]) =>
+  sql<StatementLineRow>(db, 'SELECT * FROM statement_lines WHERE statement_id = ANY($1::uuid[]) ORDER BY at, kind', [ids]);
+
+export async function insertReward(
+  db: Database,
+  tx: Tx,
+  r: { workerId: string; amountCents: bigint; reason: string; createdBy: string; now: Date },
+): Promise<{ id: string; created_at: Date }> {
+  const { rows } = await execute<{ id: string; created_at: Date }>(
+    db,
+    'INSERT INTO rewards (worker_id, amount_cents, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id, created_at',
+    [r.workerId, r.amountCents.toString(), r.reason, r.createdBy, r.now],
+    tx,
+  );
+  return rows[0]!;
+}
+
+/** A worker's earnings in [from, to): completed and failed orders and rewards, whether stated yet or not. */
+export async function earningsBetween(db: Database, workerId: string, from: Date, to: Date) {
+  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string }>(
+    db,
+    `SELECT
+       coalesce((SELECT sum((price_cents * 6000 + 5000) / 10000) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3), 0)::text AS earned,
+       coalesce((SELECT count(*) * 4000 FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3), 0)::text AS fines,
+       (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3)::text AS completed,
+       (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3)::text AS failed,
+       coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards`,
+    [workerId, from, to],
+  );
+  return row!;
+}
