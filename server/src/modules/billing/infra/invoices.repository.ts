@@ -68,15 +68,19 @@ export async function issueInvoices(db: Database, tx: Tx, periodEnd: Date, now: 
     [periodEnd, now],
     tx,
   );
+  if (rows.length === 0) return rows;
+  // Joined through the ids just returned, not the invoices table: its statistics do not know these rows yet,
+  // and a plan built on "empty" would scan every order once per invoice.
   await execute(
     db,
     `INSERT INTO invoice_lines (invoice_id, order_id, price_cents, completed_at)
      SELECT i.id, b.order_id, b.price_cents, b.completed_at
-     FROM invoices i JOIN billable_orders b ON b.client_id = i.client_id
-     WHERE i.period_end = $1 AND i.issued_at = $2 AND b.completed_at <= $1
-       AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.order_id = b.order_id)
+     FROM unnest($2::uuid[], $3::uuid[]) AS i(id, client_id)
+     JOIN billable_orders b ON b.client_id = i.client_id
+     WHERE b.completed_at <= $1
+     -- The unique key skips orders already on an invoice. (A NOT EXISTS on the table being filled would rescan it per row.)
      ON CONFLICT (order_id) DO NOTHING`,
-    [periodEnd, now],
+    [periodEnd, rows.map((r) => r.id), rows.map((r) => r.client_id)],
     tx,
   );
   return rows;
@@ -90,23 +94,27 @@ export async function issueInvoices(db: Database, tx: Tx, periodEnd: Date, now: 
  */
 export async function payInvoices(db: Database, tx: Tx, now: Date, clientId?: string): Promise<{ id: string; client_id: string }[]> {
   await execute(db, 'SELECT pg_advisory_xact_lock(4242101)', [], tx);
-  const { rows } = await execute<{ id: string; client_id: string; total_cents: string }>(
+  // Which invoices each balance covers, oldest first (a running total per client)…
+  const payable = await sql<{ id: string }>(
     db,
     `WITH balances AS (
        SELECT a.owner_id AS client_id, sum(e.amount_cents) AS balance
        FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id
-       WHERE a.kind = 'client' AND ($2::uuid IS NULL OR a.owner_id = $2)
+       WHERE a.kind = 'client' AND ($1::uuid IS NULL OR a.owner_id = $1)
        GROUP BY a.owner_id
      ), unpaid AS (
-       SELECT i.id, i.client_id, i.total_cents,
-              sum(i.total_cents) OVER (PARTITION BY i.client_id ORDER BY i.period_end, i.id) AS running
-       FROM invoices i WHERE i.status = 'unpaid' AND ($2::uuid IS NULL OR i.client_id = $2)
-     ), payable AS (
-       SELECT u.id FROM unpaid u LEFT JOIN balances b USING (client_id) WHERE u.running <= coalesce(b.balance, 0)
+       SELECT i.id, i.client_id, sum(i.total_cents) OVER (PARTITION BY i.client_id ORDER BY i.period_end, i.id) AS running
+       FROM invoices i WHERE i.status = 'unpaid' AND ($1::uuid IS NULL OR i.client_id = $1)
      )
-     UPDATE invoices i SET status = 'paid', paid_at = $1 FROM payable p WHERE i.id = p.id AND i.status = 'unpaid'
-     RETURNING i.id, i.client_id, i.total_cents`,
-    [now, clientId ?? null],
+     SELECT u.id FROM unpaid u LEFT JOIN balances b USING (client_id) WHERE u.running <= coalesce(b.balance, 0)`,
+    [clientId ?? null],
+    tx,
+  );
+  // …then paid by id (an UPDATE … FROM over rows this transaction just wrote is planned on stale statistics).
+  const { rows } = await execute<{ id: string; client_id: string; total_cents: string }>(
+    db,
+    `UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = ANY($2::uuid[]) AND status = 'unpaid' RETURNING id, client_id, total_cents`,
+    [now, payable.map((p) => p.id)],
     tx,
   );
   const charged = rows.filter((r) => BigInt(r.total_cents) > 0n);
@@ -118,23 +126,29 @@ export async function payInvoices(db: Database, tx: Tx, now: Date, clientId?: st
     tx,
   );
   const ids = charged.map((r) => r.id);
-  await execute(
+  const posted = await execute<{ id: string }>(
     db,
     `INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
      SELECT 'invoice_payment', i.id::text, 'Invoice ' || i.id || ' paid from the balance', $2 FROM invoices i WHERE i.id = ANY($1::uuid[])
-     ON CONFLICT (kind, reference) DO NOTHING`,
+     ON CONFLICT (kind, reference) DO NOTHING RETURNING id`,
     [ids, now],
     tx,
   );
+  // Entries only for the transactions this run created (never a NOT EXISTS on the table being filled).
+  // Two equality joins (never an OR join: that is a nested loop over every account).
   await execute(
     db,
-    `INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
-     SELECT t.id, a.id, CASE WHEN a.kind = 'client' THEN -i.total_cents ELSE i.total_cents END
-     FROM invoices i
-     JOIN ledger_transactions t ON t.kind = 'invoice_payment' AND t.reference = i.id::text
-     JOIN ledger_accounts a ON (a.kind = 'client' AND a.owner_id = i.client_id) OR (a.kind = 'platform_revenue' AND a.owner_id IS NULL)
-     WHERE i.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.transaction_id = t.id)`,
-    [ids],
+    `WITH fresh AS (
+       SELECT t.id AS transaction_id, i.client_id, i.total_cents
+       FROM invoices i JOIN ledger_transactions t ON t.kind = 'invoice_payment' AND t.reference = i.id::text
+       WHERE i.id = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])
+     )
+     INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+     SELECT f.transaction_id, a.id, -f.total_cents FROM fresh f JOIN ledger_accounts a ON a.kind = 'client' AND a.owner_id = f.client_id
+     UNION ALL
+     SELECT f.transaction_id, r.id, f.total_cents FROM fresh f
+     CROSS JOIN (SELECT id FROM ledger_accounts WHERE kind = 'platform_revenue' AND owner_id IS NULL) r`,
+    [ids, posted.rows.map((r) => r.id)],
     tx,
   );
   return rows;

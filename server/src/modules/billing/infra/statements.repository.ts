@@ -89,11 +89,13 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
      SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL,
             CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at
      FROM statements s JOIN worker_outcomes o ON o.worker_id = s.worker_id
-     WHERE s.id = ANY($1::uuid[]) AND o.at <= $2 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.order_id = o.order_id)
+     WHERE s.id = ANY($1::uuid[]) AND o.at <= $2
      UNION ALL
      SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at
      FROM statements s JOIN rewards r ON r.worker_id = s.worker_id
-     WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.reward_id = r.id)`,
+     WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2
+     -- The unique keys skip orders and rewards already stated. (A NOT EXISTS on the table being filled would rescan it per row.)
+     ON CONFLICT DO NOTHING`,
     [ids, periodEnd],
     tx,
   );
@@ -107,29 +109,37 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
     [ids, now],
     tx,
   );
-  await execute(
+  const posted = await execute<{ id: string }>(
     db,
     `INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
      SELECT 'statement', id::text, 'Statement ' || id, $2 FROM statements WHERE id = ANY($1::uuid[])
-     ON CONFLICT (kind, reference) DO NOTHING`,
+     ON CONFLICT (kind, reference) DO NOTHING RETURNING id`,
     [ids, now],
     tx,
   );
+  // Equality joins only: the worker's own account by owner, the platform's three by kind.
   await execute(
     db,
-    `INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
-     SELECT t.id, a.id, v.amount
-     FROM statements s
-     JOIN ledger_transactions t ON t.kind = 'statement' AND t.reference = s.id::text
-     CROSS JOIN LATERAL (VALUES
-       ('platform_revenue', NULL::uuid, -s.earned_cents), ('worker', s.worker_id, s.earned_cents),
-       ('worker', s.worker_id, -s.fines_cents), ('fines', NULL::uuid, s.fines_cents),
-       ('rewards', NULL::uuid, -s.rewards_cents), ('worker', s.worker_id, s.rewards_cents)
-     ) AS v(kind, owner_id, amount)
-     JOIN ledger_accounts a ON a.kind = v.kind AND a.owner_id IS NOT DISTINCT FROM v.owner_id
-     WHERE s.id = ANY($1::uuid[]) AND v.amount <> 0
-       AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.transaction_id = t.id)`,
-    [ids],
+    `WITH fresh AS (
+       SELECT t.id AS transaction_id, s.*
+       FROM statements s JOIN ledger_transactions t ON t.kind = 'statement' AND t.reference = s.id::text
+       WHERE s.id = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])
+     ), platform AS (
+       SELECT kind, id FROM ledger_accounts WHERE kind IN ('platform_revenue', 'fines', 'rewards') AND owner_id IS NULL
+     ), amounts AS (
+       SELECT f.transaction_id, f.worker_id, v.kind, v.amount
+       FROM fresh f CROSS JOIN LATERAL (VALUES
+         ('platform_revenue', -f.earned_cents), ('worker', f.earned_cents),
+         ('worker', -f.fines_cents), ('fines', f.fines_cents),
+         ('rewards', -f.rewards_cents), ('worker', f.rewards_cents)
+       ) AS v(kind, amount)
+       WHERE v.amount <> 0
+     )
+     INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+     SELECT m.transaction_id, a.id, m.amount FROM amounts m JOIN ledger_accounts a ON a.kind = 'worker' AND a.owner_id = m.worker_id WHERE m.kind = 'worker'
+     UNION ALL
+     SELECT m.transaction_id, p.id, m.amount FROM amounts m JOIN platform p ON p.kind = m.kind WHERE m.kind <> 'worker'`,
+    [ids, posted.rows.map((r) => r.id)],
     tx,
   );
   return rows;

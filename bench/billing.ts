@@ -1,0 +1,133 @@
+/**
+ * Billing benchmark: the weekly invoice job on 20,000 clients and 200,000
+ * completed orders in one week (half the clients with a balance to pay
+ * from, a tenth with past payments earning a discount), against one plain
+ * `INSERT … SELECT` computing the same totals, in the same run on the same
+ * data. Prints JSON with both times and their ratio (target ≤ 3), and
+ * checks that both computed the same grand total.
+ *
+ *   npm run bench:billing        # BENCH_CLIENTS=…, BENCH_ORDERS=… to scale
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../server/src/platform/config.ts';
+import { createLogger } from '../server/src/platform/logger.ts';
+import { connectDatabase, sql } from '../server/src/platform/database.ts';
+import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
+import { migrate } from '../server/src/platform/migrations.ts';
+import { createPlatform } from '../server/src/app.ts';
+import { issueWeeklyInvoices } from '../server/src/modules/billing/application/issue-weekly-invoices.ts';
+import { PAYMENT_PROVIDERS } from '../server/src/modules/billing/infra/providers/index.ts';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20_000);
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 200_000);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-billing-bench-'));
+const logger = createLogger({ level: 'silent' });
+const embedded = await startEmbeddedPostgres({ dataDir, port: 56_000 + Math.floor(Math.random() * 1000), database: 'chorecat', logger });
+const db = connectDatabase(embedded.url, logger);
+try {
+  await migrate(db, logger);
+  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: embedded.url, LOG_LEVEL: 'silent', SUPPLIER_STAND_IN: '0' });
+  const platform = await createPlatform({
+    config,
+    secrets: { jwt: 'b'.repeat(40), session: 'c'.repeat(40), supplierApiKey: 'd'.repeat(40), supplierWebhookSecret: 'e'.repeat(40) },
+    db,
+    logger,
+    mailTransport: { name: 'none', send: async () => undefined },
+  });
+  const weekStart = new Date('2031-01-06T00:00:00Z'); // a Monday; the week closes Sunday 2031-01-12 23:00 UTC
+  const seedStarted = performance.now();
+  await db.sequelize.query(
+    `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at)
+     SELECT gen_random_uuid(), md5('client' || (g % $1))::uuid, 5000 + (g % 7) * 2500, $3::timestamptz + ((g % 6) || ' days')::interval + ((g % 86000) || ' seconds')::interval
+     FROM generate_series(1, $2) g`,
+    { bind: [CLIENTS, ORDERS, weekStart] },
+  );
+  // A tenth of the clients paid 25,000.00 before (a 6 % discount); half have a balance of 1,000,000.00 to pay from.
+  await db.sequelize.query(
+    `INSERT INTO invoices (client_id, period_start, period_end, subtotal_cents, paid_before_cents, discount_rate, discount_cents, total_cents, status, issued_at, paid_at)
+     SELECT md5('client' || c)::uuid, '2030-01-01', '2030-01-05T23:00Z', 2500000, 0, 0, 0, 2500000, 'paid', '2030-01-05T23:00Z', '2030-01-05T23:00Z'
+     FROM generate_series(0, $1 - 1, 10) c`,
+    { bind: [CLIENTS] },
+  );
+  await db.sequelize.query(
+    `WITH tx AS (
+       INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
+       SELECT 'top_up', 'bench-' || c, 'bench balance', now() FROM generate_series(0, $1 - 1, 2) c RETURNING id, reference
+     ), accounts AS (
+       INSERT INTO ledger_accounts (kind, owner_id, created_at)
+       SELECT 'client', md5('client' || c)::uuid, now() FROM generate_series(0, $1 - 1, 2) c
+       UNION ALL SELECT 'external_in', NULL, now()
+       RETURNING id, kind, owner_id
+     )
+     INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+     SELECT tx.id, a.id, 100000000 FROM tx JOIN accounts a ON a.kind = 'client' AND a.owner_id = md5('client' || substr(tx.reference, 7))::uuid
+     UNION ALL
+     SELECT tx.id, a.id, -100000000 FROM tx CROSS JOIN accounts a WHERE a.kind = 'external_in'`,
+    { bind: [CLIENTS] },
+  );
+  await db.sequelize.query('ANALYZE');
+  const seedMs = performance.now() - seedStarted;
+
+  // The baseline: one plain INSERT … SELECT computing every client's subtotal, discount and total.
+  await db.sequelize.query(
+    'CREATE UNLOGGED TABLE baseline_totals (client_id uuid, subtotal bigint, rate integer, discount bigint, total bigint)',
+  );
+  const baselineStarted = performance.now();
+  await db.sequelize.query(
+    `INSERT INTO baseline_totals
+     SELECT b.client_id, sum(b.price_cents), billing_discount_rate(coalesce(p.paid, 0)),
+            (sum(b.price_cents) * billing_discount_rate(coalesce(p.paid, 0)) * 100 + 5000) / 10000,
+            sum(b.price_cents) - (sum(b.price_cents) * billing_discount_rate(coalesce(p.paid, 0)) * 100 + 5000) / 10000
+     FROM billable_orders b
+     LEFT JOIN (SELECT client_id, sum(total_cents)::bigint AS paid FROM invoices WHERE status = 'paid' GROUP BY client_id) p USING (client_id)
+     WHERE b.completed_at <= $1
+     GROUP BY b.client_id, p.paid`,
+    { bind: [new Date('2031-01-12T23:00:00Z')] },
+  );
+  const baselineMs = performance.now() - baselineStarted;
+
+  const jobStarted = performance.now();
+  const result = await issueWeeklyInvoices(
+    { kernel: platform.kernel, provider: PAYMENT_PROVIDERS['sandbox-card']! },
+    new Date('2031-01-12T23:30:00Z'),
+  );
+  const jobMs = performance.now() - jobStarted;
+
+  const [check] = await sql<{ invoiced: string; baseline: string; lines: string; paid: string }>(
+    db,
+    `SELECT (SELECT sum(total_cents) FROM invoices WHERE period_end = '2031-01-12T23:00Z')::text AS invoiced,
+            (SELECT sum(total) FROM baseline_totals)::text AS baseline,
+            (SELECT count(*) FROM invoice_lines)::text AS lines,
+            (SELECT count(*) FROM invoices WHERE period_end = '2031-01-12T23:00Z' AND status = 'paid')::text AS paid`,
+  );
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'billing-weekly-invoices',
+        cores: os.cpus().length,
+        clients: CLIENTS,
+        orders: ORDERS,
+        seedMs: Math.round(seedMs),
+        baselineMs: Math.round(baselineMs),
+        jobMs: Math.round(jobMs),
+        ratio: Number((jobMs / baselineMs).toFixed(2)),
+        ratioTarget: 3,
+        invoicesIssued: result.issued,
+        invoicesPaid: result.paid,
+        invoiceLines: Number(check!.lines),
+        sameTotals: check!.invoiced === check!.baseline,
+        grandTotal: check!.invoiced,
+      },
+      null,
+      2,
+    ),
+  );
+  await platform.stop();
+} finally {
+  await db.close();
+  await embedded.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(0);
