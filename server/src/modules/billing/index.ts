@@ -66,6 +66,6 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         },
       },
     ],
-    adminResources: billingAdminResources(kernel.db.sequelize),
+    adminResources: billingAdminResources(b, kernel.db.sequelize),
   };
 }

@@ -103,6 +103,16 @@ export async function grantReward(
   input: { actor: Principal; workerId: string; amount: string; reason: string; requestId?: string },
 ) {
   const { kernel } = b;
+  if (!/^\d{1,15}\.\d{2}$/.test(input.amount)) {
+    throw new AppError('VALIDATION.FAILED', 'The amount is cat-units with two decimals, e.g. 15.50.', {
+      errors: [{ path: '/body/amount', message: 'must look like 15.50' }],
+    });
+  }
+  if (!input.reason.trim()) {
+    throw new AppError('VALIDATION.FAILED', 'Give the reason for the reward.', {
+      errors: [{ path: '/body/reason', message: 'must not be empty' }],
+    });
+  }
   const amount = Money.parse(input.amount);
   if (amount.cents <= 0n || amount.cents > MAX_REWARD.cents) {
     throw new AppError('BILLING.AMOUNT_OUT_OF_RANGE', `A reward is more than 0.00 and at most ${MAX_REWARD.toString()}.`, {

@@ -1,11 +1,22 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import {
+  adminActor,
+  runAdminAction,
+  unflattenPayload,
+  type AdminActionContext,
+  type AdminActionRequest,
+} from '../../../platform/admin-actions.ts';
+import { grantReward } from '../application/statements.ts';
+import type { Billing } from '../application/context.ts';
 import { Money } from '../../../platform/money.ts';
 
 class AccountRecord extends Model {}
 class EntryRecord extends Model {}
 class TopUpRecord extends Model {}
 class InvoiceRecord extends Model {}
+class StatementRecord extends Model {}
+class RewardRecord extends Model {}
 
 const money = (field: string) => ({
   type: DataTypes.VIRTUAL,
@@ -16,7 +27,7 @@ const money = (field: string) => ({
 });
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
-export function billingAdminResources(sequelize: Sequelize): AdminResource[] {
+export function billingAdminResources(b: Billing, sequelize: Sequelize): AdminResource[] {
   AccountRecord.init(
     {
       id: { type: DataTypes.UUID, primaryKey: true },
@@ -70,11 +81,105 @@ export function billingAdminResources(sequelize: Sequelize): AdminResource[] {
     },
     { sequelize, tableName: 'invoices', modelName: 'Invoice', timestamps: false },
   );
+  StatementRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      workerId: { type: DataTypes.UUID, field: 'worker_id' },
+      periodStart: { type: DataTypes.DATE, field: 'period_start' },
+      periodEnd: { type: DataTypes.DATE, field: 'period_end' },
+      earnedCents: { type: DataTypes.BIGINT, field: 'earned_cents' },
+      earned: money('earnedCents'),
+      finesCents: { type: DataTypes.BIGINT, field: 'fines_cents' },
+      fines: money('finesCents'),
+      rewardsCents: { type: DataTypes.BIGINT, field: 'rewards_cents' },
+      rewards: money('rewardsCents'),
+      debtCarriedCents: { type: DataTypes.BIGINT, field: 'debt_carried_cents' },
+      debtCarried: money('debtCarriedCents'),
+      netCents: { type: DataTypes.BIGINT, field: 'net_cents' },
+      net: money('netCents'),
+      status: { type: DataTypes.TEXT },
+      issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
+      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
+    },
+    { sequelize, tableName: 'statements', modelName: 'Statement', timestamps: false },
+  );
+  RewardRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      workerId: { type: DataTypes.UUID, field: 'worker_id' },
+      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
+      amount: money('amountCents'),
+      reason: { type: DataTypes.TEXT },
+      createdBy: { type: DataTypes.UUID, field: 'created_by' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'rewards', modelName: 'Reward', timestamps: false },
+  );
   const navigation = { name: 'Billing', icon: 'DollarSign' };
   const hiddenCents = Object.fromEntries(
     ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
   );
   return [
+    {
+      resource: StatementRecord,
+      options: {
+        id: 'statements',
+        navigation,
+        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'debtCarried', 'net', 'status'],
+        filterProperties: ['workerId', 'status', 'periodEnd'],
+        properties: {
+          workerId: { reference: 'users' },
+          ...hiddenCents,
+          earnedCents: { isVisible: false },
+          finesCents: { isVisible: false },
+          rewardsCents: { isVisible: false },
+          debtCarriedCents: { isVisible: false },
+          netCents: { isVisible: false },
+        },
+        sort: { sortBy: 'periodEnd', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+    {
+      // Rewarding a worker: "Create new" here is the reward action, through the same use case as the API (audited).
+      resource: RewardRecord,
+      options: {
+        id: 'rewards',
+        navigation,
+        listProperties: ['createdAt', 'workerId', 'amount', 'reason', 'createdBy'],
+        editProperties: ['workerId', 'amount', 'reason'],
+        filterProperties: ['workerId', 'createdAt'],
+        properties: {
+          workerId: { reference: 'users' },
+          createdBy: { reference: 'users' },
+          amountCents: { isVisible: false },
+          reason: { type: 'textarea' },
+        },
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          new: {
+            isAccessible: true,
+            handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
+              if (request.method !== 'post') return {};
+              const raw = unflattenPayload(request.payload);
+              return runAdminAction(
+                context,
+                () =>
+                  grantReward(b, {
+                    actor: adminActor(context),
+                    workerId: String(raw.workerId ?? ''),
+                    amount: String(raw.amount ?? ''),
+                    reason: String(raw.reason ?? ''),
+                  }),
+                'Reward granted: it is paid with the next statement.',
+                { showAfterwards: true },
+              );
+            },
+          },
+        },
+      },
+    },
     {
       resource: InvoiceRecord,
       options: {

@@ -1,0 +1,53 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
+import { sql } from '../src/platform/database.ts';
+import { mountAdmin } from '../src/admin.ts';
+import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+
+describe('billing in the admin panel', () => {
+  let t: TestPlatform;
+  let panel: supertest.Agent;
+  let manager: { id: string; email: string };
+  beforeAll(async () => {
+    t = await createTestPlatform({
+      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+    });
+    manager = await t.userWithRoles(['manager']);
+    panel = supertest.agent(t.platform.app);
+    await panel.post('/admin/login').type('form').send({ email: manager.email, password: 'test-password' }).expect(302);
+  });
+  afterAll(() => t.close());
+
+  it('rewards a worker through the use case (validated, audited), and lists statements, invoices and the ledger', async () => {
+    const worker = await t.userWithRoles(['worker']);
+    const bad = await panel
+      .post('/admin/api/resources/rewards/actions/new')
+      .field('workerId', worker.id)
+      .field('amount', '12')
+      .field('reason', 'x');
+    expect(bad.body.notice).toMatchObject({ type: 'error', message: expect.stringMatching(/two decimals/) });
+    const client = await t.userWithRoles(['client']);
+    const notWorker = await panel
+      .post('/admin/api/resources/rewards/actions/new')
+      .field('workerId', client.id)
+      .field('amount', '5.00')
+      .field('reason', 'x');
+    expect(notWorker.body.notice).toMatchObject({ type: 'error', message: 'No such worker.' });
+    const granted = await panel
+      .post('/admin/api/resources/rewards/actions/new')
+      .field('workerId', worker.id)
+      .field('amount', '25.00')
+      .field('reason', 'Helped on a busy Sunday');
+    expect(granted.body.notice).toMatchObject({ type: 'success' });
+    expect(await sql(t.db, 'SELECT amount_cents FROM rewards WHERE worker_id = $1', [worker.id])).toEqual([{ amount_cents: '2500' }]);
+    expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'worker.rewarded' AND actor_id = $1", [manager.id])).toHaveLength(1);
+    for (const resource of ['statements', 'invoices', 'ledger_accounts', 'ledger_entries', 'top_ups', 'rewards']) {
+      const res = await panel.get(`/admin/api/resources/${resource}/actions/list`);
+      expect(res.status, resource).toBe(200);
+      expect(res.body.records, resource).toBeInstanceOf(Array);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase } from './helpers/database.ts';
+import { CLI, REPO, runCli } from './helpers/cli.ts';
+import { connectDatabase, sql, type Database } from '../src/platform/database.ts';
+import { createLogger } from '../src/platform/logger.ts';
+
+const CLIENTS = 3000;
+const ORDERS = 60_000;
+const AS_OF = '2031-01-12T23:30:00Z';
+
+/** The weekly run killed with SIGKILL half-way, then run again: never a half-issued week, never a second invoice. */
+describe('billing: a run killed half-way', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Database;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = connectDatabase(database.url, createLogger({ level: 'silent' }));
+    env = {
+      DATABASE_URL: database.url,
+      NODE_ENV: 'development',
+      MAILDEV: '0',
+      CHORECAT_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'chorecat-crash-')),
+      JWT_SECRET: 'j'.repeat(40),
+      SESSION_SECRET: 's'.repeat(40),
+      SUPPLIER_API_KEY: 'k'.repeat(20),
+      SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
+    };
+    await db.sequelize.query(
+      `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at)
+       SELECT gen_random_uuid(), md5('crash' || (g % $1))::uuid, 10000, '2031-01-08T10:00:00Z' FROM generate_series(1, $2) g`,
+      { bind: [CLIENTS, ORDERS] },
+    );
+  });
+  afterAll(async () => {
+    await db.close();
+    await database.drop();
+  });
+
+  const counts = async () => {
+    const [row] = await sql<{ invoices: string; lines: string }>(
+      db,
+      'SELECT (SELECT count(*) FROM invoices)::text AS invoices, (SELECT count(*) FROM invoice_lines)::text AS lines',
+    );
+    return { invoices: Number(row!.invoices), lines: Number(row!.lines) };
+  };
+
+  it(
+    'leaves nothing or everything when killed, and exactly one invoice per client and week after re-runs',
+    { timeout: 120_000 },
+    async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', 'billing.weekly-invoices', '--as-of', AS_OF], {
+        cwd: REPO,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      // Kill it the moment its transaction is writing invoices or their lines.
+      const started = Date.now();
+      for (;;) {
+        const running = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO invoice%'");
+        if (running.length > 0 || Date.now() - started > 60_000) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      // PostgreSQL aborts the orphaned transaction once it notices the connection is gone.
+      for (let i = 0; i < 500; i++) {
+        const left = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%INSERT INTO invoice%' AND pid <> pg_backend_pid()");
+        if (left.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const afterKill = await counts();
+      expect([0, CLIENTS]).toContain(afterKill.invoices);
+      expect(afterKill.lines).toBe(afterKill.invoices === 0 ? 0 : ORDERS);
+
+      for (let i = 0; i < 2; i++) {
+        const run = await runCli(['jobs', 'run', 'billing.weekly-invoices', '--as-of', AS_OF], env, 90_000);
+        expect(run.code, run.stderr).toBe(0);
+      }
+      expect(await counts()).toEqual({ invoices: CLIENTS, lines: ORDERS });
+      const [dupes] = await sql<{ n: string }>(
+        db,
+        'SELECT count(*)::text AS n FROM (SELECT client_id FROM invoices GROUP BY client_id, period_end HAVING count(*) > 1) d',
+      );
+      expect(dupes!.n).toBe('0');
+    },
+  );
+});
