@@ -51,7 +51,14 @@ if (process.env.FLOOD_BENCH_ROLE === 'server') {
   });
   const platform = await createPlatform({
     config,
-    secrets: { jwt: 'b'.repeat(40), session: 'c'.repeat(40), supplierApiKey: 'd'.repeat(40), supplierWebhookSecret: 'e'.repeat(40) },
+    secrets: {
+      jwt: 'b'.repeat(40),
+      session: 'c'.repeat(40),
+      supplierApiKey: 'd'.repeat(40),
+      supplierWebhookSecret: 'e'.repeat(40),
+      goldenHatApiKey: 'f'.repeat(40),
+      goldenHatWebhookSecret: 'g'.repeat(40),
+    },
     db,
     logger,
     mailTransport: { name: 'none', send: async () => undefined },

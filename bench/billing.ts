@@ -31,7 +31,14 @@ try {
   const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: embedded.url, LOG_LEVEL: 'silent', SUPPLIER_STAND_IN: '0' });
   const platform = await createPlatform({
     config,
-    secrets: { jwt: 'b'.repeat(40), session: 'c'.repeat(40), supplierApiKey: 'd'.repeat(40), supplierWebhookSecret: 'e'.repeat(40) },
+    secrets: {
+      jwt: 'b'.repeat(40),
+      session: 'c'.repeat(40),
+      supplierApiKey: 'd'.repeat(40),
+      supplierWebhookSecret: 'e'.repeat(40),
+      goldenHatApiKey: 'f'.repeat(40),
+      goldenHatWebhookSecret: 'g'.repeat(40),
+    },
     db,
     logger,
     mailTransport: { name: 'none', send: async () => undefined },

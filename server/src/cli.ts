@@ -122,6 +122,7 @@ async function runStart(): Promise<number> {
     `    Admin       ${urls.admin}`,
     ...(urls.mailbox ? [`    Mailbox     ${urls.mailbox}`] : []),
     ...(urls.supplier ? [`    Supplier    ${urls.supplier} (local stand-in)`] : []),
+    ...(urls.goldenHat ? [`    Golden Hat  ${urls.goldenHat} (local stand-in)`] : []),
     `    Database    ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/pg (port ${config.embeddedDbPort})`}`,
     `    Jobs        ${config.role === 'api' ? 'off in this process (ROLE=api)' : 'running'}${config.sandbox ? '; sandbox clock on' : ''}`,
   ];

@@ -14,6 +14,7 @@ import { seedDemoCatalog } from './modules/catalog/index.ts';
 import { seedDemoHiring } from './modules/hiring/index.ts';
 import { mountAdmin } from './admin.ts';
 import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
+import { startGoldenHatStandIn, type GoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
 
 /**
  * Brings the platform up and down: the database (embedded or DATABASE_URL),
@@ -92,6 +93,18 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       });
       stops.unshift(() => supplier!.close());
     }
+    let goldenHat: GoldenHatStandIn | undefined;
+    if (config.goldenHat.standIn) {
+      // Development's stand-in for the payout service: same protocol, pays after a delay.
+      goldenHat = await startGoldenHatStandIn({
+        port: config.goldenHat.standInPort,
+        apiKey: secrets.goldenHatApiKey,
+        webhookSecret: secrets.goldenHatWebhookSecret,
+        settleDelayMs: config.goldenHat.settleDelayMs,
+        log: (line) => logger.info(line),
+      });
+      stops.unshift(() => goldenHat!.close());
+    }
     const platform = await createPlatform({
       config,
       secrets,
@@ -131,6 +144,10 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     if (supplier) {
       urls.supplier = supplier.url;
       supplier.options.webhookUrl = `${base}/v1/integrations/supplier/events`;
+    }
+    if (goldenHat) {
+      urls.goldenHat = goldenHat.url;
+      goldenHat.options.webhookUrl = `${base}/v1/integrations/golden-hat/events`;
     }
     let stopping: Promise<void> | undefined;
     return {

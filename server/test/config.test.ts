@@ -75,8 +75,12 @@ describe('configuration', () => {
       SUPPLIER_URL: 'https://cookies.example',
       SUPPLIER_API_KEY: 'k'.repeat(20),
       SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
+      GOLDEN_HAT_URL: 'https://golden-hat.example',
+      GOLDEN_HAT_API_KEY: 'g'.repeat(20),
+      GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
     });
     expect(production.supplier.standIn).toBe(false);
+    expect(production.goldenHat.standIn).toBe(false);
     expect(production.sandbox).toBe(false);
     expect(production.seedDemo).toBe(false);
     expect(production.mail.devMailbox).toBe(false);

@@ -55,7 +55,8 @@ describe('chorecat start on embedded PostgreSQL', () => {
     'comes up ready, serves docs and admin, stops within 10 s on SIGTERM, and a second start reuses the data',
     { timeout: 120_000 },
     async () => {
-      const [port, dbPort, smtpPort, webPort, supplierPort] = await Promise.all([
+      const [port, dbPort, smtpPort, webPort, supplierPort, goldenHatPort] = await Promise.all([
+        freePort(),
         freePort(),
         freePort(),
         freePort(),
@@ -69,6 +70,7 @@ describe('chorecat start on embedded PostgreSQL', () => {
         MAILDEV_SMTP_PORT: String(smtpPort),
         MAILDEV_WEB_PORT: String(webPort),
         SUPPLIER_STAND_IN_PORT: String(supplierPort),
+        GOLDEN_HAT_STAND_IN_PORT: String(goldenHatPort),
       };
       const first = startServer(env);
       await first.ready;
@@ -98,6 +100,7 @@ describe('chorecat start on embedded PostgreSQL', () => {
       expect(await portOpen(dbPort)).toBe(false);
       expect(await portOpen(port)).toBe(false);
       expect(await portOpen(supplierPort)).toBe(false);
+      expect(await portOpen(goldenHatPort)).toBe(false);
 
       const second = startServer(env);
       await second.ready;
@@ -145,6 +148,9 @@ describe('chorecat start on embedded PostgreSQL', () => {
       SUPPLIER_URL: 'https://supplier.example',
       SUPPLIER_API_KEY: 'k'.repeat(20),
       SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
+      GOLDEN_HAT_URL: 'https://golden-hat.example',
+      GOLDEN_HAT_API_KEY: 'g'.repeat(20),
+      GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(

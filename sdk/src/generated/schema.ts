@@ -586,6 +586,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/integrations/golden-hat/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Golden Hat's payout callback
+         * @description Called by Golden Hat, not by partners: `payout.paid` or `payout.failed`
+         *     for a payout we sent. Signed like the supplier's callback
+         *     (`Golden-Hat-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.<raw body>">`,
+         *     five minutes' tolerance); anything else is refused with 401
+         *     `BILLING.BAD_SIGNATURE` and changes nothing. Each event id is handled once.
+         */
+        post: operations["receiveGoldenHatEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/integrations/supplier/events": {
         parameters: {
             query?: never;
@@ -1391,6 +1415,18 @@ export interface components {
             sha256: string;
             /** @description Bytes. */
             size: number;
+        };
+        GoldenHatEvent: {
+            /** Format: date-time */
+            createdAt?: string;
+            data: {
+                failureReason?: string | null;
+                payoutId?: string;
+                reference?: string;
+            };
+            id: string;
+            /** @example payout.paid */
+            type: string;
         };
         Health: {
             /** @constant */
@@ -2862,6 +2898,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    receiveGoldenHatEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                "Golden-Hat-Signature": string;
+                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoldenHatEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierEventReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     receiveSupplierEvent: {

@@ -53,6 +53,12 @@ const schema = z
     APPLICATION_POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     APPLICATION_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     APPLICATION_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+    GOLDEN_HAT_URL: z.string().url().optional(),
+    GOLDEN_HAT_API_KEY: z.string().min(8).optional(),
+    GOLDEN_HAT_WEBHOOK_SECRET: z.string().min(16).optional(),
+    GOLDEN_HAT_STAND_IN: booleanFlag.optional(),
+    GOLDEN_HAT_STAND_IN_PORT: port.default(4020),
+    GOLDEN_HAT_SETTLE_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
     PAYMENT_PROVIDER: z.enum(['sandbox-card']).default('sandbox-card'),
     MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
     SUPPLIER_URL: z.string().url().optional(),
@@ -86,6 +92,9 @@ const schema = z
       'SUPPLIER_URL',
       'SUPPLIER_API_KEY',
       'SUPPLIER_WEBHOOK_SECRET',
+      'GOLDEN_HAT_URL',
+      'GOLDEN_HAT_API_KEY',
+      'GOLDEN_HAT_WEBHOOK_SECRET',
     ] as const) {
       if (!env[key]) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
@@ -131,7 +140,14 @@ export interface Config {
   publicUrl: string;
   businessTimeZone: string;
   sandbox: boolean;
-  secrets: { jwt?: string; session?: string; supplierApiKey?: string; supplierWebhookSecret?: string };
+  secrets: {
+    jwt?: string;
+    session?: string;
+    supplierApiKey?: string;
+    supplierWebhookSecret?: string;
+    goldenHatApiKey?: string;
+    goldenHatWebhookSecret?: string;
+  };
   corsOrigins: string[];
   bodyLimit: string;
   logLevel: string;
@@ -142,6 +158,8 @@ export interface Config {
   pricingStrategy: 'fixed';
   /** How often an order nobody could take is matched again. */
   matchingRetryMs: number;
+  /** Golden Hat, the payout service (SPEC §8); a local stand-in outside production unless GOLDEN_HAT_URL is set. */
+  goldenHat: { url: string; standIn: boolean; standInPort: number; settleDelayMs: number; pollIntervalMs: number; timeoutMs: number };
   /** The payment provider top-ups go through (a sandbox one is refused its charges in production). */
   paymentProvider: string;
   /** Flood defence of the public application form (SPEC §5.2). */
@@ -226,6 +244,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       session: env.SESSION_SECRET,
       supplierApiKey: env.SUPPLIER_API_KEY,
       supplierWebhookSecret: env.SUPPLIER_WEBHOOK_SECRET,
+      goldenHatApiKey: env.GOLDEN_HAT_API_KEY,
+      goldenHatWebhookSecret: env.GOLDEN_HAT_WEBHOOK_SECRET,
     },
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
@@ -239,6 +259,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     pricingStrategy: env.PRICING_STRATEGY,
     matchingRetryMs: env.MATCHING_RETRY_SECONDS * 1000,
     paymentProvider: env.PAYMENT_PROVIDER,
+    goldenHat: goldenHatConfig(env),
     applications: {
       perAddressPerMinute: env.APPLICATION_RATE_LIMIT_PER_MINUTE,
       globalPerMinute: env.APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE,
@@ -272,6 +293,18 @@ function supplierConfig(env: z.infer<typeof schema>): Config['supplier'] {
     deliveryDelayMs: Math.round(env.SUPPLIER_DELIVERY_DELAY_SECONDS * 1000),
     pollIntervalMs: env.SUPPLIER_POLL_SECONDS * 1000,
     timeoutMs: env.SUPPLIER_TIMEOUT_MS,
+  };
+}
+
+function goldenHatConfig(env: z.infer<typeof schema>): Config['goldenHat'] {
+  const standIn = env.GOLDEN_HAT_STAND_IN ?? (env.NODE_ENV === 'development' && !env.GOLDEN_HAT_URL);
+  return {
+    url: env.GOLDEN_HAT_URL ?? (standIn ? `http://127.0.0.1:${env.GOLDEN_HAT_STAND_IN_PORT}` : 'http://127.0.0.1:9'),
+    standIn,
+    standInPort: env.GOLDEN_HAT_STAND_IN_PORT,
+    settleDelayMs: Math.round(env.GOLDEN_HAT_SETTLE_DELAY_SECONDS * 1000),
+    pollIntervalMs: 5 * 60_000,
+    timeoutMs: 5_000,
   };
 }
 
@@ -318,9 +351,12 @@ export interface Secrets {
   /** What we present to the supplier, and what its callbacks are signed with. */
   supplierApiKey: string;
   supplierWebhookSecret: string;
+  /** Our key at Golden Hat, and what its callbacks are signed with. */
+  goldenHatApiKey: string;
+  goldenHatWebhookSecret: string;
 }
 
-const SECRET_NAMES = ['jwt', 'session', 'supplierApiKey', 'supplierWebhookSecret'] as const;
+const SECRET_NAMES = ['jwt', 'session', 'supplierApiKey', 'supplierWebhookSecret', 'goldenHatApiKey', 'goldenHatWebhookSecret'] as const;
 
 /**
  * Outside production a missing secret is generated once and kept in the data
@@ -331,7 +367,9 @@ export function resolveSecrets(config: Config): Secrets {
   const given = config.secrets;
   if (SECRET_NAMES.every((name) => given[name])) return given as Secrets;
   if (config.env === 'production') {
-    throw new ConfigError(['JWT_SECRET, SESSION_SECRET, SUPPLIER_API_KEY and SUPPLIER_WEBHOOK_SECRET are required in production']);
+    throw new ConfigError([
+      'JWT_SECRET, SESSION_SECRET, SUPPLIER_API_KEY, SUPPLIER_WEBHOOK_SECRET, GOLDEN_HAT_API_KEY and GOLDEN_HAT_WEBHOOK_SECRET are required in production',
+    ]);
   }
   const file = path.join(config.dataDir, 'secrets.json');
   let stored: Partial<Secrets> = {};

@@ -13,9 +13,12 @@ import { createPlatform, type Platform, type PlatformOptions } from '../../src/a
 import { hashPassword } from '../../src/modules/identity/index.ts';
 import { createTestDatabase } from './database.ts';
 import { startSupplierStandIn, type SupplierStandIn, type SupplierStandInOptions } from '../../src/stand-ins/supplier-stand-in.ts';
+import { startGoldenHatStandIn, type GoldenHatStandIn } from '../../src/stand-ins/golden-hat-stand-in.ts';
 
 export const TEST_SUPPLIER_KEY = 'test-supplier-key-0123456789';
 export const TEST_SUPPLIER_SECRET = 'test-supplier-webhook-secret-0123456789';
+export const TEST_GOLDEN_HAT_KEY = 'test-golden-hat-key-0123456789';
+export const TEST_GOLDEN_HAT_SECRET = 'test-golden-hat-webhook-secret-0123456789';
 
 /** A transport that keeps what it is asked to send (for tests that do not need real SMTP). */
 export class MemoryTransport implements MailTransport {
@@ -44,6 +47,8 @@ export interface TestPlatform {
   api: supertest.Agent;
   /** The supplier stand-in this platform talks to (delivers only when told, unless options say otherwise). */
   supplier: SupplierStandIn;
+  /** The Golden Hat stand-in (payouts settle only when told). */
+  goldenHat: GoldenHatStandIn;
   /** Creates a user with these roles and returns a bearer token for it. */
   userWithRoles(roles: Role[], email?: string): Promise<{ id: string; email: string; token: string }>;
   close(): Promise<void>;
@@ -67,6 +72,11 @@ export async function createTestPlatform(
     deliveryDelayMs: null,
     ...options.supplier,
   });
+  const goldenHat = await startGoldenHatStandIn({
+    apiKey: TEST_GOLDEN_HAT_KEY,
+    webhookSecret: TEST_GOLDEN_HAT_SECRET,
+    settleDelayMs: null,
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: url,
@@ -77,6 +87,9 @@ export async function createTestPlatform(
     SUPPLIER_URL: supplier.url,
     SUPPLIER_API_KEY: TEST_SUPPLIER_KEY,
     SUPPLIER_WEBHOOK_SECRET: TEST_SUPPLIER_SECRET,
+    GOLDEN_HAT_URL: goldenHat.url,
+    GOLDEN_HAT_API_KEY: TEST_GOLDEN_HAT_KEY,
+    GOLDEN_HAT_WEBHOOK_SECRET: TEST_GOLDEN_HAT_SECRET,
     ...options.env,
   });
   const logLines: string[] = [];
@@ -99,6 +112,8 @@ export async function createTestPlatform(
       session: config.secrets.session!,
       supplierApiKey: TEST_SUPPLIER_KEY,
       supplierWebhookSecret: TEST_SUPPLIER_SECRET,
+      goldenHatApiKey: TEST_GOLDEN_HAT_KEY,
+      goldenHatWebhookSecret: TEST_GOLDEN_HAT_SECRET,
     },
     db,
     logger,
@@ -116,6 +131,7 @@ export async function createTestPlatform(
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       // The supplier announces deliveries here (as a real supplier's dashboard would be told).
       supplier.options.webhookUrl ??= `${base}/v1/integrations/supplier/events`;
+      goldenHat.options.webhookUrl ??= `${base}/v1/integrations/golden-hat/events`;
       return base;
     },
     platform,
@@ -125,6 +141,7 @@ export async function createTestPlatform(
     mail,
     logLines,
     supplier,
+    goldenHat,
     api: supertest.agent(platform.app),
     async userWithRoles(roles, email = `${roles.join('-')}-${randomUUID().slice(0, 8)}@chorecat.test`) {
       const [rows] = (await db.sequelize.query(
@@ -137,6 +154,7 @@ export async function createTestPlatform(
     },
     async close() {
       await supplier.close();
+      await goldenHat.close();
       if (server) {
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));

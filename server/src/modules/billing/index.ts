@@ -1,5 +1,4 @@
 import type { ChorecatModule, Kernel } from '../../platform/module.ts';
-import type { Billing } from './application/context.ts';
 import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
@@ -8,6 +7,8 @@ import type { OrderEventPayload } from '../orders/index.ts';
 import { recordCompletion, recordFailure } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
 import { sendStatementEmail } from './application/send-statement-email.ts';
+import { nextPayoutDueAt, runPayouts, type Payouts } from './application/payouts.ts';
+import { createGoldenHatClient } from './infra/golden-hat-client.ts';
 import { INVOICE_EMAIL_TOPIC, issueWeeklyInvoices } from './application/issue-weekly-invoices.ts';
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
@@ -21,7 +22,15 @@ export { discountRate, discountOn } from './domain/discount.ts';
  * statements, payouts and rewards follow.
  */
 export function createBillingModule(kernel: Kernel): ChorecatModule {
-  const b: Billing = { kernel, provider: PAYMENT_PROVIDERS[kernel.config.paymentProvider]! };
+  const b: Payouts = {
+    kernel,
+    provider: PAYMENT_PROVIDERS[kernel.config.paymentProvider]!,
+    goldenHat: createGoldenHatClient({
+      baseUrl: kernel.config.goldenHat.url,
+      apiKey: kernel.secrets.goldenHatApiKey,
+      timeoutMs: kernel.config.goldenHat.timeoutMs,
+    }),
+  };
   for (const event of ['order.accept', 'order.auto_accept']) {
     kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) => recordCompletion(b, e.payload, e.occurredAt));
   }
@@ -53,6 +62,15 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         async run(context) {
           const result = await issueMonthlyStatements(b, context.asOf);
           context.logger.info(result, 'monthly statements issued');
+        },
+      },
+      {
+        name: 'billing.payouts',
+        description: 'Sends payable statements to Golden Hat (retrying failures with backoff) and polls for missed callbacks',
+        schedule: { everyMs: 15_000, nextDueAt: (after) => nextPayoutDueAt(b, after) },
+        quiet: true,
+        async run() {
+          await runPayouts(b);
         },
       },
       {

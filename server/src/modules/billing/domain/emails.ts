@@ -53,3 +53,8 @@ export const statementIssued = defineTemplate<{
         : 'Nothing is due this month.',
   ],
 }));
+
+export const payoutMade = defineTemplate<{ name: string; amount: string; statementId: string }>('payout-made', (d) => ({
+  subject: `Payout made: ${d.amount} cat-units`,
+  paragraphs: [`Hello ${d.name},`, `We paid you ${d.amount} cat-units through Golden Hat for statement ${d.statementId}.`],
+}));

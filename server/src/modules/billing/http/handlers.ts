@@ -1,11 +1,11 @@
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
-import type { Billing } from '../application/context.ts';
+import { receiveGoldenHatEvent, type GoldenHatEvent, type Payouts } from '../application/payouts.ts';
 import { topUp } from '../application/top-up.ts';
 import { getBalance } from '../application/balance.ts';
 import { getInvoice, listInvoices, upcomingInvoice } from '../application/invoices.ts';
 import { getEarnings, grantReward, listStatements } from '../application/statements.ts';
 
-export function billingHandlers(b: Billing): OperationHandlers {
+export function billingHandlers(b: Payouts): OperationHandlers {
   return {
     async getBalance(req, res) {
       res.json(await getBalance(b, req.principal!));
@@ -37,6 +37,15 @@ export function billingHandlers(b: Billing): OperationHandlers {
           amount: body.amount,
           reason: body.reason,
           requestId: req.requestId,
+        }),
+      );
+    },
+    async receiveGoldenHatEvent(req, res) {
+      res.json(
+        await receiveGoldenHatEvent(b, {
+          rawBody: req.rawBody,
+          signature: req.get('golden-hat-signature'),
+          event: req.body as GoldenHatEvent,
         }),
       );
     },

@@ -8,7 +8,7 @@ import {
   type AdminActionRequest,
 } from '../../../platform/admin-actions.ts';
 import { grantReward } from '../application/statements.ts';
-import type { Billing } from '../application/context.ts';
+import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
 import { Money } from '../../../platform/money.ts';
 
 class AccountRecord extends Model {}
@@ -17,6 +17,7 @@ class TopUpRecord extends Model {}
 class InvoiceRecord extends Model {}
 class StatementRecord extends Model {}
 class RewardRecord extends Model {}
+class PayoutRecord extends Model {}
 
 const money = (field: string) => ({
   type: DataTypes.VIRTUAL,
@@ -27,7 +28,7 @@ const money = (field: string) => ({
 });
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
-export function billingAdminResources(b: Billing, sequelize: Sequelize): AdminResource[] {
+export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminResource[] {
   AccountRecord.init(
     {
       id: { type: DataTypes.UUID, primaryKey: true },
@@ -115,11 +116,56 @@ export function billingAdminResources(b: Billing, sequelize: Sequelize): AdminRe
     },
     { sequelize, tableName: 'rewards', modelName: 'Reward', timestamps: false },
   );
+  PayoutRecord.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true },
+      statementId: { type: DataTypes.UUID, field: 'statement_id' },
+      workerId: { type: DataTypes.UUID, field: 'worker_id' },
+      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
+      amount: money('amountCents'),
+      status: { type: DataTypes.TEXT },
+      attempt: { type: DataTypes.INTEGER },
+      providerPayoutId: { type: DataTypes.TEXT, field: 'provider_payout_id' },
+      failures: { type: DataTypes.INTEGER },
+      lastError: { type: DataTypes.TEXT, field: 'last_error' },
+      nextAttemptAt: { type: DataTypes.DATE, field: 'next_attempt_at' },
+      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'payouts', modelName: 'Payout', timestamps: false },
+  );
   const navigation = { name: 'Billing', icon: 'DollarSign' };
   const hiddenCents = Object.fromEntries(
     ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
   );
   return [
+    {
+      // Failed payouts are visible here (failures, last error, next try) and can be retried at once.
+      resource: PayoutRecord,
+      options: {
+        id: 'payouts',
+        navigation,
+        listProperties: ['createdAt', 'workerId', 'amount', 'status', 'failures', 'lastError', 'nextAttemptAt'],
+        filterProperties: ['workerId', 'status', 'createdAt'],
+        properties: { workerId: { reference: 'users' }, statementId: { reference: 'statements' }, amountCents: { isVisible: false } },
+        sort: { sortBy: 'createdAt', direction: 'desc' },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          retry: {
+            actionType: 'record',
+            icon: 'RefreshCw',
+            component: false,
+            isVisible: ({ record }: { record?: { params: { status?: string } } }) => record?.params.status === 'pending',
+            handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
+              runAdminAction(
+                context,
+                () => retryPayoutNow(b, { actor: adminActor(context), payoutId: context.record!.id() }),
+                'Payout sent again.',
+              ),
+          },
+        },
+      },
+    },
     {
       resource: StatementRecord,
       options: {

@@ -142,6 +142,15 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
     [ids, posted.rows.map((r) => r.id)],
     tx,
   );
+  // A payable month gets its payout, sent by `billing.payouts`.
+  await execute(
+    db,
+    `INSERT INTO payouts (statement_id, worker_id, amount_cents, next_attempt_at, created_at)
+     SELECT id, worker_id, net_cents, $2, $2 FROM statements WHERE id = ANY($1::uuid[]) AND status = 'payable'
+     ON CONFLICT (statement_id) DO NOTHING`,
+    [ids, now],
+    tx,
+  );
   return rows;
 }
 

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
 
 /**
  * The adapter to the external cookie supplier (SPEC §6.2), over its HTTP
@@ -88,28 +88,12 @@ export function createSupplierClient(options: { baseUrl: string; apiKey: string;
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-/**
- * Checks a callback's `Supplier-Signature: t=<unix seconds>,v1=<hex>`: an
- * HMAC-SHA256 with the shared secret over `<t>.<raw body>`, within five
- * minutes of our real time (a replay of an old capture is refused).
- */
+/** The supplier signs its callbacks the common way (`platform/http/webhook-signature.ts`). */
 export function verifySupplierSignature(input: {
   header: string | undefined;
   rawBody: Buffer | undefined;
   secret: string;
   nowSeconds: number;
-}): 'ok' | 'missing' | 'malformed' | 'stale' | 'mismatch' {
-  if (!input.header || !input.rawBody) return 'missing';
-  const parts = new Map(
-    input.header.split(',').map((part) => {
-      const [key, ...rest] = part.trim().split('=');
-      return [key, rest.join('=')] as const;
-    }),
-  );
-  const t = Number(parts.get('t'));
-  const given = parts.get('v1') ?? '';
-  if (!Number.isInteger(t) || !/^[0-9a-f]{64}$/.test(given)) return 'malformed';
-  if (Math.abs(input.nowSeconds - t) > SIGNATURE_TOLERANCE_SECONDS) return 'stale';
-  const expected = createHmac('sha256', input.secret).update(`${t}.`).update(input.rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(given, 'hex')) ? 'ok' : 'mismatch';
+}) {
+  return verifyWebhookSignature({ ...input, toleranceSeconds: SIGNATURE_TOLERANCE_SECONDS });
 }

@@ -1,0 +1,258 @@
+import type { Principal } from '../../../platform/http/auth.ts';
+import { execute, sql, transaction, type Tx } from '../../../platform/database.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { Money } from '../../../platform/money.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { systemClock } from '../../../platform/clock.ts';
+import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
+import { findContact } from '../../identity/index.ts';
+import { alertOperators, sendEmail } from '../../notifications/index.ts';
+import { payoutMade } from '../domain/emails.ts';
+import { post } from '../infra/ledger.repository.ts';
+import { GoldenHatError, type GoldenHatClient } from '../infra/golden-hat-client.ts';
+import type { Billing } from './context.ts';
+
+export interface PayoutRow {
+  id: string;
+  statement_id: string;
+  worker_id: string;
+  amount_cents: string;
+  status: 'pending' | 'processing' | 'paid';
+  attempt: number;
+  provider_payout_id: string | null;
+  failures: number;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  paid_at: Date | null;
+}
+
+export interface Payouts extends Billing {
+  goldenHat: GoldenHatClient;
+}
+
+/** 30 s, 1, 2, 4 … minutes between tries, at most an hour; managers are alerted at five failures in a row. */
+export const payoutRetryDelayMs = (failures: number) => Math.min(30_000 * 2 ** Math.max(0, failures - 1), 60 * 60_000);
+const ALERT_AFTER = 5;
+
+const lock = async (p: Payouts, tx: Tx, id: string) =>
+  (await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1 FOR UPDATE', [id], tx))[0];
+
+/** Golden Hat paid it: the payout and its statement are paid, the money leaves the worker's account, the worker is emailed. */
+async function markPaid(p: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
+  const now = p.kernel.clock.now();
+  const amount = Money.fromCents(BigInt(payout.amount_cents));
+  await execute(
+    p.kernel.db,
+    "UPDATE payouts SET status = 'paid', paid_at = $2, next_poll_at = NULL, last_error = NULL WHERE id = $1",
+    [payout.id, now],
+    tx,
+  );
+  await execute(
+    p.kernel.db,
+    "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'",
+    [payout.statement_id, now],
+    tx,
+  );
+  await post(
+    p.kernel.db,
+    tx,
+    {
+      kind: 'payout',
+      reference: payout.id,
+      description: `Payout ${payout.id} through Golden Hat (${payout.provider_payout_id})`,
+      entries: [
+        { account: { kind: 'worker', ownerId: payout.worker_id }, amount: Money.zero().minus(amount) },
+        { account: { kind: 'external_out', ownerId: null }, amount },
+      ],
+    },
+    now,
+  );
+  const contact = await findContact(p.kernel, payout.worker_id, tx);
+  if (contact) {
+    await sendEmail(p.kernel, tx, {
+      template: payoutMade,
+      to: contact.email,
+      data: { name: contact.name, amount: amount.toString(), statementId: payout.statement_id },
+      dedupeKey: `payout:${payout.id}:paid`,
+    });
+  }
+}
+
+/** A failed try (Golden Hat down, or a payout it failed): recorded where managers see it, retried with backoff. */
+async function recordFailure(p: Payouts, payoutId: string, reason: string, newAttempt: boolean, tx?: Tx): Promise<void> {
+  const run = async (t: Tx) => {
+    const payout = await lock(p, t, payoutId);
+    if (!payout || payout.status === 'paid') return undefined;
+    const failures = payout.failures + 1;
+    const now = p.kernel.clock.now();
+    await execute(
+      p.kernel.db,
+      `UPDATE payouts SET status = 'pending', failures = $2, last_error = $3, next_attempt_at = $4, next_poll_at = NULL,
+              attempt = attempt + $5 WHERE id = $1`,
+      [payout.id, failures, reason.slice(0, 500), new Date(now.getTime() + payoutRetryDelayMs(failures)), newAttempt ? 1 : 0],
+      t,
+    );
+    return failures;
+  };
+  const failures = tx ? await run(tx) : await transaction(p.kernel.db, run);
+  if (failures === ALERT_AFTER) {
+    await alertOperators(p.kernel, {
+      summary: `Payout ${payoutId} has failed ${failures} times`,
+      detail: `The last error: ${reason}. Retries continue with backoff; managers can retry it now in the admin panel (Billing → Payouts).`,
+      fingerprint: `payout:${payoutId}`,
+    });
+  }
+}
+
+/** What Golden Hat says of the current attempt: paid, failed (a new attempt will follow), or still processing. */
+async function apply(
+  p: Payouts,
+  tx: Tx,
+  payout: PayoutRow,
+  status: 'processing' | 'paid' | 'failed',
+  reason: string | null,
+): Promise<void> {
+  if (status === 'paid') return markPaid(p, tx, payout);
+  if (status === 'failed') return recordFailure(p, payout.id, `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, true, tx);
+}
+
+/** Sends a pending payout (its current attempt's idempotency key makes a repeated send one payout at Golden Hat). */
+export async function sendPayout(p: Payouts, payoutId: string): Promise<void> {
+  const [payout] = await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1', [payoutId]);
+  if (!payout || payout.status !== 'pending') return;
+  const contact = await findContact(p.kernel, payout.worker_id);
+  let answer;
+  try {
+    answer = await p.goldenHat.createPayout({
+      idempotencyKey: `${payout.id}:${payout.attempt}`,
+      reference: payout.id,
+      amount: Money.fromCents(BigInt(payout.amount_cents)).toString(),
+      recipient: { id: payout.worker_id, name: contact?.name ?? 'Chorecat worker' },
+    });
+  } catch (error) {
+    if (!(error instanceof GoldenHatError)) throw error;
+    return recordFailure(p, payout.id, error.message, false);
+  }
+  await transaction(p.kernel.db, async (tx) => {
+    const current = await lock(p, tx, payout.id);
+    if (!current || current.status !== 'pending' || current.attempt !== payout.attempt) return;
+    const now = p.kernel.clock.now();
+    await execute(
+      p.kernel.db,
+      "UPDATE payouts SET status = 'processing', provider_payout_id = $2, next_attempt_at = NULL, next_poll_at = $3 WHERE id = $1",
+      [payout.id, answer.id, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
+      tx,
+    );
+    const updated = (await lock(p, tx, payout.id))!;
+    await apply(p, tx, updated, answer.status, answer.failureReason);
+  });
+}
+
+/** `billing.payouts`: sends due payouts, and asks Golden Hat about those whose callback has not come. */
+export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: number }> {
+  const { db } = p.kernel;
+  const now = p.kernel.clock.now();
+  const { rows: due } = await execute<{ id: string }>(
+    db,
+    `UPDATE payouts SET next_attempt_at = $2 WHERE id IN (
+       SELECT id FROM payouts WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+     RETURNING id`,
+    [now, new Date(now.getTime() + 60_000)],
+  );
+  for (const { id } of due) await sendPayout(p, id);
+  const { rows: polls } = await execute<PayoutRow>(
+    db,
+    `UPDATE payouts SET next_poll_at = $2 WHERE id IN (
+       SELECT id FROM payouts WHERE status = 'processing' AND next_poll_at <= $1 ORDER BY next_poll_at LIMIT 50 FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [now, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
+  );
+  for (const payout of polls) {
+    try {
+      const answer = await p.goldenHat.getPayout(payout.provider_payout_id!);
+      await transaction(db, async (tx) => {
+        const current = await lock(p, tx, payout.id);
+        if (current?.status === 'processing' && current.provider_payout_id === answer.id)
+          await apply(p, tx, current, answer.status, answer.failureReason);
+      });
+    } catch (error) {
+      if (!(error instanceof GoldenHatError)) throw error;
+      p.kernel.logger.warn({ payoutId: payout.id, err: error.message }, 'Golden Hat poll failed; will poll again');
+    }
+  }
+  return { sent: due.length, polled: polls.length };
+}
+
+export async function nextPayoutDueAt(p: Billing, after: Date): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(
+    p.kernel.db,
+    "SELECT min(next_attempt_at) AS at FROM payouts WHERE status = 'pending' AND next_attempt_at > $1",
+    [after],
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+export interface GoldenHatEvent {
+  id: string;
+  type: string;
+  data: { payoutId?: string; reference?: string; failureReason?: string | null };
+}
+
+/** Golden Hat's signed callback: verified over the raw body in real time; each event handled once. */
+export async function receiveGoldenHatEvent(
+  p: Payouts,
+  input: { rawBody: Buffer | undefined; signature: string | undefined; event: GoldenHatEvent },
+) {
+  const verdict = verifyWebhookSignature({
+    header: input.signature,
+    rawBody: input.rawBody,
+    secret: p.kernel.secrets.goldenHatWebhookSecret,
+    nowSeconds: Math.floor(systemClock.now().getTime() / 1000),
+  });
+  if (verdict !== 'ok')
+    throw new AppError(
+      'BILLING.BAD_SIGNATURE',
+      `The Golden-Hat-Signature header is ${verdict}: this callback was not signed by Golden Hat.`,
+    );
+  return transaction(p.kernel.db, async (tx) => {
+    const { rows } = await execute(
+      p.kernel.db,
+      'INSERT INTO golden_hat_events (id, type, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
+      [input.event.id, input.event.type, p.kernel.clock.now()],
+      tx,
+    );
+    if (rows.length === 0) return { received: true, duplicate: true, handled: false };
+    const [payout] = await sql<PayoutRow>(
+      p.kernel.db,
+      'SELECT * FROM payouts WHERE provider_payout_id = $1 FOR UPDATE',
+      [input.event.data.payoutId ?? ''],
+      tx,
+    );
+    // Only the current attempt's news counts (an older, failed attempt is history).
+    if (!payout || payout.status !== 'processing') return { received: true, duplicate: false, handled: false };
+    const status = input.event.type === 'payout.paid' ? 'paid' : input.event.type === 'payout.failed' ? 'failed' : 'processing';
+    await apply(p, tx, payout, status, input.event.data.failureReason ?? null);
+    return { received: true, duplicate: false, handled: status !== 'processing' };
+  });
+}
+
+/** Managers need not wait for the backoff: the payout is tried again now (audited). */
+export async function retryPayoutNow(p: Payouts, input: { actor: Principal; payoutId: string }) {
+  await transaction(p.kernel.db, async (tx) => {
+    const payout = await lock(p, tx, input.payoutId);
+    if (!payout) throw new AppError('NOT_FOUND', 'No such payout.');
+    if (payout.status !== 'pending')
+      throw new AppError('BILLING.NOTHING_TO_RETRY', `The payout is ${payout.status}: there is nothing to retry.`);
+    await execute(p.kernel.db, 'UPDATE payouts SET next_attempt_at = $2 WHERE id = $1', [payout.id, p.kernel.clock.now()], tx);
+    await recordAudit(p.kernel.db, tx, p.kernel.clock, {
+      actorId: input.actor.id,
+      actorRoles: input.actor.roles,
+      action: 'payout.retried',
+      targetType: 'payout',
+      targetId: payout.id,
+      before: { failures: payout.failures, lastError: payout.last_error },
+    });
+  });
+  await sendPayout(p, input.payoutId);
+  return { id: input.payoutId };
+}
