@@ -18,12 +18,11 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { solveChallenge } from 'altcha-lib/v1';
-import { loadConfig } from '../server/src/platform/config.ts';
 import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase, sql } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
-import { createPlatform } from '../server/src/app.ts';
+import { benchPlatform } from './bench-platform.ts';
 import { seedDemoCatalog } from '../server/src/modules/catalog/index.ts';
 import { seedDemoHiring } from '../server/src/modules/hiring/index.ts';
 
@@ -41,28 +40,8 @@ if (process.env.FLOOD_BENCH_ROLE === 'server') {
   const embedded = await startEmbeddedPostgres({ dataDir, port: 55_000 + Math.floor(Math.random() * 1000), database: 'chorecat', logger });
   const db = connectDatabase(embedded.url, logger, { poolMax: 20 });
   await migrate(db, logger);
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: embedded.url,
-    LOG_LEVEL: 'silent',
-    // The probe is one client sending 100 requests a second: lift the everyday per-address limit for it.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    SUPPLIER_STAND_IN: '0',
-  });
-  const platform = await createPlatform({
-    config,
-    secrets: {
-      jwt: 'b'.repeat(40),
-      session: 'c'.repeat(40),
-      supplierApiKey: 'd'.repeat(40),
-      supplierWebhookSecret: 'e'.repeat(40),
-      goldenHatApiKey: 'f'.repeat(40),
-      goldenHatWebhookSecret: 'g'.repeat(40),
-    },
-    db,
-    logger,
-    mailTransport: { name: 'none', send: async () => undefined },
-  });
+  // The probe is one client sending 100 requests a second: lift the everyday per-address limit for it.
+  const platform = await benchPlatform(db, logger, { RATE_LIMIT_PER_MINUTE: '1000000' });
   await seedDemoCatalog(platform.kernel);
   await seedDemoHiring(platform.kernel);
   const server = platform.app.listen(0, '127.0.0.1');

@@ -11,12 +11,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../server/src/platform/config.ts';
 import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase, sql } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
-import { createPlatform } from '../server/src/app.ts';
+import { benchPlatform } from './bench-platform.ts';
 import { issueWeeklyInvoices } from '../server/src/modules/billing/application/issue-weekly-invoices.ts';
 import { PAYMENT_PROVIDERS } from '../server/src/modules/billing/infra/providers/index.ts';
 
@@ -28,21 +27,7 @@ const embedded = await startEmbeddedPostgres({ dataDir, port: 56_000 + Math.floo
 const db = connectDatabase(embedded.url, logger);
 try {
   await migrate(db, logger);
-  const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: embedded.url, LOG_LEVEL: 'silent', SUPPLIER_STAND_IN: '0' });
-  const platform = await createPlatform({
-    config,
-    secrets: {
-      jwt: 'b'.repeat(40),
-      session: 'c'.repeat(40),
-      supplierApiKey: 'd'.repeat(40),
-      supplierWebhookSecret: 'e'.repeat(40),
-      goldenHatApiKey: 'f'.repeat(40),
-      goldenHatWebhookSecret: 'g'.repeat(40),
-    },
-    db,
-    logger,
-    mailTransport: { name: 'none', send: async () => undefined },
-  });
+  const platform = await benchPlatform(db, logger);
   const weekStart = new Date('2031-01-06T00:00:00Z'); // a Monday; the week closes Sunday 2031-01-12 23:00 UTC
   const seedStarted = performance.now();
   await db.sequelize.query(

@@ -10,12 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { loadConfig } from '../server/src/platform/config.ts';
 import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
-import { createPlatform } from '../server/src/app.ts';
+import { benchPlatform } from './bench-platform.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-bench-'));
@@ -24,26 +23,7 @@ const embedded = await startEmbeddedPostgres({ dataDir, port: 54_000 + Math.floo
 const db = connectDatabase(embedded.url, logger, { poolMax: 20 });
 try {
   await migrate(db, logger);
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: embedded.url,
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    LOG_LEVEL: 'silent',
-  });
-  const platform = await createPlatform({
-    config,
-    secrets: {
-      jwt: 'b'.repeat(40),
-      session: 'c'.repeat(40),
-      supplierApiKey: 'd'.repeat(40),
-      supplierWebhookSecret: 'e'.repeat(40),
-      goldenHatApiKey: 'f'.repeat(40),
-      goldenHatWebhookSecret: 'g'.repeat(40),
-    },
-    db,
-    logger,
-    mailTransport: { name: 'none', send: async () => undefined },
-  });
+  const platform = await benchPlatform(db, logger, { RATE_LIMIT_PER_MINUTE: '100000000' });
   const [row] = (
     await db.sequelize.query(
       "INSERT INTO users (email, name, roles) VALUES ('bench@chorecat.test', 'Bench', ARRAY['manager']) RETURNING id",

@@ -1,4 +1,6 @@
+import { DataTypes, type Model } from 'sequelize';
 import { AppError } from './errors.ts';
+import { Money } from './money.ts';
 import type { Role } from './http/auth.ts';
 
 /**
@@ -74,4 +76,18 @@ export function unflattenPayload(payload: Record<string, unknown> = {}): Record<
     });
   }
   return root;
+}
+
+/**
+ * A read-only attribute showing a hundredths column as money (`"100.00"`,
+ * empty when null), so panels never show raw cents or do float arithmetic.
+ */
+export function moneyAttribute(centsAttribute: string) {
+  return {
+    type: DataTypes.VIRTUAL,
+    get(this: Model) {
+      const cents = this.getDataValue(centsAttribute) as string | null | undefined;
+      return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
+    },
+  };
 }

@@ -19,7 +19,6 @@ export {
   readiness,
   type KitStatus,
 } from './domain/kit-lifecycle.ts';
-export { verifySupplierSignature } from './infra/supplier-client.ts';
 
 /**
  * Supplies (SPEC §6): the kit of every order, its assembly by the supplies

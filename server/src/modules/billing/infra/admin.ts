@@ -2,6 +2,7 @@ import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
 import {
   adminActor,
+  moneyAttribute,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -9,7 +10,6 @@ import {
 } from '../../../platform/admin-actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
-import { Money } from '../../../platform/money.ts';
 
 class AccountRecord extends Model {}
 class EntryRecord extends Model {}
@@ -18,14 +18,6 @@ class InvoiceRecord extends Model {}
 class StatementRecord extends Model {}
 class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
-
-const money = (field: string) => ({
-  type: DataTypes.VIRTUAL,
-  get(this: Model) {
-    const cents = this.getDataValue(field) as string | null | undefined;
-    return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
-  },
-});
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
 export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminResource[] {
@@ -44,7 +36,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       transactionId: { type: DataTypes.UUID, field: 'transaction_id' },
       accountId: { type: DataTypes.UUID, field: 'account_id' },
       amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: money('amountCents'),
+      amount: moneyAttribute('amountCents'),
     },
     { sequelize, tableName: 'ledger_entries', modelName: 'LedgerEntry', timestamps: false },
   );
@@ -53,7 +45,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       id: { type: DataTypes.UUID, primaryKey: true },
       clientId: { type: DataTypes.UUID, field: 'client_id' },
       amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: money('amountCents'),
+      amount: moneyAttribute('amountCents'),
       provider: { type: DataTypes.TEXT },
       status: { type: DataTypes.TEXT },
       failureReason: { type: DataTypes.TEXT, field: 'failure_reason' },
@@ -68,14 +60,14 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       periodStart: { type: DataTypes.DATE, field: 'period_start' },
       periodEnd: { type: DataTypes.DATE, field: 'period_end' },
       subtotalCents: { type: DataTypes.BIGINT, field: 'subtotal_cents' },
-      subtotal: money('subtotalCents'),
+      subtotal: moneyAttribute('subtotalCents'),
       paidBeforeCents: { type: DataTypes.BIGINT, field: 'paid_before_cents' },
-      paidBefore: money('paidBeforeCents'),
+      paidBefore: moneyAttribute('paidBeforeCents'),
       discountRate: { type: DataTypes.INTEGER, field: 'discount_rate' },
       discountCents: { type: DataTypes.BIGINT, field: 'discount_cents' },
-      discount: money('discountCents'),
+      discount: moneyAttribute('discountCents'),
       totalCents: { type: DataTypes.BIGINT, field: 'total_cents' },
-      total: money('totalCents'),
+      total: moneyAttribute('totalCents'),
       status: { type: DataTypes.TEXT },
       issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
       paidAt: { type: DataTypes.DATE, field: 'paid_at' },
@@ -89,15 +81,15 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       periodStart: { type: DataTypes.DATE, field: 'period_start' },
       periodEnd: { type: DataTypes.DATE, field: 'period_end' },
       earnedCents: { type: DataTypes.BIGINT, field: 'earned_cents' },
-      earned: money('earnedCents'),
+      earned: moneyAttribute('earnedCents'),
       finesCents: { type: DataTypes.BIGINT, field: 'fines_cents' },
-      fines: money('finesCents'),
+      fines: moneyAttribute('finesCents'),
       rewardsCents: { type: DataTypes.BIGINT, field: 'rewards_cents' },
-      rewards: money('rewardsCents'),
+      rewards: moneyAttribute('rewardsCents'),
       debtCarriedCents: { type: DataTypes.BIGINT, field: 'debt_carried_cents' },
-      debtCarried: money('debtCarriedCents'),
+      debtCarried: moneyAttribute('debtCarriedCents'),
       netCents: { type: DataTypes.BIGINT, field: 'net_cents' },
-      net: money('netCents'),
+      net: moneyAttribute('netCents'),
       status: { type: DataTypes.TEXT },
       issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
       paidAt: { type: DataTypes.DATE, field: 'paid_at' },
@@ -109,7 +101,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       id: { type: DataTypes.UUID, primaryKey: true },
       workerId: { type: DataTypes.UUID, field: 'worker_id' },
       amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: money('amountCents'),
+      amount: moneyAttribute('amountCents'),
       reason: { type: DataTypes.TEXT },
       createdBy: { type: DataTypes.UUID, field: 'created_by' },
       createdAt: { type: DataTypes.DATE, field: 'created_at' },
@@ -122,7 +114,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
       statementId: { type: DataTypes.UUID, field: 'statement_id' },
       workerId: { type: DataTypes.UUID, field: 'worker_id' },
       amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: money('amountCents'),
+      amount: moneyAttribute('amountCents'),
       status: { type: DataTypes.TEXT },
       attempt: { type: DataTypes.INTEGER },
       providerPayoutId: { type: DataTypes.TEXT, field: 'provider_payout_id' },

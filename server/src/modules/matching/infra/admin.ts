@@ -1,6 +1,6 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
-import { Money } from '../../../platform/money.ts';
+import { moneyAttribute } from '../../../platform/admin-actions.ts';
 
 class AttemptRecord extends Model {}
 
@@ -22,13 +22,7 @@ export function matchingAdminResource(sequelize: Sequelize): AdminResource {
       refused: { type: DataTypes.ARRAY(DataTypes.UUID) },
       chosen: { type: DataTypes.UUID },
       priceCents: { type: DataTypes.BIGINT, field: 'price_cents' },
-      price: {
-        type: DataTypes.VIRTUAL,
-        get(this: AttemptRecord) {
-          const cents = this.getDataValue('priceCents') as string | null | undefined;
-          return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
-        },
-      },
+      price: moneyAttribute('priceCents'),
       pricing: { type: DataTypes.TEXT },
       outcome: { type: DataTypes.TEXT },
     },

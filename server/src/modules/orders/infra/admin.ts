@@ -1,9 +1,9 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { PHOTO_THUMBNAIL } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
-import { Money } from '../../../platform/money.ts';
 import {
   adminActor,
+  moneyAttribute,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -29,13 +29,7 @@ function defineModels(sequelize: Sequelize) {
       status: { type: DataTypes.TEXT },
       failureReason: { type: DataTypes.TEXT, field: 'failure_reason' },
       priceCents: { type: DataTypes.BIGINT, field: 'price_cents' },
-      price: {
-        type: DataTypes.VIRTUAL,
-        get(this: OrderRecord) {
-          const cents = this.getDataValue('priceCents') as string | null;
-          return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
-        },
-      },
+      price: moneyAttribute('priceCents'),
       rating: { type: DataTypes.INTEGER },
       copyOf: { type: DataTypes.UUID, field: 'copy_of' },
       createdAt: { type: DataTypes.DATE, field: 'created_at' },

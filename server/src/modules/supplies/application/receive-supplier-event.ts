@@ -2,7 +2,7 @@ import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import { findKit, findKitBySupplierOrder, recordSupplierEvent } from '../infra/kits.repository.ts';
-import { verifySupplierSignature } from '../infra/supplier-client.ts';
+import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
 import type { Supplies } from './context.ts';
 import { recordCookieDelivery } from './record-cookie-delivery.ts';
 
@@ -27,7 +27,7 @@ export async function receiveSupplierEvent(
   input: { rawBody: Buffer | undefined; signature: string | undefined; event: SupplierEvent },
 ): Promise<{ received: true; duplicate: boolean; handled: boolean }> {
   const { kernel } = s;
-  const verdict = verifySupplierSignature({
+  const verdict = verifyWebhookSignature({
     header: input.signature,
     rawBody: input.rawBody,
     secret: kernel.secrets.supplierWebhookSecret,

@@ -1,5 +1,3 @@
-import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
-
 /**
  * The adapter to the external cookie supplier (SPEC §6.2), over its HTTP
  * protocol (described in ../CONTEXT.md). Every call has a timeout; any
@@ -84,16 +82,4 @@ export function createSupplierClient(options: { baseUrl: string; apiKey: string;
       return asOrder(json, status);
     },
   };
-}
-
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
-
-/** The supplier signs its callbacks the common way (`platform/http/webhook-signature.ts`). */
-export function verifySupplierSignature(input: {
-  header: string | undefined;
-  rawBody: Buffer | undefined;
-  secret: string;
-  nowSeconds: number;
-}) {
-  return verifyWebhookSignature({ ...input, toleranceSeconds: SIGNATURE_TOLERANCE_SECONDS });
 }
