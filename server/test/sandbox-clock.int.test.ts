@@ -30,10 +30,11 @@ describe('sandbox clock', () => {
       description: 'fires at data-driven deadlines',
       schedule: {
         everyMs: 30_000,
-        nextDueAt: async (after) => deadlines.find((d) => d.getTime() > after.getTime()) ?? null,
+        nextDueAt: async () => deadlines[0] ?? null,
       },
       async run({ asOf }) {
         seen.push({ job: 'test.deadline', asOf: asOf.toISOString(), clockRead: t.clock.now().toISOString() });
+        deadlines = deadlines.filter((d) => d.getTime() > asOf.getTime());
       },
     });
   });
@@ -69,6 +70,52 @@ describe('sandbox clock', () => {
     expect(Number(runs[0]!.n)).toBeGreaterThanOrEqual(6);
     const clock = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`);
     expect(Date.parse(clock.body.now)).toBeGreaterThanOrEqual(Date.parse('2031-01-15T12:00:00Z'));
+  });
+
+  it('runs work another job wrote for its own instant at once, and lets a poller that cannot clear its work wait for the target', async () => {
+    let armed = true;
+    const outbox: Date[] = [];
+    const sent: string[] = [];
+    const stuckRuns: string[] = [];
+    const stuckSince = t.clock.now();
+    const registry = t.platform.kernel.scheduler.registry;
+    registry.register({
+      name: 'late.issue',
+      description: 'writes work due at the very instant it runs',
+      schedule: { cron: '0 23 * * 0' },
+      async run({ asOf }) {
+        if (armed) outbox.push(asOf);
+      },
+    });
+    registry.register({
+      name: 'late.send',
+      description: 'clears the work due by its run',
+      schedule: { everyMs: 60_000, nextDueAt: async () => outbox[0] ?? null },
+      async run({ asOf }) {
+        for (const at of outbox.filter((d) => d.getTime() <= asOf.getTime())) sent.push(`${at.toISOString()} sent ${asOf.toISOString()}`);
+        outbox.splice(0, outbox.length, ...outbox.filter((d) => d.getTime() > asOf.getTime()));
+      },
+    });
+    registry.register({
+      name: 'late.stuck',
+      description: 'never clears its overdue work',
+      schedule: { everyMs: 60_000, nextDueAt: async () => (armed ? stuckSince : null) },
+      async run({ asOf }) {
+        if (armed) stuckRuns.push(asOf.toISOString());
+      },
+    });
+    try {
+      // From Wednesday 2031-01-15 12:00 UTC past Sunday 23:00 in Paris (22:00 UTC).
+      const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P7D' });
+      expect(res.status).toBe(200);
+      // Written at 22:00:00.000 exactly, sent a millisecond later in the same advance — not at the target.
+      expect(sent).toEqual(['2031-01-19T22:00:00.000Z sent 2031-01-19T22:00:00.001Z']);
+      // The stuck poller ran once for its overdue work and once at the target, no more.
+      expect(stuckRuns).toHaveLength(2);
+      expect(stuckRuns[1]).toMatch(/^2031-01-22T12:00:00/);
+    } finally {
+      armed = false;
+    }
   });
 
   it('shares the time with another process through the database', async () => {

@@ -163,12 +163,8 @@ export class OutboxDispatcher {
   }
 
   /** The earliest time after `after` at which a pending message falls due (for the sandbox clock). */
-  async nextDueAt(after: Date): Promise<Date | null> {
-    const rows = await sql<{ at: Date | null }>(
-      this.deps.db,
-      `SELECT min(available_at) AS at FROM outbox WHERE status = 'pending' AND available_at > $1`,
-      [after],
-    );
+  async nextDueAt(): Promise<Date | null> {
+    const rows = await sql<{ at: Date | null }>(this.deps.db, `SELECT min(available_at) AS at FROM outbox WHERE status = 'pending'`);
     return rows[0]?.at ? new Date(rows[0].at) : null;
   }
 

@@ -44,12 +44,20 @@ export class SandboxClock {
           );
         }
         const jobsRun: JobRunResult[] = [];
+        // A poller whose overdue work did not move after it ran (it keeps
+        // failing) waits for the run at the target rather than spin here.
+        const overdue = new Map<string, number>();
         let cursor = start;
         for (let step = 0; step < MAX_STEPS; step++) {
           const due: { at: Date; job: string }[] = [];
           for (const job of scheduler.registry.list()) {
-            const at = await scheduler.nextDueAt(job, cursor);
-            if (at && at.getTime() > cursor.getTime() && at.getTime() <= target.getTime()) due.push({ at, job: job.name });
+            const next = await scheduler.nextDueAt(job, cursor);
+            if (!next || next.at.getTime() > target.getTime()) continue;
+            if (next.overdueSince) {
+              if (overdue.get(job.name) === next.overdueSince.getTime()) continue;
+              overdue.set(job.name, next.overdueSince.getTime());
+            }
+            due.push({ at: next.at, job: job.name });
           }
           if (due.length === 0) break;
           const earliest = Math.min(...due.map((d) => d.at.getTime()));

@@ -25,8 +25,12 @@ export interface JobContext {
 export type JobSchedule =
   /** A calendar job: a cron expression read in the business time zone. */
   | { cron: string }
-  /** A poller: runs every `everyMs`; `nextDueAt` tells the sandbox clock when it next has work. */
-  | { everyMs: number; nextDueAt?: (after: Date) => Promise<Date | null> };
+  /**
+   * A poller: runs every `everyMs`. `nextDueAt` tells the sandbox clock when
+   * its earliest pending work falls due — in the past too: work written by
+   * another job at the very instant it ran is overdue, and due at once.
+   */
+  | { everyMs: number; nextDueAt?: () => Promise<Date | null> };
 
 export interface JobDefinition {
   name: string;
@@ -162,13 +166,19 @@ export class Scheduler {
   }
 
   /**
-   * The next time after `after` at which `job` falls due, or null. Calendar
-   * jobs follow their cron; pollers with `nextDueAt` ask their own data;
-   * other pollers have no due times of their own (they run on every step).
+   * When `job` next falls due after `after`, or null. Calendar jobs follow
+   * their cron; pollers with `nextDueAt` ask their own data, and their
+   * overdue work (due at or before `after`) is due a millisecond later;
+   * other pollers have no due times of their own (they run at the target).
    */
-  async nextDueAt(job: JobDefinition, after: Date): Promise<Date | null> {
-    if ('cron' in job.schedule) return nextCronOccurrence(job.schedule.cron, this.deps.businessTimeZone, after);
-    return job.schedule.nextDueAt ? job.schedule.nextDueAt(after) : null;
+  async nextDueAt(job: JobDefinition, after: Date): Promise<{ at: Date; overdueSince?: Date } | null> {
+    if ('cron' in job.schedule) {
+      const at = nextCronOccurrence(job.schedule.cron, this.deps.businessTimeZone, after);
+      return at ? { at } : null;
+    }
+    const at = job.schedule.nextDueAt ? await job.schedule.nextDueAt() : null;
+    if (!at) return null;
+    return at.getTime() > after.getTime() ? { at } : { at: new Date(after.getTime() + 1), overdueSince: at };
   }
 
   /** Starts Agenda so jobs run on their own schedule in this process (ROLE=worker or all). */

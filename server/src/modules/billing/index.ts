@@ -67,7 +67,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
       {
         name: 'billing.payouts',
         description: 'Sends payable statements to Golden Hat (retrying failures with backoff) and polls for missed callbacks',
-        schedule: { everyMs: 15_000, nextDueAt: (after) => nextPayoutDueAt(b, after) },
+        schedule: { everyMs: 15_000, nextDueAt: () => nextPayoutDueAt(b) },
         quiet: true,
         async run() {
           await runPayouts(b);

@@ -16,7 +16,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     {
       name: 'outbox.deliver',
       description: 'Delivers due outbox messages (emails, webhooks) with retries and backoff.',
-      schedule: { everyMs: 2_000, nextDueAt: (after) => kernel.outbox.nextDueAt(after) },
+      schedule: { everyMs: 2_000, nextDueAt: () => kernel.outbox.nextDueAt() },
       quiet: true,
       async run({ logger }) {
         const result = await kernel.outbox.dispatch();

@@ -183,12 +183,8 @@ export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: nu
   return { sent: due.length, polled: polls.length };
 }
 
-export async function nextPayoutDueAt(p: Billing, after: Date): Promise<Date | null> {
-  const [row] = await sql<{ at: Date | null }>(
-    p.kernel.db,
-    "SELECT min(next_attempt_at) AS at FROM payouts WHERE status = 'pending' AND next_attempt_at > $1",
-    [after],
-  );
+export async function nextPayoutDueAt(p: Billing): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(p.kernel.db, "SELECT min(next_attempt_at) AS at FROM payouts WHERE status = 'pending'");
   return row?.at ? new Date(row.at) : null;
 }
 

@@ -31,11 +31,10 @@ export function orderTimers(kernel: OrdersKernel): JobDefinition[] {
       description: "At an order's start: not checked in → failed (no_check_in); still without a worker → failed (no_worker).",
       schedule: {
         everyMs: 30_000,
-        nextDueAt: async (after) => {
+        nextDueAt: async () => {
           const [row] = await sql<{ at: Date | null }>(
             kernel.db,
-            "SELECT min(starts_at) AS at FROM orders WHERE status IN ('created', 'matching', 'scheduled') AND starts_at > $1",
-            [after],
+            "SELECT min(starts_at) AS at FROM orders WHERE status IN ('created', 'matching', 'scheduled')",
           );
           return row?.at ? new Date(row.at) : null;
         },
@@ -57,11 +56,11 @@ export function orderTimers(kernel: OrdersKernel): JobDefinition[] {
       description: 'Accepts a reported order the client has not answered within 72 hours.',
       schedule: {
         everyMs: 60_000,
-        nextDueAt: async (after) => {
+        nextDueAt: async () => {
           const [row] = await sql<{ at: Date | null }>(
             kernel.db,
-            "SELECT min(reported_at + make_interval(secs => $2 / 1000.0)) AS at FROM orders WHERE status = 'reported' AND reported_at + make_interval(secs => $2 / 1000.0) > $1",
-            [after, AUTO_ACCEPT_AFTER_MS],
+            "SELECT min(reported_at) + make_interval(secs => $1 / 1000.0) AS at FROM orders WHERE status = 'reported'",
+            [AUTO_ACCEPT_AFTER_MS],
           );
           return row?.at ? new Date(row.at) : null;
         },

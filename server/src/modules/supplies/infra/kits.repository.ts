@@ -149,11 +149,10 @@ export async function claimDuePolls(db: Database, now: Date, nextPollAt: Date, l
   return rows;
 }
 
-export async function nextCookieStepAt(db: Database, after: Date): Promise<Date | null> {
+export async function nextCookieStepAt(db: Database): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }>(
     db,
-    "SELECT min(cookie_next_attempt_at) AS at FROM kits WHERE cookie_status IN ('pending', 'cancelling') AND cookie_next_attempt_at > $1",
-    [after],
+    "SELECT min(cookie_next_attempt_at) AS at FROM kits WHERE cookie_status IN ('pending', 'cancelling')",
   );
   return row?.at ? new Date(row.at) : null;
 }

@@ -14,7 +14,7 @@ export function supplierJobs(s: Supplies): JobDefinition[] {
     {
       name: 'supplies.supplier-sync',
       description: "Retries the supplier's failed cookie orders and cancellations, and polls for missed deliveries",
-      schedule: { everyMs: 15_000, nextDueAt: (after) => nextCookieStepAt(s.kernel.db, after) },
+      schedule: { everyMs: 15_000, nextDueAt: () => nextCookieStepAt(s.kernel.db) },
       quiet: true,
       async run() {
         await syncWithSupplier(s);
