@@ -31,10 +31,10 @@ try {
   const weekStart = new Date('2031-01-06T00:00:00Z'); // a Monday; the week closes Sunday 2031-01-12 23:00 UTC
   const seedStarted = performance.now();
   await db.sequelize.query(
-    `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at)
-     SELECT gen_random_uuid(), md5('client' || (g % $1))::uuid, 5000 + (g % 7) * 2500, $3::timestamptz + ((g % 6) || ' days')::interval + ((g % 86000) || ' seconds')::interval
+    `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end)
+     SELECT gen_random_uuid(), md5('client' || (g % $1))::uuid, 5000 + (g % 7) * 2500, $3::timestamptz + ((g % 6) || ' days')::interval + ((g % 86000) || ' seconds')::interval, $4
      FROM generate_series(1, $2) g`,
-    { bind: [CLIENTS, ORDERS, weekStart] },
+    { bind: [CLIENTS, ORDERS, weekStart, new Date('2031-01-12T23:00:00Z')] },
   );
   // A tenth of the clients paid 25,000.00 before (a 6 % discount); half have a balance of 1,000,000.00 to pay from.
   await db.sequelize.query(

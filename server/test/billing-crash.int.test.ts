@@ -32,8 +32,8 @@ describe('billing: a run killed half-way', () => {
       SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
     };
     await db.sequelize.query(
-      `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at)
-       SELECT gen_random_uuid(), md5('crash' || (g % $1))::uuid, 10000, '2031-01-08T10:00:00Z' FROM generate_series(1, $2) g`,
+      `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end)
+       SELECT gen_random_uuid(), md5('crash' || (g % $1))::uuid, 10000, '2031-01-08T10:00:00Z', '2031-01-12T23:00:00Z' FROM generate_series(1, $2) g`,
       { bind: [CLIENTS, ORDERS] },
     );
   });

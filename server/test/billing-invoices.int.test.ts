@@ -4,6 +4,8 @@ import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { bringKitReady, settle } from './helpers/orders.ts';
 import { lastEmailTo } from './helpers/mail.ts';
 import { PNG_1x1 } from './helpers/images.ts';
+import { recordBillableOrder } from '../src/modules/billing/infra/invoices.repository.ts';
+import { periodOfCompletion } from '../src/modules/billing/application/invoices.ts';
 
 const HOUR = 60 * 60_000;
 const SUCCESS = '4242424242424242';
@@ -112,10 +114,13 @@ describe('billing: weekly invoices', () => {
     );
     await t.api.post('/v1/top-ups').set('authorization', as(client)).send({ amount: '1000.00', paymentMethod: SUCCESS }).expect(201);
     const periodEnd = new Date('2031-01-12T22:00:00Z');
+    // Recorded as orders' completion events record them (the period is picked at recording).
     const billable = (id: string, at: Date, price = 10000) =>
-      t.db.sequelize.query('INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at) VALUES ($1, $2, $3, $4)', {
-        bind: [id, client.id, price, at],
-      });
+      recordBillableOrder(
+        t.db,
+        { orderId: id, clientId: client.id, workerId: null, priceCents: BigInt(price), completedAt: at },
+        (closed) => periodOfCompletion('Europe/Paris', at, closed),
+      );
     await billable('00000000-0000-4000-8000-000000000001', new Date('2031-01-08T10:00:00Z'));
     await billable('00000000-0000-4000-8000-000000000002', new Date('2031-01-10T10:00:00Z'), 20000);
     await billable('00000000-0000-4000-8000-000000000003', periodEnd); // exactly at the edge: this week
@@ -147,20 +152,23 @@ describe('billing: weekly invoices', () => {
 
   it('issues nothing when the run fails half-way, and everything once when it is run again', async () => {
     const client = await t.userWithRoles(['client']);
-    await t.db.sequelize.query(
-      "INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at) VALUES ('00000000-0000-4000-8000-0000000000a1', $1, 5000, '2031-01-14T10:00Z')",
-      { bind: [client.id] },
+    const completedAt = new Date('2031-01-14T10:00Z');
+    await recordBillableOrder(
+      t.db,
+      { orderId: '00000000-0000-4000-8000-0000000000a1', clientId: client.id, workerId: null, priceCents: 5000n, completedAt },
+      (closed) => periodOfCompletion('Europe/Paris', completedAt, closed),
     );
-    // Payment (the step after issuing) breaks: the whole run must roll back.
+    // Closing the period (the step after issuing and paying) breaks: the whole run must roll back.
     await t.db.sequelize.query(`
-      CREATE FUNCTION fail_payment() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'crash between issuing and paying'; END $$;
-      CREATE TRIGGER fail_payment BEFORE UPDATE ON invoices FOR EACH ROW EXECUTE FUNCTION fail_payment();`);
+      CREATE FUNCTION fail_closing() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'crash after issuing and paying'; END $$;
+      CREATE TRIGGER fail_closing BEFORE INSERT ON billing_periods FOR EACH ROW EXECUTE FUNCTION fail_closing();`);
     await t.api.post('/v1/top-ups').set('authorization', as(client)).send({ amount: '100.00', paymentMethod: SUCCESS }).expect(201);
     const broken = await t.platform.kernel.scheduler.runJob('billing.weekly-invoices', new Date('2031-01-19T22:00:00Z'), 'cli');
     expect(broken.outcome).toBe('failed');
     expect(await sql(t.db, 'SELECT 1 FROM invoices WHERE client_id = $1', [client.id])).toHaveLength(0);
     expect(await sql(t.db, "SELECT 1 FROM invoice_lines WHERE order_id = '00000000-0000-4000-8000-0000000000a1'")).toHaveLength(0);
-    await t.db.sequelize.query('DROP TRIGGER fail_payment ON invoices; DROP FUNCTION fail_payment();');
+    expect((await t.api.get('/v1/balance').set('authorization', as(client))).body.balance).toBe('100.00');
+    await t.db.sequelize.query('DROP TRIGGER fail_closing ON billing_periods; DROP FUNCTION fail_closing();');
     for (let i = 0; i < 2; i++) {
       const run = await t.platform.kernel.scheduler.runJob('billing.weekly-invoices', new Date('2031-01-19T22:00:00Z'), 'cli');
       expect(run.outcome).toBe('succeeded');
@@ -171,6 +179,53 @@ describe('billing: weekly invoices', () => {
       [client.id],
     );
     expect(invoices).toEqual([{ total_cents: '5000', status: 'paid' }]);
+  });
+
+  it('invoices an order recorded after its week closed next week, and a missed Sunday with the next; a closed period takes no order', async () => {
+    // The run of the previous test closed the week ending 2031-01-19T22:00Z.
+    const client = await t.userWithRoles(['client']);
+    const record = (orderId: string, completedAt: Date) =>
+      recordBillableOrder(t.db, { orderId, clientId: client.id, workerId: null, priceCents: 10000n, completedAt }, (closed) =>
+        periodOfCompletion('Europe/Paris', completedAt, closed),
+      );
+    const periodOf = async (orderId: string) =>
+      (
+        await sql<{ period_end: Date }>(t.db, 'SELECT period_end FROM billable_orders WHERE order_id = $1', [orderId])
+      )[0]!.period_end.toISOString();
+    // Completed in the closed week but recorded only now: the next open week.
+    await record('00000000-0000-4000-8000-0000000000b1', new Date('2031-01-15T10:00Z'));
+    expect(await periodOf('00000000-0000-4000-8000-0000000000b1')).toBe('2031-01-26T22:00:00.000Z');
+    await record('00000000-0000-4000-8000-0000000000b2', new Date('2031-01-28T10:00Z'));
+    expect(await periodOf('00000000-0000-4000-8000-0000000000b2')).toBe('2031-02-02T22:00:00.000Z');
+    // The database refuses an order into a closed period, where it would never be invoiced.
+    await expect(
+      t.db.sequelize.query(
+        "INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end) VALUES (gen_random_uuid(), $1, 100, '2031-01-15T10:00Z', '2031-01-19T22:00Z')",
+        { bind: [client.id] },
+      ),
+    ).rejects.toThrow(/is closed/);
+    const upcoming = (await t.api.get('/v1/invoices/upcoming').set('authorization', as(client))).body;
+    expect(upcoming.lines.map((l: { orderId: string }) => l.orderId.slice(-2))).toEqual(['b1', 'b2']);
+
+    // The Sunday of 2031-01-26 is missed; the next run takes both weeks' orders on one invoice.
+    const run = await t.platform.kernel.scheduler.runJob('billing.weekly-invoices', new Date('2031-02-02T22:30:00Z'), 'cli');
+    expect(run.outcome).toBe('succeeded');
+    const late = await t.platform.kernel.scheduler.runJob('billing.weekly-invoices', new Date('2031-01-26T23:00:00Z'), 'cli');
+    expect(late.outcome).toBe('succeeded');
+    const invoices = (await t.api.get('/v1/invoices').set('authorization', as(client))).body.data;
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({
+      periodStart: '2031-01-15T10:00:00.000Z',
+      periodEnd: '2031-02-02T22:00:00.000Z',
+      subtotal: '200.00',
+    });
+    expect(invoices[0].lines.map((l: { orderId: string }) => l.orderId.slice(-2))).toEqual(['b1', 'b2']);
+    // Invoiced orders cannot be moved to another period.
+    await expect(
+      t.db.sequelize.query(
+        "UPDATE billable_orders SET period_end = '2031-02-09T22:00Z' WHERE order_id = '00000000-0000-4000-8000-0000000000b1'",
+      ),
+    ).rejects.toThrow(/closed period/);
   });
 
   it('keeps the SQL discount rule equal to the domain one at every boundary', async () => {

@@ -9,7 +9,7 @@ import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from '.
 import { sendStatementEmail } from './application/send-statement-email.ts';
 import { nextPayoutDueAt, runPayouts, type Payouts } from './application/payouts.ts';
 import { createGoldenHatClient } from './infra/golden-hat-client.ts';
-import { INVOICE_EMAIL_TOPIC, issueWeeklyInvoices } from './application/issue-weekly-invoices.ts';
+import { INVOICE_EMAIL_TOPIC, PERIOD_EMAILS_TOPIC, issueWeeklyInvoices, queuePeriodEmails } from './application/issue-weekly-invoices.ts';
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
 
@@ -38,6 +38,9 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
     kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-failure', (e) => recordFailure(b, e.payload, e.occurredAt));
   }
   kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(b, message.payload as { statementId: string }));
+  kernel.outbox.handle(PERIOD_EMAILS_TOPIC, async (message) => {
+    await queuePeriodEmails(b, message.payload as { periodEnd: string });
+  });
   kernel.outbox.handle(INVOICE_EMAIL_TOPIC, (message) =>
     sendInvoiceEmail(b, message.payload as { invoiceId: string; kind: 'issued' | 'paid' }),
   );

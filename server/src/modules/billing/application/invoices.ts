@@ -22,6 +22,17 @@ export const INVOICE_CRON = '0 23 * * 0';
 /** The end of the invoicing period a run at `at` closes: the latest Sunday 23:00 at or before it. */
 export const periodEndFor = (b: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, b.kernel.config.businessTimeZone, at);
 
+/**
+ * The period an order completed at `completedAt` is invoiced in: the first
+ * Sunday 23:00 at or after its completion (completed exactly at 23:00 is
+ * that week's) — or, when that period is already closed (the order is
+ * recorded late), the first one after the last closed period.
+ */
+export function periodOfCompletion(timeZone: string, completedAt: Date, lastClosed: Date | null): Date {
+  const after = Math.max(completedAt.getTime() - 1, lastClosed?.getTime() ?? -Infinity);
+  return nextCronOccurrence(INVOICE_CRON, timeZone, new Date(after));
+}
+
 const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
 const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
 
@@ -79,7 +90,7 @@ export async function upcomingInvoice(b: Billing, client: Principal) {
   const now = kernel.clock.now();
   const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
   const [unbilled, paid, lastEnd] = await Promise.all([
-    unbilledOf(kernel.db, client.id, periodEnd),
+    unbilledOf(kernel.db, client.id),
     paidBefore(kernel.db, client.id),
     lastPeriodEnd(kernel.db, client.id),
   ]);

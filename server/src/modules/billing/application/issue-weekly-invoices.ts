@@ -1,6 +1,7 @@
 import { transaction, type Tx } from '../../../platform/database.ts';
-import { enqueueSelected } from '../../../platform/outbox.ts';
-import { issueInvoices, payInvoices } from '../infra/invoices.repository.ts';
+import { enqueue, enqueueSelected } from '../../../platform/outbox.ts';
+import { beginClosing, issueInvoices, markClosed, payInvoices } from '../infra/invoices.repository.ts';
+import { accountId } from '../infra/ledger.repository.ts';
 import type { Billing } from './context.ts';
 import { periodEndFor } from './invoices.ts';
 
@@ -17,33 +18,57 @@ export function queueInvoiceEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', 
   });
 }
 
+/** One message per closed period fans out to one "issued" email per invoice when delivered (see `queuePeriodEmails`). */
+export const PERIOD_EMAILS_TOPIC = 'billing.period-invoice-emails';
+
 /**
- * The Sunday job (SPEC §8), set-based and in one transaction: issue the
- * week's invoices (one per client with completed orders since its last
- * invoice), pay what each balance covers, and queue the emails. A crash
- * rolls it all back; a second run for the same week issues nothing.
+ * The Sunday job (SPEC §8), set-based and in one transaction: pay older
+ * unpaid invoices the balances now cover, issue the period's invoices (one
+ * per client with orders in it), paid at once where the balance covers
+ * them, close the period, and queue its emails. A crash rolls it all back;
+ * a second run for the same week issues nothing.
  */
 export async function issueWeeklyInvoices(b: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number; paid: number }> {
   const { kernel } = b;
   const periodEnd = periodEndFor(b, asOf);
   return transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
-    const issued = await issueInvoices(kernel.db, tx, periodEnd, now);
-    await queueInvoiceEmails(
-      b,
-      tx,
-      'issued',
-      issued.map((i) => i.id),
-    );
-    const paid = await payInvoices(kernel.db, tx, now);
+    const olderPaid = await payInvoices(kernel.db, tx, now);
     await queueInvoiceEmails(
       b,
       tx,
       'paid',
-      paid.map((p) => p.id),
+      olderPaid.map((p) => p.id),
     );
-    return { periodEnd: periodEnd.toISOString(), issued: issued.length, paid: paid.length };
+    const closing = await beginClosing(kernel.db, tx, periodEnd);
+    if (!closing) return { periodEnd: periodEnd.toISOString(), issued: 0, paid: olderPaid.length };
+    const revenueAccountId = await accountId(kernel.db, tx, 'platform_revenue', null, now);
+    const issued = await issueInvoices(kernel.db, tx, { periodEnd, lastClosed: closing.lastClosed, now, revenueAccountId });
+    await markClosed(kernel.db, tx, periodEnd, now);
+    // One message, not one per invoice: a period's emails are written after the run commits, by the outbox.
+    await enqueue(kernel.db, tx, kernel.clock, {
+      topic: PERIOD_EMAILS_TOPIC,
+      dedupeKey: `invoices:${periodEnd.toISOString()}:emails`,
+      payload: { periodEnd: periodEnd.toISOString() },
+    });
+    return { periodEnd: periodEnd.toISOString(), issued: issued.issued, paid: olderPaid.length + issued.paid };
   });
+}
+
+/**
+ * Delivering a period's message queues one "issued" email per invoice of
+ * the period (the email says whether the run paid it). Idempotent: each
+ * email has its own dedupe key, so a redelivery queues nothing twice.
+ */
+export function queuePeriodEmails(b: Billing, payload: { periodEnd: string }) {
+  return transaction(b.kernel.db, (tx) =>
+    enqueueSelected(b.kernel.db, tx, b.kernel.clock, {
+      topic: INVOICE_EMAIL_TOPIC,
+      select: `SELECT 'invoice:' || id || ':issued' AS dedupe_key, jsonb_build_object('invoiceId', id, 'kind', 'issued') AS payload
+               FROM invoices WHERE period_end = $1`,
+      params: [new Date(payload.periodEnd)],
+    }),
+  );
 }
 
 /** After a top-up: the client's unpaid invoices that the balance now covers are paid (and emailed). */

@@ -3,24 +3,24 @@ import type { OrderEventPayload } from '../../orders/index.ts';
 import { recordBillableOrder } from '../infra/invoices.repository.ts';
 import { recordOutcome } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
+import { periodOfCompletion } from './invoices.ts';
 
 /** On `order.accept` / `order.auto_accept`: the order is billable from the moment it was completed. */
 export async function recordCompletion(b: Billing, order: OrderEventPayload, completedAt: string): Promise<void> {
   const priceCents = order.price ? Money.parse(order.price).cents : 0n;
-  await recordBillableOrder(b.kernel.db, {
-    orderId: order.orderId,
-    clientId: order.clientId,
-    workerId: order.workerId,
-    priceCents,
-    completedAt: new Date(completedAt),
-  });
+  const completed = new Date(completedAt);
+  await recordBillableOrder(
+    b.kernel.db,
+    { orderId: order.orderId, clientId: order.clientId, workerId: order.workerId, priceCents, completedAt: completed },
+    (lastClosed) => periodOfCompletion(b.kernel.config.businessTimeZone, completed, lastClosed),
+  );
   if (order.workerId) {
     await recordOutcome(b.kernel.db, {
       orderId: order.orderId,
       workerId: order.workerId,
       outcome: 'completed',
       priceCents,
-      at: new Date(completedAt),
+      at: completed,
     });
   }
 }

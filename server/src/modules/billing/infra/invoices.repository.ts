@@ -1,4 +1,4 @@
-import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import { sql, execute, transaction, type Database, type Tx } from '../../../platform/database.ts';
 
 export interface InvoiceRow {
   id: string;
@@ -22,68 +22,117 @@ export interface LineRow {
   completed_at: Date;
 }
 
-/** Records a completed order as billable once (a repeated event changes nothing). */
-export async function recordBillableOrder(
-  db: Database,
-  o: { orderId: string; clientId: string; workerId: string | null; priceCents: bigint; completedAt: Date },
-): Promise<void> {
-  await execute(
-    db,
-    `INSERT INTO billable_orders (order_id, client_id, worker_id, price_cents, completed_at) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (order_id) DO NOTHING`,
-    [o.orderId, o.clientId, o.workerId, o.priceCents.toString(), o.completedAt],
-  );
+// Recording an order (shared) and closing a period (exclusive) exclude each other, so an order
+// recorded while a Sunday run is closing its period waits and joins the next one.
+const PERIODS_LOCK = 4_242_102;
+
+/** The end of the last closed (invoiced) period, or null before the first run. */
+export async function lastClosedPeriod(db: Database, tx: Tx): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(db, 'SELECT max(period_end) AS at FROM billing_periods', [], tx);
+  return row?.at ? new Date(row.at) : null;
 }
 
 /**
- * Issues the week's invoices in two statements: one invoice per client with
- * completed orders not yet invoiced up to `periodEnd` (subtotal, what the
- * client paid before, the discount), then their lines. The unique keys
- * (client and period; an order on one invoice) make a second run a no-op.
+ * Records a completed order as billable once (a repeated event changes
+ * nothing), in the period `periodFor` picks given the last closed one.
  */
-export async function issueInvoices(db: Database, tx: Tx, periodEnd: Date, now: Date): Promise<InvoiceRow[]> {
-  const { rows } = await execute<InvoiceRow>(
-    db,
-    `WITH unbilled AS (
-       SELECT b.client_id, b.price_cents, b.completed_at FROM billable_orders b
-       WHERE b.completed_at <= $1 AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.order_id = b.order_id)
-     ), per_client AS (
-       SELECT client_id, sum(price_cents)::bigint AS subtotal, min(completed_at) AS first_completed FROM unbilled GROUP BY client_id
-     ), paid AS (
-       SELECT client_id, sum(total_cents)::bigint AS paid_before FROM invoices WHERE status = 'paid' GROUP BY client_id
-     ), previous AS (
-       SELECT client_id, max(period_end) AS last_end FROM invoices GROUP BY client_id
-     ), priced AS (
-       SELECT c.client_id, c.subtotal, least(coalesce(pr.last_end, c.first_completed), c.first_completed) AS period_start,
-              coalesce(p.paid_before, 0) AS paid_before, billing_discount_rate(coalesce(p.paid_before, 0)) AS rate
-       FROM per_client c LEFT JOIN paid p USING (client_id) LEFT JOIN previous pr USING (client_id)
-     )
-     INSERT INTO invoices (client_id, period_start, period_end, subtotal_cents, paid_before_cents, discount_rate, discount_cents, total_cents, issued_at)
-     SELECT client_id, period_start, $1, subtotal, paid_before, rate,
-            (subtotal * rate * 100 + 5000) / 10000,
-            subtotal - (subtotal * rate * 100 + 5000) / 10000, $2
-     FROM priced
-     ON CONFLICT (client_id, period_end) DO NOTHING
-     RETURNING *`,
-    [periodEnd, now],
-    tx,
-  );
-  if (rows.length === 0) return rows;
-  // Joined through the ids just returned, not the invoices table: its statistics do not know these rows yet,
-  // and a plan built on "empty" would scan every order once per invoice.
+export async function recordBillableOrder(
+  db: Database,
+  o: { orderId: string; clientId: string; workerId: string | null; priceCents: bigint; completedAt: Date },
+  periodFor: (lastClosed: Date | null) => Date,
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    await execute(db, 'SELECT pg_advisory_xact_lock_shared($1)', [PERIODS_LOCK], tx);
+    const periodEnd = periodFor(await lastClosedPeriod(db, tx));
+    await execute(
+      db,
+      `INSERT INTO billable_orders (order_id, client_id, worker_id, price_cents, completed_at, period_end) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (order_id) DO NOTHING`,
+      [o.orderId, o.clientId, o.workerId, o.priceCents.toString(), o.completedAt, periodEnd],
+      tx,
+    );
+  });
+}
+
+/**
+ * Starts closing the period ending `periodEnd`: waits for orders being
+ * recorded, and answers the last closed period — or null when this period
+ * (or a later one) is already closed, so a re-run issues nothing.
+ */
+export async function beginClosing(db: Database, tx: Tx, periodEnd: Date): Promise<{ lastClosed: Date | null } | null> {
+  await execute(db, 'SELECT pg_advisory_xact_lock($1)', [PERIODS_LOCK], tx);
+  const lastClosed = await lastClosedPeriod(db, tx);
+  if (lastClosed && lastClosed.getTime() >= periodEnd.getTime()) return null;
+  // Orders of a period whose run never happened (a missed Sunday) join this one, so none is left behind.
   await execute(
     db,
-    `INSERT INTO invoice_lines (invoice_id, order_id, price_cents, completed_at)
-     SELECT i.id, b.order_id, b.price_cents, b.completed_at
-     FROM unnest($2::uuid[], $3::uuid[]) AS i(id, client_id)
-     JOIN billable_orders b ON b.client_id = i.client_id
-     WHERE b.completed_at <= $1
-     -- The unique key skips orders already on an invoice. (A NOT EXISTS on the table being filled would rescan it per row.)
-     ON CONFLICT (order_id) DO NOTHING`,
-    [periodEnd, rows.map((r) => r.id), rows.map((r) => r.client_id)],
+    "UPDATE billable_orders SET period_end = $1 WHERE period_end < $1 AND period_end > coalesce($2::timestamptz, '-infinity')",
+    [periodEnd, lastClosed],
     tx,
   );
-  return rows;
+  return { lastClosed };
+}
+
+/** The period is invoiced: no order can join it any more (the database refuses). */
+export const markClosed = (db: Database, tx: Tx, periodEnd: Date, now: Date) =>
+  execute(db, 'INSERT INTO billing_periods (period_end, closed_at) VALUES ($1, $2)', [periodEnd, now], tx);
+
+/**
+ * Issues the period's invoices in one statement: one per client with
+ * orders in the period (subtotal, what the client paid before, the
+ * discount), paid at once where the balance covers it after the client's
+ * older unpaid invoices (oldest first), each payment posted to the ledger
+ * as its own transaction. Returns the counts.
+ */
+export async function issueInvoices(
+  db: Database,
+  tx: Tx,
+  input: { periodEnd: Date; lastClosed: Date | null; now: Date; revenueAccountId: string },
+): Promise<{ issued: number; paid: number }> {
+  const [row] = await sql<{ issued: number; paid: number }>(
+    db,
+    `WITH per_client AS (
+       SELECT client_id, sum(price_cents)::bigint AS subtotal, min(completed_at) AS first_completed
+       FROM billable_orders WHERE period_end = $1 GROUP BY client_id
+     ), paid AS (
+       SELECT client_id, sum(total_cents)::bigint AS paid_before FROM invoices WHERE status = 'paid' GROUP BY client_id
+     ), owed AS (
+       SELECT client_id, sum(total_cents)::bigint AS owed FROM invoices WHERE status = 'unpaid' GROUP BY client_id
+     ), balances AS (
+       SELECT a.owner_id AS client_id, sum(e.amount_cents)::bigint AS balance
+       FROM ledger_accounts a JOIN ledger_entries e ON e.account_id = a.id WHERE a.kind = 'client' GROUP BY a.owner_id
+     ), priced AS (
+       SELECT c.client_id, c.subtotal, least(coalesce($3, c.first_completed), c.first_completed) AS period_start,
+              coalesce(p.paid_before, 0) AS paid_before, billing_discount_rate(coalesce(p.paid_before, 0)) AS rate,
+              coalesce(bal.balance, 0) - coalesce(o.owed, 0) AS available
+       FROM per_client c LEFT JOIN paid p USING (client_id) LEFT JOIN owed o USING (client_id) LEFT JOIN balances bal USING (client_id)
+     ), totals AS (
+       SELECT *, (subtotal * rate * 100 + 5000) / 10000 AS discount FROM priced
+     ), issued AS (
+       INSERT INTO invoices (client_id, period_start, period_end, subtotal_cents, paid_before_cents, discount_rate, discount_cents, total_cents, status, issued_at, paid_at)
+       SELECT client_id, period_start, $1, subtotal, paid_before, rate, discount, subtotal - discount,
+              CASE WHEN subtotal - discount <= available THEN 'paid' ELSE 'unpaid' END, $2,
+              CASE WHEN subtotal - discount <= available THEN $2::timestamptz END
+       FROM totals
+       ON CONFLICT (client_id, period_end) DO NOTHING
+       RETURNING id, client_id, total_cents, status
+     ), posted AS (
+       INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
+       SELECT 'invoice_payment', id::text, 'Invoice ' || id || ' paid from the balance', $2 FROM issued WHERE status = 'paid' AND total_cents > 0
+       RETURNING id, reference
+     ), entries AS (
+       -- Equality joins only (an OR join is a nested loop over every account).
+       INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+       SELECT p.id, a.id, -i.total_cents
+       FROM posted p JOIN issued i ON i.id::text = p.reference JOIN ledger_accounts a ON a.kind = 'client' AND a.owner_id = i.client_id
+       UNION ALL
+       SELECT p.id, $4::uuid, i.total_cents FROM posted p JOIN issued i ON i.id::text = p.reference
+     )
+     SELECT count(*)::int AS issued, (count(*) FILTER (WHERE status = 'paid'))::int AS paid FROM issued`,
+    [input.periodEnd, input.now, input.lastClosed, input.revenueAccountId],
+    tx,
+  );
+  return row ?? { issued: 0, paid: 0 };
 }
 
 /**
@@ -171,17 +220,14 @@ export const listInvoiceRows = (db: Database, q: { clientId?: string; after?: { 
   );
 };
 
-export async function unbilledOf(
-  db: Database,
-  clientId: string,
-  upTo: Date,
-): Promise<{ order_id: string; price_cents: string; completed_at: Date }[]> {
+/** The client's orders in periods not closed yet: what its next invoice will be made of. */
+export async function unbilledOf(db: Database, clientId: string): Promise<{ order_id: string; price_cents: string; completed_at: Date }[]> {
   return sql(
     db,
     `SELECT b.order_id, b.price_cents, b.completed_at FROM billable_orders b
-     WHERE b.client_id = $1 AND b.completed_at <= $2 AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.order_id = b.order_id)
+     WHERE b.client_id = $1 AND b.period_end > coalesce((SELECT max(period_end) FROM billing_periods), '-infinity')
      ORDER BY b.completed_at, b.order_id`,
-    [clientId, upTo],
+    [clientId],
   );
 }
 
