@@ -103,6 +103,32 @@ describe('billing: the ledger, balances and top-ups', () => {
     expect(await sql(t.db, "SELECT 1 FROM ledger_transactions WHERE reference = 'unbalanced'")).toHaveLength(0);
     await expect(t.db.sequelize.query('UPDATE ledger_entries SET amount_cents = amount_cents + 1')).rejects.toThrow(/append-only/);
     await expect(t.db.sequelize.query('DELETE FROM ledger_entries')).rejects.toThrow(/append-only/);
+    await expect(t.db.sequelize.query('DELETE FROM ledger_accounts')).rejects.toThrow(/append-only/);
+    // Each statement must balance what it writes (legs written one by one are refused), and refer to a real transaction and account.
+    const [account] = await sql<{ id: string }>(t.db, "SELECT id FROM ledger_accounts WHERE kind = 'client' LIMIT 1");
+    const [transfer] = await sql<{ id: string }>(
+      t.db,
+      "INSERT INTO ledger_transactions (kind, reference, description, occurred_at) VALUES ('test', 'legs', 'two legs', now()) RETURNING id",
+    );
+    await expect(
+      t.db.sequelize.query('INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) VALUES ($1, $2, 5)', {
+        bind: [transfer!.id, account!.id],
+      }),
+    ).rejects.toThrow(/unbalanced by 5 hundredths/);
+    await expect(
+      t.db.sequelize.query(
+        'INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) VALUES ($1, $2, 5), ($1, gen_random_uuid(), -5)',
+        {
+          bind: [transfer!.id, account!.id],
+        },
+      ),
+    ).rejects.toThrow(/refer to no account/);
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    await expect(
+      t.db.sequelize.query('INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) VALUES ($1, $2, 5), ($1, $2, -5)', {
+        bind: [ghost, account!.id],
+      }),
+    ).rejects.toThrow(/refer to no transaction/);
     // Posting the same cause twice posts it once.
     const posting = {
       kind: 'test',

@@ -16,10 +16,10 @@ import { INVOICE_CRON } from './application/invoices.ts';
 export { discountRate, discountOn } from './domain/discount.ts';
 
 /**
- * Billing (SPEC §8), in progress: the double-entry ledger, client balances
- * and top-ups through a payment provider, weekly invoices with the
- * cumulative-spend discount, and the ledger's reconciliation. Worker
- * statements, payouts and rewards follow.
+ * Billing (SPEC §8): the double-entry ledger and its reconciliation, client
+ * balances and top-ups through a payment provider, weekly invoices with the
+ * cumulative-spend discount, worker statements with fines, rewards and
+ * carried debt, and payouts through Golden Hat.
  */
 export function createBillingModule(kernel: Kernel): ChorecatModule {
   const b: Payouts = {

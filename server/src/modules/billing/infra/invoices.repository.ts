@@ -113,8 +113,9 @@ export async function issueInvoices(
        SELECT client_id, period_start, $1, subtotal, paid_before, rate, discount, subtotal - discount,
               CASE WHEN subtotal - discount <= available THEN 'paid' ELSE 'unpaid' END, $2,
               CASE WHEN subtotal - discount <= available THEN $2::timestamptz END
+       -- No ON CONFLICT: the period is open (checked under the lock), so a second invoice for a client and
+       -- period is a bug the unique key must refuse loudly — and speculative insertion would cost a third more.
        FROM totals
-       ON CONFLICT (client_id, period_end) DO NOTHING
        RETURNING id, client_id, total_cents, status
      ), posted AS (
        INSERT INTO ledger_transactions (kind, reference, description, occurred_at)

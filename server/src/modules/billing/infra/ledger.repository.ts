@@ -24,8 +24,7 @@ export interface Posting {
 }
 
 /**
- * Posts one balanced transaction (the database refuses an unbalanced one at
- * commit). Returns false, posting nothing, when this kind and reference
+ * Posts one balanced transaction (the database refuses an unbalanced one). Returns false, posting nothing, when this kind and reference
  * were already posted.
  */
 export async function post(db: Database, tx: Tx, posting: Posting, now: Date): Promise<boolean> {
@@ -37,16 +36,16 @@ export async function post(db: Database, tx: Tx, posting: Posting, now: Date): P
     tx,
   );
   if (!rows[0]) return false;
-  for (const entry of posting.entries) {
-    if (entry.amount.cents === 0n) continue;
-    const account = await accountId(db, tx, entry.account.kind, entry.account.ownerId, now);
-    await execute(
-      db,
-      'INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) VALUES ($1, $2, $3)',
-      [rows[0].id, account, entry.amount.cents.toString()],
-      tx,
-    );
-  }
+  const legs = posting.entries.filter((entry) => entry.amount.cents !== 0n);
+  const accounts: string[] = [];
+  for (const leg of legs) accounts.push(await accountId(db, tx, leg.account.kind, leg.account.ownerId, now));
+  // All legs in one statement: the database checks each statement balances every transaction it writes to.
+  await execute(
+    db,
+    'INSERT INTO ledger_entries (transaction_id, account_id, amount_cents) SELECT $1, a, c FROM unnest($2::uuid[], $3::bigint[]) AS l(a, c)',
+    [rows[0].id, accounts, legs.map((leg) => leg.amount.cents.toString())],
+    tx,
+  );
   return true;
 }
 
