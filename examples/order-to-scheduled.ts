@@ -8,18 +8,21 @@
  *   npm start                           # in one terminal
  *   npm run example:order-to-scheduled  # in another
  */
-import { login, unwrap } from '@chorecat/sdk';
+import { login, unwrap, type ChorecatClient } from '@chorecat/sdk';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function orderToScheduled(baseUrl: string, options: { timeoutMs?: number; log?: (line: string) => void } = {}) {
+export async function orderToScheduled(
+  baseUrl: string,
+  options: { timeoutMs?: number; log?: (line: string) => void; startsAt?: Date; client?: ChorecatClient } = {},
+) {
   const log = options.log ?? (() => undefined);
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  const { client } = await login({ baseUrl }, { email: 'client@chorecat.test', password: 'chorecat-demo' });
+  const client = options.client ?? (await login({ baseUrl }, { email: 'client@chorecat.test', password: 'chorecat-demo' })).client;
   const { client: supplies } = await login({ baseUrl }, { email: 'supplies@chorecat.test', password: 'chorecat-demo' });
 
   const [type] = unwrap(await client.GET('/v1/service-types')).data;
-  const startsAt = new Date(Date.now() + (2 + Math.random() * 20) * 24 * 60 * 60_000);
+  const startsAt = options.startsAt ?? new Date(Date.now() + (2 + Math.random() * 20) * 24 * 60 * 60_000);
   startsAt.setUTCMinutes(0, 0, 0);
   const order = unwrap(
     await client.POST('/v1/orders', {

@@ -48,6 +48,14 @@ export interface AdminOptions {
 /** Name of the component that shows a photo from a file-id property. */
 export const PHOTO_THUMBNAIL = 'ChorecatPhotoThumbnail';
 
+/**
+ * Name of the component for a record action that needs a few inputs: give
+ * the action `component: ACTION_FORM` and `custom: { fields: [{ name,
+ * label, type?: 'textarea', placeholder? }], help?, submitLabel? }`; the
+ * values arrive as the POST payload of the action's handler.
+ */
+export const ACTION_FORM = 'ChorecatActionForm';
+
 /** Who may sign in to the panel at all; each screen then says which of them may use it. */
 export const ADMIN_ROLES = ['manager', 'admin', 'supplies'];
 const DEFAULT_SCREEN_ROLES = ['manager', 'admin'];
@@ -100,6 +108,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   const Dashboard = componentLoader.add('ChorecatDashboard', path.join(here, 'components/dashboard.jsx'));
   // Resources refer to these by name in their property options.
   componentLoader.add(PHOTO_THUMBNAIL, path.join(here, 'components/photo-thumbnail.jsx'));
+  componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
 
   const admin = new AdminJS({
     rootPath,

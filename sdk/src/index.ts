@@ -187,6 +187,25 @@ export async function signOut(client: ChorecatClient, store: TokenStore): Promis
   await store.set(undefined);
 }
 
+/**
+ * Money in the API is a string of cat-units with exactly two decimals
+ * ("-12.50"): exact, never a float. Add and compare amounts as integer
+ * hundredths: `formatCents(toCents(a) + toCents(b))`.
+ */
+export function toCents(amount: Schemas['Money']): bigint {
+  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
+  if (!match) throw new RangeError(`"${amount}" is not an amount such as 12.50`);
+  const cents = BigInt(match[2]!) * 100n + BigInt(match[3]!);
+  return match[1] ? -cents : cents;
+}
+
+/** Integer hundredths back to the API's money string: 1250n → "12.50", -5n → "-0.05". */
+export function formatCents(cents: bigint): Schemas['Money'] {
+  const sign = cents < 0n ? '-' : '';
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
 /** An API refusal, carrying the problem+json body. */
 export class ChorecatError extends Error {
   readonly status: number;

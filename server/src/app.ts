@@ -20,7 +20,7 @@ import { idempotency } from './platform/http/idempotency.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
-import type { ChorecatModule, Kernel, AdminResource } from './platform/module.ts';
+import { assembleAdminResources, type ChorecatModule, type Kernel, type AdminResource } from './platform/module.ts';
 import { createOperationsModule } from './modules/operations/index.ts';
 import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
@@ -205,7 +205,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
 
   // The admin panel brings its own body parsing and sessions: mount it before ours.
-  const adminResources = modules.flatMap((m) => m.adminResources ?? []);
+  const adminResources = assembleAdminResources(modules);
   if (options.mountBeforeApi) {
     await options.mountBeforeApi(app, kernel, {
       resources: adminResources,

@@ -42,6 +42,17 @@ export interface AdminResource {
 }
 
 /**
+ * Actions a module adds to another module's screen (billing's "Reward…" on
+ * a worker), so each use case's action lives with its module. Merged into
+ * the screen with id `resourceId` when the panel is built.
+ */
+export interface AdminActionsExtension {
+  resourceId: string;
+  actions: Record<string, unknown>;
+  actionLabels?: Record<string, string>;
+}
+
+/**
  * AdminJS actions for a resource managers may read but never change from the
  * panel (changes go through use cases, as custom actions).
  */
@@ -66,4 +77,24 @@ export interface ChorecatModule {
   guards?: Record<string, RequestHandler[]>;
   jobs?: JobDefinition[];
   adminResources?: AdminResource[];
+  adminActions?: AdminActionsExtension[];
+}
+
+/** The panel's screens, with the actions modules add to each other's merged in. */
+export function assembleAdminResources(modules: ChorecatModule[]): AdminResource[] {
+  const resources = modules.flatMap((m) => m.adminResources ?? []);
+  for (const extension of modules.flatMap((m) => m.adminActions ?? [])) {
+    const index = resources.findIndex((r) => r.options?.id === extension.resourceId);
+    if (index < 0) throw new Error(`admin actions for an unknown screen: ${extension.resourceId}`);
+    const target = resources[index]!;
+    resources[index] = {
+      ...target,
+      options: {
+        ...target.options,
+        actions: { ...((target.options?.actions as Record<string, unknown> | undefined) ?? {}), ...extension.actions },
+      },
+      actionLabels: { ...target.actionLabels, ...extension.actionLabels },
+    };
+  }
+  return resources;
 }

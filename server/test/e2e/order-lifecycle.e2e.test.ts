@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { login, unwrap, uploadFile } from '@chorecat/sdk';
+import { ChorecatError, formatCents, login, toCents, unwrap, uploadFile } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
 import { settle } from '../helpers/orders.ts';
@@ -9,8 +9,10 @@ describe('an order through the SDK', () => {
   let t: TestPlatform;
   let baseUrl: string;
   let clientUser: { email: string };
-  let workerUser: { email: string };
+  let workerUser: { id: string; email: string };
   let suppliesUser: { email: string };
+  let managerUser: { email: string };
+  let completedOrderId = '';
 
   beforeAll(async () => {
     t = await createTestPlatform();
@@ -18,6 +20,7 @@ describe('an order through the SDK', () => {
     workerUser = await t.userWithRoles(['worker']);
     suppliesUser = await t.userWithRoles(['supplies']);
     const manager = await t.userWithRoles(['manager']);
+    managerUser = manager;
     await t.api
       .post('/v1/service-types')
       .set('authorization', `Bearer ${manager.token}`)
@@ -85,5 +88,42 @@ describe('an order through the SDK', () => {
     const illegal = await client.POST('/v1/orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} });
     expect(illegal.response.status).toBe(409);
     expect(illegal.error?.code).toBe('ORDERS.ILLEGAL_TRANSITION');
+    completedOrderId = order.id;
+  });
+
+  it("bills it: a top-up, the week's invoice paid from the balance, the month's statement with a reward", async () => {
+    const client = (await login({ baseUrl }, { email: clientUser.email, password: 'test-password' })).client;
+    const worker = (await login({ baseUrl }, { email: workerUser.email, password: 'test-password' })).client;
+    const manager = (await login({ baseUrl }, { email: managerUser.email, password: 'test-password' })).client;
+    await settle(t);
+
+    // A declined card is a typed refusal; nothing is credited.
+    const declined = await client.POST('/v1/top-ups', { body: { amount: '150.00', paymentMethod: '4000000000000002' } });
+    expect(declined.response.status).toBe(402);
+    expect(() => unwrap(declined)).toThrow(ChorecatError);
+    expect(declined.error?.code).toBe('BILLING.PAYMENT_DECLINED');
+    unwrap(await client.POST('/v1/top-ups', { body: { amount: '150.00', paymentMethod: '4242424242424242' } }));
+    const upcoming = unwrap(await client.GET('/v1/invoices/upcoming'));
+    expect(upcoming.lines.map((l) => l.orderId)).toEqual([completedOrderId]);
+    expect(upcoming.total).toBe('100.00');
+
+    // A week on (the sandbox clock replays Sunday's run): the invoice is issued and paid from the balance.
+    unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceBy: 'P7D' } }));
+    const [invoice] = unwrap(await client.GET('/v1/invoices')).data;
+    expect(invoice).toMatchObject({ status: 'paid', total: '100.00' });
+    expect(invoice!.lines.map((l) => l.orderId)).toEqual([completedOrderId]);
+    const { balance } = unwrap(await client.GET('/v1/balance'));
+    expect(formatCents(toCents('150.00') - toCents(invoice!.total))).toBe(balance);
+
+    // The manager rewards the worker; the month end issues the statement: 60 % of the order plus the reward.
+    unwrap(
+      await manager.POST('/v1/workers/{id}/rewards', {
+        params: { path: { id: workerUser.id } },
+        body: { amount: '5.00', reason: 'Five stars' },
+      }),
+    );
+    unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceBy: 'P31D' } }));
+    const [statement] = unwrap(await worker.GET('/v1/statements')).data;
+    expect(statement).toMatchObject({ earned: '60.00', rewards: '5.00', net: '65.00' });
   });
 });

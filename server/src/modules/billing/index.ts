@@ -2,7 +2,7 @@ import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
-import { billingAdminResources } from './infra/admin.ts';
+import { billingAdminActions, billingAdminResources } from './infra/admin.ts';
 import type { OrderEventPayload } from '../orders/index.ts';
 import { recordCompletion, recordFailure } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
@@ -88,5 +88,6 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
       },
     ],
     adminResources: billingAdminResources(b, kernel.db.sequelize),
+    adminActions: billingAdminActions(b),
   };
 }

@@ -1,5 +1,6 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import { ACTION_FORM } from '@chorecat/admin';
+import { READ_ONLY_ADMIN_ACTIONS, type AdminActionsExtension, type AdminResource } from '../../../platform/module.ts';
 import {
   adminActor,
   moneyAttribute,
@@ -296,6 +297,55 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
         properties: { clientId: { reference: 'users' }, amountCents: { isVisible: false } },
         sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+  ];
+}
+
+/**
+ * "Reward…" on a worker (Hiring → Worker Profiles): amount and reason in a
+ * small form, granted through the same use case as the API (validated,
+ * audited), then the worker's rewards.
+ */
+export function billingAdminActions(b: Payouts): AdminActionsExtension[] {
+  return [
+    {
+      resourceId: 'worker_profiles',
+      actionLabels: { reward: 'Reward…' },
+      actions: {
+        reward: {
+          actionType: 'record',
+          icon: 'Award',
+          component: ACTION_FORM,
+          custom: {
+            help: "Paid with the worker's next monthly statement (a line of its own).",
+            submitLabel: 'Grant reward',
+            fields: [
+              { name: 'amount', label: 'Amount (cat-units)', placeholder: '25.00' },
+              { name: 'reason', label: 'Reason', type: 'textarea' },
+            ],
+          },
+          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
+            const record = context.record!.toJSON(context.currentAdmin);
+            if (request.method !== 'post') return { record };
+            const raw = unflattenPayload(request.payload);
+            const workerId = context.record!.id();
+            const result = await runAdminAction(
+              context,
+              () =>
+                grantReward(b, {
+                  actor: adminActor(context),
+                  workerId,
+                  amount: String(raw.amount ?? ''),
+                  reason: String(raw.reason ?? ''),
+                }),
+              'Reward granted: it is paid with the next statement.',
+            );
+            return result.notice.type === 'success'
+              ? { ...result, redirectUrl: context.h.resourceUrl({ resourceId: 'rewards', search: `?filters.workerId=${workerId}` }) }
+              : result;
+          },
+        },
       },
     },
   ];

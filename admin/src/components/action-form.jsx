@@ -1,0 +1,74 @@
+// A small form for a record action that needs a few inputs (a reward's amount
+// and reason …). The fields come from the action's `custom.fields`; the values
+// are posted to the action's handler, which calls the use case and answers
+// with a notice (and where to go next), like every other Chorecat action.
+import React, { useState } from 'react';
+import { ApiClient, useNotice } from 'adminjs';
+import { Box, Button, FormGroup, Label, Input, TextArea, Text, H4 } from '@adminjs/design-system';
+
+const api = new ApiClient();
+
+const ActionForm = ({ action, resource, record }) => {
+  const fields = (action.custom && action.custom.fields) || [];
+  const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.name, ''])));
+  const [busy, setBusy] = useState(false);
+  const addNotice = useNotice();
+  const title = (record && (record.title || record.id)) || '';
+
+  const submit = async (event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      // Multipart, as AdminJS's own forms post (its router parses it with formidable).
+      const data = new FormData();
+      for (const [name, value] of Object.entries(values)) data.append(name, value);
+      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data });
+      const { notice, redirectUrl } = response.data;
+      if (notice) addNotice(notice);
+      if (notice && notice.type !== 'error') {
+        if (redirectUrl) window.location.assign(redirectUrl);
+        else setValues(Object.fromEntries(fields.map((f) => [f.name, ''])));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box as="form" variant="card" p="xl" onSubmit={submit} data-action-form={action.name}>
+      <H4>{title}</H4>
+      {action.custom && action.custom.help ? <Text mb="lg">{action.custom.help}</Text> : null}
+      {fields.map((field) => (
+        <FormGroup key={field.name}>
+          <Label htmlFor={field.name} required>
+            {field.label}
+          </Label>
+          {field.type === 'textarea' ? (
+            <TextArea
+              id={field.name}
+              name={field.name}
+              width={1}
+              rows={4}
+              value={values[field.name]}
+              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+            />
+          ) : (
+            <Input
+              id={field.name}
+              name={field.name}
+              width={1}
+              placeholder={field.placeholder || ''}
+              value={values[field.name]}
+              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+            />
+          )}
+        </FormGroup>
+      ))}
+      <Button type="submit" variant="contained" disabled={busy}>
+        {(action.custom && action.custom.submitLabel) || action.label}
+      </Button>
+    </Box>
+  );
+};
+
+export default ActionForm;

@@ -1,0 +1,25 @@
+import { describe, it, expect } from 'vitest';
+import { formatCents, toCents } from '@chorecat/sdk';
+
+describe('SDK money helpers', () => {
+  it('reads and writes the API money strings exactly', () => {
+    const cases: [string, bigint][] = [
+      ['0.00', 0n],
+      ['0.01', 1n],
+      ['12.50', 1250n],
+      ['-0.05', -5n],
+      ['-40.00', -4000n],
+      ['90071992547409.93', 9007199254740993n], // beyond a double's exact integers
+    ];
+    for (const [text, cents] of cases) {
+      expect(toCents(text), text).toBe(cents);
+      expect(formatCents(cents), text).toBe(text);
+    }
+    // 0.1 + 0.2 in hundredths, not floats.
+    expect(formatCents(toCents('0.10') + toCents('0.20'))).toBe('0.30');
+  });
+
+  it('refuses what is not an amount with two decimals', () => {
+    for (const bad of ['12', '12.5', '12.505', '1e3', ' 1.00', '+1.00', '', '--1.00']) expect(() => toCents(bad), bad).toThrow(RangeError);
+  });
+});
