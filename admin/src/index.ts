@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
-import type { Router } from 'express';
+import { Router, type Request, type Response, type NextFunction } from 'express';
 import type pg from 'pg';
 
 /**
@@ -140,6 +140,31 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   if (options.production) await admin.initialize();
   else await admin.watch();
   const PgStore = connectPgSimple(session);
+  // AdminJS throws a plain Error (a 500) for a screen it does not know: answer 404 before it is asked.
+  const screens = new Set((admin.resources as { id(): string; _decorated?: { id(): string } }[]).map((r) => r._decorated?.id() ?? r.id()));
+  const predefined = Router();
+  // The panel loads nothing from elsewhere: AdminJS's pages link Google Fonts, which would tell Google who
+  // opens the panel and when (the system font is used instead). Inline scripts and styles are AdminJS's own.
+  predefined.use((_req: Request, res: Response, next: NextFunction) => {
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => send(typeof body === 'string' ? body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '') : body);
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    next();
+  });
+  predefined.use(['/api/resources/:resourceId', '/resources/:resourceId'], (req: Request, res: Response, next: NextFunction) => {
+    if (screens.has(String(req.params.resourceId))) return next();
+    const detail = 'No such screen in the admin panel.';
+    if (req.originalUrl.startsWith(`${rootPath}/api/`)) {
+      return res
+        .status(404)
+        .type('application/problem+json')
+        .json({ type: 'https://chorecat.test/problems/not-found', title: 'Not Found', status: 404, code: 'NOT_FOUND', detail });
+    }
+    return res.status(404).type('text/plain').send(detail);
+  });
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
@@ -151,7 +176,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       cookieName: 'chorecat.admin',
       cookiePassword: options.sessionSecret,
     },
-    null,
+    predefined,
     {
       store: new PgStore({ pool: options.sessionPool, tableName: 'admin_sessions', createTableIfMissing: false }),
       secret: options.sessionSecret,

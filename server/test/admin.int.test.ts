@@ -34,6 +34,9 @@ describe('admin panel', () => {
     const login = await supertest(t.platform.app).get('/admin/login');
     expect(login.status).toBe(200);
     expect(login.text).toContain('Chorecat');
+    // Nothing loaded from elsewhere: AdminJS's Google Fonts link is gone, and the policy forbids any other.
+    expect(login.text).not.toContain('fonts.googleapis.com');
+    expect(login.headers['content-security-policy']).toMatch(/default-src 'self'/);
     const dashboard = await supertest(t.platform.app).get('/admin');
     expect(dashboard.status).toBe(302);
     expect(dashboard.headers.location).toBe('/admin/login');
@@ -67,6 +70,13 @@ describe('admin panel', () => {
     expect(JSON.stringify(create.body)).toMatch(/forbidden|not accessible|error/i);
     const forged = await sql(t.db, "SELECT 1 FROM outbox WHERE payload->>'subject' = 'forged'");
     expect(forged).toHaveLength(0);
+    // A screen that does not exist is a 404, never a 500.
+    const unknown = await agent.get('/admin/api/resources/nope/actions/list');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(unknown.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect((await agent.get('/admin/resources/nope')).status).toBe(404);
+    expect((await agent.get('/admin/resources/emails')).status).toBe(200);
   });
 
   it('refuses clients and wrong passwords', async () => {

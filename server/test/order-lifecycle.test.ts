@@ -110,8 +110,9 @@ describe('allowed actions', () => {
     expect(allowedActions({ status: 'in_progress', startsAt: start }, ['assigned_worker'], start)).toEqual(['report']);
   });
 
-  it('never offers system events, and offers staff their actions', () => {
-    expect(allowedActions({ status: 'created', startsAt: start }, ['manager'], start)).toEqual(['kit_ready', 'cancel']);
+  it('never offers system events, nor kit_ready (the kit is made ready on the kit), and offers staff their actions', () => {
+    expect(allowedActions({ status: 'created', startsAt: start }, ['manager'], start)).toEqual(['cancel']);
+    expect(allowedActions({ status: 'created', startsAt: start }, ['supplies'], start)).toEqual([]);
     expect(allowedActions({ status: 'matching', startsAt: start }, ['supplies'], start)).toEqual([]);
     for (const status of ORDER_STATUSES) {
       const offered = allowedActions({ status, startsAt: start }, ALL_ACTORS, new Date('2026-05-10T13:00:00Z'));

@@ -1593,10 +1593,10 @@ export interface components {
             workerId: string | null;
         };
         /**
-         * @description Something the caller could do to the order now (`copy` on a failed order).
+         * @description Something the caller could do to the order now, each through its own `POST /v1/orders/{id}/…` route (`copy` on a failed order). A kit is made ready on the kit (`POST /v1/kits/{id}/ready`).
          * @enum {string}
          */
-        OrderAction: "kit_ready" | "check_in" | "report" | "accept" | "reject" | "cancel" | "copy";
+        OrderAction: "check_in" | "report" | "accept" | "reject" | "cancel" | "copy";
         OrderCreate: {
             address: string;
             description?: string;

@@ -81,9 +81,12 @@ export function checkInOpen(startsAt: Date, now: Date): boolean {
 }
 
 /** What the caller could do to this order now: what a front end offers as buttons. */
+/** Events people cause through another resource, never through the order: the kit's `POST /v1/kits/{id}/ready`. */
+const TAKEN_ELSEWHERE: ReadonlySet<OrderEvent> = new Set(['kit_ready']);
+
 export function allowedActions(order: { status: OrderStatus; startsAt: Date }, actors: readonly OrderActor[], now: Date): OrderEvent[] {
   return ORDER_EVENTS.filter((event) => {
-    if (ORDER_TRANSITIONS[event].actors.every((a) => a === 'system')) return false;
+    if (ORDER_TRANSITIONS[event].actors.every((a) => a === 'system') || TAKEN_ELSEWHERE.has(event)) return false;
     if (!decide(order.status, event, actors).ok) return false;
     if (event === 'check_in') return checkInOpen(order.startsAt, now);
     return true;
