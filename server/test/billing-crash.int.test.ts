@@ -12,7 +12,7 @@ const CLIENTS = 3000;
 const ORDERS = 60_000;
 const AS_OF = '2031-01-12T23:30:00Z';
 
-/** The weekly run killed with SIGKILL half-way, then run again: never a half-issued week, never a second invoice. */
+/** The weekly and monthly runs killed with SIGKILL half-way, then run again: never a half-issued period, never a second invoice or statement. */
 describe('billing: a run killed half-way', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: Database;
@@ -60,18 +60,27 @@ describe('billing: a run killed half-way', () => {
         stdio: 'ignore',
       });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-      // Kill it the moment its transaction is writing invoices or their lines.
+      // Kill it the moment its transaction is writing the invoices.
       const started = Date.now();
-      for (;;) {
-        const running = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO invoice%'");
-        if (running.length > 0 || Date.now() - started > 60_000) break;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+      // (Another backend's query: this polling query's own text matches the pattern too.)
+      let caught = false;
+      while (!caught && Date.now() - started < 60_000) {
+        const running = await sql(
+          db,
+          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%billing: issue the period%' AND pid <> pg_backend_pid()",
+        );
+        caught = running.length > 0;
+        if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
       }
       child.kill('SIGKILL');
+      expect(caught, 'killed while the run was writing').toBe(true);
       expect(await exited).toBe('SIGKILL');
       // PostgreSQL aborts the orphaned transaction once it notices the connection is gone.
       for (let i = 0; i < 500; i++) {
-        const left = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%INSERT INTO invoice%' AND pid <> pg_backend_pid()");
+        const left = await sql(
+          db,
+          "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%billing: issue the period%' AND pid <> pg_backend_pid()",
+        );
         if (left.length === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -89,6 +98,76 @@ describe('billing: a run killed half-way', () => {
         'SELECT count(*)::text AS n FROM (SELECT client_id FROM invoices GROUP BY client_id, period_end HAVING count(*) > 1) d',
       );
       expect(dupes!.n).toBe('0');
+    },
+  );
+
+  it(
+    'leaves a month unissued or whole when the statement run is killed, and exactly one statement per worker and month after re-runs',
+    { timeout: 120_000 },
+    async () => {
+      const WORKERS = 10_000;
+      const MONTH_END = '2031-01-31T23:30:00Z';
+      // Per worker: two completed orders (120.00 earned) and one failure (−40.00) in January.
+      await db.sequelize.query(
+        `INSERT INTO worker_outcomes (order_id, worker_id, outcome, price_cents, at)
+         SELECT gen_random_uuid(), md5('worker' || (g % $1))::uuid, CASE WHEN g < $1 * 2 THEN 'completed' ELSE 'failed' END, 10000,
+                '2031-01-15T10:00:00Z'::timestamptz + (g || ' seconds')::interval
+         FROM generate_series(0, $1 * 3 - 1) g`,
+        { bind: [WORKERS] },
+      );
+      const monthCounts = async () => {
+        const [row] = await sql<{ statements: number; lines: number; posted: number; payouts: number; ledger: string }>(
+          db,
+          `SELECT (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM statement_lines)::int AS lines,
+                  (SELECT count(*) FROM ledger_transactions WHERE kind LIKE 'statement%')::int AS posted,
+                  (SELECT count(*) FROM payouts)::int AS payouts, (SELECT coalesce(sum(amount_cents), 0) FROM ledger_entries)::text AS ledger`,
+        );
+        return row!;
+      };
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', 'billing.monthly-statements', '--as-of', MONTH_END], {
+        cwd: REPO,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      const started = Date.now();
+      // (Another backend's query: this polling query's own text matches the pattern too.)
+      let caught = false;
+      while (!caught && Date.now() - started < 60_000) {
+        const running = await sql(
+          db,
+          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO statement%' AND pid <> pg_backend_pid()",
+        );
+        caught = running.length > 0;
+        if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      child.kill('SIGKILL');
+      expect(caught, 'killed while the run was writing').toBe(true);
+      expect(await exited).toBe('SIGKILL');
+      for (let i = 0; i < 500; i++) {
+        const left = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%INSERT INTO statement%' AND pid <> pg_backend_pid()");
+        if (left.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const afterKill = await monthCounts();
+      expect([0, WORKERS]).toContain(afterKill.statements);
+      expect(afterKill.lines).toBe(afterKill.statements * 3);
+      expect(afterKill.posted).toBe(afterKill.statements);
+      expect(afterKill.payouts).toBe(afterKill.statements);
+      expect(afterKill.ledger).toBe('0');
+
+      for (let i = 0; i < 2; i++) {
+        const run = await runCli(['jobs', 'run', 'billing.monthly-statements', '--as-of', MONTH_END], env, 90_000);
+        expect(run.code, run.stderr).toBe(0);
+      }
+      expect(await monthCounts()).toEqual({ statements: WORKERS, lines: WORKERS * 3, posted: WORKERS, payouts: WORKERS, ledger: '0' });
+      const [month] = await sql<{ net: string; dupes: number }>(
+        db,
+        `SELECT (SELECT sum(net_cents) FROM statements)::text AS net,
+                (SELECT count(*) FROM (SELECT 1 FROM statements GROUP BY worker_id, period_end HAVING count(*) > 1) d)::int AS dupes`,
+      );
+      // 60 % of 200.00 less 40.00 per worker.
+      expect(month).toEqual({ net: String(WORKERS * 8000), dupes: 0 });
     },
   );
 });

@@ -91,7 +91,9 @@ export async function issueInvoices(
 ): Promise<{ issued: number; paid: number }> {
   const [row] = await sql<{ issued: number; paid: number }>(
     db,
-    `WITH per_client AS (
+    // Named up front: pg_stat_activity keeps only the first kilobyte of a query's text.
+    `/* billing: issue the period's invoices */
+     WITH per_client AS (
        SELECT client_id, sum(price_cents)::bigint AS subtotal, min(completed_at) AS first_completed
        FROM billable_orders WHERE period_end = $1 GROUP BY client_id
      ), paid AS (
