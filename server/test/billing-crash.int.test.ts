@@ -50,40 +50,40 @@ describe('billing: a run killed half-way', () => {
     return { invoices: Number(row!.invoices), lines: Number(row!.lines) };
   };
 
+  /**
+   * Runs a job through the real CLI and SIGKILLs it the moment another
+   * backend runs a query matching `pattern` (this poll's own text matches
+   * too, hence the pid filter); waits until PostgreSQL has dropped the
+   * orphaned transaction. True when it caught the job writing.
+   */
+  async function killWhileWriting(job: string, asOf: string, pattern: string): Promise<boolean> {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', job, '--as-of', asOf], {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const running = () =>
+      sql(db, "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [pattern]);
+    const started = Date.now();
+    let caught = false;
+    while (!caught && Date.now() - started < 60_000) {
+      caught = (await running()).length > 0;
+      if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const left = () => sql(db, 'SELECT 1 FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [pattern]);
+    for (let i = 0; i < 500 && (await left()).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    return caught;
+  }
+
   it(
     'leaves nothing or everything when killed, and exactly one invoice per client and week after re-runs',
     { timeout: 120_000 },
     async () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', 'billing.weekly-invoices', '--as-of', AS_OF], {
-        cwd: REPO,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-        stdio: 'ignore',
-      });
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-      // Kill it the moment its transaction is writing the invoices.
-      const started = Date.now();
-      // (Another backend's query: this polling query's own text matches the pattern too.)
-      let caught = false;
-      while (!caught && Date.now() - started < 60_000) {
-        const running = await sql(
-          db,
-          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%billing: issue the period%' AND pid <> pg_backend_pid()",
-        );
-        caught = running.length > 0;
-        if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      child.kill('SIGKILL');
-      expect(caught, 'killed while the run was writing').toBe(true);
-      expect(await exited).toBe('SIGKILL');
-      // PostgreSQL aborts the orphaned transaction once it notices the connection is gone.
-      for (let i = 0; i < 500; i++) {
-        const left = await sql(
-          db,
-          "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%billing: issue the period%' AND pid <> pg_backend_pid()",
-        );
-        if (left.length === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // Killed the moment its transaction is writing the invoices.
+      expect(await killWhileWriting('billing.weekly-invoices', AS_OF, '%billing: issue the period%'), 'killed while writing').toBe(true);
       const afterKill = await counts();
       expect([0, CLIENTS]).toContain(afterKill.invoices);
       expect(afterKill.lines).toBe(afterKill.invoices === 0 ? 0 : ORDERS);
@@ -124,31 +124,7 @@ describe('billing: a run killed half-way', () => {
         );
         return row!;
       };
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', 'billing.monthly-statements', '--as-of', MONTH_END], {
-        cwd: REPO,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-        stdio: 'ignore',
-      });
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-      const started = Date.now();
-      // (Another backend's query: this polling query's own text matches the pattern too.)
-      let caught = false;
-      while (!caught && Date.now() - started < 60_000) {
-        const running = await sql(
-          db,
-          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO statement%' AND pid <> pg_backend_pid()",
-        );
-        caught = running.length > 0;
-        if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      child.kill('SIGKILL');
-      expect(caught, 'killed while the run was writing').toBe(true);
-      expect(await exited).toBe('SIGKILL');
-      for (let i = 0; i < 500; i++) {
-        const left = await sql(db, "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%INSERT INTO statement%' AND pid <> pg_backend_pid()");
-        if (left.length === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      expect(await killWhileWriting('billing.monthly-statements', MONTH_END, '%INSERT INTO statement%'), 'killed while writing').toBe(true);
       const afterKill = await monthCounts();
       expect([0, WORKERS]).toContain(afterKill.statements);
       expect(afterKill.lines).toBe(afterKill.statements * 3);

@@ -206,6 +206,7 @@ describe('billing: weekly invoices', () => {
     ).rejects.toThrow(/is closed/);
     const upcoming = (await t.api.get('/v1/invoices/upcoming').set('authorization', as(client))).body;
     expect(upcoming.lines.map((l: { orderId: string }) => l.orderId.slice(-2))).toEqual(['b1', 'b2']);
+    expect(upcoming.periodStart).toBe('2031-01-15T10:00:00.000Z'); // as the invoice will say
 
     // The Sunday of 2031-01-26 is missed; the next run takes both weeks' orders on one invoice.
     const run = await t.platform.kernel.scheduler.runJob('billing.weekly-invoices', new Date('2031-02-02T22:30:00Z'), 'cli');

@@ -6,7 +6,7 @@ import { lastCronOccurrence, nextCronOccurrence } from '../../../platform/schedu
 import { discountOn, discountRate } from '../domain/discount.ts';
 import {
   findInvoice,
-  lastPeriodEnd,
+  lastClosedPeriod,
   linesOf,
   listInvoiceRows,
   paidBefore,
@@ -89,17 +89,21 @@ export async function upcomingInvoice(b: Billing, client: Principal) {
   const { kernel } = b;
   const now = kernel.clock.now();
   const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
-  const [unbilled, paid, lastEnd] = await Promise.all([
+  const [unbilled, paid, lastClosed] = await Promise.all([
     unbilledOf(kernel.db, client.id),
     paidBefore(kernel.db, client.id),
-    lastPeriodEnd(kernel.db, client.id),
+    lastClosedPeriod(kernel.db),
   ]);
+  // As the Sunday run will write it: from the last closed week's end, or the first order if that is earlier.
+  const firstCompleted = unbilled[0] ? new Date(unbilled[0].completed_at) : null;
+  const periodStart =
+    lastClosed && firstCompleted ? (lastClosed < firstCompleted ? lastClosed : firstCompleted) : (lastClosed ?? firstCompleted);
   const subtotal = Money.fromCents(unbilled.reduce((sum, o) => sum + BigInt(o.price_cents), 0n));
   const rate = discountRate(Money.fromCents(paid));
   const discount = discountOn(subtotal, rate);
   return {
     clientId: client.id,
-    periodStart: lastEnd?.toISOString() ?? unbilled[0]?.completed_at.toISOString() ?? null,
+    periodStart: periodStart?.toISOString() ?? null,
     periodEnd: periodEnd.toISOString(),
     lines: unbilled.map((o) => ({ orderId: o.order_id, price: money(o.price_cents), completedAt: new Date(o.completed_at).toISOString() })),
     subtotal: subtotal.toString(),

@@ -7,15 +7,23 @@ import { periodEndFor } from './invoices.ts';
 
 export const INVOICE_EMAIL_TOPIC = 'billing.invoice-email';
 
-/** Queues one "issued" or "paid" email per invoice, set-based (rendered when delivered, one per invoice and kind). */
-export function queueInvoiceEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', invoiceIds: string[]) {
-  if (invoiceIds.length === 0) return Promise.resolve(0);
+/**
+ * Queues one "issued" or "paid" email per invoice that `from` yields (an
+ * `id` column), set-based; rendered when delivered, one per invoice and kind.
+ */
+function queueEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', from: { sql: string; params: unknown[] }) {
   return enqueueSelected(b.kernel.db, tx, b.kernel.clock, {
     topic: INVOICE_EMAIL_TOPIC,
     select: `SELECT 'invoice:' || id || ':${kind}' AS dedupe_key, jsonb_build_object('invoiceId', id, 'kind', '${kind}') AS payload
-             FROM unnest($1::uuid[]) AS id`,
-    params: [invoiceIds],
+             FROM ${from.sql}`,
+    params: from.params,
   });
+}
+
+/** Queues an email of `kind` for each of these invoices. */
+export function queueInvoiceEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', invoiceIds: string[]) {
+  if (invoiceIds.length === 0) return Promise.resolve(0);
+  return queueEmails(b, tx, kind, { sql: 'unnest($1::uuid[]) AS id', params: [invoiceIds] });
 }
 
 /** One message per closed period fans out to one "issued" email per invoice when delivered (see `queuePeriodEmails`). */
@@ -62,12 +70,7 @@ export async function issueWeeklyInvoices(b: Billing, asOf: Date): Promise<{ per
  */
 export function queuePeriodEmails(b: Billing, payload: { periodEnd: string }) {
   return transaction(b.kernel.db, (tx) =>
-    enqueueSelected(b.kernel.db, tx, b.kernel.clock, {
-      topic: INVOICE_EMAIL_TOPIC,
-      select: `SELECT 'invoice:' || id || ':issued' AS dedupe_key, jsonb_build_object('invoiceId', id, 'kind', 'issued') AS payload
-               FROM invoices WHERE period_end = $1`,
-      params: [new Date(payload.periodEnd)],
-    }),
+    queueEmails(b, tx, 'issued', { sql: 'invoices WHERE period_end = $1', params: [new Date(payload.periodEnd)] }),
   );
 }
 

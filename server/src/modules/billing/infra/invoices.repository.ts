@@ -1,4 +1,5 @@
 import { sql, execute, transaction, type Database, type Tx } from '../../../platform/database.ts';
+import { accountId } from './ledger.repository.ts';
 
 export interface InvoiceRow {
   id: string;
@@ -27,7 +28,7 @@ export interface LineRow {
 const PERIODS_LOCK = 4_242_102;
 
 /** The end of the last closed (invoiced) period, or null before the first run. */
-export async function lastClosedPeriod(db: Database, tx: Tx): Promise<Date | null> {
+export async function lastClosedPeriod(db: Database, tx?: Tx): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }>(db, 'SELECT max(period_end) AS at FROM billing_periods', [], tx);
   return row?.at ? new Date(row.at) : null;
 }
@@ -78,6 +79,30 @@ export const markClosed = (db: Database, tx: Tx, periodEnd: Date, now: Date) =>
   execute(db, 'INSERT INTO billing_periods (period_end, closed_at) VALUES ($1, $2)', [periodEnd, now], tx);
 
 /**
+ * How invoice payments reach the ledger, as the tail of one statement
+ * (common table expressions): every paid invoice with a total in the CTE
+ * `from` (columns id, client_id, total_cents, status) becomes its own
+ * `invoice_payment` transaction, the client's account to platform revenue.
+ * `at` and `revenueAccount` are the statement's parameters for the time and
+ * the revenue account's id. Equality joins only (an OR join is a nested
+ * loop over every account).
+ */
+function postInvoicePayments(p: { from: string; at: string; revenueAccount: string }): string {
+  return `posted AS (
+       INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
+       SELECT 'invoice_payment', id::text, 'Invoice ' || id || ' paid from the balance', ${p.at}
+       FROM ${p.from} WHERE status = 'paid' AND total_cents > 0
+       RETURNING id, reference
+     ), entries AS (
+       INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
+       SELECT t.id, a.id, -i.total_cents
+       FROM posted t JOIN ${p.from} i ON i.id::text = t.reference JOIN ledger_accounts a ON a.kind = 'client' AND a.owner_id = i.client_id
+       UNION ALL
+       SELECT t.id, ${p.revenueAccount}::uuid, i.total_cents FROM posted t JOIN ${p.from} i ON i.id::text = t.reference
+     )`;
+}
+
+/**
  * Issues the period's invoices in one statement: one per client with
  * orders in the period (subtotal, what the client paid before, the
  * discount), paid at once where the balance covers it after the client's
@@ -119,18 +144,7 @@ export async function issueInvoices(
        -- period is a bug the unique key must refuse loudly — and speculative insertion would cost a third more.
        FROM totals
        RETURNING id, client_id, total_cents, status
-     ), posted AS (
-       INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
-       SELECT 'invoice_payment', id::text, 'Invoice ' || id || ' paid from the balance', $2 FROM issued WHERE status = 'paid' AND total_cents > 0
-       RETURNING id, reference
-     ), entries AS (
-       -- Equality joins only (an OR join is a nested loop over every account).
-       INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
-       SELECT p.id, a.id, -i.total_cents
-       FROM posted p JOIN issued i ON i.id::text = p.reference JOIN ledger_accounts a ON a.kind = 'client' AND a.owner_id = i.client_id
-       UNION ALL
-       SELECT p.id, $4::uuid, i.total_cents FROM posted p JOIN issued i ON i.id::text = p.reference
-     )
+     ), ${postInvoicePayments({ from: 'issued', at: '$2', revenueAccount: '$4' })}
      SELECT count(*)::int AS issued, (count(*) FILTER (WHERE status = 'paid'))::int AS paid FROM issued`,
     [input.periodEnd, input.now, input.lastClosed, input.revenueAccountId],
     tx,
@@ -162,48 +176,19 @@ export async function payInvoices(db: Database, tx: Tx, now: Date, clientId?: st
     [clientId ?? null],
     tx,
   );
-  // …then paid by id (an UPDATE … FROM over rows this transaction just wrote is planned on stale statistics).
-  const { rows } = await execute<{ id: string; client_id: string; total_cents: string }>(
+  if (payable.length === 0) return [];
+  // …then paid by id (an UPDATE … FROM over rows this transaction just wrote is planned on stale statistics), and posted.
+  const revenueAccount = await accountId(db, tx, 'platform_revenue', null, now);
+  return sql<{ id: string; client_id: string }>(
     db,
-    `UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = ANY($2::uuid[]) AND status = 'unpaid' RETURNING id, client_id, total_cents`,
-    [now, payable.map((p) => p.id)],
+    `WITH paid AS (
+       UPDATE invoices SET status = 'paid', paid_at = $1 WHERE id = ANY($2::uuid[]) AND status = 'unpaid'
+       RETURNING id, client_id, total_cents, status
+     ), ${postInvoicePayments({ from: 'paid', at: '$1', revenueAccount: '$3' })}
+     SELECT id, client_id FROM paid`,
+    [now, payable.map((p) => p.id), revenueAccount],
     tx,
   );
-  const charged = rows.filter((r) => BigInt(r.total_cents) > 0n);
-  if (charged.length === 0) return rows;
-  await execute(
-    db,
-    `INSERT INTO ledger_accounts (kind, owner_id, created_at) VALUES ('platform_revenue', NULL, $1) ON CONFLICT (kind, owner_id) DO NOTHING`,
-    [now],
-    tx,
-  );
-  const ids = charged.map((r) => r.id);
-  const posted = await execute<{ id: string }>(
-    db,
-    `INSERT INTO ledger_transactions (kind, reference, description, occurred_at)
-     SELECT 'invoice_payment', i.id::text, 'Invoice ' || i.id || ' paid from the balance', $2 FROM invoices i WHERE i.id = ANY($1::uuid[])
-     ON CONFLICT (kind, reference) DO NOTHING RETURNING id`,
-    [ids, now],
-    tx,
-  );
-  // Entries only for the transactions this run created (never a NOT EXISTS on the table being filled).
-  // Two equality joins (never an OR join: that is a nested loop over every account).
-  await execute(
-    db,
-    `WITH fresh AS (
-       SELECT t.id AS transaction_id, i.client_id, i.total_cents
-       FROM invoices i JOIN ledger_transactions t ON t.kind = 'invoice_payment' AND t.reference = i.id::text
-       WHERE i.id = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])
-     )
-     INSERT INTO ledger_entries (transaction_id, account_id, amount_cents)
-     SELECT f.transaction_id, a.id, -f.total_cents FROM fresh f JOIN ledger_accounts a ON a.kind = 'client' AND a.owner_id = f.client_id
-     UNION ALL
-     SELECT f.transaction_id, r.id, f.total_cents FROM fresh f
-     CROSS JOIN (SELECT id FROM ledger_accounts WHERE kind = 'platform_revenue' AND owner_id IS NULL) r`,
-    [ids, posted.rows.map((r) => r.id)],
-    tx,
-  );
-  return rows;
 }
 
 export const findInvoice = async (db: Database, id: string) => (await sql<InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = $1', [id]))[0];
@@ -241,9 +226,4 @@ export async function paidBefore(db: Database, clientId: string): Promise<bigint
     [clientId],
   );
   return BigInt(row?.total ?? 0);
-}
-
-export async function lastPeriodEnd(db: Database, clientId: string): Promise<Date | null> {
-  const [row] = await sql<{ at: Date | null }>(db, 'SELECT max(period_end) AS at FROM invoices WHERE client_id = $1', [clientId]);
-  return row?.at ? new Date(row.at) : null;
 }
