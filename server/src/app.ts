@@ -15,8 +15,17 @@ import { JobRegistry, Scheduler } from './platform/scheduler.ts';
 import { SandboxClock } from './platform/sandbox-clock.ts';
 import { TokenService, authenticate, type Role } from './platform/http/auth.ts';
 import { AppError } from './platform/errors.ts';
-import { loadSpec, listOperations, authorize, validator, bindOperations, type OperationHandlers } from './platform/http/openapi.ts';
+import {
+  loadSpec,
+  listOperations,
+  matchOperation,
+  authorize,
+  validator,
+  bindOperations,
+  type OperationHandlers,
+} from './platform/http/openapi.ts';
 import { idempotency } from './platform/http/idempotency.ts';
+import { requireWellFormedText } from './platform/http/well-formed-text.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
@@ -121,11 +130,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     createBillingModule(kernel),
   ];
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
-  const handlers: OperationHandlers = Object.assign({}, ...modules.map((m) => m.handlers));
+  const handlers: OperationHandlers = {};
+  for (const module of modules) {
+    for (const [operationId, handler] of Object.entries(module.handlers ?? {})) {
+      // A second module claiming an operation would silently replace the first one's handler.
+      if (handlers[operationId]) throw new Error(`operation ${operationId} is handled by two modules`);
+      handlers[operationId] = handler;
+    }
+  }
   const operations = listOperations(spec);
 
   const app = express();
   app.disable('x-powered-by');
+  // Exact paths only (ARCHITECTURE.md, convention 11): `/V1/EMAILS` or `/v1/emails/` is not `/v1/emails`.
+  // Set before the first app.use, when Express builds its router from them; the validator reads them too.
+  app.enable('case sensitive routing');
+  app.enable('strict routing');
   app.set('trust proxy', 'loopback');
   app.use((req, res, next) => {
     const stop = metrics.httpDuration.startTimer();
@@ -144,13 +164,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   // Flood defence first, before logging and everything else: refusing a flooded public route costs microseconds
   // and no database work (its limits refuse from memory once exceeded). Counted in /metrics, not logged.
+  // Each is bound to its exact contract path (not a prefix: `/v1/applications/` is not the form).
   for (const module of modules) {
     for (const { path, handlers } of module.early ?? []) {
-      const label: express.RequestHandler = (_req, res, next) => {
+      const chain = express.Router();
+      chain.use(...handlers);
+      app.use((req, res, next) => {
+        if (req.path !== path) return next();
         res.locals.route = path;
-        next();
-      };
-      app.use(path, label, ...handlers);
+        chain(req, res, next);
+      });
     }
   }
   app.use(
@@ -227,9 +250,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
+  // The one route match: every later step (roles, validation, idempotency, metrics, the handler) uses it.
+  app.use(matchOperation(operations));
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
   app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
-  app.use(authorize(operations));
+  app.use(authorize());
   app.use(
     express.json({
       limit: config.bodyLimit,
@@ -241,6 +266,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }),
   );
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
+  app.use(requireWellFormedText());
   const guards: Record<string, RequestHandler[]> = Object.assign({}, ...modules.map((m) => m.guards ?? {}));
   app.use(
     bindOperations(operations, handlers, (op) => [...(guards[op.operationId] ?? []), ...(op.method === 'post' ? [idempotency(db)] : [])]),

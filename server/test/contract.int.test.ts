@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import express from 'express';
 import supertest from 'supertest';
-import { loadSpec, listOperations, validator, bindOperations, type OperationHandlers } from '../src/platform/http/openapi.ts';
+import {
+  loadSpec,
+  listOperations,
+  matchOperation,
+  validator,
+  bindOperations,
+  type OperationHandlers,
+} from '../src/platform/http/openapi.ts';
 import { problemHandler } from '../src/platform/http/problem.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { createTestPlatform } from './helpers/platform.ts';
@@ -15,6 +22,7 @@ describe('response validation', () => {
       operations.map((op) => [op.operationId, (_req: unknown, res: express.Response) => res.json({})]),
     );
     const app = express();
+    app.use(matchOperation(operations));
     app.use(express.json());
     app.use(...validator(spec, { validateResponses: true, ignorePaths: /^\/admin/ }));
     app.use(bindOperations(operations, { ...all, ...handlers }));

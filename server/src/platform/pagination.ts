@@ -10,14 +10,22 @@ export interface KeysetCursor {
 }
 
 export function encodeCursor(cursor: KeysetCursor): string {
-  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([new Date(cursor.at).toISOString(), cursor.id])).toString('base64url');
 }
 
+// Exactly what encodeCursor writes: a UTC instant as toISOString() prints it (four-digit years, which
+// PostgreSQL and JavaScript agree on) and a UUID. Anything else, however it parses, was not issued here.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function decodeCursor(text: string | undefined): KeysetCursor | undefined {
-  if (!text) return undefined;
+  if (text === undefined) return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('bad cursor');
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) throw new Error('bad cursor');
+    const [at, id] = parsed as unknown[];
+    if (typeof at !== 'string' || typeof id !== 'string' || !INSTANT.test(at) || !UUID.test(id)) throw new Error('bad cursor');
+    if (new Date(at).toISOString() !== at) throw new Error('bad cursor');
     return { at, id };
   } catch {
     throw new AppError('VALIDATION.FAILED', 'The cursor is not one this API issued.', {

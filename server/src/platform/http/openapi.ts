@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import express, { type Request, type Response, type NextFunction, type RequestHandler, type Router } from 'express';
+import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { AppError } from '../errors.ts';
 import { ROLES, type Role } from './auth.ts';
@@ -26,7 +26,9 @@ export interface OperationInfo {
   method: Method;
   path: string;
   roles: Role[] | 'public';
-  pattern: RegExp;
+  /** The path template's segments: a string is literal, null a parameter (its name in `params`). */
+  segments: (string | null)[];
+  params: string[];
 }
 
 export type OperationHandler = (req: Request, res: Response, next: NextFunction) => unknown;
@@ -40,36 +42,150 @@ export function loadSpec(file = SPEC_FILE): Record<string, unknown> {
 
 export function listOperations(spec: Record<string, unknown>): OperationInfo[] {
   const operations: OperationInfo[] = [];
+  const ids = new Set<string>();
   for (const [specPath, item] of Object.entries((spec as Spec).paths)) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${specPath} has no operationId`);
+      if (ids.has(op.operationId)) throw new Error(`operationId ${op.operationId} is used twice`);
+      ids.add(op.operationId);
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       const declared = op['x-roles'];
       if (!isPublic && (!declared || declared.length === 0)) {
         throw new Error(`${op.operationId} is neither public (security: []) nor declares x-roles`);
       }
       for (const role of declared ?? []) if (!ROLES.includes(role as Role)) throw new Error(`${op.operationId}: unknown role ${role}`);
-      // Built from the spec's own path templates, escaped: not user input.
-      // eslint-disable-next-line security/detect-non-literal-regexp
-      const pattern = new RegExp(`^${specPath.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
-      operations.push({ operationId: op.operationId, method, path: specPath, roles: isPublic ? 'public' : (declared as Role[]), pattern });
+      const segments = specPath
+        .split('/')
+        .slice(1)
+        .map((part) => (/^\{[^}]+\}$/.test(part) ? null : part));
+      const params = [...specPath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      operations.push({
+        operationId: op.operationId,
+        method,
+        path: specPath,
+        roles: isPublic ? 'public' : (declared as Role[]),
+        segments,
+        params,
+      });
     }
   }
   return operations;
 }
 
+export interface RouteMatch {
+  operation: OperationInfo;
+  params: Record<string, string>;
+}
+
+/**
+ * The one route match (ARCHITECTURE.md, convention 11). A request path is
+ * compared with the contract's path templates segment by segment, exactly:
+ * case-sensitively, on the raw (still percent-encoded) path, with no
+ * trailing or doubled slash, so `/V1/EMAILS`, `/v1/emails/`, `//v1/emails`
+ * and `/v1/%65mails` are no route at all. Literal segments win over
+ * parameters at the first place two templates differ (`/v1/invoices/upcoming`
+ * before `/v1/invoices/{id}`), as in the validator. Parameters are decoded
+ * once here. Routing, roles, validation, idempotency, metrics and the
+ * handler all use this match and no other.
+ */
+export class OperationMatcher {
+  private readonly templates: { segments: (string | null)[]; params: string[]; byMethod: Map<string, OperationInfo> }[] = [];
+
+  constructor(operations: OperationInfo[]) {
+    const byPath = new Map<string, (typeof this.templates)[number]>();
+    for (const op of operations) {
+      let template = byPath.get(op.path);
+      if (!template) {
+        template = { segments: op.segments, params: op.params, byMethod: new Map() };
+        byPath.set(op.path, template);
+        this.templates.push(template);
+      }
+      template.byMethod.set(op.method, op);
+    }
+    // Most specific first: at the first differing segment, a literal before a parameter.
+    this.templates.sort((a, b) => {
+      for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+        const x = a.segments[i] === null ? 1 : 0;
+        const y = b.segments[i] === null ? 1 : 0;
+        if (x !== y) return x - y;
+      }
+      return 0;
+    });
+  }
+
+  /** The operations of the template this path matches, or undefined; throws on a parameter that is not valid percent-encoding. */
+  match(rawPath: string): { byMethod: Map<string, OperationInfo>; params: Record<string, string> } | undefined {
+    if (!rawPath.startsWith('/')) return undefined;
+    const parts = rawPath.split('/').slice(1);
+    for (const template of this.templates) {
+      if (template.segments.length !== parts.length) continue;
+      const values: string[] = [];
+      let ok = true;
+      for (let i = 0; i < parts.length && ok; i++) {
+        const literal = template.segments[i];
+        const part = parts[i]!;
+        if (literal === null) {
+          if (part === '') ok = false;
+          else values.push(part);
+        } else if (literal !== part) ok = false;
+      }
+      if (!ok) continue;
+      const params: Record<string, string> = {};
+      template.params.forEach((name, i) => {
+        let value: string;
+        try {
+          value = decodeURIComponent(values[i]!);
+        } catch {
+          throw new AppError('VALIDATION.FAILED', `The path parameter ${name} is not valid percent-encoding.`, {
+            errors: [{ path: `/path/${name}`, message: 'must be valid percent-encoded UTF-8' }],
+          });
+        }
+        params[name] = value;
+      });
+      return { byMethod: template.byMethod, params };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Matches the request to its operation (or answers 404 / 405) and records
+ * the match for everything after it. Paths outside the contract that the
+ * app serves itself (the panel, the docs) are mounted before this.
+ */
+export function matchOperation(operations: OperationInfo[]): RequestHandler {
+  const matcher = new OperationMatcher(operations);
+  return (req, res, next) => {
+    const found = matcher.match(req.path);
+    if (!found) return next(new AppError('NOT_FOUND', 'There is no such route.'));
+    const method = req.method.toLowerCase();
+    const operation = found.byMethod.get(method) ?? (method === 'head' ? found.byMethod.get('get') : undefined);
+    if (!operation) {
+      const allow = [...found.byMethod.keys()].map((m) => m.toUpperCase());
+      if (allow.includes('GET')) allow.push('HEAD');
+      return next(
+        new AppError('REQUEST.METHOD_NOT_ALLOWED', `This route accepts ${allow.join(', ')}.`, { headers: { Allow: allow.join(', ') } }),
+      );
+    }
+    const match: RouteMatch = { operation, params: found.params };
+    res.locals.operation = operation;
+    res.locals.match = match;
+    next();
+  };
+}
+
 /**
  * Authorisation before validation: an anonymous or under-privileged caller
  * learns nothing about the shape a route expects (401/403 before any 400).
+ * Decided on the match, so it is the very operation that will handle the request.
  */
-export function authorize(operations: OperationInfo[]): RequestHandler {
+export function authorize(): RequestHandler {
   return (req, res, next) => {
-    const method = req.method.toLowerCase();
-    const op = operations.find((o) => (o.method === method || (method === 'head' && o.method === 'get')) && o.pattern.test(req.path));
-    res.locals.operation = op;
-    if (!op || op.roles === 'public') return next();
+    const op = (res.locals.match as RouteMatch | undefined)?.operation;
+    if (!op) return next(new AppError('NOT_FOUND', 'There is no such route.'));
+    if (op.roles === 'public') return next();
     if (!req.principal) return next(new AppError('AUTH.UNAUTHENTICATED', 'This operation needs an access token.'));
     const allowed = op.roles;
     if (!req.principal.roles.some((role) => allowed.includes(role))) {
@@ -80,7 +196,7 @@ export function authorize(operations: OperationInfo[]): RequestHandler {
 }
 
 export function validator(spec: Record<string, unknown>, options: { validateResponses: boolean; ignorePaths: RegExp }): RequestHandler[] {
-  return OpenApiValidator.middleware({
+  const middleware = OpenApiValidator.middleware({
     // The validator mutates the document it is given; hand it its own copy.
     apiSpec: structuredClone(spec) as never,
     validateRequests: { allowUnknownQueryParameters: false, removeAdditional: false },
@@ -92,15 +208,38 @@ export function validator(spec: Record<string, unknown>, options: { validateResp
     // Uploads: one file, in memory, at most 10 MB (a photo); more is a 413 before any of our code runs.
     fileUploader: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } },
   }) as RequestHandler[];
+  return middleware.map((handler) => (handler.name === 'multipartMiddleware' ? clientErrorsOfMultipart(handler) : handler));
 }
 
-/** Binds every spec operation to its handler; throws if the two sets differ. */
+/**
+ * The validator reports what the multipart parser (multer over busboy)
+ * refuses, such as a part header with a NUL in its file name or a body cut
+ * short, as a 500. Every such refusal is about the bytes the client sent:
+ * a 400. Its size limits are already 413s and pass through.
+ */
+function clientErrorsOfMultipart(handler: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    handler(req, res, (error?: unknown) => {
+      const status = (error as { status?: number } | undefined)?.status;
+      if (error === undefined || error === null || status !== 500) return next(error);
+      next(
+        new AppError('VALIDATION.FAILED', 'The multipart body could not be read.', {
+          errors: [{ path: '/body', message: `must be a well-formed multipart/form-data body (${(error as Error).message})` }],
+        }),
+      );
+    });
+}
+
+/**
+ * Runs the matched operation's handler chain (its guards, idempotency, the
+ * handler); throws at start if the spec's operations and the handlers differ.
+ * Dispatch is by the match, not by a second routing pass.
+ */
 export function bindOperations(
   operations: OperationInfo[],
   handlers: OperationHandlers,
   perOperation: (op: OperationInfo) => RequestHandler[] = () => [],
-): Router {
-  const router = express.Router();
+): RequestHandler {
   const missing = operations.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);
   const specIds = new Set(operations.map((op) => op.operationId));
   const extra = Object.keys(handlers).filter((id) => !specIds.has(id));
@@ -109,16 +248,32 @@ export function bindOperations(
       `handlers and spec disagree; missing handlers: [${missing.join(', ')}], handlers not in the spec: [${extra.join(', ')}]`,
     );
   }
-  for (const op of operations) {
-    const expressPath = op.path.replace(/\{([^}]+)\}/g, ':$1');
-    const handler = handlers[op.operationId]!;
-    router[op.method](expressPath, ...perOperation(op), async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        await handler(req, res, next);
-      } catch (error) {
-        next(error);
-      }
-    });
-  }
-  return router;
+  const chains = new Map(operations.map((op) => [op.operationId, [...perOperation(op), handlers[op.operationId]!] as OperationHandler[]]));
+  return (req, res, next) => {
+    const match = res.locals.match as RouteMatch | undefined;
+    if (!match) return next(new AppError('NOT_FOUND', 'There is no such route.'));
+    // The validator routes on its own; it must have seen the same operation, or its checks were not this route's.
+    const validated = (req as Request & { openapi?: { openApiRoute?: string } }).openapi?.openApiRoute;
+    if (validated !== undefined && validated !== match.operation.path) {
+      return next(new Error(`route mismatch: matched ${match.operation.path}, validated ${validated}`));
+    }
+    req.params = match.params;
+    runChain(chains.get(match.operation.operationId)!, req, res, next);
+  };
+}
+
+function runChain(chain: OperationHandler[], req: Request, res: Response, done: NextFunction): void {
+  let index = 0;
+  const step = (error?: unknown): void => {
+    if (error !== undefined && error !== null) return done(error);
+    const handler = chain[index++];
+    if (!handler) return done();
+    try {
+      const result = handler(req, res, step as NextFunction);
+      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, step);
+    } catch (error) {
+      step(error);
+    }
+  };
+  step();
 }

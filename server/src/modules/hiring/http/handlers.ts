@@ -15,7 +15,8 @@ import { listVacancies } from '../application/vacancies.ts';
 
 export const APPLICATION_BODY_LIMIT = '16kb';
 
-const isSubmission = (req: express.Request) => req.method === 'POST' && (req.path === '/' || req.path === '');
+// The platform runs this module's early handlers on the form's exact path only.
+const isSubmission = (req: express.Request) => req.method === 'POST';
 
 /**
  * The public form's flood defence, cheapest refusal first (SPEC §5.2), all
