@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SPEC_FILE, listOperations, type OperationInfo } from '../src/platform/http/openapi.ts';
 import { ROLES, type Role } from '../src/platform/http/auth.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { rawRequest, type RawResponse } from './helpers/raw-http.ts';
 
 /**
  * Authorization is decided by the operation that will handle the request
@@ -46,7 +46,7 @@ function lookalikes(path: string): string[] {
 
 describe('authorization sweep over the whole contract', () => {
   let t: TestPlatform;
-  let port: number;
+  let base: string;
   const tokens = {} as Record<Role | 'everything', string>;
 
   beforeAll(async () => {
@@ -54,39 +54,19 @@ describe('authorization sweep over the whole contract', () => {
     for (const role of ROLES) tokens[role] = (await t.userWithRoles([role])).token;
     // A caller holding every role passes any role check: if a lookalike path reached a handler, this one would show it.
     tokens.everything = (await t.userWithRoles([...ROLES])).token;
-    port = Number(new URL(await t.listen()).port);
+    base = await t.listen();
   });
   afterAll(async () => {
     await t.close();
   });
 
-  /** Sends the path byte for byte (an HTTP client library would normalise `//` or parse it as a host). */
-  function call(
-    method: string,
-    path: string,
-    token?: string,
-  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Record<string, unknown> }> {
+  function call(method: string, path: string, token?: string): Promise<RawResponse> {
     const body = method === 'get' || method === 'delete' ? undefined : '{}';
-    return new Promise((resolve, reject) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: method.toUpperCase(),
-          path,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode!, headers: response.headers, body: text ? JSON.parse(text) : {} }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
+    return rawRequest(base, {
+      method,
+      path,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body,
     });
   }
 

@@ -153,6 +153,25 @@ describe('sandbox clock', () => {
     const admin = (await t.userWithRoles(['admin'])).token;
     expect((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${admin}`)).status).toBe(200);
   });
+
+  it('moves at most ten years (3,660 days) in one advance, so a request cannot replay centuries of jobs', async () => {
+    const clockNow = async () =>
+      Date.parse((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`)).body.now as string);
+    const before = await clockNow();
+    const farTo = new Date(before + 3_661 * 86_400_000).toISOString();
+    for (const body of [
+      { advanceBy: 'P99999Y' },
+      { advanceBy: 'P3661D' },
+      { advanceBy: 'P11Y' },
+      { advanceTo: farTo },
+      { advanceTo: '9999-12-31T00:00:00Z' },
+    ]) {
+      const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send(body);
+      expect({ status: res.status, code: res.body.code }, JSON.stringify(body)).toEqual({ status: 422, code: 'SANDBOX.ADVANCE_TOO_FAR' });
+    }
+    // Only real time has passed (the sandbox offset is unchanged).
+    expect((await clockNow()) - before).toBeLessThan(60_000);
+  });
 });
 
 describe('sandbox clock switched off', () => {

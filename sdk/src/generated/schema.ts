@@ -1064,6 +1064,8 @@ export interface paths {
          *     (an ISO 8601 duration such as `P1D` or `PT2H`), and runs every
          *     scheduled job that falls due on the way, in time order. Give exactly
          *     one of the two. The answer lists the job runs in the order they ran.
+         *     One call moves the clock at most 3,660 days, ten years of jobs (422
+         *     `SANDBOX.ADVANCE_TOO_FAR`); advance again for more.
          */
         post: operations["advanceSandboxClock"];
         delete?: never;
@@ -1714,7 +1716,12 @@ export interface components {
         };
         /** @description Exactly one of `advanceTo` and `advanceBy`. */
         SandboxClockAdvance: {
-            /** @description An ISO 8601 duration, e.g. `P1D`, `PT90M`, `P1W`. */
+            /**
+             * @description An ISO 8601 duration, e.g. `P1D`, `PT90M`, `P1W`.
+             * @example P1D
+             * @example PT90M
+             * @example P1W
+             */
             advanceBy?: string;
             /** Format: date-time */
             advanceTo?: string;

@@ -13,6 +13,15 @@ import { AppError } from './errors.ts';
 const ADVANCE_LOCK = 4_242_002;
 const MAX_STEPS = 10_000;
 
+/**
+ * One advance replays every job due on the way, in order: a year of
+ * Sundays, month ends and pollers takes a few seconds, ten years about
+ * half a minute, and a century would hold the advisory lock (and the
+ * request) for many minutes. Longer trips take several calls.
+ */
+export const MAX_ADVANCE_DAYS = 3_660;
+const MAX_ADVANCE_MS = MAX_ADVANCE_DAYS * 86_400_000;
+
 export class SandboxClock {
   constructor(private readonly deps: { db: Database; clock: PlatformClock; scheduler: Scheduler }) {}
 
@@ -37,6 +46,12 @@ export class SandboxClock {
       try {
         await this.sync();
         const start = clock.now();
+        if (Number.isNaN(target.getTime()) || target.getTime() - start.getTime() > MAX_ADVANCE_MS) {
+          throw new AppError(
+            'SANDBOX.ADVANCE_TOO_FAR',
+            `One advance moves the clock at most ${MAX_ADVANCE_DAYS} days (every job due on the way runs); advance again for more.`,
+          );
+        }
         if (target.getTime() < start.getTime()) {
           throw new AppError(
             'SANDBOX.CLOCK_BACKWARDS',
