@@ -32,8 +32,11 @@ export interface AdminOptions {
   rootPath?: string;
   /** The modules' screens; `roles` lists the panel roles that may use one (default: managers and admins). */
   resources: { resource: unknown; options?: Record<string, unknown>; roles?: string[]; actionLabels?: Record<string, string> }[];
-  /** Returns the user when the email and password are right. */
-  authenticate(email: string, password: string): Promise<AdminUser | null>;
+  /**
+   * Returns the user when the email and password are right. Gets the login's request (its address counts
+   * towards the sign-in limits); a refusal it throws (a lockout) is shown on the login page.
+   */
+  authenticate(email: string, password: string, request?: Request): Promise<AdminUser | null>;
   dashboard(): Promise<DashboardData>;
   /** Reads a photo for a signed-in panel user (staff); undefined when there is none. */
   readPhoto(user: AdminUser, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
@@ -168,8 +171,8 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
-      authenticate: async (email: string, password: string) => {
-        const user = await options.authenticate(email, password);
+      authenticate: async (email: string, password: string, context?: { req?: Request }) => {
+        const user = await options.authenticate(email, password, context?.req);
         if (!user || !user.roles.some((r) => ADMIN_ROLES.includes(r))) return null;
         return { id: user.id, email: user.email, title: user.name, roles: user.roles };
       },

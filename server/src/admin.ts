@@ -1,15 +1,51 @@
+import type { Request, RequestHandler } from 'express';
 import { createAdminRouter } from '@chorecat/admin';
 import type { PlatformOptions } from './app.ts';
-import { authenticateWithPassword } from './modules/identity/index.ts';
+import type { Kernel } from './platform/module.ts';
+import { AppError } from './platform/errors.ts';
+import { createRateLimiter } from './platform/http/rate-limit.ts';
+import { signInToPanel } from './modules/identity/index.ts';
+import { alertOperators } from './modules/notifications/index.ts';
 import { getDashboard } from './modules/operations/index.ts';
+
+/**
+ * The panel's sign-in is the API's: the same per-email lockout and
+ * per-address failure limit (identity's password sign-in), and the same
+ * per-address request limit as `/v1/auth` (its counters, by name), so
+ * neither door is a way around the other. AdminJS shows on the login page
+ * the message of whatever `authenticate` throws, so refusals are thrown as
+ * their public message and anything unexpected as a generic one.
+ */
+function panelSignIn(kernel: Kernel, limited: WeakSet<Request>) {
+  return async (email: unknown, password: unknown, request?: Request) => {
+    if (request && limited.has(request)) throw new Error('Too many requests; slow down and try again in a minute.');
+    // The API's contract bounds these; the panel's form does not.
+    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 1024) return null;
+    try {
+      return await signInToPanel(kernel, { email, password, address: request?.ip ?? 'unknown' });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'AUTH.INVALID_CREDENTIALS') return null;
+      if (error instanceof AppError && error.status < 500) throw new Error(error.detail);
+      kernel.logger.error({ err: error }, 'admin panel sign-in failed');
+      void alertOperators(kernel, {
+        summary: 'Admin panel sign-in failed',
+        detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        requestId: request?.requestId,
+        fingerprint: `admin-sign-in ${error instanceof Error ? error.message : ''}`,
+      });
+      throw new Error('Signing in is not possible right now; try again later.');
+    }
+  };
+}
 
 /** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
 export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {
   return async (app, kernel, panel) => {
+    const limited = new WeakSet<Request>();
     const { router, rootPath } = await createAdminRouter({
       resources: panel.resources,
       readPhoto: (user, id) => panel.readPhoto(user, id),
-      authenticate: (email, password) => authenticateWithPassword(kernel, email, password),
+      authenticate: panelSignIn(kernel, limited),
       dashboard: () => getDashboard(kernel),
       sessionPool: kernel.db.pool,
       sessionSecret: kernel.secrets.session,
@@ -17,6 +53,18 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
       production: kernel.config.env === 'production',
       secureCookies: kernel.config.publicUrl.startsWith('https:'),
     });
+    const authLimit = createRateLimiter(kernel.db, {
+      name: 'auth',
+      perWindow: kernel.config.rateLimit.authPerMinute,
+      only: (req) => req.method === 'POST',
+    });
+    // A refusal is remembered for authenticate rather than answered here: the login page shows it.
+    const countLogin: RequestHandler = (req, res, next) =>
+      void authLimit(req, res, (error?: unknown) => {
+        if (error) limited.add(req);
+        next();
+      });
+    app.use(`${rootPath}/login`, countLogin);
     app.use(rootPath, router);
   };
 }

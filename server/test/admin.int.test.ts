@@ -139,7 +139,9 @@ describe('admin panel', () => {
     expect(disabled.body.notice).toMatchObject({ type: 'success' });
     expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(401);
     await agent.post(`/admin/api/resources/users/records/${target.id}/enable`).expect(200);
-    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(200);
+    // Enabled again, but tokens from before the disabling stay ended: the user signs in afresh.
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${target.token}`)).status).toBe(401);
+    expect((await t.api.post('/v1/auth/login').send({ email: target.email, password: 'test-password' })).status).toBe(200);
     const actions = await sql<{ action: string }>(t.db, 'SELECT action FROM audit_log WHERE target_id = $1 ORDER BY at', [target.id]);
     expect(actions.map((a) => a.action)).toEqual(['user.disabled', 'user.enabled']);
 

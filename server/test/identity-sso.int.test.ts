@@ -84,6 +84,10 @@ describe('single sign-on with a real OpenID Connect provider', () => {
     expect(res.status).toBe(200);
     const login = await t.api.post('/v1/auth/login').send({ email: 'sso-victim@chorecat.test', password: 'attacker knows this' });
     expect(login.status).toBe(401);
+    // Nor does the attacker's chosen name survive on the owner's account.
+    const me = await t.api.get('/v1/me').set('authorization', `Bearer ${res.body.accessToken}`);
+    expect(me.body).toMatchObject({ email: 'sso-victim@chorecat.test', emailVerified: true });
+    expect(me.body.name).not.toBe('Attacker');
   });
 
   it('refuses a provider account without a verified email', async () => {

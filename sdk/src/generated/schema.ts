@@ -1554,7 +1554,10 @@ export interface components {
         };
         MeUpdate: {
             address?: string | null;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description An http or https URL of the avatar image.
+             */
             avatarUrl?: string | null;
             name?: string;
             phone?: string | null;

@@ -5,7 +5,8 @@ import { usersAdminResource } from './infra/admin.ts';
 import { OidcProviders } from './infra/oidc.ts';
 import { identityPersonalData } from './application/personal-data.ts';
 
-export { authenticateWithPassword, type AuthenticatedUser } from './application/authenticate-with-password.ts';
+export { type AuthenticatedUser } from './application/authenticate-with-password.ts';
+export { signInToPanel } from './application/login.ts';
 export { resolvePrincipal } from './application/resolve-principal.ts';
 export { findContact, contactsWithRole, activeWorkerIds } from './application/contacts.ts';
 export { openApplicantAccount, makeWorker } from './application/applicant-accounts.ts';

@@ -23,6 +23,11 @@ declare global {
   }
 }
 
+/** A caller as resolved from the users table, with the access-token generation its tokens must carry. */
+export interface ResolvedCaller extends Principal {
+  tokenGeneration: number;
+}
+
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 const ISSUER = 'chorecat';
 const AUDIENCE = 'chorecat-api';
@@ -31,7 +36,9 @@ const AUDIENCE = 'chorecat-api';
  * Access tokens are short-lived HS256 JWTs. Verification pins the algorithm,
  * issuer and audience, so `alg: none`, another key or another token type is
  * refused. Expiry is measured in real time (the clock passed in), not in
- * the sandbox clock's business time.
+ * the sandbox clock's business time. Each token carries its user's token
+ * generation (`gen`): a reset, an erasure or disabling bumps it, which ends
+ * every token issued before without a list of revoked tokens.
  */
 export class TokenService {
   private readonly key: Uint8Array;
@@ -48,9 +55,9 @@ export class TokenService {
     return this.clock.now();
   }
 
-  async issueAccessToken(principal: Principal): Promise<{ token: string; expiresIn: number }> {
+  async issueAccessToken(principal: Principal & { tokenGeneration?: number }): Promise<{ token: string; expiresIn: number }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const token = await new SignJWT({ roles: principal.roles, typ: 'access' })
+    const token = await new SignJWT({ roles: principal.roles, typ: 'access', gen: principal.tokenGeneration ?? 0 })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.id)
       .setIssuer(ISSUER)
@@ -61,8 +68,8 @@ export class TokenService {
     return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
-  /** The token's subject, if the token is genuine, current and an access token. */
-  async verifyAccessToken(token: string): Promise<{ id: string }> {
+  /** The token's subject and generation, if the token is genuine, current and an access token. */
+  async verifyAccessToken(token: string): Promise<{ id: string; generation: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -71,7 +78,9 @@ export class TokenService {
         currentDate: this.clock.now(),
       });
       if (payload.typ !== 'access' || !payload.sub) throw new Error('not an access token');
-      return { id: payload.sub };
+      const generation = payload.gen ?? 0;
+      if (!Number.isSafeInteger(generation)) throw new Error('malformed generation');
+      return { id: payload.sub, generation: generation as number };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw new AppError('AUTH.UNAUTHENTICATED', expired ? 'The access token has expired; refresh it.' : 'The access token is invalid.');
@@ -82,9 +91,10 @@ export class TokenService {
 /**
  * Reads a bearer token when one is sent; routes decide later whether one is
  * required. The token proves who is calling; `resolve` looks the caller up
- * (roles, disabled, erased) so a revoked user is refused at once.
+ * (roles, disabled, erased, token generation) so a revoked user, or a token
+ * from before a reset, is refused at once, with no query of its own.
  */
-export function authenticate(tokens: TokenService, resolve: (userId: string) => Promise<Principal | null>): RequestHandler {
+export function authenticate(tokens: TokenService, resolve: (userId: string) => Promise<ResolvedCaller | null>): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization');
     if (!header) return next();
@@ -92,9 +102,12 @@ export function authenticate(tokens: TokenService, resolve: (userId: string) => 
     if (!match) return next(new AppError('AUTH.UNAUTHENTICATED', 'Send the access token as "Authorization: Bearer <token>".'));
     try {
       const claims = await tokens.verifyAccessToken(match[1]!);
-      const principal = await resolve(claims.id);
-      if (!principal) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
-      req.principal = principal;
+      const caller = await resolve(claims.id);
+      if (!caller) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
+      if (caller.tokenGeneration !== claims.generation) {
+        throw new AppError('AUTH.UNAUTHENTICATED', 'This access token was ended (password reset or account change); sign in again.');
+      }
+      req.principal = { id: caller.id, roles: caller.roles };
       next();
     } catch (error) {
       next(error);

@@ -94,6 +94,37 @@ export async function clearHits(db: Database, key: string): Promise<void> {
   await db.pool.query('DELETE FROM rate_limit_hits WHERE key = $1', [key]);
 }
 
+/**
+ * Takes one of `limit` slots of a fixed window in a single statement, or
+ * none when all are taken (then nothing is counted). Concurrent callers
+ * queue on the row, so no more than `limit` ever get one: a throttle that
+ * reserves before doing the costly or guessable thing cannot be raced past.
+ */
+export async function reserveHit(
+  db: Database,
+  key: string,
+  limit: number,
+  windowMs: number,
+): Promise<{ reserved: true } | { reserved: false; resetAt: Date | null }> {
+  const result = await db.pool.query<{ hits: number }>(
+    `INSERT INTO rate_limit_hits (key, hits, reset_at)
+     VALUES ($1, 1, now() + make_interval(secs => $2 / 1000.0))
+     ON CONFLICT (key) DO UPDATE SET
+       hits = CASE WHEN rate_limit_hits.reset_at <= now() THEN 1 ELSE rate_limit_hits.hits + 1 END,
+       reset_at = CASE WHEN rate_limit_hits.reset_at <= now() THEN EXCLUDED.reset_at ELSE rate_limit_hits.reset_at END
+     WHERE rate_limit_hits.reset_at <= now() OR rate_limit_hits.hits < $3
+     RETURNING hits`,
+    [key, windowMs, limit],
+  );
+  if (result.rows.length > 0) return { reserved: true };
+  return { reserved: false, resetAt: (await peekHits(db, key)).resetAt };
+}
+
+/** Gives a reserved slot back (to a window that is still open; an expired one has nothing to give back). */
+export async function releaseHit(db: Database, key: string): Promise<void> {
+  await db.pool.query('UPDATE rate_limit_hits SET hits = GREATEST(hits - 1, 0) WHERE key = $1 AND reset_at > now()', [key]);
+}
+
 export function createRateLimiter(
   db: Database,
   options: {

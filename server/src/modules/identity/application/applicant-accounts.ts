@@ -10,7 +10,9 @@ import { CODE_TTL_MS, normaliseEmail } from '../domain/policy.ts';
  * address gets an account with the `applicant` role and no password, and a
  * one-time code to set one (`POST /v1/auth/password/reset`); redeeming it
  * proves the inbox and verifies the address, so nobody can take over an
- * address by applying with it. An existing account simply gains the role.
+ * address by applying with it. An existing account simply gains the role;
+ * one whose address was never verified also gets the code, and loses the
+ * password its registration set (nobody proved that inbox).
  */
 export async function openApplicantAccount(
   kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>,
@@ -31,7 +33,10 @@ export async function openApplicantAccount(
   if (!created && !user.roles.includes('applicant')) {
     await updateUser(kernel.db, tx, user.id, { roles: [...user.roles, 'applicant'] }, now);
   }
-  if (user.password_hash) return { userId: user.id };
+  if (user.password_hash && user.email_verified_at) return { userId: user.id };
+  // A password set by an unverified registration is unproven: applying is a second claim on the address, so it is
+  // dropped (as when two registrations disagree) and the inbox chooses the password with the code.
+  if (user.password_hash) await updateUser(kernel.db, tx, user.id, { password_hash: null }, now);
   const { code } = await issueCode(kernel.db, tx, kernel.secrets.jwt, user.id, 'reset_password', now);
   return { userId: user.id, setPasswordCode: { code, minutes: CODE_TTL_MS / 60_000 } };
 }

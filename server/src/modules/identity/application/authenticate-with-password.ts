@@ -9,6 +9,8 @@ export interface AuthenticatedUser {
   name: string;
   roles: Role[];
   emailVerified: boolean;
+  /** The user's access-token generation when the password was checked (a session is issued only if it still holds). */
+  tokenGeneration: number;
 }
 
 /** Checks an email and password; null for any failure, never saying which part was wrong. */
@@ -20,5 +22,12 @@ export async function authenticateWithPassword(
   const user = await findUserByEmail(kernel.db, email);
   const ok = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !ok || user.disabled || user.erased_at) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, emailVerified: user.email_verified_at !== null };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    emailVerified: user.email_verified_at !== null,
+    tokenGeneration: user.token_generation,
+  };
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { ROLES, type Principal, type Role } from '../../../platform/http/auth.ts';
 import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
-import { revokeAllForUser } from '../infra/refresh-tokens.repository.ts';
+import { signOutEverywhere } from './issue-session.ts';
 
 /** Only admins manage users and roles (SPEC §1). */
 function assertAdmin(actor: Principal): void {
@@ -70,7 +70,7 @@ export async function setUserRoles(
   });
 }
 
-/** Disabling signs the user out everywhere at once (tokens revoked; access tokens refused on the next request). */
+/** Disabling signs the user out everywhere at once (refresh tokens revoked, access tokens ended). */
 export async function setUserDisabled(
   kernel: Pick<Kernel, 'db' | 'clock' | 'tokens'>,
   input: { actor: Principal; userId: string; disabled: boolean; requestId?: string },
@@ -82,7 +82,8 @@ export async function setUserDisabled(
     if (user.id === input.actor.id) throw new AppError('IDENTITY.SELF_CHANGE', 'You cannot disable yourself.');
     if (input.disabled && user.roles.includes('admin')) await assertAnotherAdminRemains(kernel, tx, user.id);
     const updated = await updateUser(kernel.db, tx, user.id, { disabled: input.disabled }, kernel.clock.now());
-    if (input.disabled) await revokeAllForUser(kernel.db, tx, user.id, kernel.tokens.now());
+    // Ended, not paused: re-enabling does not bring back tokens issued before.
+    if (input.disabled) await signOutEverywhere(kernel, tx, user.id);
     await auditUserChange(kernel, tx, input.actor, input.disabled ? 'user.disabled' : 'user.enabled', user, updated, input.requestId);
     return updated;
   });

@@ -43,7 +43,29 @@ export interface MeUpdate {
   avatarUrl?: string | null;
 }
 
+/**
+ * An avatar is shown as an image by partners' front ends and the panel: only
+ * a web address may be one (`javascript:`, `data:` or `file:` would run or
+ * read something in the viewer's browser). The contract's pattern says the
+ * same; this holds for every caller, not only the HTTP one.
+ */
+function assertWebUrl(value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const ok = url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && /^https?:\/\//i.test(value);
+  if (!ok) {
+    throw new AppError('VALIDATION.FAILED', 'The avatar must be an http or https URL.', {
+      errors: [{ path: '/body/avatarUrl', message: 'must be an http(s) URL' }],
+    });
+  }
+}
+
 export async function updateMe(kernel: Pick<Kernel, 'db' | 'clock'>, userId: string, update: MeUpdate): Promise<MeView> {
+  if (typeof update.avatarUrl === 'string') assertWebUrl(update.avatarUrl);
   const changes: Record<string, unknown> = {};
   if (update.name !== undefined) changes.name = update.name.trim();
   if (update.phone !== undefined) changes.phone = update.phone;

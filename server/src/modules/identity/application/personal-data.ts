@@ -3,10 +3,10 @@ import { sql, execute, transaction, type Tx } from '../../../platform/database.t
 import { AppError } from '../../../platform/errors.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { findUserById, updateUser } from '../infra/users.repository.ts';
-import { revokeAllForUser } from '../infra/refresh-tokens.repository.ts';
 import { accountErasedEmail } from '../domain/emails.ts';
 import { ERASED_EMAIL_DOMAIN } from '../domain/policy.ts';
 import { toMeView } from './me.ts';
+import { signOutEverywhere } from './issue-session.ts';
 
 /** Identity's own sections of the export: the profile, sign-in sessions and linked sign-on accounts. */
 export function identityPersonalData(kernel: Pick<Kernel, 'db'>) {
@@ -73,7 +73,7 @@ export async function eraseMe(kernel: Pick<Kernel, 'db' | 'clock' | 'privacy' | 
     // Told before the address is gone; the email itself is then anonymised by the notifications section.
     await sendEmail(kernel, tx, { template: accountErasedEmail, to: user.email, data: {}, dedupeKey: `erased:${user.id}` });
     for (const contributor of kernel.privacy.list()) await contributor.erase(userId, { tx, email: user.email });
-    await revokeAllForUser(kernel.db, tx, userId, kernel.tokens.now());
+    await signOutEverywhere(kernel, tx, userId);
     await updateUser(
       kernel.db,
       tx,

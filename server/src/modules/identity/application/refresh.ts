@@ -2,7 +2,13 @@ import type { Kernel } from '../../../platform/module.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findUserById } from '../infra/users.repository.ts';
-import { findRefreshTokenForUpdate, insertRefreshToken, markRotated, revokeFamily } from '../infra/refresh-tokens.repository.ts';
+import {
+  findRefreshTokenForUpdate,
+  findRefreshTokenOwner,
+  insertRefreshToken,
+  markRotated,
+  revokeFamily,
+} from '../infra/refresh-tokens.repository.ts';
 import type { Tokens } from './issue-session.ts';
 
 /**
@@ -13,6 +19,10 @@ import type { Tokens } from './issue-session.ts';
 export async function refreshTokens(kernel: Pick<Kernel, 'db' | 'clock' | 'tokens'>, refreshToken: string): Promise<Tokens> {
   const result = await transaction(kernel.db, async (tx) => {
     const now = kernel.tokens.now();
+    // The user row first, as a reset, an erasure or a disable lock it before revoking tokens: a rotation either
+    // finishes before one of them (whose revocation then sees its new token) or starts after it (and finds its token revoked).
+    const owner = await findRefreshTokenOwner(kernel.db, tx, refreshToken);
+    if (owner) await findUserById(kernel.db, owner, tx, 'share');
     const row = await findRefreshTokenForUpdate(kernel.db, tx, refreshToken);
     if (!row || row.revoked_at) return { kind: 'invalid' as const };
     if (row.used_at) {
@@ -27,7 +37,7 @@ export async function refreshTokens(kernel: Pick<Kernel, 'db' | 'clock' | 'token
     }
     const next = await insertRefreshToken(kernel.db, tx, user.id, now, row.family_id);
     await markRotated(kernel.db, tx, row.id, next.id, now);
-    const access = await kernel.tokens.issueAccessToken({ id: user.id, roles: user.roles });
+    const access = await kernel.tokens.issueAccessToken({ id: user.id, roles: user.roles, tokenGeneration: user.token_generation });
     return { kind: 'ok' as const, tokens: { accessToken: access.token, refreshToken: next.token, expiresIn: access.expiresIn } };
   });
   if (result.kind === 'reused') {

@@ -1,14 +1,15 @@
 import type { Kernel } from '../../../platform/module.ts';
-import type { Principal } from '../../../platform/http/auth.ts';
+import type { ResolvedCaller } from '../../../platform/http/auth.ts';
 import { findUserById } from '../infra/users.repository.ts';
 
 /**
  * Turns a verified access token's subject into the caller, from the users
  * table: a disabled or erased user is refused at once (not 15 minutes
- * later), and role changes apply to the next request.
+ * later), role changes apply to the next request, and the token generation
+ * read with them ends tokens issued before a reset, erasure or disabling.
  */
-export async function resolvePrincipal(kernel: Pick<Kernel, 'db'>, userId: string): Promise<Principal | null> {
+export async function resolvePrincipal(kernel: Pick<Kernel, 'db'>, userId: string): Promise<ResolvedCaller | null> {
   const user = await findUserById(kernel.db, userId);
   if (!user || user.disabled || user.erased_at) return null;
-  return { id: user.id, roles: user.roles };
+  return { id: user.id, roles: user.roles, tokenGeneration: user.token_generation };
 }

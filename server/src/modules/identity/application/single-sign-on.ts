@@ -2,10 +2,9 @@ import type { Kernel } from '../../../platform/module.ts';
 import { transaction, sql, execute } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../infra/users.repository.ts';
-import { revokeAllForUser } from '../infra/refresh-tokens.repository.ts';
 import type { OidcProviders } from '../infra/oidc.ts';
 import { normaliseEmail } from '../domain/policy.ts';
-import { issueSession, type Tokens } from './issue-session.ts';
+import { issueSession, signOutEverywhere, type Tokens } from './issue-session.ts';
 
 const LOGIN_STATE_TTL_MS = 10 * 60_000;
 
@@ -33,7 +32,7 @@ export async function startSingleSignOn(
  * 1. an account already linked → that user;
  * 2. a verified email matching a user → linked to it. If that user had
  *    never verified the address, whoever registered it did not control it:
- *    its password and sessions are wiped (no pre-hijacking);
+ *    its password, name and sessions are wiped (no pre-hijacking);
  * 3. a verified email matching nobody → a new client account;
  * 4. no verified email → refused.
  */
@@ -68,7 +67,7 @@ export async function finishSingleSignOn(
     if (linked) {
       const user = await findUserById(kernel.db, linked.user_id, tx);
       if (!user || user.disabled || user.erased_at) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
-      return issueSession(kernel, tx, user);
+      return issueSession(kernel, tx, { ...user, tokenGeneration: user.token_generation });
     }
     if (!identity.email || !identity.emailVerified) {
       throw new AppError('OIDC.EMAIL_NOT_VERIFIED', 'The sign-on provider did not vouch for an email address; sign up with email instead.');
@@ -77,8 +76,9 @@ export async function finishSingleSignOn(
     let user = await findUserByEmail(kernel.db, email, tx);
     if (user && (user.disabled || user.erased_at)) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
     if (user && !user.email_verified_at) {
-      user = await updateUser(kernel.db, tx, user.id, { email_verified_at: now, password_hash: null }, now);
-      await revokeAllForUser(kernel.db, tx, user.id, kernel.tokens.now());
+      const name = identity.name ?? email.split('@')[0]!;
+      user = await updateUser(kernel.db, tx, user.id, { email_verified_at: now, password_hash: null, name }, now);
+      user = { ...user, token_generation: await signOutEverywhere(kernel, tx, user.id) };
     }
     if (!user) {
       user = await insertUser(kernel.db, tx, {
@@ -97,6 +97,6 @@ export async function finishSingleSignOn(
       [provider, identity.subject, user.id, email, now],
       tx,
     );
-    return issueSession(kernel, tx, user);
+    return issueSession(kernel, tx, { ...user, tokenGeneration: user.token_generation });
   });
 }

@@ -12,6 +12,6 @@ export function verifyEmail(
     const verified = user.email_verified_at
       ? user
       : await updateUser(kernel.db, tx, user.id, { email_verified_at: kernel.clock.now() }, kernel.clock.now());
-    return issueSession(kernel, tx, verified);
+    return issueSession(kernel, tx, { ...verified, tokenGeneration: verified.token_generation });
   });
 }

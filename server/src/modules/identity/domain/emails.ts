@@ -18,6 +18,17 @@ export const alreadyRegisteredEmail = defineTemplate<{ name: string }>('identity
   ],
 }));
 
+export const registrationContestedEmail = defineTemplate<{ code: string; minutes: number }>('identity-registration-contested', (d) => ({
+  subject: `Finish signing up to Chorecat: choose your password (code ${d.code})`,
+  paragraphs: [
+    'Hello,',
+    'This address was used to sign up to Chorecat more than once with different passwords, or it has no password yet. ' +
+      'Since nobody has proven this inbox yet, none of those passwords was kept, and earlier codes no longer work.',
+    `To finish signing up, choose your password with the code below (POST /v1/auth/password/reset). Your code is ${d.code}. It works for ${d.minutes} minutes.`,
+    'If you did not sign up, ignore this email: nobody can use this address without the code.',
+  ],
+}));
+
 export const passwordResetCodeEmail = defineTemplate<{ name: string; code: string; minutes: number }>('identity-password-reset', (d) => ({
   subject: `Your Chorecat password reset code: ${d.code}`,
   paragraphs: [

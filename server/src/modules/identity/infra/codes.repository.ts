@@ -19,12 +19,9 @@ export async function issueCode(
   now: Date,
 ): Promise<{ id: string; code: string }> {
   const code = formatCode(randomInt(0, 1_000_000));
-  await execute(
-    db,
-    'UPDATE one_time_codes SET consumed_at = $3 WHERE user_id = $1 AND purpose = $2 AND consumed_at IS NULL',
-    [userId, purpose, now],
-    tx,
-  );
+  // One issuer at a time per user: two concurrent issuers would both see no live code and both insert one.
+  await execute(db, 'SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId], tx);
+  await voidCode(db, tx, userId, purpose, now);
   const { rows } = await execute<{ id: string }>(
     db,
     `INSERT INTO one_time_codes (user_id, purpose, code_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -32,6 +29,16 @@ export async function issueCode(
     tx,
   );
   return { id: rows[0]!.id, code };
+}
+
+/** Spends the live code of a purpose, if any (it must no longer work). */
+export async function voidCode(db: Database, tx: Tx, userId: string, purpose: CodePurpose, now: Date): Promise<void> {
+  await execute(
+    db,
+    'UPDATE one_time_codes SET consumed_at = $3 WHERE user_id = $1 AND purpose = $2 AND consumed_at IS NULL',
+    [userId, purpose, now],
+    tx,
+  );
 }
 
 export type CodeCheck = 'ok' | 'wrong' | 'spent';

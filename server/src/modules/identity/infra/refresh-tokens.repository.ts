@@ -33,6 +33,12 @@ export async function insertRefreshToken(
   return { id: rows[0]!.id, token };
 }
 
+/** Whose token this is, without locking it (to lock the user first: see refreshTokens). */
+export async function findRefreshTokenOwner(db: Database, tx: Tx, token: string): Promise<string | undefined> {
+  const [row] = await sql<{ user_id: string }>(db, 'SELECT user_id FROM refresh_tokens WHERE token_hash = $1', [hashToken(token)], tx);
+  return row?.user_id;
+}
+
 export async function findRefreshTokenForUpdate(db: Database, tx: Tx, token: string): Promise<RefreshTokenRow | undefined> {
   const [row] = await sql<RefreshTokenRow>(
     db,

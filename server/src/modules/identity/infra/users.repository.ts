@@ -14,17 +14,26 @@ export interface UserRow {
   avatar_url: string | null;
   erased_at: Date | null;
   created_at: Date;
+  /** Access tokens carry the generation they were issued in; bumping it ends every one issued before. */
+  token_generation: number;
 }
 
-const COLUMNS = 'id, email, name, password_hash, roles, disabled, email_verified_at, phone, address, avatar_url, erased_at, created_at';
+const COLUMNS =
+  'id, email, name, password_hash, roles, disabled, email_verified_at, phone, address, avatar_url, erased_at, created_at, token_generation';
 
-export async function findUserByEmail(db: Database, email: string, tx?: Tx): Promise<UserRow | undefined> {
-  const [row] = await sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)`, [email], tx);
+export async function findUserByEmail(db: Database, email: string, tx?: Tx, lock = false): Promise<UserRow | undefined> {
+  const [row] = await sql<UserRow>(
+    db,
+    `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)${lock ? ' FOR UPDATE' : ''}`,
+    [email],
+    tx,
+  );
   return row;
 }
 
-export async function findUserById(db: Database, id: string, tx?: Tx, lock = false): Promise<UserRow | undefined> {
-  const [row] = await sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
+export async function findUserById(db: Database, id: string, tx?: Tx, lock: boolean | 'share' = false): Promise<UserRow | undefined> {
+  const clause = lock === 'share' ? ' FOR SHARE' : lock ? ' FOR UPDATE' : '';
+  const [row] = await sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE id = $1${clause}`, [id], tx);
   return row;
 }
 
@@ -66,4 +75,18 @@ export async function updateUser(
     tx,
   );
   return rows[0]!;
+}
+
+/**
+ * Ends every access token issued so far (they carry the old generation,
+ * checked on each request against the row the caller is resolved from).
+ */
+export async function endAccessTokens(db: Database, tx: Tx, id: string): Promise<number> {
+  const { rows } = await execute<{ token_generation: number }>(
+    db,
+    'UPDATE users SET token_generation = token_generation + 1 WHERE id = $1 RETURNING token_generation',
+    [id],
+    tx,
+  );
+  return rows[0]!.token_generation;
 }
