@@ -5,7 +5,7 @@ import { ROLES } from '../../src/platform/http/auth.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { rawRequest } from '../helpers/raw-http.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
-import { valid, hostileValue, hostileText, resolve, type Schema } from './arbitraries.ts';
+import { valid, hostileValue, hostileText, resolve, knownIds, type Schema } from './arbitraries.ts';
 
 /**
  * The contract, fuzzed (SECURITY.md). For every operation, requests built
@@ -198,6 +198,7 @@ describe('the contract, fuzzed: no 5xx, every refusal a problem+json with a code
       .expect(201);
     const file = await t.api.post('/v1/files').set('authorization', `Bearer ${token}`).attach('file', PNG_1x1, 'cat.png').expect(201);
     realIds.push(everything.id, manager.id, type.body.id, order.body.id, file.body.id);
+    knownIds.push(...realIds);
   });
   afterAll(() => t.close());
 
