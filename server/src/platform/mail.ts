@@ -14,6 +14,8 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** The email as its record shows it (secrets redacted), when it differs from what is delivered. */
+  shown?: { subject: string; text: string; html: string };
 }
 
 export interface EmailPayload extends RenderedEmail {

@@ -1,6 +1,6 @@
 import { sql, type Database } from '../../src/platform/database.ts';
 
-/** The newest email to `to` (as written to the outbox), for reading codes out of it. */
+/** The newest email to `to` as its recipient gets it (the outbox payload, codes included: the `emails` view redacts them). */
 export async function lastEmailTo(
   db: Database,
   to: string,
@@ -8,7 +8,9 @@ export async function lastEmailTo(
 ): Promise<{ subject: string; text: string; template: string } | undefined> {
   const rows = await sql<{ subject: string; text: string; template: string }>(
     db,
-    `SELECT subject, text, template FROM emails WHERE lower("to") = lower($1) AND ($2::text IS NULL OR template = $2) ORDER BY created_at DESC, id DESC LIMIT 1`,
+    `SELECT payload->>'subject' AS subject, payload->>'text' AS text, payload->>'template' AS template FROM outbox
+     WHERE topic = 'email' AND lower(payload->>'to') = lower($1) AND ($2::text IS NULL OR payload->>'template' = $2)
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
     [to, template ?? null],
   );
   return rows[0];

@@ -5,16 +5,20 @@ export const applicationReceived = defineTemplate<{
   vacancy: string;
   applicationId: string;
   setPasswordCode?: { code: string; minutes: number };
-}>('application-received', (d) => ({
-  subject: `We received your application: ${d.vacancy}`,
-  paragraphs: [
-    `Hello ${d.name},`,
-    `Thank you for applying to "${d.vacancy}" (application ${d.applicationId}). A manager will be in touch.`,
-    d.setPasswordCode
-      ? `To follow your application and take your tests, set a password for the account we opened for you: your code is ${d.setPasswordCode.code}, valid ${d.setPasswordCode.minutes} minutes (POST /v1/auth/password/reset; "forgot password" sends a new one later).`
-      : 'Sign in with your existing account to follow your application and take your tests.',
-  ],
-}));
+}>(
+  'application-received',
+  (d) => ({
+    subject: `We received your application: ${d.vacancy}`,
+    paragraphs: [
+      `Hello ${d.name},`,
+      `Thank you for applying to "${d.vacancy}" (application ${d.applicationId}). A manager will be in touch.`,
+      d.setPasswordCode
+        ? `To follow your application and take your tests, set a password for the account we opened for you: your code is ${d.setPasswordCode.code}, valid ${d.setPasswordCode.minutes} minutes (POST /v1/auth/password/reset; "forgot password" sends a new one later).`
+        : 'Sign in with your existing account to follow your application and take your tests.',
+    ],
+  }),
+  { secrets: (d) => [d.setPasswordCode?.code] },
+);
 
 export const applicationForManagers = defineTemplate<{
   name: string;

@@ -22,7 +22,7 @@ export function emailsPersonalData(kernel: Pick<Kernel, 'db'>): PersonalDataCont
       await execute(
         kernel.db,
         `UPDATE outbox
-         SET payload = payload || jsonb_build_object('to', $2::text, 'subject', '[erased]', 'text', '[erased]', 'html', '[erased]')
+         SET payload = (payload - 'shown') || jsonb_build_object('to', $2::text, 'subject', '[erased]', 'text', '[erased]', 'html', '[erased]')
          WHERE topic = 'email' AND status <> 'pending' AND lower(payload->>'to') = lower($1)`,
         [email, `erased-${userId}@erased.invalid`],
         tx,
