@@ -206,6 +206,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     next();
   });
 
+  // One budget per address for everything below, the docs and the admin panel included.
+  app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
+
   // The docs page: Scalar, served entirely from this server (no CDN, no web fonts).
   const require = createRequire(import.meta.url);
   const scalarBundle = require.resolve('@scalar/api-reference/browser/standalone.js');
@@ -248,7 +251,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (config.corsOrigins.length > 0) {
     app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'] }));
   }
-  app.use(createRateLimiter(db, { name: 'global', perWindow: config.rateLimit.perMinute }));
   app.use('/v1/auth', createRateLimiter(db, { name: 'auth', perWindow: config.rateLimit.authPerMinute }));
   // The one route match: every later step (roles, validation, idempotency, metrics, the handler) uses it.
   app.use(matchOperation(operations));

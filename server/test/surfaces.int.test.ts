@@ -93,6 +93,19 @@ describe('rate limits shared by every process', () => {
   });
 });
 
+describe('the global rate limit', () => {
+  it('covers the pages in front of the API too: the docs (and the admin panel, mounted beside them)', async () => {
+    const t = await createTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (const path of ['/docs', '/openapi.json', '/docs', '/docs']) statuses.push((await t.api.get(path)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('logs', () => {
   it('carry request ids and never a password or token', async () => {
     const t = await createTestPlatform();
