@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { CronExpressionParser } from 'cron-parser';
@@ -103,8 +106,15 @@ function hashJobName(name: string): number {
   return hash;
 }
 
+/** Agenda's job table (the PostgreSQL backend's default name, created by the platform's first migration). */
+const AGENDA_TABLE = 'agenda_jobs';
+
 export class Scheduler {
   private agenda?: Agenda;
+  /** This process's name in Agenda's job table (`last_modified_by`), so it can release exactly its own locks. */
+  private agendaName?: string;
+  /** Scheduled runs in flight in this process, so stop() can wait for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     readonly registry: JobRegistry,
@@ -188,7 +198,9 @@ export class Scheduler {
       ? new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl })
       : new PostgresBackend({ pool: db.pool, ensureSchema: false });
     const pollers = this.registry.list().flatMap((job) => ('everyMs' in job.schedule ? [job.schedule.everyMs] : []));
+    const name = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const agenda = new Agenda({
+      name,
       backend,
       // A number of ms: human-interval strings such as '500 milliseconds' misparse in Agenda 6.
       processEvery: Math.min(5_000, ...pollers),
@@ -199,13 +211,20 @@ export class Scheduler {
       agenda.define(
         job.name,
         async () => {
-          const result = await this.runJob(job.name, clock.now(), 'schedule');
-          if (result.outcome === 'failed') throw new Error(result.error);
+          const run = this.runJob(job.name, clock.now(), 'schedule');
+          this.inFlight.add(run);
+          try {
+            const result = await run;
+            if (result.outcome === 'failed') throw new Error(result.error);
+          } finally {
+            this.inFlight.delete(run);
+          }
         },
         { concurrency: 1 },
       );
     }
-    await agenda.start();
+    // The schedule is written before processing starts, so the first scan sees it whole.
+    const overdue = mongodbUrl ? new Map<string, Date>() : await this.overdueJobs();
     for (const job of this.registry.list()) {
       if ('cron' in job.schedule) {
         await agenda.every(job.schedule.cron, job.name, undefined, { timezone: businessTimeZone, skipImmediate: true });
@@ -213,15 +232,77 @@ export class Scheduler {
         await agenda.every(job.schedule.everyMs, job.name, undefined, { skipImmediate: true });
       }
     }
+    await this.keepOverdue(overdue);
+    await agenda.start();
     this.agenda = agenda;
+    this.agendaName = name;
   }
 
-  /** Waits for running jobs (at most `timeoutMs`), then stops picking up new ones. */
+  /**
+   * Stops picking up jobs, waits for the runs in flight (at most
+   * `timeoutMs`), and leaves no job locked by this process, so the next
+   * process runs every due job at once.
+   *
+   * Not `drain()` then `stop()`: in Agenda 6.2.6 drain() clears its job
+   * processor, so the stop() after it returns at once and never unlocks
+   * the jobs this process had locked ahead of their run: after a restart
+   * they stayed locked for the whole lock lifetime (10 minutes) with
+   * nothing running them. stop() first unlocks those; then, once the runs
+   * in flight are over (or the wait is), whatever is still marked as ours
+   * (a run that outlived the wait, a scan that locked one meanwhile) is
+   * released in the table. Releasing a run still going is safe: runJob's
+   * advisory lock keeps a second run of the same job waiting.
+   */
   async stop(timeoutMs = 5_000): Promise<void> {
     const agenda = this.agenda;
+    const name = this.agendaName;
     if (!agenda) return;
     this.agenda = undefined;
-    await agenda.drain(timeoutMs).catch(() => undefined);
-    await agenda.stop().catch(() => undefined);
+    this.agendaName = undefined;
+    const { db, logger, mongodbUrl } = this.deps;
+    await agenda.stop().catch((error: unknown) => logger.warn({ err: error }, 'job scheduler: stop failed'));
+    if (this.inFlight.size > 0) {
+      const timeout = new AbortController();
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        sleep(timeoutMs, undefined, { signal: timeout.signal }).catch(() => undefined),
+      ]);
+      timeout.abort();
+    }
+    if (mongodbUrl || !name) return;
+    try {
+      const { rows } = await db.pool.query<{ name: string }>(
+        `UPDATE ${AGENDA_TABLE} SET locked_at = NULL WHERE last_modified_by = $1 AND locked_at IS NOT NULL RETURNING name`,
+        [name],
+      );
+      if (rows.length > 0) logger.info({ jobs: rows.map((r) => r.name) }, 'job scheduler: released the locks of runs still going');
+    } catch (error) {
+      logger.warn({ err: error }, 'job scheduler: could not release its job locks; they expire with the lock lifetime');
+    }
+  }
+
+  /** Jobs whose next run fell due while no process was running them (a restart, a deploy), with when. */
+  private async overdueJobs(): Promise<Map<string, Date>> {
+    const { rows } = await this.deps.db.pool.query<{ name: string; next_run_at: Date }>(
+      `SELECT name, next_run_at FROM ${AGENDA_TABLE} WHERE type = 'single' AND NOT disabled AND next_run_at <= now()`,
+    );
+    return new Map(rows.map((r) => [r.name, new Date(r.next_run_at)]));
+  }
+
+  /**
+   * `every(…, { skipImmediate })` sets each job's next run one interval
+   * ahead of now: a job already due would be pushed back (a weekly invoice
+   * run missed by a restart would wait a week). Such jobs keep their due
+   * time and run at this process's first scan, unless another process
+   * has taken or run them since.
+   */
+  private async keepOverdue(overdue: Map<string, Date>): Promise<void> {
+    for (const [name, dueAt] of overdue) {
+      await this.deps.db.pool.query(
+        `UPDATE ${AGENDA_TABLE} SET next_run_at = $2
+         WHERE name = $1 AND type = 'single' AND locked_at IS NULL AND (last_run_at IS NULL OR last_run_at < $2)`,
+        [name, dueAt],
+      );
+    }
   }
 }
