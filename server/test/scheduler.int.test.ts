@@ -67,10 +67,18 @@ describe('Agenda on the PostgreSQL job store', () => {
       expect((await scheduler.runJob('test.quiet', new Date(), 'schedule')).outcome).toBe('failed');
       const rows = await sql<{ outcome: string; error: string }>(t.db, "SELECT outcome, error FROM job_runs WHERE job = 'test.quiet'");
       expect(rows).toEqual([{ outcome: 'failed', error: 'quiet poller broke' }]);
+      // A run that broke is counted and alerted (one alert per job per ten minutes, however often it breaks).
+      expect(await t.platform.kernel.metrics.registry.metrics()).toMatch(
+        /^chorecat_job_failures_total\{job="test\.quiet",trigger="schedule"\} 1$/m,
+      );
+      await scheduler.runJob('test.quiet', new Date(), 'schedule');
+      const alerts = await sql<{ subject: string }>(t.db, "SELECT subject FROM emails WHERE template = 'operator-alert'");
+      expect(alerts.map((a) => a.subject)).toEqual(['[Chorecat alert] job test.quiet failed']);
+      await sql(t.db, "DELETE FROM job_runs WHERE job = 'test.quiet'");
       // Run by hand (CLI, sandbox), it is always recorded.
       fail = false;
       await scheduler.runJob('test.quiet', new Date(), 'cli');
-      expect(await sql(t.db, "SELECT 1 FROM job_runs WHERE job = 'test.quiet'")).toHaveLength(2);
+      expect(await sql(t.db, "SELECT 1 FROM job_runs WHERE job = 'test.quiet'")).toHaveLength(1);
     } finally {
       await t.close();
     }

@@ -179,7 +179,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     const runSync = () => t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
     // Not due yet: nothing is tried.
     const before = t.supplier.requests.length;
-    await runSync();
+    expect((await runSync()).outcome).toBe('succeeded');
     expect(t.supplier.requests.length).toBe(before);
     for (const [attempts, delay] of [
       [2, 30_000],
@@ -188,7 +188,10 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
       [5, 240_000],
     ] as const) {
       t.clock.moveTo(new Date(Date.parse(view.cookie.nextAttemptAt)));
-      await runSync();
+      // Each try that failed makes the job's run a failed one (job_runs, metrics, alert), naming the kit.
+      const run = await runSync();
+      expect(run.outcome).toBe('failed');
+      expect(run.error).toContain(kit.id);
       view = await kitView(kit.id);
       expect(view.cookie.attempts).toBe(attempts);
       expect(Date.parse(view.cookie.nextAttemptAt) - t.clock.now().getTime()).toBeGreaterThanOrEqual(delay * 2 - 1000);
@@ -199,6 +202,12 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
       [kit.id],
     );
     expect(alerts).toHaveLength(1);
+    const failedRuns = await sql(
+      t.db,
+      "SELECT 1 FROM job_runs WHERE job = 'supplies.supplier-sync' AND outcome = 'failed' AND error LIKE '%' || $1 || '%'",
+      [kit.id],
+    );
+    expect(failedRuns).toHaveLength(4);
     // Staff need not wait for the backoff: the supplier is back, and the retry succeeds at once.
     const retried = await t.api.post(`/v1/kits/${kit.id}/cookie/retry`).set('authorization', as(staff));
     expect(retried.status).toBe(200);

@@ -35,6 +35,19 @@ export type JobSchedule =
    */
   | { everyMs: number; nextDueAt?: () => Promise<Date | null> };
 
+/**
+ * What a run says of its work. A job that works through items (payouts,
+ * cookie orders, deliveries) keeps going past one that fails (it is
+ * recorded where staff see it and retried by the job's own backoff), and
+ * reports how many failed: any failure makes the run a failed one, never a
+ * success that hid them.
+ */
+export interface JobOutcome {
+  failed: number;
+  /** The last failure's reason (what operators read first). */
+  error?: string;
+}
+
 export interface JobDefinition {
   name: string;
   description: string;
@@ -45,7 +58,20 @@ export interface JobDefinition {
    * Runs from the CLI or the sandbox clock are always recorded.
    */
   quiet?: boolean;
-  run(context: JobContext): Promise<void>;
+  run(context: JobContext): Promise<void | JobOutcome>;
+}
+
+/** Told of every run that broke (threw), as opposed to one that reported failed work (operators are alerted through it). */
+export type JobFailureListener = (failure: { job: string; trigger: JobTrigger; asOf: Date; error: string }) => Promise<void>;
+
+/** A run whose work failed in part: thrown inside runJob so one path records every failure. */
+class WorkFailed extends Error {
+  constructor(outcome: JobOutcome) {
+    super(
+      `${outcome.failed} item${outcome.failed === 1 ? '' : 's'} of this run failed${outcome.error ? `; the last: ${outcome.error}` : ''}`,
+    );
+    this.name = 'WorkFailed';
+  }
 }
 
 export interface JobRunResult {
@@ -115,6 +141,7 @@ export class Scheduler {
   private agendaName?: string;
   /** Scheduled runs in flight in this process, so stop() can wait for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly failureListeners: JobFailureListener[] = [];
 
   constructor(
     readonly registry: JobRegistry,
@@ -128,7 +155,17 @@ export class Scheduler {
     },
   ) {}
 
-  /** Runs one job once, as if the clock read `asOf`. Never throws for a job failure: it reports it. */
+  /** Registers a listener for failed runs (the notifications module alerts operators with it). */
+  onFailure(listener: JobFailureListener): void {
+    this.failureListeners.push(listener);
+  }
+
+  /**
+   * Runs one job once, as if the clock read `asOf`. Never throws for a job
+   * failure: it records it (job_runs, `chorecat_job_failures_total`) and,
+   * when the run broke, tells the failure listeners. A run that reports
+   * failed work is a failed run too.
+   */
   async runJob(name: string, asOf: Date, trigger: JobTrigger): Promise<JobRunResult> {
     const job = this.registry.get(name);
     const { db, clock, logger, metrics } = this.deps;
@@ -148,7 +185,8 @@ export class Scheduler {
         : undefined;
       const stopTimer = metrics.jobDuration.startTimer({ job: name });
       try {
-        await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
+        const outcome = await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
+        if (outcome && outcome.failed > 0) throw new WorkFailed(outcome);
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'succeeded' });
         if (runId) await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'succeeded' WHERE id = $1", [runId]);
@@ -157,6 +195,7 @@ export class Scheduler {
       } catch (error) {
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'failed' });
+        metrics.jobFailures.inc({ job: name, trigger });
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
         if (runId) {
           await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'failed', error = $2 WHERE id = $1", [runId, message]);
@@ -167,6 +206,15 @@ export class Scheduler {
           );
         }
         log.error({ err: error }, 'job failed');
+        // Failed work is retried by the job and alerted by it at its own threshold (five failures of a
+        // payout, of a cookie; a message given up): told per run it would page operators for every blip.
+        if (error instanceof WorkFailed) return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
+        for (const listener of this.failureListeners) {
+          // A listener's own failure must not turn one failed run into two.
+          await listener({ job: name, trigger, asOf, error: message }).catch((err: unknown) =>
+            log.error({ err }, 'a job failure listener failed'),
+          );
+        }
         return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
       }
     } finally {

@@ -25,7 +25,11 @@ export async function deliveryTrouble(t: TestPlatform): Promise<DeliveryTrouble[
   );
 }
 
-/** Job runs recorded as failed (a job that caught its work's failure and called it success would not be here). */
-export async function failedJobRuns(t: TestPlatform): Promise<{ job: string; error: string | null }[]> {
-  return sql<{ job: string; error: string | null }>(t.db, "SELECT job, error FROM job_runs WHERE outcome = 'failed' ORDER BY started_at");
+/** Job runs recorded as failed since `since` (real time, as job_runs records it). */
+export async function failedJobRuns(t: TestPlatform, since = new Date(0)): Promise<{ job: string; error: string | null }[]> {
+  return sql<{ job: string; error: string | null }>(
+    t.db,
+    "SELECT job, error FROM job_runs WHERE outcome = 'failed' AND started_at >= $1 ORDER BY started_at",
+    [since],
+  );
 }

@@ -255,14 +255,17 @@ export class OrderDriver {
   /**
    * Lets the world settle: time moves a little (supplier retries and
    * cancellations, matching retries and pollers run), every event is
-   * delivered; then no delivery and no job run may have failed.
+   * delivered; then no delivery may have failed, and no job run while
+   * settling (the supplier is up by then; earlier runs may have met an
+   * outage a test caused on purpose).
    */
   async settleAndCheck(): Promise<void> {
+    const since = new Date();
     await this.deliver();
     await this.advanceBy(60 * 60_000);
     await this.deliver();
     expect(await deliveryTrouble(this.t), 'deliveries that failed').toEqual([]);
-    expect(await failedJobRuns(this.t), 'job runs that failed').toEqual([]);
+    expect(await failedJobRuns(this.t, since), 'job runs that failed').toEqual([]);
   }
 }
 
