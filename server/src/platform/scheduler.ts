@@ -332,7 +332,9 @@ export class Scheduler {
   /** Jobs whose next run fell due while no process was running them (a restart, a deploy), with when. */
   private async overdueJobs(): Promise<Map<string, Date>> {
     const { rows } = await this.deps.db.pool.query<{ name: string; next_run_at: Date }>(
-      `SELECT name, next_run_at FROM ${AGENDA_TABLE} WHERE type = 'single' AND NOT disabled AND next_run_at <= now()`,
+      `SELECT name, next_run_at FROM ${AGENDA_TABLE}
+       WHERE name = ANY($1::text[]) AND type = 'single' AND NOT disabled AND next_run_at <= now()`,
+      [this.registry.names()],
     );
     return new Map(rows.map((r) => [r.name, new Date(r.next_run_at)]));
   }
