@@ -24,6 +24,12 @@ export interface DashboardData {
   now: string;
   sandbox: boolean;
   emails: { pending: number; sent: number; failed: number };
+  /** Every outbox topic (emails, domain events): what was given up after its last attempt, and what is retrying after an error. */
+  deliveries: {
+    gaveUp: number;
+    retrying: number;
+    latestGivenUp: { id: string; topic: string; subscriber: string | null; event: string | null; error: string | null; queuedAt: string }[];
+  };
   jobFailures24h: number;
   recentJobRuns: { id: string; job: string; asOf: string; trigger: string; outcome: string | null }[];
 }

@@ -5,6 +5,7 @@ import { signGoldenHatPayload } from '../src/stand-ins/golden-hat-stand-in.ts';
 import { createTestPlatform, TEST_GOLDEN_HAT_SECRET, type TestPlatform } from './helpers/platform.ts';
 import { settle } from './helpers/orders.ts';
 import { lastEmailTo } from './helpers/mail.ts';
+import { getDashboard } from '../src/modules/operations/index.ts';
 
 /** Month end → statement → payout through the Golden Hat stand-in over real HTTP → email; failures retried, never paid twice. */
 describe('billing: payouts through Golden Hat', () => {
@@ -140,5 +141,48 @@ describe('billing: payouts through Golden Hat', () => {
       .expect(200);
     expect(await sql(t.db, 'SELECT 1 FROM payouts WHERE worker_id = $1', [debtor.id])).toHaveLength(0);
     await settle(t);
+  });
+
+  it('records each run whose payouts failed as a failed job run: job_runs, the failures metric, the dashboard; operators alerted', async () => {
+    const since = new Date();
+    const failuresMetric = async () => {
+      const text = await t.platform.kernel.metrics.registry.metrics();
+      return [...text.matchAll(/^chorecat_job_failures_total\{job="billing\.payouts",trigger="(\w+)"\} (\d+)$/gm)].reduce(
+        (sum, m) => sum + Number(m[2]),
+        0,
+      );
+    };
+    const metricBefore = await failuresMetric();
+    const dashboardBefore = (await getDashboard(t.platform.kernel)).jobFailures24h;
+    // Golden Hat refuses every call: the month-end advance replays the payout job's retries, each one failing.
+    t.goldenHat.failNext(1_000);
+    try {
+      const { payout } = await payableStatement();
+      const row = await payoutRow(payout.id);
+      expect(row.status).toBe('pending');
+      expect(row.failures).toBeGreaterThanOrEqual(5);
+      const runs = await sql<{ outcome: string; error: string }>(
+        t.db,
+        "SELECT outcome, error FROM job_runs WHERE job = 'billing.payouts' AND started_at >= $1 AND error LIKE '%' || $2 || '%'",
+        [since, payout.id],
+      );
+      // Every try was a run that failed (not a "succeeded" run that hid it), with the reason.
+      expect(runs.length).toBeGreaterThanOrEqual(row.failures);
+      expect(runs.every((r) => r.outcome === 'failed' && r.error.includes('HTTP 503'))).toBe(true);
+      expect((await runPayouts()).outcome).toBe('succeeded'); // nothing due right now: nothing failed
+      t.clock.moveTo(new Date(t.clock.now().getTime() + 60 * 60_000));
+      const due = await runPayouts();
+      expect(due).toMatchObject({ outcome: 'failed' });
+      expect(due.error).toContain(payout.id);
+      expect((await failuresMetric()) - metricBefore).toBeGreaterThanOrEqual(row.failures + 1);
+      expect((await getDashboard(t.platform.kernel)).jobFailures24h - dashboardBefore).toBeGreaterThanOrEqual(row.failures + 1);
+      // Operators hear of it once, at the payout's fifth failure (not at every failed run).
+      const alerts = await sql(t.db, "SELECT 1 FROM emails WHERE template = 'operator-alert' AND subject LIKE '%' || $1 || '%'", [
+        payout.id,
+      ]);
+      expect(alerts).toHaveLength(1);
+    } finally {
+      t.goldenHat.failNext(0);
+    }
   });
 });

@@ -143,7 +143,7 @@ describe('billing: the ledger, balances and top-ups', () => {
     expect(await transaction(t.db, (tx) => post(t.db, tx, posting, new Date()))).toBe(false);
   });
 
-  it('alerts operators when the ledger does not reconcile', async () => {
+  it('alerts operators when the ledger does not reconcile, and the run is a failed one', async () => {
     // Only a change from outside the application can do this: the triggers are bypassed as a superuser would.
     await t.db.sequelize.query(`
       SET session_replication_role = replica;
@@ -152,7 +152,9 @@ describe('billing: the ledger, balances and top-ups', () => {
         SELECT id, (SELECT id FROM ledger_accounts LIMIT 1), 7 FROM ledger_transactions WHERE reference = 'broken';
       SET session_replication_role = origin;`);
     const run = await t.platform.kernel.scheduler.runJob('billing.reconcile', t.clock.now(), 'test');
-    expect(run.outcome).toBe('succeeded');
+    // A check that found a fault is a failed run (job_runs, the failures metric, the dashboard), besides the alert.
+    expect(run.outcome).toBe('failed');
+    expect(run.error).toContain('the ledger does not reconcile: 1 unbalanced');
     const alerts = await sql<{ subject: string }>(
       t.db,
       "SELECT subject FROM emails WHERE template = 'operator-alert' AND subject LIKE '%ledger%'",

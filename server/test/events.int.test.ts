@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql, transaction } from '../src/platform/database.ts';
 import { OutboxDispatcher } from '../src/platform/outbox.ts';
 import { EventBus, type DomainEvent } from '../src/platform/events.ts';
+import { getDashboard } from '../src/modules/operations/index.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 describe('domain events after commit', () => {
@@ -21,6 +22,9 @@ describe('domain events after commit', () => {
     });
     events.subscribe('test.order-created', 'billing', async (event) => {
       received.push({ subscriber: 'billing', event });
+    });
+    events.subscribe('test.order-cancelled', 'quality.open-review', async () => {
+      throw new Error('reviews table is gone');
     });
   });
   afterAll(() => t.close());
@@ -60,6 +64,41 @@ describe('domain events after commit', () => {
     );
     await deliver();
     expect(of().sort()).toEqual(['billing', 'supplies']);
+  });
+
+  it('makes a subscriber that gives up visible: counted by subscriber, on the dashboard, alerted; its runs are failed runs', async () => {
+    const { events, scheduler, metrics } = t.platform.kernel;
+    await events.publish(undefined, 'test.order-cancelled', { orderId: 'o-doomed' }, 'order:o-doomed:cancelled');
+    // Each failed delivery is failed work of the outbox job's run, not a success.
+    const first = await scheduler.runJob('outbox.deliver', t.clock.now(), 'test');
+    expect(first.outcome).toBe('failed');
+    expect(first.error).toContain('reviews table is gone');
+    const retrying = await getDashboard(t.platform.kernel);
+    expect(retrying.deliveries).toMatchObject({ gaveUp: 0, retrying: 1 });
+    // The last attempt.
+    await sql(
+      t.db,
+      "UPDATE outbox SET attempts = 7, available_at = now() - interval '1 second' WHERE dedupe_key LIKE 'event:test.order-cancelled:%'",
+    );
+    expect((await scheduler.runJob('outbox.deliver', t.clock.now(), 'test')).outcome).toBe('failed');
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('chorecat_outbox_gave_up_total{topic="event",subscriber="quality.open-review",event="test.order-cancelled"} 1');
+    expect(text).toMatch(/^chorecat_job_failures_total\{job="outbox\.deliver",trigger="test"\} 2$/m);
+    const dashboard = await getDashboard(t.platform.kernel);
+    expect(dashboard.deliveries.gaveUp).toBe(1);
+    expect(dashboard.deliveries.retrying).toBe(0);
+    expect(dashboard.deliveries.latestGivenUp).toEqual([
+      expect.objectContaining({
+        topic: 'event',
+        subscriber: 'quality.open-review',
+        event: 'test.order-cancelled',
+        error: 'reviews table is gone',
+      }),
+    ]);
+    expect(dashboard.jobFailures24h).toBe(2);
+    const alerts = await sql<{ subject: string }>(t.db, "SELECT subject FROM emails WHERE template = 'operator-alert' ORDER BY created_at");
+    // One alert, at the give-up (not one per failed try: the retries are the outbox's own).
+    expect(alerts.map((a) => a.subject)).toEqual([expect.stringContaining('quality.open-review gave up on test.order-cancelled')]);
   });
 
   it('never hands one delivery to two racing dispatchers', async () => {

@@ -44,8 +44,13 @@ describe('chorecat jobs', () => {
       const [untouched] = await sql<{ attempts: number }>(db, "SELECT attempts FROM outbox WHERE dedupe_key = 'email:cli-1'");
       expect(untouched!.attempts).toBe(0);
 
+      // The delivery fails: the run is a failed one (exit 1, with the reason), not a success that hides it.
       const due = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2035-03-02T00:00:00Z'], env);
-      expect(due.code).toBe(0);
+      expect(due.code).toBe(1);
+      // The result is the last line (the log's error line comes before it).
+      const result = JSON.parse(due.stdout.trim().split('\n').at(-1)!) as { job: string; outcome: string; error: string };
+      expect(result).toMatchObject({ job: 'outbox.deliver', outcome: 'failed' });
+      expect(result.error).toMatch(/1 item of this run failed; the last: email .*no mail transport configured/);
       const [tried] = await sql<{ attempts: number; last_error: string }>(
         db,
         "SELECT attempts, last_error FROM outbox WHERE dedupe_key = 'email:cli-1'",
@@ -59,7 +64,7 @@ describe('chorecat jobs', () => {
       );
       expect(runs.map((r) => [new Date(r.as_of).toISOString(), r.trigger, r.outcome])).toEqual([
         ['2030-01-01T00:00:00.000Z', 'cli', 'succeeded'],
-        ['2035-03-02T00:00:00.000Z', 'cli', 'succeeded'],
+        ['2035-03-02T00:00:00.000Z', 'cli', 'failed'],
       ]);
     } finally {
       await db.close();

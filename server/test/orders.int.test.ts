@@ -244,6 +244,48 @@ describe('orders', () => {
     expect(late.body.code).toBe('ORDERS.NOT_EDITABLE');
   });
 
+  it("keeps the order's own duration when an edit moves its start; only a new service type brings its duration", async () => {
+    const as = { authorization: `Bearer ${manager.token}` };
+    const type = await t.api.post('/v1/service-types').set(as).send({ name: 'Window sill dusting', description: '', durationMinutes: 60 });
+    const other = await t.api
+      .post('/v1/service-types')
+      .set(as)
+      .send({ name: 'Curtain climbing check', description: '', durationMinutes: 45 });
+    const startsAt = nextSlot();
+    const created = await order(alice.token, startsAt, { serviceTypeId: type.body.id });
+    expect(created.body.endsAt).toBe(new Date(startsAt.getTime() + HOUR).toISOString());
+    // The catalog changes after the order was placed: the order keeps what it was booked for.
+    await t.api.patch(`/v1/service-types/${type.body.id}`).set(as).send({ durationMinutes: 75 }).expect(200);
+    const edit = (body: Record<string, unknown>) => t.api.patch(`/v1/orders/${created.body.id}`).set(as).send(body);
+    const moved = new Date(startsAt.getTime() + 30 * 60_000);
+    const res = await edit({ startsAt: moved.toISOString() });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + HOUR).toISOString() });
+    // Naming the service type it already has changes nothing either.
+    const same = await edit({ serviceTypeId: type.body.id, description: 'Both sills' });
+    expect(same.body).toMatchObject({ startsAt: moved.toISOString(), endsAt: new Date(moved.getTime() + HOUR).toISOString() });
+    const timeline = await t.api.get(`/v1/orders/${created.body.id}/timeline`).set('authorization', `Bearer ${alice.token}`);
+    expect(timeline.body.data.at(-1).changes).toEqual({ description: { from: 'Please', to: 'Both sills' } });
+    // Another service type is a new chore: it brings its own duration, and the timeline says the end moved.
+    const retyped = await edit({ serviceTypeId: other.body.id });
+    expect(retyped.body).toMatchObject({
+      serviceTypeId: other.body.id,
+      startsAt: moved.toISOString(),
+      endsAt: new Date(moved.getTime() + 45 * 60_000).toISOString(),
+    });
+    const after = await t.api.get(`/v1/orders/${created.body.id}/timeline`).set('authorization', `Bearer ${alice.token}`);
+    expect(after.body.data.at(-1).changes).toEqual({
+      serviceTypeId: { from: type.body.id, to: other.body.id },
+      endsAt: { from: new Date(moved.getTime() + HOUR).toISOString(), to: new Date(moved.getTime() + 45 * 60_000).toISOString() },
+    });
+    const [row] = await sql<{ minutes: number }>(
+      t.db,
+      'SELECT extract(epoch FROM ends_at - starts_at)::int / 60 AS minutes FROM orders WHERE id = $1',
+      [created.body.id],
+    );
+    expect(row!.minutes).toBe(45);
+  });
+
   it('has the database refuse two overlapping orders for one worker, whatever the code does', async () => {
     const startsAt = nextSlot();
     const first = await scheduledOrder(alice.token, startsAt);

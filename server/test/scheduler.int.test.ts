@@ -1,15 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from '../src/platform/database.ts';
-import { createTestPlatform } from './helpers/platform.ts';
+import { sendEmail, defineTemplate } from '../src/modules/notifications/index.ts';
+import { createTestPlatform, MemoryTransport, type TestPlatform } from './helpers/platform.ts';
+import { createTestDatabase } from './helpers/database.ts';
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+const note = defineTemplate<{ n: number }>('test-note', ({ n }) => ({ subject: `Note ${n}`, paragraphs: [`Note ${n}`] }));
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(100);
+    await sleep(everyMs);
   }
 }
 
@@ -63,12 +67,87 @@ describe('Agenda on the PostgreSQL job store', () => {
       expect((await scheduler.runJob('test.quiet', new Date(), 'schedule')).outcome).toBe('failed');
       const rows = await sql<{ outcome: string; error: string }>(t.db, "SELECT outcome, error FROM job_runs WHERE job = 'test.quiet'");
       expect(rows).toEqual([{ outcome: 'failed', error: 'quiet poller broke' }]);
+      // A run that broke is counted and alerted (one alert per job per ten minutes, however often it breaks).
+      expect(await t.platform.kernel.metrics.registry.metrics()).toMatch(
+        /^chorecat_job_failures_total\{job="test\.quiet",trigger="schedule"\} 1$/m,
+      );
+      await scheduler.runJob('test.quiet', new Date(), 'schedule');
+      const alerts = await sql<{ subject: string }>(t.db, "SELECT subject FROM emails WHERE template = 'operator-alert'");
+      expect(alerts.map((a) => a.subject)).toEqual(['[Chorecat alert] job test.quiet failed']);
+      await sql(t.db, "DELETE FROM job_runs WHERE job = 'test.quiet'");
       // Run by hand (CLI, sandbox), it is always recorded.
       fail = false;
       await scheduler.runJob('test.quiet', new Date(), 'cli');
-      expect(await sql(t.db, "SELECT 1 FROM job_runs WHERE job = 'test.quiet'")).toHaveLength(2);
+      expect(await sql(t.db, "SELECT 1 FROM job_runs WHERE job = 'test.quiet'")).toHaveLength(1);
     } finally {
       await t.close();
+    }
+  });
+
+  it('after a graceful stop, a restarted process runs every due job within seconds: nothing stays locked by the stopped one', async () => {
+    const database = await createTestDatabase();
+    const started: TestPlatform[] = [];
+    /** A process of `npm start` (ROLE=all) on the shared database, with a fast poller of its own. */
+    const process = async (runs: string[]) => {
+      const p = await createTestPlatform({ databaseUrl: database.url, mailTransport: new MemoryTransport() });
+      started.push(p);
+      p.platform.kernel.scheduler.registry.register({
+        name: 'test.tick',
+        description: 'a poller',
+        schedule: { everyMs: 3_000 },
+        async run() {
+          runs.push('tick');
+        },
+      });
+      return p;
+    };
+    try {
+      const firstRuns: string[] = [];
+      const first = await process(firstRuns);
+      await first.platform.startBackground();
+      // Agenda locks a job up to one scan (2 s here) ahead of its run: stop while the tick is locked so, well before it runs.
+      await until(
+        async () => {
+          const ahead = await sql(
+            first.db,
+            `SELECT 1 FROM agenda_jobs WHERE name = 'test.tick' AND locked_at IS NOT NULL AND last_finished_at >= last_run_at
+               AND next_run_at > now() + interval '500 milliseconds'`,
+          );
+          return firstRuns.length >= 1 && ahead.length > 0 ? true : undefined;
+        },
+        20_000,
+        20,
+      );
+      await first.platform.stop();
+      // What SIGTERM does (cli.ts → platform.stop): every job this process had locked is released.
+      expect(await sql(first.db, 'SELECT name FROM agenda_jobs WHERE locked_at IS NOT NULL')).toEqual([]);
+
+      // While no process runs: mail waits, and a rare job falls due (the ledger check runs every 6 hours).
+      for (let n = 1; n <= 3; n++) {
+        await sendEmail(first.platform.kernel, undefined, {
+          template: note,
+          to: 'ops@chorecat.test',
+          data: { n },
+          dedupeKey: `restart-${n}`,
+        });
+      }
+      await sql(first.db, "UPDATE agenda_jobs SET next_run_at = now() - interval '1 hour' WHERE name = 'billing.reconcile'");
+
+      const secondRuns: string[] = [];
+      const second = await process(secondRuns);
+      const since = new Date();
+      await second.platform.startBackground();
+      const mail = second.mail as MemoryTransport;
+      // Bounded waits for conditions, far below the 10-minute lock lifetime that held jobs before.
+      await until(async () => (secondRuns.length >= 1 ? true : undefined), 15_000);
+      await until(async () => (mail.sent.filter((m) => m.subject.startsWith('Note')).length === 3 ? true : undefined), 15_000);
+      await until(async () => {
+        const runs = await sql(second.db, "SELECT 1 FROM job_runs WHERE job = 'billing.reconcile' AND started_at >= $1", [since]);
+        return runs.length > 0 ? true : undefined;
+      }, 15_000);
+    } finally {
+      for (const p of started.reverse()) await p.close();
+      await database.drop();
     }
   });
 

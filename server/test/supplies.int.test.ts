@@ -3,6 +3,7 @@ import { sql } from '../src/platform/database.ts';
 import { signSupplierPayload } from '../src/stand-ins/supplier-stand-in.ts';
 import { createTestPlatform, TEST_SUPPLIER_SECRET, type TestPlatform } from './helpers/platform.ts';
 import { bringKitReady, kitOfOrder, settle } from './helpers/orders.ts';
+import { deliveryTrouble } from './helpers/deliveries.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -178,7 +179,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     const runSync = () => t.platform.kernel.scheduler.runJob('supplies.supplier-sync', t.clock.now(), 'test');
     // Not due yet: nothing is tried.
     const before = t.supplier.requests.length;
-    await runSync();
+    expect((await runSync()).outcome).toBe('succeeded');
     expect(t.supplier.requests.length).toBe(before);
     for (const [attempts, delay] of [
       [2, 30_000],
@@ -187,7 +188,10 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
       [5, 240_000],
     ] as const) {
       t.clock.moveTo(new Date(Date.parse(view.cookie.nextAttemptAt)));
-      await runSync();
+      // Each try that failed makes the job's run a failed one (job_runs, metrics, alert), naming the kit.
+      const run = await runSync();
+      expect(run.outcome).toBe('failed');
+      expect(run.error).toContain(kit.id);
       view = await kitView(kit.id);
       expect(view.cookie.attempts).toBe(attempts);
       expect(Date.parse(view.cookie.nextAttemptAt) - t.clock.now().getTime()).toBeGreaterThanOrEqual(delay * 2 - 1000);
@@ -198,6 +202,12 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
       [kit.id],
     );
     expect(alerts).toHaveLength(1);
+    const failedRuns = await sql(
+      t.db,
+      "SELECT 1 FROM job_runs WHERE job = 'supplies.supplier-sync' AND outcome = 'failed' AND error LIKE '%' || $1 || '%'",
+      [kit.id],
+    );
+    expect(failedRuns).toHaveLength(4);
     // Staff need not wait for the backoff: the supplier is back, and the retry succeeds at once.
     const retried = await t.api.post(`/v1/kits/${kit.id}/cookie/retry`).set('authorization', as(staff));
     expect(retried.status).toBe(200);
@@ -303,6 +313,92 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     const refused = await t.api.post(`/v1/kits/${kit.id}/pack`).set('authorization', as(staff)).send({});
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('SUPPLIES.ILLEGAL_TRANSITION');
+  });
+
+  it("cancels a ready kit with its order, by the client's cancel or a manager's: staff told, the cookie kept, no delivery retried", async () => {
+    for (const canceller of [client, manager]) {
+      const order = await createOrder();
+      expect(await bringKitReady(t, order.id)).toBe('scheduled');
+      const kit = (await kitOfOrder(t, order.id))!;
+      expect(kit).toMatchObject({ status: 'ready', cookie_status: 'delivered' });
+      const cancelled = await t.api.post(`/v1/orders/${order.id}/cancel`).set('authorization', as(canceller)).send({});
+      expect(cancelled.status).toBe(200);
+      await settle(t);
+      expect(await deliveryTrouble(t)).toEqual([]);
+      const view = await kitView(kit.id);
+      // Delivered cookies cannot go back to the supplier: it is not asked, the cookie stays with the kit.
+      expect(view).toMatchObject({
+        status: 'cancelled',
+        readyAt: null,
+        readyBy: null,
+        allowedActions: [],
+        cookie: { status: 'delivered' },
+      });
+      expect(t.supplier.orders.get(kit.cookie_supplier_order_id!)?.status).toBe('delivered');
+      const told = await sql<{ subject: string; text: string }>(
+        t.db,
+        "SELECT subject, text FROM emails WHERE template = 'kit-cancelled' AND \"to\" = $1 AND text LIKE '%' || $2 || '%'",
+        [staff.email, kit.id],
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0]!.text).toContain('It was ready for pick-up');
+      // Cancelled for good: it cannot be marked ready again.
+      expect((await t.api.post(`/v1/kits/${kit.id}/ready`).set('authorization', as(staff))).status).toBe(409);
+    }
+  });
+
+  it('cancels the kit when the worker does not check in (order failed no_check_in)', async () => {
+    const order = await createOrder();
+    expect(await bringKitReady(t, order.id)).toBe('scheduled');
+    t.clock.moveTo(new Date(Date.parse(order.startsAt) + 60_000));
+    await t.platform.kernel.scheduler.runJob('orders.start-deadline', t.clock.now(), 'test');
+    await settle(t);
+    expect((await t.api.get(`/v1/orders/${order.id}`).set('authorization', as(client))).body).toMatchObject({
+      status: 'failed',
+      failureReason: 'no_check_in',
+    });
+    expect(await kitOfOrder(t, order.id)).toMatchObject({ status: 'cancelled', cookie_status: 'delivered' });
+    expect(await deliveryTrouble(t)).toEqual([]);
+  });
+
+  it("copes with a cancel or an edit delivered before the order's order.created (another dispatcher still holds it)", async () => {
+    const holdCreated = (orderId: string) =>
+      sql(
+        t.db,
+        "UPDATE outbox SET available_at = available_at + interval '1 day' WHERE topic = 'event' AND payload->'event'->>'name' = 'order.created' AND payload->'event'->'payload'->>'orderId' = $1",
+        [orderId],
+      );
+    const releaseCreated = (orderId: string) =>
+      sql(
+        t.db,
+        "UPDATE outbox SET available_at = $2 WHERE topic = 'event' AND status = 'pending' AND payload->'event'->'payload'->>'orderId' = $1",
+        [orderId, t.clock.now()],
+      );
+    const cancelled = await createOrder();
+    await holdCreated(cancelled.id);
+    await t.api.post(`/v1/orders/${cancelled.id}/cancel`).set('authorization', as(client)).send({}).expect(200);
+    await settle(t);
+    // The cancel opened the kit, already cancelled: nothing to assemble, no cookie to order.
+    expect(await kitOfOrder(t, cancelled.id)).toMatchObject({ status: 'cancelled', cookie_status: 'cancelled' });
+    await releaseCreated(cancelled.id);
+    await settle(t);
+    expect(await kitOfOrder(t, cancelled.id)).toMatchObject({ status: 'cancelled', cookie_status: 'cancelled' });
+    const kit = (await kitOfOrder(t, cancelled.id))!;
+    expect([...t.supplier.orders.values()].some((o) => o.reference === kit.id)).toBe(false);
+
+    const edited = await createOrder();
+    await holdCreated(edited.id);
+    const moved = new Date(Date.parse(edited.startsAt) + 2 * HOUR).toISOString();
+    await t.api.patch(`/v1/orders/${edited.id}`).set('authorization', as(manager)).send({ startsAt: moved }).expect(200);
+    await settle(t);
+    // The edit opened the kit at the new start and ordered the cookie; order.created, late, changes nothing.
+    expect(await kitOfOrder(t, edited.id)).toMatchObject({ status: 'open', cookie_status: 'ordered' });
+    await releaseCreated(edited.id);
+    await settle(t);
+    const editedKit = (await kitOfOrder(t, edited.id))!;
+    expect((await kitView(editedKit.id)).orderStartsAt).toBe(moved);
+    expect([...t.supplier.orders.values()].filter((o) => o.reference === editedKit.id)).toHaveLength(1);
+    expect(await deliveryTrouble(t)).toEqual([]);
   });
 
   it('follows a manager edit of the start, and fails an order whose kit is never ready with no_worker at its start', async () => {

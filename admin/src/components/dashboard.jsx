@@ -32,8 +32,33 @@ const Dashboard = () => {
         <Stat label="Emails waiting" value={data.emails.pending} />
         <Stat label="Emails sent" value={data.emails.sent} />
         <Stat label="Emails failed" value={data.emails.failed} variant="danger" />
+        <Stat label="Deliveries given up" value={data.deliveries.gaveUp} variant="danger" />
+        <Stat label="Deliveries retrying" value={data.deliveries.retrying} variant="danger" />
         <Stat label="Job failures (24 h)" value={data.jobFailures24h} variant="danger" />
       </Box>
+      {data.deliveries.latestGivenUp.length > 0 && (
+        <Box variant="card" mt="xl" p="lg" data-section="deliveries-given-up">
+          <H5>Deliveries given up (emails and domain events, after their last attempt)</H5>
+          <Table>
+            <TableHead>
+              <TableRow>
+                <TableCell>Queued</TableCell>
+                <TableCell>What</TableCell>
+                <TableCell>Last error</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.deliveries.latestGivenUp.map((d) => (
+                <TableRow key={d.id}>
+                  <TableCell>{new Date(d.queuedAt).toUTCString()}</TableCell>
+                  <TableCell>{d.subscriber ? `${d.event} → ${d.subscriber}` : d.topic}</TableCell>
+                  <TableCell>{d.error}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
       <Box variant="card" mt="xl" p="lg">
         <H5>Latest job runs</H5>
         <Table>

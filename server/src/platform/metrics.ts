@@ -6,7 +6,11 @@ export interface Metrics {
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   jobRuns: Counter<'job' | 'outcome'>;
+  /** Failed runs, including those whose work failed in part (a payout Golden Hat refused, a cookie the supplier did not take). */
+  jobFailures: Counter<'job' | 'trigger'>;
   jobDuration: Histogram<'job'>;
+  /** Outbox messages given up after their last attempt; for domain events, by subscriber and event. */
+  outboxGaveUp: Counter<'topic' | 'subscriber' | 'event'>;
   outboxBacklog: Gauge<'topic'>;
 }
 
@@ -33,6 +37,18 @@ export function createMetrics(options: { collectOutboxBacklog?: () => Promise<Re
       name: 'chorecat_job_runs_total',
       help: 'Scheduled job runs by outcome',
       labelNames: ['job', 'outcome'],
+      registers: [registry],
+    }),
+    jobFailures: new Counter({
+      name: 'chorecat_job_failures_total',
+      help: 'Failed job runs (an error, or work of the run that failed and waits for a retry), by job and trigger',
+      labelNames: ['job', 'trigger'],
+      registers: [registry],
+    }),
+    outboxGaveUp: new Counter({
+      name: 'chorecat_outbox_gave_up_total',
+      help: 'Outbox messages given up after their last attempt (emails, domain events by subscriber)',
+      labelNames: ['topic', 'subscriber', 'event'],
       registers: [registry],
     }),
     jobDuration: new Histogram({

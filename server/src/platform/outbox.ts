@@ -96,12 +96,15 @@ export class OutboxDispatcher {
   /**
    * Delivers due messages one at a time, each under its own row lock
    * (FOR UPDATE SKIP LOCKED), so concurrent dispatchers never send the same
-   * message. Returns how many were delivered and how many failed.
+   * message. Returns how many were delivered and how many failed (with the
+   * last reason): the `outbox.deliver` job reports them, so a run with
+   * failed deliveries is a failed run.
    */
-  async dispatch(limit = 100): Promise<{ sent: number; failed: number }> {
+  async dispatch(limit = 100): Promise<{ sent: number; failed: number; error?: string }> {
     const { db, clock, logger } = this.deps;
     let sent = 0;
     let failed = 0;
+    let lastError: string | undefined;
     const topics = [...this.handlers.keys()];
     for (let i = 0; i < limit; i++) {
       const outcome = await db.sequelize.transaction(async (tx) => {
@@ -152,14 +155,17 @@ export class OutboxDispatcher {
           );
           logger.warn({ outboxId: row.id, topic: row.topic, attempts, giveUp, reason }, 'outbox delivery failed');
           if (giveUp && this.deps.onGiveUp) await this.deps.onGiveUp(message, reason);
-          return 'failed' as const;
+          return { failed: `${row.topic} ${row.id}: ${reason}` };
         }
       });
       if (outcome === 'empty') break;
       if (outcome === 'sent') sent++;
-      else failed++;
+      else {
+        failed++;
+        lastError = outcome.failed;
+      }
     }
-    return { sent, failed };
+    return lastError === undefined ? { sent, failed } : { sent, failed, error: lastError };
   }
 
   /** The earliest time after `after` at which a pending message falls due (for the sandbox clock). */

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { CronExpressionParser } from 'cron-parser';
@@ -32,6 +35,19 @@ export type JobSchedule =
    */
   | { everyMs: number; nextDueAt?: () => Promise<Date | null> };
 
+/**
+ * What a run says of its work. A job that works through items (payouts,
+ * cookie orders, deliveries) keeps going past one that fails (it is
+ * recorded where staff see it and retried by the job's own backoff), and
+ * reports how many failed: any failure makes the run a failed one, never a
+ * success that hid them.
+ */
+export interface JobOutcome {
+  failed: number;
+  /** The last failure's reason (what operators read first). */
+  error?: string;
+}
+
 export interface JobDefinition {
   name: string;
   description: string;
@@ -42,7 +58,20 @@ export interface JobDefinition {
    * Runs from the CLI or the sandbox clock are always recorded.
    */
   quiet?: boolean;
-  run(context: JobContext): Promise<void>;
+  run(context: JobContext): Promise<void | JobOutcome>;
+}
+
+/** Told of every run that broke (threw), as opposed to one that reported failed work (operators are alerted through it). */
+export type JobFailureListener = (failure: { job: string; trigger: JobTrigger; asOf: Date; error: string }) => Promise<void>;
+
+/** A run whose work failed in part: thrown inside runJob so one path records every failure. */
+class WorkFailed extends Error {
+  constructor(outcome: JobOutcome) {
+    super(
+      `${outcome.failed} item${outcome.failed === 1 ? '' : 's'} of this run failed${outcome.error ? `; the last: ${outcome.error}` : ''}`,
+    );
+    this.name = 'WorkFailed';
+  }
 }
 
 export interface JobRunResult {
@@ -103,8 +132,16 @@ function hashJobName(name: string): number {
   return hash;
 }
 
+/** Agenda's job table (the PostgreSQL backend's default name, created by the platform's first migration). */
+const AGENDA_TABLE = 'agenda_jobs';
+
 export class Scheduler {
   private agenda?: Agenda;
+  /** This process's name in Agenda's job table (`last_modified_by`), so it can release exactly its own locks. */
+  private agendaName?: string;
+  /** Scheduled runs in flight in this process, so stop() can wait for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly failureListeners: JobFailureListener[] = [];
 
   constructor(
     readonly registry: JobRegistry,
@@ -118,7 +155,17 @@ export class Scheduler {
     },
   ) {}
 
-  /** Runs one job once, as if the clock read `asOf`. Never throws for a job failure: it reports it. */
+  /** Registers a listener for failed runs (the notifications module alerts operators with it). */
+  onFailure(listener: JobFailureListener): void {
+    this.failureListeners.push(listener);
+  }
+
+  /**
+   * Runs one job once, as if the clock read `asOf`. Never throws for a job
+   * failure: it records it (job_runs, `chorecat_job_failures_total`) and,
+   * when the run broke, tells the failure listeners. A run that reports
+   * failed work is a failed run too.
+   */
   async runJob(name: string, asOf: Date, trigger: JobTrigger): Promise<JobRunResult> {
     const job = this.registry.get(name);
     const { db, clock, logger, metrics } = this.deps;
@@ -138,7 +185,8 @@ export class Scheduler {
         : undefined;
       const stopTimer = metrics.jobDuration.startTimer({ job: name });
       try {
-        await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
+        const outcome = await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
+        if (outcome && outcome.failed > 0) throw new WorkFailed(outcome);
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'succeeded' });
         if (runId) await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'succeeded' WHERE id = $1", [runId]);
@@ -147,6 +195,7 @@ export class Scheduler {
       } catch (error) {
         stopTimer();
         metrics.jobRuns.inc({ job: name, outcome: 'failed' });
+        metrics.jobFailures.inc({ job: name, trigger });
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
         if (runId) {
           await client.query("UPDATE job_runs SET finished_at = now(), outcome = 'failed', error = $2 WHERE id = $1", [runId, message]);
@@ -157,6 +206,15 @@ export class Scheduler {
           );
         }
         log.error({ err: error }, 'job failed');
+        // Failed work is retried by the job and alerted by it at its own threshold (five failures of a
+        // payout, of a cookie; a message given up): told per run it would page operators for every blip.
+        if (error instanceof WorkFailed) return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
+        for (const listener of this.failureListeners) {
+          // A listener's own failure must not turn one failed run into two.
+          await listener({ job: name, trigger, asOf, error: message }).catch((err: unknown) =>
+            log.error({ err }, 'a job failure listener failed'),
+          );
+        }
         return { job: name, at: asOf.toISOString(), outcome: 'failed', error: message };
       }
     } finally {
@@ -188,7 +246,9 @@ export class Scheduler {
       ? new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl })
       : new PostgresBackend({ pool: db.pool, ensureSchema: false });
     const pollers = this.registry.list().flatMap((job) => ('everyMs' in job.schedule ? [job.schedule.everyMs] : []));
+    const name = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const agenda = new Agenda({
+      name,
       backend,
       // A number of ms: human-interval strings such as '500 milliseconds' misparse in Agenda 6.
       processEvery: Math.min(5_000, ...pollers),
@@ -199,13 +259,20 @@ export class Scheduler {
       agenda.define(
         job.name,
         async () => {
-          const result = await this.runJob(job.name, clock.now(), 'schedule');
-          if (result.outcome === 'failed') throw new Error(result.error);
+          const run = this.runJob(job.name, clock.now(), 'schedule');
+          this.inFlight.add(run);
+          try {
+            const result = await run;
+            if (result.outcome === 'failed') throw new Error(result.error);
+          } finally {
+            this.inFlight.delete(run);
+          }
         },
         { concurrency: 1 },
       );
     }
-    await agenda.start();
+    // The schedule is written before processing starts, so the first scan sees it whole.
+    const overdue = mongodbUrl ? new Map<string, Date>() : await this.overdueJobs();
     for (const job of this.registry.list()) {
       if ('cron' in job.schedule) {
         await agenda.every(job.schedule.cron, job.name, undefined, { timezone: businessTimeZone, skipImmediate: true });
@@ -213,15 +280,79 @@ export class Scheduler {
         await agenda.every(job.schedule.everyMs, job.name, undefined, { skipImmediate: true });
       }
     }
+    await this.keepOverdue(overdue);
+    await agenda.start();
     this.agenda = agenda;
+    this.agendaName = name;
   }
 
-  /** Waits for running jobs (at most `timeoutMs`), then stops picking up new ones. */
+  /**
+   * Stops picking up jobs, waits for the runs in flight (at most
+   * `timeoutMs`), and leaves no job locked by this process, so the next
+   * process runs every due job at once.
+   *
+   * Not `drain()` then `stop()`: in Agenda 6.2.6 drain() clears its job
+   * processor, so the stop() after it returns at once and never unlocks
+   * the jobs this process had locked ahead of their run: after a restart
+   * they stayed locked for the whole lock lifetime (10 minutes) with
+   * nothing running them. stop() first unlocks those; then, once the runs
+   * in flight are over (or the wait is), whatever is still marked as ours
+   * (a run that outlived the wait, a scan that locked one meanwhile) is
+   * released in the table. Releasing a run still going is safe: runJob's
+   * advisory lock keeps a second run of the same job waiting.
+   */
   async stop(timeoutMs = 5_000): Promise<void> {
     const agenda = this.agenda;
+    const name = this.agendaName;
     if (!agenda) return;
     this.agenda = undefined;
-    await agenda.drain(timeoutMs).catch(() => undefined);
-    await agenda.stop().catch(() => undefined);
+    this.agendaName = undefined;
+    const { db, logger, mongodbUrl } = this.deps;
+    await agenda.stop().catch((error: unknown) => logger.warn({ err: error }, 'job scheduler: stop failed'));
+    if (this.inFlight.size > 0) {
+      const timeout = new AbortController();
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        sleep(timeoutMs, undefined, { signal: timeout.signal }).catch(() => undefined),
+      ]);
+      timeout.abort();
+    }
+    if (mongodbUrl || !name) return;
+    try {
+      const { rows } = await db.pool.query<{ name: string }>(
+        `UPDATE ${AGENDA_TABLE} SET locked_at = NULL WHERE last_modified_by = $1 AND locked_at IS NOT NULL RETURNING name`,
+        [name],
+      );
+      if (rows.length > 0) logger.info({ jobs: rows.map((r) => r.name) }, 'job scheduler: released the locks of runs still going');
+    } catch (error) {
+      logger.warn({ err: error }, 'job scheduler: could not release its job locks; they expire with the lock lifetime');
+    }
+  }
+
+  /** Jobs whose next run fell due while no process was running them (a restart, a deploy), with when. */
+  private async overdueJobs(): Promise<Map<string, Date>> {
+    const { rows } = await this.deps.db.pool.query<{ name: string; next_run_at: Date }>(
+      `SELECT name, next_run_at FROM ${AGENDA_TABLE}
+       WHERE name = ANY($1::text[]) AND type = 'single' AND NOT disabled AND next_run_at <= now()`,
+      [this.registry.names()],
+    );
+    return new Map(rows.map((r) => [r.name, new Date(r.next_run_at)]));
+  }
+
+  /**
+   * `every(…, { skipImmediate })` sets each job's next run one interval
+   * ahead of now: a job already due would be pushed back (a weekly invoice
+   * run missed by a restart would wait a week). Such jobs keep their due
+   * time and run at this process's first scan, unless another process
+   * has taken or run them since.
+   */
+  private async keepOverdue(overdue: Map<string, Date>): Promise<void> {
+    for (const [name, dueAt] of overdue) {
+      await this.deps.db.pool.query(
+        `UPDATE ${AGENDA_TABLE} SET next_run_at = $2
+         WHERE name = $1 AND type = 'single' AND locked_at IS NULL AND (last_run_at IS NULL OR last_run_at < $2)`,
+        [name, dueAt],
+      );
+    }
   }
 }

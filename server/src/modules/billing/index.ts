@@ -73,7 +73,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         schedule: { everyMs: 15_000, nextDueAt: () => nextPayoutDueAt(b) },
         quiet: true,
         async run() {
-          await runPayouts(b);
+          return runPayouts(b);
         },
       },
       {
@@ -83,7 +83,10 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         schedule: { everyMs: 6 * 60 * 60_000 },
         async run(context) {
           const result = await reconcileLedger(b);
-          if (!result.ok) context.logger.error(result, 'ledger does not reconcile');
+          if (result.ok) return undefined;
+          context.logger.error(result, 'ledger does not reconcile');
+          // A check that found a fault is a failed run, not a success beside an alert.
+          return { failed: 1, error: `the ledger does not reconcile: ${result.unbalanced} unbalanced, total ${result.grandTotal}` };
         },
       },
     ],

@@ -20,6 +20,7 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
     await kernel.mailTransport.send(message.payload as EmailPayload, messageIdFor(message));
   });
   kernel.privacy.register(emailsPersonalData(kernel));
+  kernel.scheduler.onFailure(onJobFailed(kernel));
   const Email = defineEmailModel(kernel.db.sequelize);
   return {
     name: 'notifications',
@@ -52,14 +53,35 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
   };
 }
 
-/** Tells operators when a message failed every retry (but never about a failed alert: no alert loops). */
+/**
+ * When a message failed every retry: counted (`chorecat_outbox_gave_up_total`,
+ * by subscriber for domain events) and told to operators, naming who gave
+ * up on what (but never about a failed alert: no alert loops).
+ */
 export function onOutboxGaveUp(kernel: Kernel) {
   return async (message: { id: string; topic: string; payload: unknown }, reason: string) => {
+    const delivery = message.payload as { subscriber?: unknown; event?: { name?: unknown } };
+    const subscriber = typeof delivery.subscriber === 'string' ? delivery.subscriber : '';
+    const event = typeof delivery.event?.name === 'string' ? delivery.event.name : '';
+    kernel.metrics.outboxGaveUp.inc({ topic: message.topic, subscriber, event });
     if ((message.payload as Partial<EmailPayload>).template === operatorAlert.name) return;
     await alertOperators(kernel, {
-      summary: `gave up delivering outbox message ${message.id} (${message.topic})`,
-      detail: reason,
+      summary: subscriber
+        ? `${subscriber} gave up on ${event} (outbox message ${message.id})`
+        : `gave up delivering outbox message ${message.id} (${message.topic})`,
+      detail: `${reason}\n\nThe message is kept with status "failed" (admin dashboard: deliveries given up).`,
       fingerprint: `outbox:${message.id}`,
+    });
+  };
+}
+
+/** A job run that broke is told to operators; one alert per job per ten minutes, however often a poller fails. */
+function onJobFailed(kernel: Kernel) {
+  return async (failure: { job: string; trigger: string; asOf: Date; error: string }) => {
+    await alertOperators(kernel, {
+      summary: `job ${failure.job} failed`,
+      detail: `A run as of ${failure.asOf.toISOString()} (${failure.trigger}) failed: ${failure.error}\n\nIt is recorded in job_runs (admin dashboard: job failures); the job's own retries continue.`,
+      fingerprint: `job:${failure.job}`,
     });
   };
 }

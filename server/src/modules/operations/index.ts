@@ -21,6 +21,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
       async run({ logger }) {
         const result = await kernel.outbox.dispatch();
         if (result.sent || result.failed) logger.info(result, 'outbox delivered');
+        return result;
       },
     },
     {

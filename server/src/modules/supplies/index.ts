@@ -38,8 +38,10 @@ export function createSuppliesModule(kernel: Kernel, deps: { supplier?: Supplier
       }),
   };
   kernel.events.subscribe<OrderEventPayload>('order.created', 'supplies.open-kit', (event) => openKit(s, event.payload));
-  kernel.events.subscribe<OrderEventPayload>('order.cancel', 'supplies.cancel-kit', (event) => cancelKit(s, event.payload));
-  kernel.events.subscribe<OrderEventPayload>('order.no_worker', 'supplies.cancel-kit', (event) => cancelKit(s, event.payload));
+  // Every order event that means the order will never happen, whatever state its kit is in.
+  for (const cause of ['cancel', 'no_worker', 'no_check_in'] as const) {
+    kernel.events.subscribe<OrderEventPayload>(`order.${cause}`, 'supplies.cancel-kit', (event) => cancelKit(s, event.payload, cause));
+  }
   kernel.events.subscribe<OrderEventPayload>('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(s, event.payload));
   return {
     name: 'supplies',

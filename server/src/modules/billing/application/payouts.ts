@@ -116,10 +116,23 @@ async function apply(
   if (status === 'failed') return recordFailure(p, payout.id, `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, true, tx);
 }
 
-/** Sends a pending payout (its current attempt's idempotency key makes a repeated send one payout at Golden Hat). */
-export async function sendPayout(p: Payouts, payoutId: string): Promise<void> {
+/** A try that failed and waits for its retry: what `billing.payouts` reports, so its run is a failed one. */
+export interface PayoutFailure {
+  failed: string;
+}
+
+const failedByGoldenHat = (payoutId: string, reason: string | null): PayoutFailure => ({
+  failed: `payout ${payoutId}: Golden Hat failed it (${reason ?? 'no reason given'})`,
+});
+
+/**
+ * Sends a pending payout (its current attempt's idempotency key makes a
+ * repeated send one payout at Golden Hat). Returns the failure when Golden
+ * Hat could not be reached, refused, or failed the payout at once.
+ */
+export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFailure | undefined> {
   const [payout] = await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1', [payoutId]);
-  if (!payout || payout.status !== 'pending') return;
+  if (!payout || payout.status !== 'pending') return undefined;
   const contact = await findContact(p.kernel, payout.worker_id);
   let answer;
   try {
@@ -131,11 +144,12 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<void> {
     });
   } catch (error) {
     if (!(error instanceof GoldenHatError)) throw error;
-    return recordFailure(p, payout.id, error.message, false);
+    await recordFailure(p, payout.id, error.message, false);
+    return { failed: `payout ${payout.id}: ${error.message}` };
   }
-  await transaction(p.kernel.db, async (tx) => {
+  const applied = await transaction(p.kernel.db, async (tx) => {
     const current = await lock(p, tx, payout.id);
-    if (!current || current.status !== 'pending' || current.attempt !== payout.attempt) return;
+    if (!current || current.status !== 'pending' || current.attempt !== payout.attempt) return false;
     const now = p.kernel.clock.now();
     await execute(
       p.kernel.db,
@@ -145,11 +159,18 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<void> {
     );
     const updated = (await lock(p, tx, payout.id))!;
     await apply(p, tx, updated, answer.status, answer.failureReason);
+    return true;
   });
+  return applied && answer.status === 'failed' ? failedByGoldenHat(payout.id, answer.failureReason) : undefined;
 }
 
-/** `billing.payouts`: sends due payouts, and asks Golden Hat about those whose callback has not come. */
-export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: number }> {
+/**
+ * `billing.payouts`: sends due payouts, and asks Golden Hat about those
+ * whose callback has not come. Each payout that failed (Golden Hat down,
+ * refusing, or failing it) is recorded on the payout and retried with
+ * backoff, and counted: the run reports them, so it is a failed run.
+ */
+export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: number; failed: number; error?: string }> {
   const { db } = p.kernel;
   const now = p.kernel.clock.now();
   const { rows: due } = await execute<{ id: string }>(
@@ -159,7 +180,11 @@ export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: nu
      RETURNING id`,
     [now, new Date(now.getTime() + 60_000)],
   );
-  for (const { id } of due) await sendPayout(p, id);
+  const failures: PayoutFailure[] = [];
+  for (const { id } of due) {
+    const failure = await sendPayout(p, id);
+    if (failure) failures.push(failure);
+  }
   const { rows: polls } = await execute<PayoutRow>(
     db,
     `UPDATE payouts SET next_poll_at = $2 WHERE id IN (
@@ -170,17 +195,20 @@ export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: nu
   for (const payout of polls) {
     try {
       const answer = await p.goldenHat.getPayout(payout.provider_payout_id!);
-      await transaction(db, async (tx) => {
+      const applied = await transaction(db, async (tx) => {
         const current = await lock(p, tx, payout.id);
-        if (current?.status === 'processing' && current.provider_payout_id === answer.id)
-          await apply(p, tx, current, answer.status, answer.failureReason);
+        if (current?.status !== 'processing' || current.provider_payout_id !== answer.id) return false;
+        await apply(p, tx, current, answer.status, answer.failureReason);
+        return true;
       });
+      if (applied && answer.status === 'failed') failures.push(failedByGoldenHat(payout.id, answer.failureReason));
     } catch (error) {
       if (!(error instanceof GoldenHatError)) throw error;
       p.kernel.logger.warn({ payoutId: payout.id, err: error.message }, 'Golden Hat poll failed; will poll again');
+      failures.push({ failed: `payout ${payout.id}: ${error.message}` });
     }
   }
-  return { sent: due.length, polled: polls.length };
+  return { sent: due.length, polled: polls.length, failed: failures.length, error: failures.at(-1)?.failed };
 }
 
 export async function nextPayoutDueAt(p: Billing): Promise<Date | null> {

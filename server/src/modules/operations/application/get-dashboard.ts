@@ -1,7 +1,12 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { sql } from '../../../platform/database.ts';
 
-/** What the admin dashboard shows: platform time, email delivery, recent job runs. */
+/**
+ * What the admin dashboard shows: platform time, email delivery, every
+ * delivery the outbox gave up (emails and domain events: a subscriber that
+ * gave up is as visible as a failed email) or is retrying after an error,
+ * and job runs, failed ones counted.
+ */
 export async function getDashboard(kernel: Pick<Kernel, 'db' | 'clock' | 'config'>) {
   const now = kernel.clock.now();
   const [emails] = await sql<{ pending: number; sent: number; failed: number }>(
@@ -10,6 +15,24 @@ export async function getDashboard(kernel: Pick<Kernel, 'db' | 'clock' | 'config
             count(*) FILTER (WHERE status = 'sent')::int AS sent,
             count(*) FILTER (WHERE status = 'failed')::int AS failed
      FROM outbox WHERE topic = 'email'`,
+  );
+  const [deliveries] = await sql<{ gaveUp: number; retrying: number }>(
+    kernel.db,
+    `SELECT count(*) FILTER (WHERE status = 'failed')::int AS "gaveUp",
+            count(*) FILTER (WHERE status = 'pending' AND last_error IS NOT NULL)::int AS retrying
+     FROM outbox`,
+  );
+  const givenUp = await sql<{
+    id: string;
+    topic: string;
+    subscriber: string | null;
+    event: string | null;
+    error: string | null;
+    created_at: Date;
+  }>(
+    kernel.db,
+    `SELECT id, topic, payload->>'subscriber' AS subscriber, payload->'event'->>'name' AS event, last_error AS error, created_at
+     FROM outbox WHERE status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 10`,
   );
   const [failures] = await sql<{ n: number }>(
     kernel.db,
@@ -23,6 +46,18 @@ export async function getDashboard(kernel: Pick<Kernel, 'db' | 'clock' | 'config
     now: now.toISOString(),
     sandbox: kernel.config.sandbox,
     emails: emails ?? { pending: 0, sent: 0, failed: 0 },
+    deliveries: {
+      gaveUp: deliveries?.gaveUp ?? 0,
+      retrying: deliveries?.retrying ?? 0,
+      latestGivenUp: givenUp.map((d) => ({
+        id: d.id,
+        topic: d.topic,
+        subscriber: d.subscriber,
+        event: d.event,
+        error: d.error,
+        queuedAt: new Date(d.created_at).toISOString(),
+      })),
+    },
     jobFailures24h: failures?.n ?? 0,
     recentJobRuns: runs.map((r) => ({
       id: r.id,

@@ -204,11 +204,15 @@ export async function editOrder(
       const now = kernel.clock.now();
       const startsAt = edit.startsAt ? new Date(edit.startsAt) : new Date(order.starts_at);
       if (edit.startsAt) assertStartInRange(startsAt, now);
-      const serviceType = type ?? (await getServiceType(kernel, order.service_type_id, tx))!;
+      // An edit changes what it names and nothing else. The order keeps the
+      // duration it was booked with (the catalog's may have changed since);
+      // only another service type, a different chore, brings its own.
+      const retyped = type !== undefined && type.id !== order.service_type_id;
+      const ownDurationMs = new Date(order.ends_at).getTime() - new Date(order.starts_at).getTime();
       const next = {
-        service_type_id: serviceType.id,
+        service_type_id: retyped ? type.id : order.service_type_id,
         starts_at: startsAt,
-        ends_at: edit.startsAt || type ? endOf(startsAt, serviceType) : new Date(order.ends_at),
+        ends_at: retyped ? endOf(startsAt, type) : new Date(startsAt.getTime() + ownDurationMs),
         address: edit.address?.trim() ?? order.address,
         description: edit.description?.trim() ?? order.description,
       };
@@ -216,12 +220,14 @@ export async function editOrder(
       const before = {
         serviceTypeId: order.service_type_id,
         startsAt: new Date(order.starts_at).toISOString(),
+        endsAt: new Date(order.ends_at).toISOString(),
         address: order.address,
         description: order.description,
       };
       const after = {
         serviceTypeId: next.service_type_id,
         startsAt: next.starts_at.toISOString(),
+        endsAt: next.ends_at.toISOString(),
         address: next.address,
         description: next.description,
       };

@@ -1,14 +1,14 @@
 import { transaction } from '../../../platform/database.ts';
 import { findKit, updateKit } from '../infra/kits.repository.ts';
 import type { Supplies } from './context.ts';
-import { recordSupplierFailure } from './cookie-attempts.ts';
+import { recordSupplierFailure, type SupplierFailure } from './cookie-attempts.ts';
 import { recordCookieDelivery } from './record-cookie-delivery.ts';
 
 /** Cancels an ordered cookie at the supplier once its order is gone; a cookie already delivered stays delivered. */
-export async function cancelCookie(s: Supplies, kitId: string): Promise<void> {
+export async function cancelCookie(s: Supplies, kitId: string): Promise<SupplierFailure | undefined> {
   const { kernel, supplier } = s;
   const kit = await findKit(kernel.db, kitId);
-  if (!kit || kit.cookie_status !== 'cancelling' || !kit.cookie_supplier_order_id) return;
+  if (!kit || kit.cookie_status !== 'cancelling' || !kit.cookie_supplier_order_id) return undefined;
   let answer;
   try {
     answer = await supplier.cancelCookieOrder(kit.cookie_supplier_order_id);

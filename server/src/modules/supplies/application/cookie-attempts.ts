@@ -11,13 +11,18 @@ const STEP_NAMES: Partial<Record<CookieStatus, string>> = {
   cancelling: 'Cancelling the cookie',
 };
 
+/** A supplier call that failed and waits for its retry (the supplier job reports these as failed work). */
+export interface SupplierFailure {
+  failed: string;
+}
+
 /**
  * Records a failed call to the supplier on the kit, where staff see it
  * (attempts, last error, next try), and schedules the next try with
  * backoff. Operators are alerted once a step has failed five times in a row.
  * Anything that is not a SupplierError is a bug and is rethrown.
  */
-export async function recordSupplierFailure(s: Supplies, kitId: string, step: CookieStatus, error: unknown): Promise<void> {
+export async function recordSupplierFailure(s: Supplies, kitId: string, step: CookieStatus, error: unknown): Promise<SupplierFailure> {
   if (!(error instanceof SupplierError)) throw error;
   const { kernel } = s;
   const attempts = await transaction(kernel.db, async (tx) => {
@@ -47,4 +52,5 @@ export async function recordSupplierFailure(s: Supplies, kitId: string, step: Co
       fingerprint: `supplier:${kitId}:${step}`,
     });
   }
+  return { failed: `kit ${kitId}: ${error.message}` };
 }

@@ -1,15 +1,22 @@
 import { transaction } from '../../../platform/database.ts';
-import type { OrderEventPayload } from '../../orders/index.ts';
+import { findOrderSlot, type OrderEventPayload } from '../../orders/index.ts';
 import { findKitByOrder, updateKit } from '../infra/kits.repository.ts';
 import type { Supplies } from './context.ts';
+import { openKit } from './open-kit.ts';
 
-/** On `order.edited`: the queue follows the order's new start (a cookie already ordered is not re-ordered). */
+/**
+ * On `order.edited`: the queue follows the order's start (a cookie already
+ * ordered is not re-ordered). The start is read from orders, not from the
+ * event, so two edits delivered in either order leave the kit at the last.
+ */
 export async function followOrderEdit(s: Supplies, order: OrderEventPayload): Promise<void> {
   const { kernel } = s;
+  await openKit(s, order);
+  const slot = await findOrderSlot(kernel, order.orderId);
+  const startsAt = slot?.startsAt ?? new Date(order.startsAt);
   await transaction(kernel.db, async (tx) => {
-    const kit = await findKitByOrder(kernel.db, order.orderId, tx, true);
-    if (!kit) throw new Error(`the kit of order ${order.orderId} is not open yet`);
-    if (new Date(kit.order_starts_at).getTime() === Date.parse(order.startsAt)) return;
-    await updateKit(kernel.db, tx, kit.id, { order_starts_at: new Date(order.startsAt) }, kernel.clock.now());
+    const kit = (await findKitByOrder(kernel.db, order.orderId, tx, true))!;
+    if (new Date(kit.order_starts_at).getTime() === startsAt.getTime()) return;
+    await updateKit(kernel.db, tx, kit.id, { order_starts_at: startsAt }, kernel.clock.now());
   });
 }

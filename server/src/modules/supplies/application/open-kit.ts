@@ -4,7 +4,7 @@ import { findContact, contactsWithRole } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { findOrderSlot, type OrderEventPayload } from '../../orders/index.ts';
 import { kitOpened } from '../domain/emails.ts';
-import { insertKit } from '../infra/kits.repository.ts';
+import { findKitByOrder, insertKit } from '../infra/kits.repository.ts';
 import type { Supplies } from './context.ts';
 import { orderCookie } from './order-cookie.ts';
 
@@ -13,21 +13,29 @@ import { orderCookie } from './order-cookie.ts';
  * type's template, emails every supplies staffer, and orders the cookie at
  * once (a failure is retried by `supplies.supplier-sync`). Idempotent: a
  * second delivery of the event finds the kit and does nothing.
+ *
+ * Every other handler of supplies calls it first with its own event's
+ * payload: events are delivered independently (two dispatchers may run
+ * them side by side), so a cancellation or an edit can arrive before the
+ * order's `order.created`. Whichever arrives first opens the kit from the
+ * freshest facts; the unique order id makes the later open a no-op.
  */
 export async function openKit(s: Supplies, order: OrderEventPayload): Promise<void> {
   const { kernel } = s;
+  if (await findKitByOrder(kernel.db, order.orderId)) return;
   const [type, client, slot] = await Promise.all([
     getServiceType(kernel, order.serviceTypeId),
     findContact(kernel, order.clientId),
     findOrderSlot(kernel, order.orderId),
   ]);
-  // Cancelled before this event reached us: nothing to assemble and no cookie to order.
+  // Cancelled (or failed) before this event reached us: nothing to assemble and no cookie to order.
   const gone = !slot || slot.status === 'cancelled' || slot.status === 'failed';
   const kit = await transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
     const row = await insertKit(kernel.db, tx, {
       orderId: order.orderId,
-      orderStartsAt: new Date(order.startsAt),
+      // The order's current start: an edit may have overtaken this event.
+      orderStartsAt: slot?.startsAt ?? new Date(order.startsAt),
       recipientName: client?.name ?? 'Chorecat client',
       deliveryAddress: order.address,
       items: (type?.kitItems ?? []).map((i) => ({ name: i.name, quantity: i.quantity, packed: false })),

@@ -1,7 +1,7 @@
 import { transaction } from '../../../platform/database.ts';
 import { findKit, updateKit } from '../infra/kits.repository.ts';
 import type { Supplies } from './context.ts';
-import { recordSupplierFailure } from './cookie-attempts.ts';
+import { recordSupplierFailure, type SupplierFailure } from './cookie-attempts.ts';
 import { recordCookieDelivery } from './record-cookie-delivery.ts';
 
 /**
@@ -9,10 +9,10 @@ import { recordCookieDelivery } from './record-cookie-delivery.ts';
  * delivery address. The kit id is the supplier-side reference, so two
  * concurrent tries (the immediate one and the retry job) get one cookie.
  */
-export async function orderCookie(s: Supplies, kitId: string): Promise<void> {
+export async function orderCookie(s: Supplies, kitId: string): Promise<SupplierFailure | undefined> {
   const { kernel, supplier } = s;
   const kit = await findKit(kernel.db, kitId);
-  if (!kit || kit.cookie_status !== 'pending') return;
+  if (!kit || kit.cookie_status !== 'pending') return undefined;
   let placed;
   try {
     placed = await supplier.orderCookie({ reference: kit.id, recipient: { name: kit.recipient_name, address: kit.delivery_address } });

@@ -4,7 +4,7 @@ import type { Supplies } from './context.ts';
 import { cancelCookie } from './cancel-cookie.ts';
 import { orderCookie } from './order-cookie.ts';
 import { recordCookieDelivery } from './record-cookie-delivery.ts';
-import { recordSupplierFailure } from './cookie-attempts.ts';
+import { recordSupplierFailure, type SupplierFailure } from './cookie-attempts.ts';
 
 /** A claimed step is not retried by another run for this long (longer than any supplier call). */
 const LEASE_MS = 60_000;
@@ -13,14 +13,17 @@ const LEASE_MS = 60_000;
  * The supplier job's one run: retries every due cookie order and
  * cancellation (with the backoff recorded on the kit), then asks the
  * supplier about ordered cookies whose callback has not come (polling).
+ * Every failed call is recorded on its kit and counted: the run reports
+ * them, so a supplier that keeps failing shows as failed runs.
  */
-export async function syncWithSupplier(s: Supplies): Promise<{ attempted: number; polled: number }> {
+export async function syncWithSupplier(s: Supplies): Promise<{ attempted: number; polled: number; failed: number; error?: string }> {
   const { kernel, supplier } = s;
   const now = kernel.clock.now();
+  const failures: SupplierFailure[] = [];
   const due = await claimDueCookieSteps(kernel.db, now, LEASE_MS);
   for (const kit of due) {
-    if (kit.cookie_status === 'pending') await orderCookie(s, kit.id);
-    else await cancelCookie(s, kit.id);
+    const failure = kit.cookie_status === 'pending' ? await orderCookie(s, kit.id) : await cancelCookie(s, kit.id);
+    if (failure) failures.push(failure);
   }
   const polls = await claimDuePolls(kernel.db, now, new Date(now.getTime() + kernel.config.supplier.pollIntervalMs));
   for (const kit of polls) {
@@ -30,8 +33,8 @@ export async function syncWithSupplier(s: Supplies): Promise<{ attempted: number
       else if (kit.cookie_last_error) await updateKit(kernel.db, undefined, kit.id, { cookie_last_error: null }, kernel.clock.now());
     } catch (error) {
       // A failed poll is retried at the next poll; staff see why.
-      await recordSupplierFailure(s, kit.id, 'ordered', error);
+      failures.push(await recordSupplierFailure(s, kit.id, 'ordered', error));
     }
   }
-  return { attempted: due.length, polled: polls.length };
+  return { attempted: due.length, polled: polls.length, failed: failures.length, error: failures.at(-1)?.failed };
 }

@@ -28,3 +28,16 @@ export const cookieArrived = defineTemplate<KitFacts>('kit-cookie-arrived', (d) 
     'Put it in the kit; once every item is packed, mark the kit ready so a worker can be matched.',
   ],
 }));
+
+/** To each supplies staffer when the order of a kit they were told about will not happen. */
+export const kitCancelled = defineTemplate<KitFacts & { why: string; was: string; cookie: string }>('kit-cancelled', (d) => ({
+  subject: `Kit cancelled: the order of ${d.startsAt} will not happen`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `Kit ${d.kitId} (order ${d.orderId}, starting ${d.startsAt}) is cancelled: ${d.why}.`,
+    d.was === 'ready'
+      ? `It was ready for pick-up; please take it off the shelf and put its items back (${d.items || 'only the cookie'}).`
+      : `It was ${d.was}; stop assembling it and put back what was packed (${d.items || 'only the cookie'}).`,
+    d.cookie,
+  ],
+}));

@@ -80,7 +80,7 @@ export type KitChanges = Partial<{
   status: KitStatus;
   items: KitLine[];
   order_starts_at: Date;
-  ready_at: Date;
+  ready_at: Date | null;
   ready_by: string | null;
   cancelled_at: Date;
   cookie_status: CookieStatus;

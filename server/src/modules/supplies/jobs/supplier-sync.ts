@@ -17,7 +17,7 @@ export function supplierJobs(s: Supplies): JobDefinition[] {
       schedule: { everyMs: 15_000, nextDueAt: () => nextCookieStepAt(s.kernel.db) },
       quiet: true,
       async run() {
-        await syncWithSupplier(s);
+        return syncWithSupplier(s);
       },
     },
   ];
