@@ -94,9 +94,10 @@ const REFUSED_VALUES: Record<string, string> = {
   '22001': 'A value is too long.',
 };
 
-export function refusedValueMessage(error: unknown): string | undefined {
-  const code = (error as { original?: { code?: string }; parent?: { code?: string } } | null)?.original?.code;
-  return code ? REFUSED_VALUES[code] : undefined;
+export function refusedValue(error: unknown): { message: string; column?: string } | undefined {
+  const original = (error as { original?: { code?: string; column?: string } } | null)?.original;
+  const message = original?.code ? REFUSED_VALUES[original.code] : undefined;
+  return message ? { message, ...(original?.column ? { column: original.column } : {}) } : undefined;
 }
 
 type SequelizeResourceClass = typeof SequelizeResource;
@@ -123,9 +124,17 @@ export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationErr
       return Object.fromEntries(Object.entries(params ?? {}).filter(([path]) => !secrets.has(path.split('.')[0]!)));
     }
 
+    /** AdminJS counts a save as failed only when a property has an error: the refusal is put on its column (or on the form). */
     private refused(error: unknown): unknown {
-      const message = refusedValueMessage(error);
-      return message ? new ValidationError({}, { message, type: 'database' }) : error;
+      const refusal = refusedValue(error);
+      if (!refusal) return error;
+      const attributes = (this as unknown as { SequelizeModel: ModelLike & { rawAttributes: Record<string, { field?: string }> } })
+        .SequelizeModel.rawAttributes;
+      const property = Object.entries(attributes).find(([name, a]) => (a.field ?? name) === refusal.column)?.[0] ?? 'form';
+      return new ValidationError(
+        { [property]: { message: refusal.message, type: 'database' } },
+        { message: refusal.message, type: 'database' },
+      );
     }
 
     override async create(params: Record<string, unknown>) {

@@ -358,6 +358,121 @@ describe('admin panel security', () => {
     expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE target_type = 'order' AND target_id = $1", [own])).toEqual([]);
   });
 
+  it('lets a staffer go the moment their roles change or they are disabled, not when the session expires', async () => {
+    const admin = panels.admin.agent;
+    const demoted = await panelSession(t, ['manager']);
+    const disabled = await panelSession(t, ['manager']);
+    const narrowed = await panelSession(t, ['manager']);
+    for (const { agent } of [demoted, disabled, narrowed])
+      expect((await agent.get('/admin/api/resources/orders/actions/list')).status).toBe(200);
+    await admin.post(`/admin/api/resources/users/records/${demoted.user.id}/edit`).field('roles.0', 'client').expect(200);
+    await admin.post(`/admin/api/resources/users/records/${disabled.user.id}/disable`).expect(200);
+    await admin.post(`/admin/api/resources/users/records/${narrowed.user.id}/edit`).field('roles.0', 'supplies').expect(200);
+    expectProblem(await demoted.agent.get('/admin/api/resources/orders/actions/list'), 401, 'AUTH.UNAUTHENTICATED', 'demoted');
+    expectProblem(await disabled.agent.get('/admin/api/resources/orders/actions/list'), 401, 'AUTH.UNAUTHENTICATED', 'disabled');
+    expect((await disabled.agent.get('/admin')).status).toBe(302);
+    // Still staff, with less: the screens follow the roles the users table has now.
+    expectProblem(await narrowed.agent.get('/admin/api/resources/orders/actions/list'), 403, 'AUTH.FORBIDDEN', 'narrowed');
+    expect((await narrowed.agent.get('/admin/api/resources/kits/actions/list')).status).toBe(200);
+  });
+
+  it('audits every state-changing panel action with its actor and the record before and after', async () => {
+    const { agent, user } = panels.manager;
+    const audit = async (action: string, targetId: string) =>
+      sql<{ actor_id: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(
+        t.db,
+        'SELECT actor_id, before, after FROM audit_log WHERE action = $1 AND target_id = $2',
+        [action, targetId],
+      );
+    // A hiring test, edited.
+    const form = (title: string) =>
+      agent
+        .post('/admin/api/resources/hiring_tests/actions/new')
+        .field('title', title)
+        .field('passMark', '50')
+        .field('timeLimitMinutes', '10')
+        .field('maxAttempts', '2')
+        .field('questions.0.text', 'Up or down?')
+        .field('questions.0.choices.0', 'Up')
+        .field('questions.0.choices.1', 'Down')
+        .field('questions.0.correct', '0');
+    const testId = (await form('Perches')).body.record.params.id as string;
+    const edited = await agent
+      .post(`/admin/api/resources/hiring_tests/records/${testId}/edit`)
+      .field('title', 'Perches, revised')
+      .field('passMark', '60')
+      .field('timeLimitMinutes', '10')
+      .field('maxAttempts', '2')
+      .field('questions.0.text', 'Up or down?')
+      .field('questions.0.choices.0', 'Up')
+      .field('questions.0.choices.1', 'Down')
+      .field('questions.0.correct', '0');
+    expect(edited.body.notice).toMatchObject({ type: 'success' });
+    expect(await audit('hiring_test.updated', testId)).toEqual([
+      {
+        actor_id: user.id,
+        before: expect.objectContaining({ title: 'Perches', passMark: 50 }),
+        after: expect.objectContaining({ title: 'Perches, revised', passMark: 60 }),
+      },
+    ]);
+    // A vacancy (saved by AdminJS itself), edited; a test attached to it, then detached.
+    const vacancy = await agent.post('/admin/api/resources/vacancies/actions/new').field('title', 'Percher').field('active', 'true');
+    const vacancyId = vacancy.body.record.params.id as string;
+    await agent.post(`/admin/api/resources/vacancies/records/${vacancyId}/edit`).field('title', 'Senior percher').expect(200);
+    expect(await audit('vacancy.updated', vacancyId)).toEqual([
+      {
+        actor_id: user.id,
+        before: expect.objectContaining({ title: 'Percher' }),
+        after: expect.objectContaining({ title: 'Senior percher' }),
+      },
+    ]);
+    const attached = await agent
+      .post('/admin/api/resources/vacancy_tests/actions/new')
+      .field('vacancyId', vacancyId)
+      .field('testId', testId);
+    const linkId = attached.body.record.params.id as string;
+    expect((await agent.post(`/admin/api/resources/vacancy_tests/records/${linkId}/delete`)).body.notice).toMatchObject({
+      type: 'success',
+    });
+    expect(await audit('vacancy.test_detached', linkId)).toEqual([
+      { actor_id: user.id, before: expect.objectContaining({ vacancyId, testId }), after: null },
+    ]);
+    // A vacancy the database refuses (no title) is a form error, not a 500, and nothing is audited.
+    const auditedBefore = await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'vacancy.created'");
+    const refused = await agent.post('/admin/api/resources/vacancies/actions/new').field('description', 'No title');
+    expect(refused.status).toBe(200);
+    expect(refused.body.notice).toMatchObject({ type: 'error', message: 'A required field is empty.' });
+    expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'vacancy.created'")).toHaveLength(auditedBefore.length);
+    // Calling the supplier again now, from the supplies desk.
+    const orderId = await newOrder(36);
+    const kit = (await kitOfOrder(t, orderId))!;
+    await t.db.sequelize.query("UPDATE kits SET cookie_status = 'pending' WHERE id = $1", { bind: [kit.id] });
+    const retried = await panels.supplies.agent.post(`/admin/api/resources/kits/records/${kit.id}/retryCookie`);
+    expect(retried.body.notice).toMatchObject({ type: 'success' });
+    expect(await audit('kit.cookie_retried', kit.id)).toEqual([
+      {
+        actor_id: panels.supplies.user.id,
+        before: expect.objectContaining({ cookieStatus: 'pending' }),
+        after: expect.objectContaining({ cookieStatus: 'pending', nextAttemptAt: expect.any(String) }),
+      },
+    ]);
+    // Sending a payout again now.
+    const worker = await t.userWithRoles(['worker']);
+    const [payout] = await sql<{ id: string }>(
+      t.db,
+      "INSERT INTO payouts (statement_id, worker_id, amount_cents, status, created_at) VALUES (gen_random_uuid(), $1, 6000, 'pending', now()) RETURNING id",
+      [worker.id],
+    );
+    expect((await agent.post(`/admin/api/resources/payouts/records/${payout!.id}/retry`)).body.notice).toMatchObject({ type: 'success' });
+    expect(await audit('payout.retried', payout!.id)).toEqual([
+      {
+        actor_id: user.id,
+        before: expect.objectContaining({ status: 'pending' }),
+        after: expect.objectContaining({ status: 'pending', nextAttemptAt: expect.any(String) }),
+      },
+    ]);
+  });
+
   it("shows the audit log's before and after: JSON columns are rendered, not left blank", async () => {
     const { agent } = panels.manager;
     const list = await agent.get('/admin/api/resources/audit_log/actions/list?filters.action=order.cancel');
