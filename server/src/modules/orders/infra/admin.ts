@@ -139,6 +139,9 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
             icon: 'XCircle',
             question: 'Cancel this order? The client and the worker are emailed.',
             submitLabel: 'Cancel order',
+            // Offered while the lifecycle allows it (the use case decides, this only tidies the buttons).
+            isVisible: ({ record }: { record?: { params: { status?: string } } }) =>
+              ['created', 'matching', 'scheduled'].includes(String(record?.params.status)),
             handler: async (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
