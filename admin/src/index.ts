@@ -1,10 +1,19 @@
 import path from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import session from 'express-session';
+import session, { type SessionOptions } from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
-import { Router, type Request, type Response, type NextFunction } from 'express';
+import helmet from 'helmet';
+import formidableMiddleware from 'express-formidable';
+import { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type pg from 'pg';
+import { PanelProblem, UNSAFE_KEY_SEGMENT } from './problems.ts';
+import { ADMIN_ROLES, prepareScreen } from './screens.ts';
+import { panelResourceAdapter } from './resource.ts';
+import { checkListQuery, checkRecordId, screenSchema, type DecoratedResourceLike, type ScreenSchema } from './requests.ts';
+
+export { PanelProblem, type PanelProblemCode, type PanelFieldError } from './problems.ts';
+export { ADMIN_ROLES, changesState, prepareScreen } from './screens.ts';
 
 /**
  * The Chorecat admin panel (AdminJS) for managers and supplies staff. It is
@@ -52,6 +61,12 @@ export interface AdminOptions {
   bundleDir: string;
   production: boolean;
   secureCookies: boolean;
+  /** The panel's public address (PUBLIC_URL): a state-changing request must come from it, or from the host it was sent to. */
+  publicUrl: string;
+  /** The signed-in panel user as the users table has them now (roles change, accounts get disabled); null when they may no longer sign in. */
+  resolveUser(id: string): Promise<{ id: string; roles: string[] } | null>;
+  /** Answers a refusal as problem+json: the server maps the code to its status, as for every route. */
+  sendProblem(req: Request, res: Response, problem: PanelProblem): void;
 }
 
 /** Name of the component that shows a photo from a file-id property. */
@@ -65,41 +80,8 @@ export const PHOTO_THUMBNAIL = 'ChorecatPhotoThumbnail';
  */
 export const ACTION_FORM = 'ChorecatActionForm';
 
-/** Who may sign in to the panel at all; each screen then says which of them may use it. */
-export const ADMIN_ROLES = ['manager', 'admin', 'supplies'];
-const DEFAULT_SCREEN_ROLES = ['manager', 'admin'];
-const STANDARD_ACTIONS = ['list', 'search', 'show', 'new', 'edit', 'delete', 'bulkDelete'];
-
-type ActionOptions = { isAccessible?: boolean | ((context: { currentAdmin?: { roles?: string[] } }) => boolean) };
-
-/**
- * Gates every action of a screen (standard and custom) by the signed-in
- * user's roles, on top of the action's own rule. A screen whose `list` is
- * not accessible also leaves the sidebar, so supplies staff see their queue
- * and nothing else.
- */
-export function restrictToRoles(entry: { resource: unknown; options?: Record<string, unknown>; roles?: string[] }): {
-  resource: unknown;
-  options: Record<string, unknown>;
-} {
-  const roles = entry.roles ?? DEFAULT_SCREEN_ROLES;
-  const options = { ...(entry.options ?? {}) };
-  const actions = { ...((options.actions as Record<string, ActionOptions> | undefined) ?? {}) };
-  for (const name of new Set([...STANDARD_ACTIONS, ...Object.keys(actions)])) {
-    const own = actions[name] ?? {};
-    const rule = own.isAccessible;
-    actions[name] = {
-      ...own,
-      isAccessible: (context) => {
-        const allowed = (context.currentAdmin?.roles ?? []).some((r) => roles.includes(r));
-        if (!allowed || rule === false) return false;
-        return typeof rule === 'function' ? rule(context) : true;
-      },
-    };
-  }
-  options.actions = actions;
-  return { resource: entry.resource, options };
-}
+/** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
+export const JSON_VIEW = 'ChorecatJson';
 
 export async function createAdminRouter(options: AdminOptions): Promise<{ router: Router; rootPath: string }> {
   const rootPath = options.rootPath ?? '/admin';
@@ -107,10 +89,13 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   process.env.ADMIN_JS_TMP_DIR = options.bundleDir;
   if (!options.production) rmSync(options.bundleDir, { recursive: true, force: true });
   mkdirSync(path.dirname(options.bundleDir), { recursive: true });
-  const { default: AdminJS, ComponentLoader } = await import('adminjs');
+  const { default: AdminJS, ComponentLoader, ACTIONS, ValidationError, ForbiddenError, NotFoundError } = await import('adminjs');
   const { default: AdminJSExpress } = await import('@adminjs/express');
   const AdminJSSequelize = await import('@adminjs/sequelize');
-  AdminJS.registerAdapter({ Resource: AdminJSSequelize.Resource, Database: AdminJSSequelize.Database });
+  AdminJS.registerAdapter({
+    Resource: panelResourceAdapter(AdminJSSequelize.Resource, ValidationError as never),
+    Database: AdminJSSequelize.Database,
+  });
 
   const componentLoader = new ComponentLoader();
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -118,13 +103,14 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   // Resources refer to these by name in their property options.
   componentLoader.add(PHOTO_THUMBNAIL, path.join(here, 'components/photo-thumbnail.jsx'));
   componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
+  componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
 
   const admin = new AdminJS({
     rootPath,
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
     componentLoader,
-    resources: options.resources.map(restrictToRoles) as never,
+    resources: options.resources.map((entry) => prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW })) as never,
     dashboard: { component: Dashboard, handler: () => options.dashboard() },
     branding: {
       companyName: 'Chorecat',
@@ -149,31 +135,163 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   if (options.production) await admin.initialize();
   else await admin.watch();
   const PgStore = connectPgSimple(session);
-  // AdminJS throws a plain Error (a 500) for a screen it does not know: answer 404 before it is asked.
-  const screens = new Set((admin.resources as { id(): string; _decorated?: { id(): string } }[]).map((r) => r._decorated?.id() ?? r.id()));
-  const predefined = Router();
+  const sessionOptions: SessionOptions = {
+    store: new PgStore({ pool: options.sessionPool, tableName: 'admin_sessions', createTableIfMissing: false }),
+    secret: options.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    name: 'chorecat.admin',
+    // Strict: the cookie never rides along on a request another site starts, not even a top-level link.
+    cookie: { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, maxAge: 8 * 60 * 60_000 },
+  };
+  const screens = new Map<string, { decorated: PanelResource; schema: ScreenSchema }>();
+  for (const resource of admin.resources as unknown as { decorate(): PanelResource; rawAttributes(): Record<string, never> }[]) {
+    const decorated = resource.decorate();
+    screens.set(decorated.id(), { decorated, schema: screenSchema(decorated, resource.rawAttributes()) });
+  }
+  const problem = (req: Request, res: Response, error: PanelProblem) => options.sendProblem(req, res, error);
+  const fail = (next: NextFunction, code: PanelProblem['code'], detail: string) => next(new PanelProblem(code, detail));
+  const signedIn = (req: Request) => (req.session as unknown as { adminUser?: SessionUser } | undefined)?.adminUser;
+
+  // One route match for the whole panel, as for the API: exact case, no trailing or doubled slashes. (Not the
+  // router's `strict` option: AdminJS's dashboard route is '' and would then never match the panel's root.)
+  const predefined = Router({ caseSensitive: true });
+  predefined.use((req: Request, _res: Response, next: NextFunction) => {
+    const canonical = req.baseUrl === rootPath && !req.path.includes('//') && (req.path === '/' || !req.path.endsWith('/'));
+    if (!canonical) return fail(next, 'NOT_FOUND', 'There is no such page in the admin panel.');
+    next();
+  });
+  predefined.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          // Inline scripts and styles are AdminJS's own page bootstrap and theme.
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+        },
+      },
+      // Not helmet's "no-referrer": with it a browser sends `Origin: null` on the panel's own POSTs, which the check below refuses.
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
   // The panel loads nothing from elsewhere: AdminJS's pages link Google Fonts, which would tell Google who
-  // opens the panel and when (the system font is used instead). Inline scripts and styles are AdminJS's own.
+  // opens the panel and when (the system font is used instead).
   predefined.use((_req: Request, res: Response, next: NextFunction) => {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => send(typeof body === 'string' ? body.replace(/<link[^>]+fonts\.googleapis\.com[^>]*>/g, '') : body);
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
     next();
   });
-  predefined.use(['/api/resources/:resourceId', '/resources/:resourceId'], (req: Request, res: Response, next: NextFunction) => {
-    if (screens.has(String(req.params.resourceId))) return next();
-    const detail = 'No such screen in the admin panel.';
-    if (req.originalUrl.startsWith(`${rootPath}/api/`)) {
-      return res
-        .status(404)
-        .type('application/problem+json')
-        .json({ type: 'https://chorecat.test/problems/not-found', title: 'Not Found', status: 404, code: 'NOT_FOUND', detail });
+  // The same session AdminJS uses (its own session middleware then finds it and steps aside), read early so the checks below know who asks.
+  predefined.use(session(sessionOptions));
+  // Roles and access as the users table has them now, not as they were at sign-in: a disabled or demoted user is out at once.
+  predefined.use(async (req: Request, _res: Response, next: NextFunction) => {
+    const user = signedIn(req);
+    if (!user) return next();
+    try {
+      const current = await options.resolveUser(user.id);
+      const sessionData = req.session as unknown as { adminUser?: SessionUser };
+      if (!current || !current.roles.some((r) => ADMIN_ROLES.includes(r))) delete sessionData.adminUser;
+      else user.roles = current.roles;
+      next();
+    } catch (error) {
+      next(error);
     }
-    return res.status(404).type('text/plain').send(detail);
   });
+  predefined.use(sameOrigin(options.publicUrl, '/login'));
+  predefined.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    if (!signedIn(req)) return fail(next, 'AUTH.UNAUTHENTICATED', 'Sign in to the admin panel first.');
+    // AdminJS answers a forbidden action or a missing record with a 200 and an error notice: the panel answers 403 and 404.
+    const json = res.json.bind(res);
+    res.json = (body?: unknown) => {
+      const type = (body as { record?: { baseError?: { type?: string } } } | undefined)?.record?.baseError?.type;
+      if (type === 'ForbiddenError') {
+        problem(req, res, new PanelProblem('AUTH.FORBIDDEN', 'Your role may not do this in the admin panel.'));
+        return res;
+      }
+      if (type === 'NotFoundError') {
+        problem(req, res, new PanelProblem('NOT_FOUND', 'There is no such record in the admin panel.'));
+        return res;
+      }
+      return json(body);
+    };
+    next();
+  });
+  // The body, parsed here once (AdminJS's own parser then finds it parsed), so that no flattened form key that
+  // would reach a prototype (`__proto__.x`) gets to AdminJS, which unflattens payloads before any hook runs.
+  const parseForm = formidableMiddleware(FORM_LIMITS);
+  predefined.use((req: Request, res: Response, next: NextFunction) => {
+    // express-formidable reports a parse error twice (its error event, then its callback): go on once.
+    let called = false;
+    parseForm(req, res, (error?: unknown) => {
+      if (called) return;
+      called = true;
+      next(error);
+    });
+  });
+  predefined.use('/api', (req: Request, _res: Response, next: NextFunction) => {
+    const fields = (req as unknown as { fields?: Record<string, unknown> }).fields ?? {};
+    const unsafe = Object.keys(fields).find((key) => UNSAFE_KEY_SEGMENT.test(key));
+    if (unsafe)
+      return next(
+        new PanelProblem('VALIDATION.FAILED', `The form field "${unsafe}" is not accepted.`, [
+          { path: unsafe, message: 'is not accepted' },
+        ]),
+      );
+    next();
+  });
+  const checkAction =
+    (kind: 'resource' | 'record' | 'bulk' | 'search', html = false): RequestHandler =>
+    (req, _res, next) => {
+      if (html && !signedIn(req)) return next();
+      try {
+        const screen = screens.get(String(req.params.resourceId));
+        if (!screen) throw new PanelProblem('NOT_FOUND', 'There is no such screen in the admin panel.');
+        const name = kind === 'search' ? 'search' : String(req.params.action);
+        const action = Object.hasOwn(screen.decorated.actions, name) ? screen.decorated.actions[name] : undefined;
+        const type = action && [action.action.actionType].flat();
+        const expected = kind === 'search' ? 'resource' : kind;
+        if (!action || !type!.includes(expected) || (req.params.query !== undefined && name !== 'search')) {
+          throw new PanelProblem('NOT_FOUND', 'There is no such action on this screen.');
+        }
+        // Who may, before which record: a refusal says nothing about the records behind it.
+        if (!html && !action.isAccessible(signedIn(req)))
+          throw new PanelProblem('AUTH.FORBIDDEN', 'Your role may not do this in the admin panel.');
+        if (kind === 'record') checkRecordId(screen.schema, String(req.params.recordId));
+        if (kind === 'bulk') {
+          const ids = req.query.recordIds;
+          if (typeof ids !== 'string' || !ids) throw new PanelProblem('NOT_FOUND', 'Choose the records for this action.');
+          for (const id of ids.split(',')) checkRecordId(screen.schema, id);
+        }
+        if (html) return next();
+        if (name === 'list' || name === 'search') {
+          checkListQuery(screen.schema, req.query as Record<string, unknown>, { text: req.params.query as string | undefined });
+        }
+        next();
+      } catch (error) {
+        next(error);
+      }
+    };
+  predefined.all('/api/resources/:resourceId/actions/:action{/:query}', checkAction('resource'));
+  predefined.all('/api/resources/:resourceId/records/:recordId/:action', checkAction('record'));
+  predefined.all('/api/resources/:resourceId/bulk/:action', checkAction('bulk'));
+  predefined.all('/api/resources/:resourceId/search{/:query}', checkAction('search'));
+  predefined.get('/resources/:resourceId/actions/:action', checkAction('resource', true));
+  predefined.get('/resources/:resourceId/records/:recordId/:action', checkAction('record', true));
+  predefined.get('/resources/:resourceId/bulk/:action', checkAction('bulk', true));
+  predefined.get('/resources/:resourceId', (req, _res, next) =>
+    screens.has(String(req.params.resourceId)) ? next() : fail(next, 'NOT_FOUND', 'There is no such screen in the admin panel.'),
+  );
+  // The panel has no custom pages: AdminJS would answer any name with a placeholder.
+  predefined.all(['/api/pages/:pageName', '/pages/:pageName'], (_req, _res, next) => fail(next, 'NOT_FOUND', 'There is no such page.'));
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
@@ -186,19 +304,13 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       cookiePassword: options.sessionSecret,
     },
     predefined,
-    {
-      store: new PgStore({ pool: options.sessionPool, tableName: 'admin_sessions', createTableIfMissing: false }),
-      secret: options.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      name: 'chorecat.admin',
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies, maxAge: 8 * 60 * 60_000 },
-    },
+    sessionOptions,
+    FORM_LIMITS,
   );
   // After AdminJS's own session check: only signed-in panel users reach it.
   router.get('/photos/:id', async (req, res, next) => {
     try {
-      const user = (req.session as unknown as { adminUser?: { id: string; email: string; title: string; roles: string[] } }).adminUser;
+      const user = signedIn(req);
       const id = String(req.params.id);
       if (!user || !/^[0-9a-f-]{36}$/.test(id)) return res.status(404).end();
       const photo = await options.readPhoto({ id: user.id, email: user.email, name: user.title, roles: user.roles }, id);
@@ -209,5 +321,66 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       next(error);
     }
   });
+  router.use((_req: Request, _res: Response, next: NextFunction) => fail(next, 'NOT_FOUND', 'There is no such page in the admin panel.'));
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (error instanceof PanelProblem) return problem(req, res, error);
+    // Thrown by AdminJS outside an action (a bulk action with no records …).
+    if (error instanceof ForbiddenError)
+      return problem(req, res, new PanelProblem('AUTH.FORBIDDEN', 'Your role may not do this in the admin panel.'));
+    if (error instanceof NotFoundError)
+      return problem(req, res, new PanelProblem('NOT_FOUND', 'There is no such record in the admin panel.'));
+    // formidable, over the limits above.
+    if (error instanceof Error && /maxFile|maxFields|maxFieldsSize/i.test(error.message)) {
+      // Answer once the rest of the upload has been read (and dropped): answering mid-upload resets the connection.
+      const answer = () => problem(req, res, new PanelProblem('REQUEST.TOO_LARGE', 'The form is larger than the admin panel accepts.'));
+      if (req.complete) return answer();
+      req.once('end', answer).resume();
+      return;
+    }
+    next(error);
+  });
   return { router, rootPath };
+}
+
+// No panel form uploads files, and its fields are small.
+const FORM_LIMITS = { maxFileSize: 1, maxFieldsSize: 1024 * 1024, maxFields: 500 };
+
+interface SessionUser {
+  id: string;
+  email: string;
+  title: string;
+  roles: string[];
+}
+
+/** What the panel needs of an AdminJS-decorated screen. */
+type PanelResource = DecoratedResourceLike & {
+  actions: Record<string, { action: { actionType: string | string[] }; isAccessible(currentAdmin?: SessionUser): boolean }>;
+};
+
+/**
+ * A state-changing request must come from the panel's own pages: its
+ * Origin (or, when a browser sends none, its Referer) must be the panel's
+ * public origin or the origin the request was sent to. Sign-in also
+ * refuses a foreign origin (login CSRF) but, holding no session yet,
+ * accepts a client that sends neither header.
+ */
+function sameOrigin(publicUrl: string, loginPath: string): RequestHandler {
+  const publicOrigin = new URL(publicUrl).origin;
+  return (req, _res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+    const origin = req.get('origin') ?? originOf(req.get('referer'));
+    const own = new Set([publicOrigin, `${req.protocol}://${req.get('host')}`]);
+    if (origin === undefined && req.path === loginPath) return next();
+    if (origin !== undefined && own.has(origin)) return next();
+    next(new PanelProblem('AUTH.FORBIDDEN', 'A state-changing request to the admin panel must come from the panel itself.'));
+  };
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'invalid';
+  }
 }

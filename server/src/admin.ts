@@ -3,8 +3,9 @@ import { createAdminRouter } from '@chorecat/admin';
 import type { PlatformOptions } from './app.ts';
 import type { Kernel } from './platform/module.ts';
 import { AppError } from './platform/errors.ts';
+import { sendProblem } from './platform/http/problem.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
-import { signInToPanel } from './modules/identity/index.ts';
+import { signInToPanel, resolvePrincipal } from './modules/identity/index.ts';
 import { alertOperators } from './modules/notifications/index.ts';
 import { getDashboard } from './modules/operations/index.ts';
 
@@ -52,6 +53,11 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
       bundleDir,
       production: kernel.config.env === 'production',
       secureCookies: kernel.config.publicUrl.startsWith('https:'),
+      publicUrl: kernel.config.publicUrl,
+      resolveUser: (id) => resolvePrincipal(kernel, id),
+      // The panel's refusals become the platform's problems: one code, one status, as on every API route.
+      sendProblem: (req, res, problem) =>
+        sendProblem(res, new AppError(problem.code, problem.detail, { errors: problem.errors }), req.requestId),
     });
     const authLimit = createRateLimiter(kernel.db, {
       name: 'auth',

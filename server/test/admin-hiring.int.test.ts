@@ -2,10 +2,11 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import supertest from 'supertest';
+import type supertest from 'supertest';
 import { sql } from '../src/platform/database.ts';
 import { mountAdmin } from '../src/admin.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { signedInPanel } from './helpers/panel.ts';
 import { applicationBody, solvedChallenge } from './helpers/applications.ts';
 import { lastEmailTo } from './helpers/mail.ts';
 
@@ -22,8 +23,7 @@ describe('hiring in the admin panel', () => {
       mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
     });
     manager = await t.userWithRoles(['manager']);
-    panel = supertest.agent(t.platform.app);
-    await panel.post('/admin/login').type('form').send({ email: manager.email, password: 'test-password' }).expect(302);
+    panel = await signedInPanel(t, manager.email);
   });
   afterAll(() => t.close());
 

@@ -119,7 +119,8 @@ describe('catalog: service types', () => {
   });
 
   it('lets a manager create and edit a type in the admin panel through the same rules', async () => {
-    const agent = supertest.agent(t.platform.app);
+    // As a browser on the panel's own pages: same-origin requests (the panel refuses state changes from elsewhere).
+    const agent = supertest.agent(t.platform.app).set('origin', new URL(t.config.publicUrl).origin);
     await agent.post('/admin/login').type('form').send({ email: manager.email, password: 'test-password' }).expect(302);
     const created = await agent
       .post('/admin/api/resources/service_types/actions/new')

@@ -1,18 +1,22 @@
-// A small form for a record action that needs a few inputs (a reward's amount
-// and reason …). The fields come from the action's `custom.fields`; the values
-// are posted to the action's handler, which calls the use case and answers
-// with a notice (and where to go next), like every other Chorecat action.
+// A small form for a record action: a few inputs (a reward's amount and
+// reason …) from the action's `custom.fields`, or none at all, when the form
+// is the confirmation of an action that changes state (disable a user,
+// cancel an order …). AdminJS loads the page with a GET (which only shows
+// the record); the button POSTs to the action's handler, which calls the
+// use case and answers with a notice, and where to go next (the record, by
+// default).
 import React, { useState } from 'react';
-import { ApiClient, useNotice } from 'adminjs';
+import { ApiClient, ViewHelpers, useActionResponseHandler } from 'adminjs';
 import { Box, Button, FormGroup, Label, Input, TextArea, Text, H4 } from '@adminjs/design-system';
 
 const api = new ApiClient();
+const h = new ViewHelpers();
 
 const ActionForm = ({ action, resource, record }) => {
   const fields = (action.custom && action.custom.fields) || [];
   const [values, setValues] = useState(() => Object.fromEntries(fields.map((f) => [f.name, ''])));
   const [busy, setBusy] = useState(false);
-  const addNotice = useNotice();
+  const handleResponse = useActionResponseHandler();
   const title = (record && (record.title || record.id)) || '';
 
   const submit = async (event) => {
@@ -22,13 +26,20 @@ const ActionForm = ({ action, resource, record }) => {
       // Multipart, as AdminJS's own forms post (its router parses it with formidable).
       const data = new FormData();
       for (const [name, value] of Object.entries(values)) data.append(name, value);
-      const response = await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data });
-      const { notice, redirectUrl } = response.data;
-      if (notice) addNotice(notice);
-      if (notice && notice.type !== 'error') {
-        if (redirectUrl) window.location.assign(redirectUrl);
-        else setValues(Object.fromEntries(fields.map((f) => [f.name, ''])));
+      const response = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record.id,
+        actionName: action.name,
+        data,
+        method: 'post',
+      });
+      const { notice } = response.data;
+      if (notice && notice.type !== 'error' && !response.data.redirectUrl) {
+        response.data.redirectUrl = h.recordActionUrl({ resourceId: resource.id, recordId: record.id, actionName: 'show' });
       }
+      handleResponse(response);
+      if (notice && notice.type === 'error') return;
+      setValues(Object.fromEntries(fields.map((f) => [f.name, ''])));
     } finally {
       setBusy(false);
     }
@@ -64,7 +75,7 @@ const ActionForm = ({ action, resource, record }) => {
           )}
         </FormGroup>
       ))}
-      <Button type="submit" variant="contained" disabled={busy}>
+      <Button type="submit" variant={action.variant === 'danger' ? 'danger' : 'contained'} disabled={busy}>
         {(action.custom && action.custom.submitLabel) || action.label}
       </Button>
     </Box>

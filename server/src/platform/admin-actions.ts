@@ -1,4 +1,5 @@
 import { DataTypes, type Model } from 'sequelize';
+import { ACTION_FORM } from '@chorecat/admin';
 import { AppError } from './errors.ts';
 import { Money } from './money.ts';
 import type { Role } from './http/auth.ts';
@@ -7,7 +8,8 @@ import type { Role } from './http/auth.ts';
  * What AdminJS hands a custom action handler (the part we use), and the one
  * way our admin actions run: call a use case as the signed-in user, then
  * show the fresh record with a success notice, or the use case's refusal as
- * an error notice. Business rules stay in the use cases.
+ * an error notice. Refusing the caller (403) is no notice but the
+ * platform's problem, as from the API. Business rules stay in the use cases.
  */
 export interface AdminActionContext {
   currentAdmin?: { id: string; roles?: string[] };
@@ -47,13 +49,47 @@ export async function runAdminAction(
       notice: { message: done, type: 'success' },
     };
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError) || error.status === 403) throw error;
     return {
       record: context.record?.toJSON(context.currentAdmin) ?? { params: {}, errors: {} },
       notice: { message: error.detail, type: 'error' },
     };
   }
 }
+
+/**
+ * A record action that changes state at one click (disable, cancel, hire …):
+ * the panel opens a confirmation form (AdminJS loads it with a GET, which
+ * only shows the record) and its button POSTs to `handler`.
+ */
+export function confirmAction<Handler>(options: {
+  icon: string;
+  question: string;
+  submitLabel: string;
+  handler: Handler;
+  isAccessible?: unknown;
+  isVisible?: unknown;
+}) {
+  const { question, submitLabel, ...rest } = options;
+  return { actionType: 'record', component: ACTION_FORM, custom: { help: question, submitLabel, fields: [] }, ...rest };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A record chosen in a panel form, as the id the use case expects. The API
+ * checks ids against the contract before a use case runs; a panel form is
+ * checked here, or an empty choice would reach SQL as a malformed uuid.
+ */
+export function chosenId(value: unknown, label: string): string {
+  const id = typeof value === 'string' ? value.trim() : '';
+  if (!UUID.test(id))
+    throw new AppError('VALIDATION.FAILED', `Choose the ${label}.`, { errors: [{ path: `/${label}`, message: 'must be chosen' }] });
+  return id;
+}
+
+// Keys that would walk into a prototype when unflattened (`__proto__.isAdmin`); the panel refuses them too.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * AdminJS posts forms flattened (`roles.0`, `kitItems.1.quantity`): this
@@ -63,6 +99,7 @@ export function unflattenPayload(payload: Record<string, unknown> = {}): Record<
   const root: Record<string, unknown> = {};
   for (const [path, value] of Object.entries(payload)) {
     const keys = path.split('.');
+    if (keys.some((key) => UNSAFE_KEYS.has(key))) throw new AppError('VALIDATION.FAILED', `The form field "${path}" is not accepted.`);
     let node: Record<string, unknown> | unknown[] = root;
     keys.forEach((key, i) => {
       const slot = /^\d+$/.test(key) ? Number(key) : key;

@@ -30,20 +30,9 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
         resource: Email,
         options: {
           navigation: { name: 'Notifications', icon: 'Mail' },
-          listProperties: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
-          showProperties: [
-            'id',
-            'to',
-            'subject',
-            'template',
-            'status',
-            'attempts',
-            'lastError',
-            'createdAt',
-            'sentAt',
-            'nextAttemptAt',
-            'text',
-          ],
+          // Envelope and delivery only: an email's subject and body can hold a one-time code (the model never loads them).
+          listProperties: ['createdAt', 'to', 'template', 'status', 'attempts'],
+          showProperties: ['id', 'to', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt', 'nextAttemptAt'],
           filterProperties: ['to', 'status', 'template', 'createdAt'],
           sort: { sortBy: 'createdAt', direction: 'desc' },
           actions: READ_ONLY_ADMIN_ACTIONS,

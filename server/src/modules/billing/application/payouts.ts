@@ -267,14 +267,17 @@ export async function retryPayoutNow(p: Payouts, input: { actor: Principal; payo
     if (!payout) throw new AppError('NOT_FOUND', 'No such payout.');
     if (payout.status !== 'pending')
       throw new AppError('BILLING.NOTHING_TO_RETRY', `The payout is ${payout.status}: there is nothing to retry.`);
-    await execute(p.kernel.db, 'UPDATE payouts SET next_attempt_at = $2 WHERE id = $1', [payout.id, p.kernel.clock.now()], tx);
+    const now = p.kernel.clock.now();
+    await execute(p.kernel.db, 'UPDATE payouts SET next_attempt_at = $2 WHERE id = $1', [payout.id, now], tx);
     await recordAudit(p.kernel.db, tx, p.kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,
       action: 'payout.retried',
       targetType: 'payout',
       targetId: payout.id,
-      before: { failures: payout.failures, lastError: payout.last_error },
+      before: { status: payout.status, failures: payout.failures, lastError: payout.last_error, nextAttemptAt: payout.next_attempt_at },
+      // What the retry changes here: the payout is due now (sending it follows the commit).
+      after: { status: payout.status, nextAttemptAt: now },
     });
   });
   await sendPayout(p, input.payoutId);

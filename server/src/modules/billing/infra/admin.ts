@@ -3,6 +3,8 @@ import { ACTION_FORM } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS, type AdminActionsExtension, type AdminResource } from '../../../platform/module.ts';
 import {
   adminActor,
+  chosenId,
+  confirmAction,
   moneyAttribute,
   runAdminAction,
   unflattenPayload,
@@ -144,18 +146,19 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
         sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,
-          retry: {
-            actionType: 'record',
+          retry: confirmAction({
             icon: 'RefreshCw',
-            component: false,
+            question: 'Send this payout to Golden Hat again now, without waiting for the next retry?',
+            submitLabel: 'Send again',
             isVisible: ({ record }: { record?: { params: { status?: string } } }) => record?.params.status === 'pending',
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
                 () => retryPayoutNow(b, { actor: adminActor(context), payoutId: context.record!.id() }),
                 'Payout sent again.',
+                { showAfterwards: true },
               ),
-          },
+          }),
         },
       },
     },
@@ -207,7 +210,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
                 () =>
                   grantReward(b, {
                     actor: adminActor(context),
-                    workerId: String(raw.workerId ?? ''),
+                    workerId: chosenId(raw.workerId, 'worker'),
                     amount: String(raw.amount ?? ''),
                     reason: String(raw.reason ?? ''),
                   }),
@@ -259,6 +262,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
             actionType: 'record',
             icon: 'List',
             component: false,
+            readOnly: true,
             handler: (
               _request: unknown,
               _response: unknown,

@@ -29,8 +29,8 @@ function defineModel(sequelize: Sequelize): typeof ServiceTypeRecord {
   return ServiceTypeRecord;
 }
 
-/** The form's values in the API's shape (AdminJS sends strings, flattened). */
-function valuesFrom(payload: Record<string, unknown> | undefined): Partial<ServiceTypeInput> {
+/** The form's values in the API's shape (AdminJS sends strings, flattened); a new type needs what the API requires of one. */
+function valuesFrom(payload: Record<string, unknown> | undefined, creating = false): Partial<ServiceTypeInput> {
   const raw = unflattenPayload(payload);
   const values: Partial<ServiceTypeInput> = {};
   if (raw.name !== undefined) values.name = String(raw.name);
@@ -51,7 +51,8 @@ function valuesFrom(payload: Record<string, unknown> | undefined): Partial<Servi
   }
   if (values.kitItems?.some((i) => !i.name.trim() || !Number.isInteger(i.quantity) || i.quantity < 1))
     problems.push('Every kit item needs a name and a quantity of 1 or more.');
-  if (values.name !== undefined && !values.name.trim()) problems.push('The name is required.');
+  if ((creating || values.name !== undefined) && !values.name?.trim()) problems.push('The name is required.');
+  if (creating && values.durationMinutes === undefined) problems.push('The duration is required.');
   if (problems.length) throw new AppError('VALIDATION.FAILED', problems.join(' '));
   return values;
 }
@@ -79,7 +80,7 @@ export function serviceTypesAdminResource(kernel: Kernel, sequelize: Sequelize):
         new: {
           handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
             if (request.method !== 'post') return {};
-            const values = () => valuesFrom(request.payload) as ServiceTypeInput;
+            const values = () => valuesFrom(request.payload, true) as ServiceTypeInput;
             return runAdminAction(
               context,
               async () => createServiceType(kernel, { actor: adminActor(context), values: values() }),

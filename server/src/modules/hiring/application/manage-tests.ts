@@ -3,7 +3,7 @@ import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { testProblems, type TestDefinition } from '../domain/tests.ts';
-import { insertTest, updateTest, type TestRow } from '../infra/hiring.repository.ts';
+import { findTest, insertTest, updateTest, type TestRow } from '../infra/hiring.repository.ts';
 import type { Hiring } from './context.ts';
 
 /** Managers define tests (admin panel): validated, audited. */
@@ -20,17 +20,27 @@ export async function saveTest(
   const { kernel } = h;
   return transaction(kernel.db, async (tx) => {
     const values = { ...input.test, now: kernel.clock.now() };
-    const saved = input.id ? await updateTest(kernel.db, tx, input.id, values) : await insertTest(kernel.db, tx, values);
-    if (!saved) throw new AppError('NOT_FOUND', 'No such test.');
+    const before = input.id ? await findTest(kernel.db, input.id, tx, true) : undefined;
+    if (input.id && !before) throw new AppError('NOT_FOUND', 'No such test.');
+    const saved = input.id ? (await updateTest(kernel.db, tx, input.id, values))! : await insertTest(kernel.db, tx, values);
     await recordAudit(kernel.db, tx, kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,
       action: input.id ? 'hiring_test.updated' : 'hiring_test.created',
       targetType: 'hiring_test',
       targetId: saved.id,
-      after: { title: saved.title, passMark: saved.pass_mark, questions: saved.questions.length },
+      before: before && summary(before),
+      after: summary(saved),
       requestId: input.requestId,
     });
     return saved;
   });
 }
+
+const summary = (t: TestRow) => ({
+  title: t.title,
+  passMark: t.pass_mark,
+  timeLimitMinutes: t.time_limit_minutes,
+  maxAttempts: t.max_attempts,
+  questions: t.questions.length,
+});

@@ -3,6 +3,8 @@ import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/m
 import { recordAudit } from '../../../platform/audit.ts';
 import {
   adminActor,
+  chosenId,
+  confirmAction,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -132,20 +134,37 @@ const post =
   async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
     request.method !== 'post' ? onGet(context) : runAdminAction(context, () => work(request, context), done, { showAfterwards: true });
 
-/** Audits plain record changes (vacancies and the tests attached to them) made in the panel. */
-const audited = (h: Hiring, action: string, targetType: string) => ({
-  after: async (response: { record?: { params?: Record<string, unknown> } }, _request: unknown, context: AdminActionContext) => {
-    const params = response.record?.params;
-    if (params?.id && context.currentAdmin) {
-      await recordAudit(h.kernel.db, undefined, h.kernel.clock, {
-        actorId: context.currentAdmin.id,
-        actorRoles: context.currentAdmin.roles ?? [],
-        action,
-        targetType,
-        targetId: String(params.id),
-        after: params,
-      });
-    }
+type Params = Record<string, unknown>;
+type AuditedContext = AdminActionContext & { auditBefore?: Params | null };
+
+/**
+ * Audits plain record changes made in the panel (vacancies and the tests
+ * attached to them), which AdminJS saves itself: the record before (read
+ * before the change), the record after, and only when the change was made.
+ */
+const audited = (h: Hiring, action: string, targetType: string, change: 'created' | 'updated' | 'deleted') => ({
+  before: (request: AdminActionRequest, context: AuditedContext) => {
+    context.auditBefore =
+      change === 'created' ? null : (((context.record?.toJSON() as { params?: Params } | undefined)?.params ?? null) as Params | null);
+    return request;
+  },
+  after: async (
+    response: { record?: { params?: Params }; notice?: { type?: string } },
+    request: AdminActionRequest,
+    context: AuditedContext,
+  ) => {
+    if (request.method !== 'post' || response.notice?.type !== 'success' || !context.currentAdmin) return response;
+    const after = change === 'deleted' ? null : (response.record?.params ?? null);
+    const targetId = (after ?? context.auditBefore)?.id;
+    await recordAudit(h.kernel.db, undefined, h.kernel.clock, {
+      actorId: context.currentAdmin.id,
+      actorRoles: context.currentAdmin.roles ?? [],
+      action,
+      targetType,
+      targetId: targetId === undefined ? null : String(targetId),
+      before: context.auditBefore ?? undefined,
+      after: after ?? undefined,
+    });
     return response;
   },
 });
@@ -204,26 +223,24 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
               'Application rejected; the applicant is emailed the reason.',
             ),
           },
-          hire: {
-            actionType: 'record',
+          hire: confirmAction({
             icon: 'UserCheck',
-            component: false,
-            guard: 'Hire this applicant? They become a worker and join the pool at once.',
+            question: 'Hire this applicant? They become a worker and join the pool at once.',
+            submitLabel: 'Hire',
             isVisible: open,
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
                 () => hire(h, { actor: adminActor(context), applicationId: context.record!.id() }),
                 'Hired: the worker code is on the worker.',
-                {
-                  showAfterwards: true,
-                },
+                { showAfterwards: true },
               ),
-          },
+          }),
           assignTest: {
             actionType: 'record',
             icon: 'Clipboard',
             component: false,
+            readOnly: true,
             isVisible: open,
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) => ({
               record: context.record!.toJSON(context.currentAdmin),
@@ -255,8 +272,8 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
                 const raw = unflattenPayload(request.payload);
                 await assignTest(h, {
                   actor: adminActor(context),
-                  applicationId: String(raw.applicationId ?? ''),
-                  testId: String(raw.testId ?? ''),
+                  applicationId: chosenId(raw.applicationId, 'application'),
+                  testId: chosenId(raw.testId, 'test'),
                 });
                 return undefined;
               },
@@ -312,8 +329,8 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
         actions: {
           delete: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(h, 'vacancy.created', 'vacancy'),
-          edit: audited(h, 'vacancy.updated', 'vacancy'),
+          new: audited(h, 'vacancy.created', 'vacancy', 'created'),
+          edit: audited(h, 'vacancy.updated', 'vacancy', 'updated'),
         },
       },
     },
@@ -328,8 +345,8 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
         actions: {
           edit: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(h, 'vacancy.test_attached', 'vacancy_test'),
-          delete: audited(h, 'vacancy.test_detached', 'vacancy_test'),
+          new: audited(h, 'vacancy.test_attached', 'vacancy_test', 'created'),
+          delete: audited(h, 'vacancy.test_detached', 'vacancy_test', 'deleted'),
         },
       },
     },

@@ -74,8 +74,8 @@ export interface WorkerProfileRow {
   hired_at: Date;
 }
 
-export const findTest = async (db: Database, id: string, tx?: Tx) =>
-  (await sql<TestRow>(db, 'SELECT * FROM hiring_tests WHERE id = $1', [id], tx))[0];
+export const findTest = async (db: Database, id: string, tx?: Tx, forUpdate = false) =>
+  (await sql<TestRow>(db, `SELECT * FROM hiring_tests WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id], tx))[0];
 
 export async function insertTest(
   db: Database,

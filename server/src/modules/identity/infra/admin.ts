@@ -1,6 +1,7 @@
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
 import {
   adminActor,
+  confirmAction,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -57,7 +58,6 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
       editProperties: ['roles'],
       sort: { sortBy: 'createdAt', direction: 'desc' },
       properties: {
-        passwordHash: { isVisible: false },
         roles: { availableValues: ROLES.map((role) => ({ value: role, label: role })) },
         roleNames: { isVisible: { list: true, show: false, edit: false, filter: false } },
       },
@@ -75,25 +75,24 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
             );
           },
         },
-        disable: {
-          actionType: 'record',
+        disable: confirmAction({
           icon: 'Slash',
-          guard: 'Disable this user? They are signed out everywhere at once.',
-          component: false,
+          question: 'Disable this user? They are signed out everywhere at once.',
+          submitLabel: 'Disable user',
           isAccessible: isAdmin,
           isVisible: ({ record }: { record?: { params: { disabled?: boolean } } }) => !record?.params.disabled,
           handler: async (_request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
             run(kernel, context, (actor, userId) => setUserDisabled(kernel, { actor, userId, disabled: true }), 'User disabled.'),
-        },
-        enable: {
-          actionType: 'record',
+        }),
+        enable: confirmAction({
           icon: 'Check',
-          component: false,
+          question: 'Enable this user? They can sign in again.',
+          submitLabel: 'Enable user',
           isAccessible: isAdmin,
           isVisible: ({ record }: { record?: { params: { disabled?: boolean } } }) => Boolean(record?.params.disabled),
           handler: async (_request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
             run(kernel, context, (actor, userId) => setUserDisabled(kernel, { actor, userId, disabled: false }), 'User enabled.'),
-        },
+        }),
       },
     },
   };

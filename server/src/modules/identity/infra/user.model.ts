@@ -32,7 +32,14 @@ export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
       createdAt: { type: DataTypes.DATE, field: 'created_at' },
       updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
     },
-    { sequelize, tableName: 'users', modelName: 'User', timestamps: false },
+    {
+      sequelize,
+      tableName: 'users',
+      modelName: 'User',
+      timestamps: false,
+      // The hash is a secret: no query through this model (the admin panel's included) loads it unless it names it.
+      defaultScope: { attributes: { exclude: ['passwordHash'] } },
+    },
   );
   return UserRecord;
 }

@@ -19,7 +19,15 @@ export function defineEmailModel(sequelize: Sequelize): typeof EmailRecord {
       text: { type: DataTypes.TEXT },
       html: { type: DataTypes.TEXT },
     },
-    { sequelize, tableName: 'emails', modelName: 'Email', timestamps: false },
+    {
+      sequelize,
+      tableName: 'emails',
+      modelName: 'Email',
+      timestamps: false,
+      // What an email says can be a secret (a one-time code is in the subject and the body): read through this
+      // model (the admin panel), an email is its envelope and delivery, never its content.
+      defaultScope: { attributes: { exclude: ['subject', 'text', 'html'] } },
+    },
   );
   return EmailRecord;
 }

@@ -2,6 +2,7 @@ import type { Kernel } from '../../../platform/module.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { recordAudit } from '../../../platform/audit.ts';
 import { decide, ORDER_TRANSITIONS, type OrderActor, type OrderEvent } from '../domain/order-lifecycle.ts';
 import { actorsFor, canSee } from '../domain/order-view.ts';
 import { appendTimeline, findOrder, updateOrder, type OrderChanges, type OrderRow } from '../infra/orders.repository.ts';
@@ -21,6 +22,8 @@ export const ROLE_OF_ACTOR: Record<OrderActor, string> = {
   supplies: 'supplies',
   system: 'system',
 };
+
+const STAFF_ACTORS: readonly OrderActor[] = ['manager', 'admin', 'supplies'];
 
 export function actorsOf(order: OrderRow, caller: Caller): OrderActor[] {
   return caller === 'system' ? ['system'] : actorsFor({ clientId: order.client_id, workerId: order.worker_id }, caller);
@@ -87,6 +90,18 @@ export async function applyTransition(
     reason: options.reason ?? null,
     fileHashes: options.fileHashes,
   });
+  // Staff acting on an order (a manager's cancel, from the API or the panel alike) is in the audit log, in the change's transaction.
+  if (caller !== 'system' && STAFF_ACTORS.includes(actingAs)) {
+    await recordAudit(kernel.db, tx, kernel.clock, {
+      actorId: caller.id,
+      actorRoles: caller.roles,
+      action: `order.${event}`,
+      targetType: 'order',
+      targetId: order.id,
+      before: { status: order.status },
+      after: { status: updated.status, ...(options.reason ? { reason: options.reason } : {}) },
+    });
+  }
   await options.afterwards?.(updated, tx);
   await notifyTransition(kernel, tx, event, updated, options.reason ?? null);
   await publishOrderEvent(kernel, tx, `order.${event}`, updated);

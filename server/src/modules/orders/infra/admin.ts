@@ -3,6 +3,7 @@ import { PHOTO_THUMBNAIL } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
 import {
   adminActor,
+  confirmAction,
   moneyAttribute,
   runAdminAction,
   unflattenPayload,
@@ -72,6 +73,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
   const related = (resourceId: string) => ({
     actionType: 'record',
     component: false,
+    readOnly: true,
     handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
       record: context.record!.toJSON(context.currentAdmin),
       redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.orderId=${context.record!.id()}` }),
@@ -133,11 +135,13 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
               });
             },
           },
-          cancelOrder: {
-            actionType: 'record',
+          cancelOrder: confirmAction({
             icon: 'XCircle',
-            guard: 'Cancel this order? The client and the worker are emailed.',
-            component: false,
+            question: 'Cancel this order? The client and the worker are emailed.',
+            submitLabel: 'Cancel order',
+            // Offered while the lifecycle allows it (the use case decides, this only tidies the buttons).
+            isVisible: ({ record }: { record?: { params: { status?: string } } }) =>
+              ['created', 'matching', 'scheduled'].includes(String(record?.params.status)),
             handler: async (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
@@ -145,7 +149,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
                 'Order cancelled.',
                 { showAfterwards: true },
               ),
-          },
+          }),
           timeline: { ...related('order_timeline'), icon: 'Clock' },
           photos: { ...related('order_photo_list'), icon: 'Image' },
         },

@@ -25,8 +25,14 @@ export async function retryCookieNow(s: Supplies, input: { actor: Principal; kit
       action: 'kit.cookie_retried',
       targetType: 'kit',
       targetId: kit.id,
-      before: { cookieStatus: kit.cookie_status, attempts: kit.cookie_attempts, lastError: kit.cookie_last_error },
-      after: null,
+      before: {
+        cookieStatus: kit.cookie_status,
+        attempts: kit.cookie_attempts,
+        lastError: kit.cookie_last_error,
+        nextAttemptAt: kit.cookie_next_attempt_at,
+      },
+      // What the retry changes here: the supplier is due now (the call itself follows the commit).
+      after: { cookieStatus: kit.cookie_status, nextAttemptAt: now },
       requestId: input.requestId,
     });
     return kit.cookie_status;

@@ -1,6 +1,6 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
-import { adminActor, runAdminAction, type AdminActionContext } from '../../../platform/admin-actions.ts';
+import { adminActor, confirmAction, runAdminAction, type AdminActionContext } from '../../../platform/admin-actions.ts';
 import { KIT_STATUSES, COOKIE_STATUSES, type KitLine } from '../domain/kit-lifecycle.ts';
 import type { Supplies } from '../application/context.ts';
 import { packKit } from '../application/pack-kit.ts';
@@ -48,13 +48,15 @@ const recordAction = (
   run: (context: AdminActionContext) => Promise<unknown>,
   done: string,
   isVisible: (params: Record<string, unknown>) => boolean,
-) => ({
-  actionType: 'record',
-  icon,
-  component: false,
-  isVisible: ({ record }: { record?: { params: Record<string, unknown> } }) => Boolean(record && isVisible(record.params)),
-  handler: (_request: unknown, _response: unknown, context: AdminActionContext) => runAdminAction(context, () => run(context), done),
-});
+  confirm: { question: string; submitLabel: string },
+) =>
+  confirmAction({
+    icon,
+    ...confirm,
+    isVisible: ({ record }: { record?: { params: Record<string, unknown> } }) => Boolean(record && isVisible(record.params)),
+    handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
+      runAdminAction(context, () => run(context), done, { showAfterwards: true }),
+  });
 
 /**
  * The supplies team's screen: kits to assemble, soonest order first, with
@@ -105,18 +107,21 @@ export function kitsAdminResource(s: Supplies, sequelize: Sequelize): AdminResou
           (context) => packKit(s, { actor: adminActor(context), kitId: context.record!.id() }),
           'Every item is packed.',
           (p) => open(p) && String(p.contents ?? '').includes('✗'),
+          { question: 'Mark every item of this kit as packed?', submitLabel: 'Pack every item' },
         ),
         ready: recordAction(
           'CheckCircle',
           (context) => markKitReady(s, { actor: adminActor(context), kitId: context.record!.id() }),
           'Kit ready: matching a worker has started.',
           open,
+          { question: 'Mark this kit ready? Matching a worker starts at once.', submitLabel: 'Kit is ready' },
         ),
         retryCookie: recordAction(
           'RefreshCw',
           (context) => retryCookieNow(s, { actor: adminActor(context), kitId: context.record!.id() }),
           'Supplier called again.',
           (p) => p.cookieStatus === 'pending' || p.cookieStatus === 'cancelling',
+          { question: 'Call the cookie supplier again now, without waiting for the next retry?', submitLabel: 'Call the supplier' },
         ),
       },
     },
