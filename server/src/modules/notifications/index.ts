@@ -30,9 +30,21 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
         resource: Email,
         options: {
           navigation: { name: 'Notifications', icon: 'Mail' },
-          // Envelope and delivery only: an email's subject and body can hold a one-time code (the model never loads them).
-          listProperties: ['createdAt', 'to', 'template', 'status', 'attempts'],
-          showProperties: ['id', 'to', 'template', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt', 'nextAttemptAt'],
+          // Every email sent is visible to managers (SPEC §11); its one-time codes are redacted by the view.
+          listProperties: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
+          showProperties: [
+            'id',
+            'to',
+            'subject',
+            'template',
+            'status',
+            'attempts',
+            'lastError',
+            'createdAt',
+            'sentAt',
+            'nextAttemptAt',
+            'text',
+          ],
           filterProperties: ['to', 'status', 'template', 'createdAt'],
           sort: { sortBy: 'createdAt', direction: 'desc' },
           actions: READ_ONLY_ADMIN_ACTIONS,
