@@ -83,6 +83,18 @@ export const ACTION_FORM = 'ChorecatActionForm';
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
 
+/** Replaces the request's session with a fresh one (a new id), keeping where the user was going. */
+function renewSession(req: Request): Promise<void> {
+  const { redirectTo } = req.session as unknown as { redirectTo?: string };
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error) => {
+      if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+      if (redirectTo) (req.session as unknown as { redirectTo?: string }).redirectTo = redirectTo;
+      resolve();
+    }),
+  );
+}
+
 export async function createAdminRouter(options: AdminOptions): Promise<{ router: Router; rootPath: string }> {
   const rootPath = options.rootPath ?? '/admin';
   // AdminJS reads ADMIN_JS_TMP_DIR once, when it is first imported: set it, then import.
@@ -298,6 +310,8 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       authenticate: async (email: string, password: string, context?: { req?: Request }) => {
         const user = await options.authenticate(email, password, context?.req);
         if (!user || !user.roles.some((r) => ADMIN_ROLES.includes(r))) return null;
+        // A new session id at sign-in: a session id planted in the browser before (session fixation) signs nobody in.
+        if (context?.req?.session) await renewSession(context.req);
         return { id: user.id, email: user.email, title: user.name, roles: user.roles };
       },
       cookieName: 'chorecat.admin',

@@ -358,6 +358,40 @@ describe('admin panel security', () => {
     expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE target_type = 'order' AND target_id = $1", [own])).toEqual([]);
   });
 
+  it('gives a new session id at sign-in, so a session id planted beforehand signs nobody in (session fixation)', async () => {
+    const sessionCookie = (res: supertest.Response) =>
+      ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((c) => c.startsWith('chorecat.admin='))
+        ?.split(';')[0];
+    // Anonymous visitors get no session; an attacker with a panel account of its own (supplies staff) plants its session cookie
+    // in a manager's browser, hoping the manager signs in on it.
+    const attackerUser = await t.userWithRoles(['supplies']);
+    const own = await supertest(t.platform.app)
+      .post('/admin/login')
+      .set('origin', origin)
+      .type('form')
+      .send({ email: attackerUser.email, password: 'test-password' });
+    const planted = sessionCookie(own);
+    expect(planted).toBeDefined();
+    const victim = await t.userWithRoles(['manager']);
+    const login = await supertest(t.platform.app)
+      .post('/admin/login')
+      .set('origin', origin)
+      .set('cookie', planted!)
+      .type('form')
+      .send({ email: victim.email, password: 'test-password' });
+    expect(login.status).toBe(302);
+    const issued = sessionCookie(login);
+    expect(issued).toBeDefined();
+    expect(issued).not.toBe(planted);
+    // The victim's new session works; the planted one is still nobody's.
+    expect((await supertest(t.platform.app).get('/admin/api/resources/users/actions/list').set('cookie', issued!)).status).toBe(200);
+    // The planted cookie is at most the attacker's own session again: never the manager's (users are for managers and admins).
+    const attacker = await supertest(t.platform.app).get('/admin/api/resources/users/actions/list').set('cookie', planted!);
+    expect(attacker.status).not.toBe(200);
+  });
+
   it('lets a staffer go the moment their roles change or they are disabled, not when the session expires', async () => {
     const admin = panels.admin.agent;
     const demoted = await panelSession(t, ['manager']);
