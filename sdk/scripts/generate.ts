@@ -1,39 +1,80 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 /**
- * Writes sdk/src/generated/schema.ts from openapi/openapi.yaml.
- * `--check` writes nothing and fails when the committed file is stale.
+ * Bundles the contract (openapi/openapi.yaml and the module folders it
+ * `$ref`s) into openapi/bundled/openapi.yaml, the one document the server,
+ * the docs page and the validator load, and writes sdk/src/generated/schema.ts
+ * from that bundle. `--check` writes nothing and fails when either committed
+ * file is stale.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const specFile = path.join(root, 'openapi/openapi.yaml');
-const outFile = path.join(root, 'sdk/src/generated/schema.ts');
+const rootFile = 'openapi/openapi.yaml';
+const bundleFile = 'openapi/bundled/openapi.yaml';
+const schemaFile = 'sdk/src/generated/schema.ts';
 
-const HEADER = `// GENERATED FILE: do not edit by hand.
+const BUNDLE_HEADER = `# GENERATED FILE: do not edit by hand.
+# Bundled by Redocly from ${rootFile} and the module folders it references.
+# Regenerate with \`npm run generate\`; \`npm run generate:check\` (part of \`npm test\`)
+# fails when this file is stale.
+`;
+
+const SCHEMA_HEADER = `// GENERATED FILE: do not edit by hand.
 // Source: openapi/openapi.yaml. Regenerate with \`npm run generate\`;
 // \`npm run generate:check\` (part of \`npm test\`) fails when this file is stale.
 /* eslint-disable */
 `;
 
-const ast = await openapiTS(pathToFileURL(specFile), { alphabetize: true, exportType: false });
-const generated = `${HEADER}\n${astToString(ast)}`;
-
-if (process.argv.includes('--check')) {
-  let current = '';
+// The CLI, not @redocly/openapi-core's API: @redocly/cli 2 ships as one bundle, and the only
+// openapi-core installed is the older one openapi-typescript brings along.
+const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+function bundle(): string {
   try {
-    current = readFileSync(outFile, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== generated) {
-    process.stderr.write('sdk/src/generated/schema.ts is stale: run `npm run generate` and commit the result.\n');
+    return execFileSync(process.execPath, [redocly, 'bundle', rootFile], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+  } catch (error) {
+    // Redocly explains an unresolved $ref or a broken file on stderr; show it only then.
+    process.stderr.write(String((error as { stderr?: unknown }).stderr ?? error));
+    process.stderr.write(`${rootFile} could not be bundled.\n`);
     process.exit(1);
   }
-  process.stdout.write('sdk/src/generated/schema.ts is up to date.\n');
+}
+const bundled = `${BUNDLE_HEADER}${bundle()}`;
+
+const ast = await openapiTS(bundled, { alphabetize: true, exportType: false });
+const outputs = [
+  { file: bundleFile, text: bundled },
+  { file: schemaFile, text: `${SCHEMA_HEADER}\n${astToString(ast)}` },
+];
+
+if (process.argv.includes('--check')) {
+  const stale = outputs.filter(({ file, text }) => {
+    try {
+      return readFileSync(path.join(root, file), 'utf8') !== text;
+    } catch {
+      return true; // missing counts as stale
+    }
+  });
+  if (stale.length) {
+    process.stderr.write(
+      `${stale.map((o) => o.file).join(' and ')} ${stale.length === 1 ? 'is' : 'are'} stale: run \`npm run generate\` and commit the result.\n`,
+    );
+    process.exit(1);
+  }
+  process.stdout.write(`${outputs.map((o) => o.file).join(' and ')} are up to date.\n`);
 } else {
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, generated);
-  process.stdout.write(`wrote ${path.relative(root, outFile)} from ${path.relative(root, specFile)}\n`);
+  for (const { file, text } of outputs) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+    process.stdout.write(`wrote ${file} from ${rootFile}\n`);
+  }
 }
