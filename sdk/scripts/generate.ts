@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { bundleContract } from './bundle.ts';
 
 /**
  * Bundles the contract (openapi/openapi.yaml and the module folders it
@@ -17,38 +16,19 @@ const rootFile = 'openapi/openapi.yaml';
 const bundleFile = 'openapi/bundled/openapi.yaml';
 const schemaFile = 'sdk/src/generated/schema.ts';
 
-const BUNDLE_HEADER = `# GENERATED FILE: do not edit by hand.
-# Bundled by Redocly from ${rootFile} and the module folders it references.
-# Regenerate with \`npm run generate\`; \`npm run generate:check\` (part of \`npm test\`)
-# fails when this file is stale.
-`;
-
 const SCHEMA_HEADER = `// GENERATED FILE: do not edit by hand.
 // Source: openapi/openapi.yaml. Regenerate with \`npm run generate\`;
 // \`npm run generate:check\` (part of \`npm test\`) fails when this file is stale.
 /* eslint-disable */
 `;
 
-// The CLI, not @redocly/openapi-core's API: @redocly/cli 2 ships as one bundle, and the only
-// openapi-core installed is the older one openapi-typescript brings along.
-const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
-function bundle(): string {
-  try {
-    return execFileSync(process.execPath, [redocly, 'bundle', rootFile], {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-    });
-  } catch (error) {
-    // Redocly explains an unresolved $ref or a broken file on stderr; show it only then.
-    process.stderr.write(String((error as { stderr?: unknown }).stderr ?? error));
-    process.stderr.write(`${rootFile} could not be bundled.\n`);
-    process.exit(1);
-  }
+let bundled: string;
+try {
+  bundled = bundleContract(path.join(root, rootFile));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
 }
-const bundled = `${BUNDLE_HEADER}${bundle()}`;
 
 const ast = await openapiTS(bundled, { alphabetize: true, exportType: false });
 const outputs = [
