@@ -1,39 +1,60 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { bundleContract } from './bundle.ts';
 
 /**
- * Writes sdk/src/generated/schema.ts from openapi/openapi.yaml.
- * `--check` writes nothing and fails when the committed file is stale.
+ * Bundles the contract (openapi/openapi.yaml and the module folders it
+ * `$ref`s) into openapi/bundled/openapi.yaml, the one document the server,
+ * the docs page and the validator load, and writes sdk/src/generated/schema.ts
+ * from that bundle. `--check` writes nothing and fails when either committed
+ * file is stale.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const specFile = path.join(root, 'openapi/openapi.yaml');
-const outFile = path.join(root, 'sdk/src/generated/schema.ts');
+const rootFile = 'openapi/openapi.yaml';
+const bundleFile = 'openapi/bundled/openapi.yaml';
+const schemaFile = 'sdk/src/generated/schema.ts';
 
-const HEADER = `// GENERATED FILE: do not edit by hand.
+const SCHEMA_HEADER = `// GENERATED FILE: do not edit by hand.
 // Source: openapi/openapi.yaml. Regenerate with \`npm run generate\`;
 // \`npm run generate:check\` (part of \`npm test\`) fails when this file is stale.
 /* eslint-disable */
 `;
 
-const ast = await openapiTS(pathToFileURL(specFile), { alphabetize: true, exportType: false });
-const generated = `${HEADER}\n${astToString(ast)}`;
+let bundled: string;
+try {
+  bundled = bundleContract(path.join(root, rootFile));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const ast = await openapiTS(bundled, { alphabetize: true, exportType: false });
+const outputs = [
+  { file: bundleFile, text: bundled },
+  { file: schemaFile, text: `${SCHEMA_HEADER}\n${astToString(ast)}` },
+];
 
 if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(outFile, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (current !== generated) {
-    process.stderr.write('sdk/src/generated/schema.ts is stale: run `npm run generate` and commit the result.\n');
+  const stale = outputs.filter(({ file, text }) => {
+    try {
+      return readFileSync(path.join(root, file), 'utf8') !== text;
+    } catch {
+      return true; // missing counts as stale
+    }
+  });
+  if (stale.length) {
+    process.stderr.write(
+      `${stale.map((o) => o.file).join(' and ')} ${stale.length === 1 ? 'is' : 'are'} stale: run \`npm run generate\` and commit the result.\n`,
+    );
     process.exit(1);
   }
-  process.stdout.write('sdk/src/generated/schema.ts is up to date.\n');
+  process.stdout.write(`${outputs.map((o) => o.file).join(' and ')} are up to date.\n`);
 } else {
-  mkdirSync(path.dirname(outFile), { recursive: true });
-  writeFileSync(outFile, generated);
-  process.stdout.write(`wrote ${path.relative(root, outFile)} from ${path.relative(root, specFile)}\n`);
+  for (const { file, text } of outputs) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+    process.stdout.write(`wrote ${file} from ${rootFile}\n`);
+  }
 }

@@ -51,6 +51,14 @@ describe('response validation', () => {
       /handlers not in the spec: \[notAnOperation\]/,
     );
   });
+
+  it('refuses to start when two operations share an operationId', () => {
+    // Module contracts are written apart; a second module reusing an id would otherwise take over the first's handler.
+    const spec = loadSpec() as { paths: Record<string, Record<string, unknown>> };
+    expect(listOperations(spec).filter((op) => op.operationId === 'getHealth')).toHaveLength(1);
+    const twice = { ...spec, paths: { ...spec.paths, '/v1/health-again': { get: structuredClone(spec.paths['/healthz']!.get) } } };
+    expect(() => listOperations(twice)).toThrow('operationId getHealth is used twice');
+  });
 });
 
 describe('CORS', () => {
