@@ -5,6 +5,7 @@ import { Money } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
+import type { Schemas } from '../../../platform/http/contract.ts';
 import { findContact } from '../../identity/index.ts';
 import { alertOperators, sendEmail } from '../../notifications/index.ts';
 import { payoutMade } from '../domain/emails.ts';
@@ -226,7 +227,7 @@ export interface GoldenHatEvent {
 export async function receiveGoldenHatEvent(
   p: Payouts,
   input: { rawBody: Buffer | undefined; signature: string | undefined; event: GoldenHatEvent },
-) {
+): Promise<Schemas['SupplierEventReceipt']> {
   const verdict = verifyWebhookSignature({
     header: input.signature,
     rawBody: input.rawBody,

@@ -1,37 +1,26 @@
+import { contractHandlers } from '../../../platform/http/contract.ts';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
-import { createServiceType, listServiceTypes, updateServiceType, type ServiceTypeInput } from '../application/service-types.ts';
+import { createServiceType, listServiceTypes, updateServiceType } from '../application/service-types.ts';
 
 export function catalogHandlers(kernel: Kernel): OperationHandlers {
-  return {
+  return contractHandlers({
     async listServiceTypes(req, res) {
-      const q = req.query as { includeInactive?: boolean | string; limit?: number | string; cursor?: string };
       res.json(
         await listServiceTypes(kernel, {
           principal: req.principal,
-          includeInactive: q.includeInactive === true || q.includeInactive === 'true',
-          limit: Number(q.limit ?? 20),
-          cursor: q.cursor,
+          includeInactive: req.query.includeInactive === true,
+          limit: req.query.limit ?? 20,
+          cursor: req.query.cursor,
         }),
       );
     },
     async createServiceType(req, res) {
-      const created = await createServiceType(kernel, {
-        actor: req.principal!,
-        values: req.body as ServiceTypeInput,
-        requestId: req.requestId,
-      });
+      const created = await createServiceType(kernel, { actor: req.principal!, values: req.body, requestId: req.requestId });
       res.status(201).location(`/v1/service-types/${created.id}`).json(created);
     },
     async updateServiceType(req, res) {
-      res.json(
-        await updateServiceType(kernel, {
-          actor: req.principal!,
-          id: String(req.params.id),
-          changes: req.body as Partial<ServiceTypeInput>,
-          requestId: req.requestId,
-        }),
-      );
+      res.json(await updateServiceType(kernel, { actor: req.principal!, id: req.params.id, changes: req.body, requestId: req.requestId }));
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { sql, transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { systemClock } from '../../../platform/clock.ts';
+import type { Schemas } from '../../../platform/http/contract.ts';
 import { getServiceType } from '../../catalog/index.ts';
 import { contactsWithRole, openApplicantAccount } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
@@ -19,7 +20,7 @@ export interface NewApplication {
   vacancyId: string;
 }
 
-export type ApplicationReceipt = { id: string; status: string; duplicate: boolean };
+export type ApplicationReceipt = Schemas['ApplicationReceipt'];
 
 /**
  * A public submission (SPEC §5.1–2), its proof-of-work already verified by

@@ -1,11 +1,11 @@
 import express, { type RequestHandler } from 'express';
+import { contractHandlers } from '../../../platform/http/contract.ts';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { createRateLimiter } from '../../../platform/http/rate-limit.ts';
-import type { ApplicationStatus } from '../domain/application-lifecycle.ts';
 import type { Hiring } from '../application/context.ts';
 import { getApplication, listApplications } from '../application/applications.ts';
-import { challengeReused, submitApplication, type NewApplication } from '../application/submit-application.ts';
+import { challengeReused, submitApplication } from '../application/submit-application.ts';
 import { assignTest } from '../application/assign-test.ts';
 import { startAttempt } from '../application/start-attempt.ts';
 import { submitAnswers } from '../application/submit-answers.ts';
@@ -80,8 +80,7 @@ function proofOfWorkGate(h: Hiring): RequestHandler {
 }
 
 export function hiringHandlers(h: Hiring): OperationHandlers {
-  const limit = (q: { limit?: string | number }) => Number(q.limit ?? 20);
-  return {
+  return contractHandlers({
     async getApplicationChallenge(_req, res) {
       res.setHeader('Cache-Control', 'no-store');
       res.json(await h.pow.issue());
@@ -90,39 +89,33 @@ export function hiringHandlers(h: Hiring): OperationHandlers {
       res.json(await listVacancies(h));
     },
     async createApplication(req, res) {
-      const { challenge: _challenge, ...application } = req.body as NewApplication & { challenge: string };
+      const { challenge: _challenge, ...application } = req.body;
       const receipt = await submitApplication(h, {
         application,
         challengeDigest: String(res.locals.challengeDigest),
         retryKey: req.get('idempotency-key'),
       });
-      res.status(receipt.duplicate ? 200 : 201);
-      if (!receipt.duplicate) res.location(`/v1/applications/${receipt.id}`);
-      res.json(receipt);
+      if (receipt.duplicate) res.status(200).json(receipt);
+      else res.status(201).location(`/v1/applications/${receipt.id}`).json(receipt);
     },
     async listApplications(req, res) {
-      const q = req.query as { status?: ApplicationStatus; limit?: string; cursor?: string };
-      res.json(await listApplications(h, req.principal!, { status: q.status, limit: limit(q), cursor: q.cursor }));
+      res.json(await listApplications(h, req.principal!, { ...req.query, limit: req.query.limit ?? 20 }));
     },
     async getApplication(req, res) {
-      res.json(await getApplication(h, req.principal!, String(req.params.id)));
+      res.json(await getApplication(h, req.principal!, req.params.id));
     },
     async assignApplicationTest(req, res) {
-      const body = req.body as { testId: string };
-      res.status(201).json(
-        await assignTest(h, {
-          actor: req.principal!,
-          applicationId: String(req.params.id),
-          testId: body.testId,
-          requestId: req.requestId,
-        }),
-      );
+      res
+        .status(201)
+        .json(
+          await assignTest(h, { actor: req.principal!, applicationId: req.params.id, testId: req.body.testId, requestId: req.requestId }),
+        );
     },
     async startTestAttempt(req, res) {
       const { attempt, created } = await startAttempt(h, {
         applicant: req.principal!,
-        applicationId: String(req.params.id),
-        assignmentId: String(req.params.assignmentId),
+        applicationId: req.params.id,
+        assignmentId: req.params.assignmentId,
       });
       res.status(created ? 201 : 200).json(attempt);
     },
@@ -130,28 +123,24 @@ export function hiringHandlers(h: Hiring): OperationHandlers {
       res.json(
         await submitAnswers(h, {
           applicant: req.principal!,
-          applicationId: String(req.params.id),
-          assignmentId: String(req.params.assignmentId),
-          attemptId: String(req.params.attemptId),
-          answers: (req.body as { answers: number[] }).answers,
+          applicationId: req.params.id,
+          assignmentId: req.params.assignmentId,
+          attemptId: req.params.attemptId,
+          answers: req.body.answers,
         }),
       );
     },
     async hireApplicant(req, res) {
-      res.json(await hire(h, { actor: req.principal!, applicationId: String(req.params.id), requestId: req.requestId }));
+      res.json(await hire(h, { actor: req.principal!, applicationId: req.params.id, requestId: req.requestId }));
     },
     async rejectApplication(req, res) {
-      const body = req.body as { reason: string };
-      res.json(
-        await reject(h, { actor: req.principal!, applicationId: String(req.params.id), reason: body.reason, requestId: req.requestId }),
-      );
+      res.json(await reject(h, { actor: req.principal!, applicationId: req.params.id, reason: req.body.reason, requestId: req.requestId }));
     },
     async listWorkers(req, res) {
-      const q = req.query as { limit?: string; cursor?: string };
-      res.json(await listWorkers(h, { limit: limit(q), cursor: q.cursor }));
+      res.json(await listWorkers(h, { ...req.query, limit: req.query.limit ?? 20 }));
     },
     async getWorker(req, res) {
-      res.json(await getWorker(h, req.principal!, String(req.params.id)));
+      res.json(await getWorker(h, req.principal!, req.params.id));
     },
-  };
+  });
 }

@@ -1,19 +1,11 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
+import type { Schemas } from '../../../platform/http/contract.ts';
 import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
 
-export interface MeView {
-  id: string;
-  email: string;
-  name: string;
-  phone: string | null;
-  address: string | null;
-  avatarUrl: string | null;
-  roles: string[];
-  emailVerified: boolean;
-  createdAt: string;
-}
+/** The signed-in user as the contract shows them. */
+export type MeView = Schemas['Me'];
 
 export function toMeView(user: UserRow): MeView {
   return {

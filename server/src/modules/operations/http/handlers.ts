@@ -1,3 +1,4 @@
+import { contractHandlers } from '../../../platform/http/contract.ts';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -7,7 +8,7 @@ export function operationsHandlers(kernel: Kernel): OperationHandlers {
   const requireSandbox = () => {
     if (!kernel.config.sandbox) throw new AppError('NOT_FOUND', 'The sandbox clock is off on this deployment.');
   };
-  return {
+  return contractHandlers({
     getHealth(_req, res) {
       res.json({ status: 'ok' });
     },
@@ -24,15 +25,15 @@ export function operationsHandlers(kernel: Kernel): OperationHandlers {
       res.type(kernel.metrics.registry.contentType).send(await kernel.metrics.registry.metrics());
     },
     getOpenApi(_req, res) {
-      res.json(kernel.spec);
+      // The contract declares this body as a bare `type: object`, which the generator types as an empty record.
+      res.json(kernel.spec as Record<string, never>);
     },
     async getSandboxClock(_req, res) {
       requireSandbox();
       res.json({ now: (await kernel.sandbox.now()).toISOString() });
     },
     async advanceSandboxClock(req, res) {
-      const body = req.body as { advanceTo?: string; advanceBy?: string };
-      res.json(await advanceSandboxClock(kernel, { actor: req.principal!, ...body, requestId: req.requestId }));
+      res.json(await advanceSandboxClock(kernel, { actor: req.principal!, ...req.body, requestId: req.requestId }));
     },
-  };
+  });
 }

@@ -84,8 +84,14 @@ export function checkInOpen(startsAt: Date, now: Date): boolean {
 /** Events people cause through another resource, never through the order: the kit's `POST /v1/kits/{id}/ready`. */
 const TAKEN_ELSEWHERE: ReadonlySet<OrderEvent> = new Set(['kit_ready']);
 
-export function allowedActions(order: { status: OrderStatus; startsAt: Date }, actors: readonly OrderActor[], now: Date): OrderEvent[] {
-  return ORDER_EVENTS.filter((event) => {
+/**
+ * The events a caller can take on the order itself: the API offers these
+ * (the contract's `allowedActions`), never a timer's or another resource's.
+ */
+export type OrderAction = Exclude<OrderEvent, 'kit_ready' | 'worker_assigned' | 'no_worker' | 'no_check_in' | 'auto_accept'>;
+
+export function allowedActions(order: { status: OrderStatus; startsAt: Date }, actors: readonly OrderActor[], now: Date): OrderAction[] {
+  return ORDER_EVENTS.filter((event): event is OrderAction => {
     if (ORDER_TRANSITIONS[event].actors.every((a) => a === 'system') || TAKEN_ELSEWHERE.has(event)) return false;
     if (!decide(order.status, event, actors).ok) return false;
     if (event === 'check_in') return checkInOpen(order.startsAt, now);

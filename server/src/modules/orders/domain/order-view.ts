@@ -1,5 +1,5 @@
 import { Money } from '../../../platform/money.ts';
-import { allowedActions, type OrderActor, type OrderStatus, type FailureReason, type OrderEvent } from './order-lifecycle.ts';
+import { allowedActions, type OrderActor, type OrderStatus, type FailureReason, type OrderAction } from './order-lifecycle.ts';
 
 /** What an order looks like on the wire (SPEC §14). */
 export interface OrderView {
@@ -16,7 +16,7 @@ export interface OrderView {
   price: string | null;
   rating: number | null;
   copyOf: string | null;
-  allowedActions: (OrderEvent | 'copy')[];
+  allowedActions: (OrderAction | 'copy')[];
   photos?: { checkIn: string | null; before: string[]; after: string[]; signedReport: string | null };
   createdAt: string;
   updatedAt: string;

@@ -1,74 +1,46 @@
+import { contractHandlers } from '../../../platform/http/contract.ts';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import type { FilesService } from '../../files/index.ts';
-import type { OrderStatus } from '../domain/order-lifecycle.ts';
 import { accept, checkIn, copyOrder, reject, report } from '../application/work.ts';
-import {
-  cancelOrder,
-  createOrder,
-  editOrder,
-  getOrder,
-  getTimeline,
-  listOrders,
-  type NewOrder,
-  type OrderEdit,
-} from '../application/orders.ts';
+import { cancelOrder, createOrder, editOrder, getOrder, getTimeline, listOrders } from '../application/orders.ts';
 
 export function ordersHandlers(kernel: Kernel, files: FilesService): OperationHandlers {
-  return {
+  return contractHandlers({
     async createOrder(req, res) {
-      const order = await createOrder(kernel, { client: req.principal!, order: req.body as NewOrder });
+      const order = await createOrder(kernel, { client: req.principal!, order: req.body });
       res.status(201).location(`/v1/orders/${order.id}`).json(order);
     },
     async listOrders(req, res) {
-      const q = req.query as {
-        status?: OrderStatus;
-        from?: string;
-        to?: string;
-        clientId?: string;
-        workerId?: string;
-        limit?: string | number;
-        cursor?: string;
-      };
-      res.json(await listOrders(kernel, req.principal!, { ...q, limit: Number(q.limit ?? 20) }));
+      res.json(await listOrders(kernel, req.principal!, { ...req.query, limit: req.query.limit ?? 20 }));
     },
     async getOrder(req, res) {
-      res.json(await getOrder(kernel, req.principal!, String(req.params.id)));
+      res.json(await getOrder(kernel, req.principal!, req.params.id));
     },
     async updateOrder(req, res) {
-      res.json(await editOrder(kernel, req.principal!, String(req.params.id), req.body as OrderEdit, req.requestId));
+      res.json(await editOrder(kernel, req.principal!, req.params.id, req.body, req.requestId));
     },
     async getOrderTimeline(req, res) {
-      res.json(await getTimeline(kernel, req.principal!, String(req.params.id)));
+      res.json(await getTimeline(kernel, req.principal!, req.params.id));
     },
     async checkInOrder(req, res) {
-      res.json(await checkIn(kernel, files, req.principal!, String(req.params.id), (req.body as { photoId: string }).photoId));
+      res.json(await checkIn(kernel, files, req.principal!, req.params.id, req.body.photoId));
     },
     async reportOrder(req, res) {
-      res.json(
-        await report(
-          kernel,
-          files,
-          req.principal!,
-          String(req.params.id),
-          req.body as { signedReportPhotoId: string; beforePhotoIds: string[]; afterPhotoIds: string[] },
-        ),
-      );
+      res.json(await report(kernel, files, req.principal!, req.params.id, req.body));
     },
     async acceptOrder(req, res) {
-      res.json(await accept(kernel, req.principal!, String(req.params.id), (req.body as { rating?: number } | undefined)?.rating));
+      res.json(await accept(kernel, req.principal!, req.params.id, req.body?.rating));
     },
     async rejectOrder(req, res) {
-      const body = req.body as { reason: string; rating?: number };
-      res.json(await reject(kernel, req.principal!, String(req.params.id), body.reason, body.rating));
+      res.json(await reject(kernel, req.principal!, req.params.id, req.body.reason, req.body.rating));
     },
     async copyOrder(req, res) {
-      const order = await copyOrder(kernel, req.principal!, String(req.params.id), (req.body as { startsAt: string }).startsAt);
+      const order = await copyOrder(kernel, req.principal!, req.params.id, req.body.startsAt);
       res.status(201).location(`/v1/orders/${order.id}`).json(order);
     },
     async cancelOrder(req, res) {
-      const body = (req.body ?? {}) as { reason?: string };
-      res.json(await cancelOrder(kernel, req.principal!, String(req.params.id), body.reason));
+      res.json(await cancelOrder(kernel, req.principal!, req.params.id, req.body?.reason));
     },
-  };
+  });
 }
