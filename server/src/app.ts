@@ -277,13 +277,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.use(
     problemHandler({
       logger,
-      onServerError: (error, req) =>
+      onServerError: (error, req) => {
+        // Named by the contract's path template (or the area), never the raw path: one bug is one alert,
+        // however many distinct URLs a caller sends to it.
+        const route =
+          (req.res?.locals.operation as { path: string } | undefined)?.path ??
+          (req.path.startsWith('/admin') ? '/admin' : req.path.startsWith('/docs') ? '/docs' : 'unmatched');
         void alertOperators(kernel, {
-          summary: `500 on ${req.method} ${req.route?.path ?? req.path}`,
+          summary: `500 on ${req.method} ${route}`,
           detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           requestId: req.requestId,
-          fingerprint: `${req.method} ${req.route?.path ?? req.path} ${error instanceof Error ? error.message : ''}`,
-        }),
+          fingerprint: `${req.method} ${route} ${error instanceof Error ? error.name : ''}`,
+        });
+      },
     }),
   );
 

@@ -358,6 +358,26 @@ describe('admin panel security', () => {
     expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE target_type = 'order' AND target_id = $1", [own])).toEqual([]);
   });
 
+  it('answers a path that is not valid percent-encoding with 400, without alerting the operators', async () => {
+    const alertsBefore = (
+      await sql<{ n: number }>(t.db, "SELECT count(*)::int AS n FROM outbox WHERE payload->>'template' = 'operator-alert'")
+    )[0]!.n;
+    for (const path of ['/admin/resources/%ED%A0%80', '/admin/resources/%E0%A4%A', '/admin/api/resources/%ED%A0%80/actions/list']) {
+      const anonymous = await supertest(t.platform.app).get(path);
+      expect(anonymous.status, path).toBeGreaterThanOrEqual(400);
+      expect(anonymous.status, path).toBeLessThan(500);
+      const signedIn = await panels.manager.agent.get(path);
+      expect(signedIn.status, `signed in ${path}`).toBeGreaterThanOrEqual(400);
+      expect(signedIn.status, `signed in ${path}`).toBeLessThan(500);
+    }
+    const record = await panels.manager.agent.get('/admin/api/resources/orders/records/%ED%A0%80/show');
+    expect(record.status).toBeLessThan(500);
+    const alertsAfter = (
+      await sql<{ n: number }>(t.db, "SELECT count(*)::int AS n FROM outbox WHERE payload->>'template' = 'operator-alert'")
+    )[0]!.n;
+    expect(alertsAfter).toBe(alertsBefore);
+  });
+
   it('gives a new session id at sign-in, so a session id planted beforehand signs nobody in (session fixation)', async () => {
     const sessionCookie = (res: supertest.Response) =>
       ([] as string[])

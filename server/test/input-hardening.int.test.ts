@@ -41,6 +41,9 @@ describe('hostile input is refused before it reaches the database', () => {
     'a number for a time': Buffer.from(JSON.stringify(['1', randomUUID()])).toString('base64url'),
     'a year PostgreSQL cannot hold': Buffer.from(JSON.stringify(['+275760-09-13T00:00:00.000Z', randomUUID()])).toString('base64url'),
     'a time that is not canonical': Buffer.from(JSON.stringify(['2026-02-30T00:00:00.000Z', randomUUID()])).toString('base64url'),
+    'year 0000 (JavaScript has it, PostgreSQL does not)': Buffer.from(JSON.stringify(['0000-01-01T00:00:00.000Z', randomUUID()])).toString(
+      'base64url',
+    ),
     'an object': Buffer.from(JSON.stringify({ at: '2026-01-01T00:00:00.000Z', id: randomUUID() })).toString('base64url'),
     'not JSON at all': 'bm90IGpzb24',
   };
@@ -134,6 +137,18 @@ describe('hostile input is refused before it reaches the database', () => {
       .set('authorization', as(worker))
       .attach('file', PNG_1x1, { filename: 'cat 🐈.png', contentType: 'image/png' });
     expect(fine.status).toBe(201);
+  });
+
+  it('answers a body that cannot be inflated with 400, not 500', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const res = await t.api
+        .post('/v1/auth/login')
+        .set('content-type', 'application/json')
+        .set('content-encoding', encoding)
+        .send(Buffer.from('xxxx not compressed'));
+      expect({ status: res.status, code: res.body.code }, encoding).toEqual({ status: 400, code: 'REQUEST.MALFORMED' });
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
   });
 
   it('refuses an order whose address (or other required text) is only white space', async () => {

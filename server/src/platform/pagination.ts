@@ -13,9 +13,9 @@ export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([new Date(cursor.at).toISOString(), cursor.id])).toString('base64url');
 }
 
-// Exactly what encodeCursor writes: a UTC instant as toISOString() prints it (four-digit years, which
-// PostgreSQL and JavaScript agree on) and a UUID. Anything else, however it parses, was not issued here.
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Exactly what encodeCursor writes: a UTC instant as toISOString() prints it (years 1000–9999, which
+// PostgreSQL and JavaScript agree on: year 0000 is JavaScript's, not PostgreSQL's) and a UUID. Anything else, however it parses, was not issued here.
+const INSTANT = /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function decodeCursor(text: string | undefined): KeysetCursor | undefined {

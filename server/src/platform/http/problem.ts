@@ -39,6 +39,20 @@ export function toAppError(error: unknown): AppError | undefined {
     const mapped = byStatus[status];
     if (mapped) return new AppError(mapped[0], mapped[1], status === 400 ? { errors: fields } : {});
   }
+  // Any other client error raised below our code (Express failing to decode a path parameter, body-parser
+  // failing to inflate a gzip body …) carries its 4xx status: it is about the request, never a 500.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const byStatus: Record<number, [ErrorCode, string]> = {
+      404: ['NOT_FOUND', 'There is no such route.'],
+      413: ['REQUEST.TOO_LARGE', 'The request body is too large.'],
+      415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'This route does not accept that content type or encoding.'],
+    };
+    const [code, detail] = byStatus[status] ?? [
+      'REQUEST.MALFORMED',
+      'The request could not be read (its path, encoding or body is malformed).',
+    ];
+    return new AppError(code, detail);
+  }
   return undefined;
 }
 
