@@ -45,9 +45,12 @@ export function screenSchema(decorated: DecoratedResourceLike, attributes: Recor
   return { id: decorated.id(), idKind, fields, titleProperty: decorated.titleProperty().name() };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Dates as the panel's date pickers send them: ISO 8601 with a four-digit year (no "+275760", no "abc").
-const isIsoDate = (value: string) => value.length <= 40 && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
+// The uuids @adminjs/sequelize compares with `=` (its convert-filter's uuidRegex: RFC 4122, versions 1–5); any other
+// text it compares with LIKE, which PostgreSQL refuses on a uuid column (a 500). Our ids are all version 4.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+// Dates as the panel's date pickers send them: ISO 8601 with a four-digit year from 1000 (no "+275760", no "abc",
+// no year 0000, which JavaScript parses and PostgreSQL refuses).
+const isIsoDate = (value: string) => value.length <= 40 && /^[1-9]\d{3}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value));
 const isDecimal = (value: string) => value.length <= 30 && /^-?\d*\.?\d*$/.test(value) && /\d/.test(value);
 const MAX_TEXT = 1000;
 export const PER_PAGE_LIMIT = 500;

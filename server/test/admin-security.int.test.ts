@@ -283,6 +283,10 @@ describe('admin panel security', () => {
       'filters.createdAt=2026-01-01',
       'filters.startsAt~~to=%2B275760-01-01',
       'filters.clientId=client',
+      // Not RFC 4122 (the nil uuid, a version 0): @adminjs/sequelize would compare it with LIKE, refused on a uuid column.
+      'filters.clientId=00000000-0000-0000-0000-000000000000',
+      'filters.workerId=12345678-1234-0234-8234-123456789abc',
+      'filters.startsAt~~from=0000-01-01',
       'filters.status=nonsense',
       'filters.passwordHash=%24argon2',
       'filters.nope=1',
@@ -296,6 +300,16 @@ describe('admin panel security', () => {
     expectProblem(await agent.get('/admin/api/resources/users/actions/list?filters.disabled=maybe'), 400, 'VALIDATION.FAILED');
     expectProblem(await agent.get('/admin/api/resources/users/actions/search/x?searchProperty=passwordHash'), 400, 'VALIDATION.FAILED');
     expectProblem(await agent.get('/admin/api/resources/kits/actions/search/not-a-uuid?searchProperty=orderId'), 400, 'VALIDATION.FAILED');
+    expectProblem(
+      await agent.get('/admin/api/resources/orders/actions/search/00000000-0000-0000-0000-000000000000?searchProperty=clientId'),
+      400,
+      'VALIDATION.FAILED',
+    );
+    expectProblem(
+      await agent.get('/admin/api/resources/top_ups/actions/list?filters.createdAt~~from=0000-01-01'),
+      400,
+      'VALIDATION.FAILED',
+    );
     expectProblem(await agent.get('/admin/api/resources/orders/records/not-a-uuid/show'), 404, 'NOT_FOUND');
     expectProblem(await agent.get(`/admin/api/resources/orders/records/${randomUUID()}/show`), 404, 'NOT_FOUND');
     expectProblem(await agent.get('/admin/api/resources/orders/actions/LIST'), 404, 'NOT_FOUND');
