@@ -22,6 +22,8 @@ function panelSignIn(kernel: Kernel, limited: WeakSet<Request>) {
     if (request && limited.has(request)) throw new Error('Too many requests; slow down and try again in a minute.');
     // The API's contract bounds these; the panel's form does not.
     if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 1024) return null;
+    // An address as the API's contract takes it (`format: email` is ASCII): no Unicode look-alikes of a real one.
+    if (!/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(email.trim())) return null;
     try {
       return await signInToPanel(kernel, { email, password, address: request?.ip ?? 'unknown' });
     } catch (error) {

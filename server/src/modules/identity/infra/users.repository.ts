@@ -1,3 +1,4 @@
+import { normaliseEmail } from '../domain/policy.ts';
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 import type { Role } from '../../../platform/http/auth.ts';
 
@@ -24,8 +25,11 @@ const COLUMNS =
 export async function findUserByEmail(db: Database, email: string, tx?: Tx, lock = false): Promise<UserRow | undefined> {
   const [row] = await sql<UserRow>(
     db,
-    `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)${lock ? ' FOR UPDATE' : ''}`,
-    [email],
+    // Compared in the one canonical form the lockout counts by (normaliseEmail), not PostgreSQL's lower() of the
+    // input: the two disagree outside ASCII (JavaScript lowers "İ" to "i̇", PostgreSQL to "i"), and an address
+    // that finds the account under a key the lockout does not count would be a way round it.
+    `SELECT ${COLUMNS} FROM users WHERE lower(email) = $1${lock ? ' FOR UPDATE' : ''}`,
+    [normaliseEmail(email)],
     tx,
   );
   return row;
