@@ -271,7 +271,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.use(requireWellFormedText());
   const guards: Record<string, RequestHandler[]> = Object.assign({}, ...modules.map((m) => m.guards ?? {}));
   app.use(
-    bindOperations(operations, handlers, (op) => [...(guards[op.operationId] ?? []), ...(op.method === 'post' ? [idempotency(db)] : [])]),
+    bindOperations(operations, handlers, (op) => [
+      ...(guards[op.operationId] ?? []),
+      ...(op.method === 'post' && op.replayable ? [idempotency(db)] : []),
+    ]),
   );
   app.use(notFound);
   app.use(

@@ -4,15 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 
 /**
- * Stripe's Idempotency-Key semantics, on a POST with a side effect: a login
- * writes one refresh-token row, so the row count shows how often the
- * operation really ran.
+ * Stripe's Idempotency-Key semantics, on a POST with a side effect: a
+ * top-up writes one top-up row, so the row count shows how often the
+ * operation really ran. (Sign-in and refresh store no answer to replay:
+ * identity-security.int.test.ts.)
  */
+const CARD = '4242 4242 4242 4242';
+const DECLINED = '4000 0000 0000 0002';
+
 describe('Idempotency-Key', () => {
   let t: TestPlatform;
-  let user: { id: string; email: string };
-  const sessions = async () =>
-    Number(((await sql(t.db, 'SELECT count(*) AS n FROM refresh_tokens WHERE user_id = $1', [user.id])) as { n: string }[])[0]!.n);
+  let user: { id: string; email: string; token: string };
+  const topUps = async () =>
+    Number(((await sql(t.db, 'SELECT count(*) AS n FROM top_ups WHERE client_id = $1', [user.id])) as { n: string }[])[0]!.n);
+  const topUp = (key: string, body: Record<string, unknown>, token = user.token) =>
+    t.api.post('/v1/top-ups').set('authorization', `Bearer ${token}`).set('idempotency-key', key).send(body);
 
   beforeAll(async () => {
     t = await createTestPlatform();
@@ -22,75 +28,71 @@ describe('Idempotency-Key', () => {
 
   it('replays the first response for a retry with the same key and body, running once', async () => {
     const key = randomUUID();
-    const body = { email: user.email, password: 'test-password' };
-    const first = await t.api.post('/v1/auth/login').set('idempotency-key', key).send(body);
-    expect(first.status).toBe(200);
-    const before = await sessions();
+    const first = await topUp(key, { amount: '10.00', paymentMethod: CARD });
+    expect(first.status).toBe(201);
+    const before = await topUps();
     // Same body with its keys in another order is the same request.
-    const retry = await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ password: 'test-password', email: user.email });
-    expect(retry.status).toBe(200);
+    const retry = await topUp(key, { paymentMethod: CARD, amount: '10.00' });
+    expect(retry.status).toBe(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.body).toEqual(first.body);
-    expect(await sessions()).toBe(before);
+    expect(await topUps()).toBe(before);
   });
 
   it('answers 422 for the same key with a different body, and runs nothing', async () => {
     const key = randomUUID();
-    await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'test-password' }).expect(200);
-    const before = await sessions();
-    const res = await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'other-password' });
+    await topUp(key, { amount: '10.00', paymentMethod: CARD }).expect(201);
+    const before = await topUps();
+    const res = await topUp(key, { amount: '11.00', paymentMethod: CARD });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
-    expect(await sessions()).toBe(before);
+    expect(await topUps()).toBe(before);
   });
 
-  it('replays refusals too: a 401 stays a 401 for that key', async () => {
+  it('replays refusals too: a declined card stays a 402 for that key', async () => {
     const key = randomUUID();
-    const body = { email: user.email, password: 'wrong' };
-    const first = await t.api.post('/v1/auth/login').set('idempotency-key', key).send(body);
-    expect(first.status).toBe(401);
-    const again = await t.api.post('/v1/auth/login').set('idempotency-key', key).send(body);
-    expect(again.status).toBe(401);
+    const body = { amount: '10.00', paymentMethod: DECLINED };
+    const first = await topUp(key, body);
+    expect(first.status).toBe(402);
+    const again = await topUp(key, body);
+    expect(again.status).toBe(402);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('lets twenty racing duplicates run the operation exactly once', async () => {
     const key = randomUUID();
-    const before = await sessions();
-    const body = { email: user.email, password: 'test-password' };
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.api.post('/v1/auth/login').set('idempotency-key', key).send(body)),
-    );
-    expect(await sessions()).toBe(before + 1);
-    const ok = results.filter((r) => r.status === 200);
+    const before = await topUps();
+    const results = await Promise.all(Array.from({ length: 20 }, () => topUp(key, { amount: '1.00', paymentMethod: CARD })));
+    expect(await topUps()).toBe(before + 1);
+    const ok = results.filter((r) => r.status === 201);
     const inFlight = results.filter((r) => r.status === 409);
     expect(ok.length + inFlight.length).toBe(20);
     expect(inFlight.every((r) => r.body.code === 'IDEMPOTENCY.IN_FLIGHT')).toBe(true);
     // Every 200 carries the one response that was produced.
-    expect(new Set(ok.map((r) => r.body.refreshToken)).size).toBe(1);
+    expect(new Set(ok.map((r) => r.body.id)).size).toBe(1);
   });
 
   it('scopes keys to the caller: another user or another address may use the same key', async () => {
     const other = await t.userWithRoles(['client']);
     const key = randomUUID();
     // Anonymous callers are scoped by address (the load balancer's X-Forwarded-For is trusted from loopback).
-    const a = await t.api
-      .post('/v1/auth/login')
-      .set('x-forwarded-for', '10.0.0.8')
-      .set('idempotency-key', key)
-      .send({ email: user.email, password: 'test-password' });
-    const b = await t.api
-      .post('/v1/auth/login')
-      .set('x-forwarded-for', '10.0.0.9')
-      .set('idempotency-key', key)
-      .send({ email: other.email, password: 'test-password' });
-    const c = await t.api
-      .post('/v1/auth/login')
-      .set('x-forwarded-for', '10.0.0.9')
-      .set('idempotency-key', key)
-      .send({ email: user.email, password: 'test-password' });
-    expect([a.status, b.status, c.status]).toEqual([200, 200, 422]);
+    const register = (address: string, email: string) =>
+      t.api
+        .post('/v1/auth/register')
+        .set('x-forwarded-for', address)
+        .set('idempotency-key', key)
+        .send({ email, password: 'a-long-password-1', name: 'Scoped' });
+    const a = await register('10.0.0.8', `scoped-a-${key}@chorecat.test`);
+    const b = await register('10.0.0.9', `scoped-b-${key}@chorecat.test`);
+    const c = await register('10.0.0.9', `scoped-a-${key}@chorecat.test`);
+    expect([a.status, b.status, c.status]).toEqual([202, 202, 422]);
+    // Users are scoped by who they are.
+    const k1 = randomUUID();
+    expect((await topUp(k1, { amount: '2.00', paymentMethod: CARD })).status).toBe(201);
+    const theirs = await topUp(k1, { amount: '3.00', paymentMethod: CARD }, other.token);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     const managerToken = (await t.userWithRoles(['manager'])).token;
     const adminToken = (await t.userWithRoles(['admin'])).token;
     const k2 = randomUUID();
@@ -111,19 +113,19 @@ describe('Idempotency-Key', () => {
 
   it('forgets a key after 24 hours', async () => {
     const key = randomUUID();
-    await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'test-password' }).expect(200);
+    await topUp(key, { amount: '10.00', paymentMethod: CARD }).expect(201);
     await t.db.sequelize.query("UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 second' WHERE key = $1", {
       bind: [key],
     });
-    const res = await t.api.post('/v1/auth/login').set('idempotency-key', key).send({ email: user.email, password: 'other' });
-    expect(res.status).toBe(401);
+    const res = await topUp(key, { amount: '12.00', paymentMethod: CARD });
+    expect(res.status).toBe(201);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
     const purged = await t.platform.kernel.scheduler.runJob('idempotency.purge', new Date(), 'test');
     expect(purged.outcome).toBe('succeeded');
   });
 
   it('refuses a key that is too short with a 400 naming the header', async () => {
-    const res = await t.api.post('/v1/auth/login').set('idempotency-key', 'abc').send({ email: user.email, password: 'test-password' });
+    const res = await topUp('abc', { amount: '10.00', paymentMethod: CARD });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toMatch(/idempotency-key/i);
   });

@@ -348,6 +348,26 @@ describe('identity under attack', () => {
       expect(live).toHaveLength(0);
     });
 
+    it('stores no credentials for an Idempotency-Key, so a replayed spent refresh token is still caught as reuse', async () => {
+      const user = await t.userWithRoles(['client']);
+      const key = `refresh-${Date.now()}-0001`;
+      const signIn = await t.api
+        .post('/v1/auth/login')
+        .set('idempotency-key', `${key}-login`)
+        .send({ email: user.email, password: 'test-password' });
+      expect(signIn.status).toBe(200);
+      const first = await t.api.post('/v1/auth/refresh').set('idempotency-key', key).send({ refreshToken: signIn.body.refreshToken });
+      expect(first.status).toBe(200);
+      // The thief replays the spent token with the same key: no stored answer hands it live tokens, and the sign-in is ended.
+      const replay = await t.api.post('/v1/auth/refresh').set('idempotency-key', key).send({ refreshToken: signIn.body.refreshToken });
+      expect(replay.headers['idempotent-replayed']).toBeUndefined();
+      expect({ status: replay.status, code: replay.body.code }).toEqual({ status: 401, code: 'AUTH.REFRESH_TOKEN_REUSED' });
+      const next = await t.api.post('/v1/auth/refresh').send({ refreshToken: first.body.refreshToken });
+      expect(next.status).toBe(401);
+      const stored = await sql<{ n: number }>(t.db, "SELECT count(*)::int AS n FROM idempotency_keys WHERE key LIKE 'refresh-%'");
+      expect(stored[0]!.n).toBe(0);
+    });
+
     it('ends every access token at erasure', async () => {
       const { email, password, tokens } = await verifiedUser();
       const other = await login(from(), email, password);

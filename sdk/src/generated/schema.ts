@@ -2047,7 +2047,13 @@ export interface components {
         /** @description The `nextCursor` of the previous page. */
         Cursor: string;
         Id: string;
-        /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+        /**
+         * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+         *     first answer is replayed, kept 24 hours. Operations whose answer
+         *     carries credentials (sign-in, refresh, email verification) store no
+         *     answer: a retry runs again, so a spent refresh token presented twice
+         *     is still caught as reuse.
+         */
         IdempotencyKey: string;
         /** @description Page size. */
         Limit: number;
@@ -2207,7 +2213,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2273,7 +2285,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -2302,7 +2320,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -2336,7 +2360,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -2371,7 +2401,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -2410,7 +2446,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -2447,7 +2489,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2478,7 +2526,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2580,7 +2634,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2609,7 +2669,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2636,7 +2702,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2666,7 +2738,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2695,7 +2773,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2724,7 +2808,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2834,7 +2924,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2915,7 +3011,13 @@ export interface operations {
             query?: never;
             header: {
                 "Golden-Hat-Signature": string;
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -2945,7 +3047,13 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 "Supplier-Signature": string;
             };
@@ -3106,7 +3214,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3135,7 +3249,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3170,7 +3290,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3319,7 +3445,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -3407,7 +3539,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3442,7 +3580,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3476,7 +3620,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3511,7 +3661,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3546,7 +3702,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3581,7 +3743,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -3664,7 +3832,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -3725,7 +3899,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -3816,7 +3996,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -3940,7 +4126,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A unique key (e.g. a UUID) that makes a retry of this POST safe. Kept 24 hours. */
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {

@@ -34,12 +34,16 @@ export interface OperationInfo {
   /** The path template's segments: a string is literal, null a parameter (its name in `params`). */
   segments: (string | null)[];
   params: string[];
+  /** False for an operation declared `x-idempotency: none`: its answer carries credentials, so none is stored to replay. */
+  replayable: boolean;
 }
 
 export type OperationHandler = (req: Request, res: Response, next: NextFunction) => unknown;
 export type OperationHandlers = Record<string, OperationHandler>;
 
-type Spec = { paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; 'x-roles'?: string[] }>> };
+type Spec = {
+  paths: Record<string, Record<string, { operationId?: string; security?: unknown[]; 'x-roles'?: string[]; 'x-idempotency'?: string }>>;
+};
 
 export function loadSpec(file = SPEC_FILE): Record<string, unknown> {
   return parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -73,6 +77,7 @@ export function listOperations(spec: Record<string, unknown>): OperationInfo[] {
         roles: isPublic ? 'public' : (declared as Role[]),
         segments,
         params,
+        replayable: op['x-idempotency'] !== 'none',
       });
     }
   }
