@@ -1,6 +1,6 @@
 import type { Principal } from '../../../platform/http/auth.ts';
 import { sql } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { balance } from '../infra/ledger.repository.ts';
 import type { Billing } from './context.ts';
 
@@ -18,7 +18,7 @@ export async function getBalance(b: Billing, client: Principal) {
     balance: current.toString(),
     recentTopUps: topUps.map((t) => ({
       id: t.id,
-      amount: Money.fromCents(BigInt(t.amount_cents)).toString(),
+      amount: formatCents(t.amount_cents),
       status: t.status,
       provider: t.provider,
       failureReason: t.failure_reason,

@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/http/auth.ts';
 import { execute, sql, transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { Money } from '../../../platform/money.ts';
+import { Money, formatCents } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
@@ -139,7 +139,7 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFa
     answer = await p.goldenHat.createPayout({
       idempotencyKey: `${payout.id}:${payout.attempt}`,
       reference: payout.id,
-      amount: Money.fromCents(BigInt(payout.amount_cents)).toString(),
+      amount: formatCents(payout.amount_cents),
       recipient: { id: payout.worker_id, name: contact?.name ?? 'Chorecat worker' },
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { invoiceIssued, invoicePaid } from '../domain/emails.ts';
@@ -14,16 +14,15 @@ export async function sendInvoiceEmail(b: Billing, input: { invoiceId: string; k
   const contact = await findContact(kernel, invoice.client_id);
   if (!contact) return;
   const lines = await linesOf(kernel.db, [invoice.id]);
-  const money = (cents: string) => Money.fromCents(BigInt(cents)).toString();
   const facts = {
     name: contact.name,
     invoiceId: invoice.id,
     period: `${new Date(invoice.period_start).toUTCString()} – ${new Date(invoice.period_end).toUTCString()}`,
     orders: lines.length,
-    subtotal: money(invoice.subtotal_cents),
+    subtotal: formatCents(invoice.subtotal_cents),
     discountRate: invoice.discount_rate,
-    discount: money(invoice.discount_cents),
-    total: money(invoice.total_cents),
+    discount: formatCents(invoice.discount_cents),
+    total: formatCents(invoice.total_cents),
   };
   if (input.kind === 'issued') {
     await sendEmail(kernel, undefined, {

@@ -1,5 +1,5 @@
 import { sql } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { statementIssued } from '../domain/emails.ts';
@@ -13,7 +13,6 @@ export async function sendStatementEmail(b: Billing, input: { statementId: strin
   if (!s) return;
   const contact = await findContact(kernel, s.worker_id);
   if (!contact) return;
-  const money = (cents: string) => Money.fromCents(BigInt(cents)).toString();
   await sendEmail(kernel, undefined, {
     template: statementIssued,
     to: contact.email,
@@ -21,11 +20,11 @@ export async function sendStatementEmail(b: Billing, input: { statementId: strin
       name: contact.name,
       statementId: s.id,
       period: `${new Date(s.period_start).toUTCString()} – ${new Date(s.period_end).toUTCString()}`,
-      earned: money(s.earned_cents),
-      fines: money(s.fines_cents),
-      rewards: money(s.rewards_cents),
-      debtCarried: money(s.debt_carried_cents),
-      net: money(s.net_cents),
+      earned: formatCents(s.earned_cents),
+      fines: formatCents(s.fines_cents),
+      rewards: formatCents(s.rewards_cents),
+      debtCarried: formatCents(s.debt_carried_cents),
+      net: formatCents(s.net_cents),
       status: s.status,
     },
     dedupeKey: `statement:${s.id}:issued:email`,

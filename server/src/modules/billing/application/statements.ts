@@ -1,7 +1,7 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { Money } from '../../../platform/money.ts';
+import { Money, formatCents } from '../../../platform/money.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { lastCronOccurrence } from '../../../platform/scheduler.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -13,9 +13,6 @@ import type { Billing } from './context.ts';
 /** Statements are issued on the last day of each month at 23:00 in the business time zone (SPEC §8). */
 export const STATEMENT_CRON = '0 23 L * *';
 export const STATEMENT_EMAIL_TOPIC = 'billing.statement-email';
-
-const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
-const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
 
 /**
  * The month-end job, set-based in one transaction: statements and their
@@ -40,7 +37,7 @@ export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ 
 
 export async function listStatements(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
   const rows = await listStatementRows(b.kernel.db, {
-    workerId: isStaff(viewer) ? query.workerId : viewer.id,
+    workerId: isManager(viewer) ? query.workerId : viewer.id,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
@@ -59,14 +56,14 @@ export async function listStatements(b: Billing, viewer: Principal, query: { lim
         kind: l.kind,
         orderId: l.order_id,
         rewardId: l.reward_id,
-        amount: money(l.amount_cents),
+        amount: formatCents(l.amount_cents),
         at: new Date(l.at).toISOString(),
       })),
-    earned: money(s.earned_cents),
-    fines: money(s.fines_cents),
-    rewards: money(s.rewards_cents),
-    debtCarried: money(s.debt_carried_cents),
-    net: money(s.net_cents),
+    earned: formatCents(s.earned_cents),
+    fines: formatCents(s.fines_cents),
+    rewards: formatCents(s.rewards_cents),
+    debtCarried: formatCents(s.debt_carried_cents),
+    net: formatCents(s.net_cents),
     status: s.status,
     issuedAt: new Date(s.issued_at).toISOString(),
     paidAt: s.paid_at ? new Date(s.paid_at).toISOString() : null,
@@ -76,7 +73,7 @@ export async function listStatements(b: Billing, viewer: Principal, query: { lim
 
 /** A worker's earnings for a period (default: the current month so far). */
 export async function getEarnings(b: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
-  const workerId = isStaff(viewer) && query.workerId ? query.workerId : viewer.id;
+  const workerId = isManager(viewer) && query.workerId ? query.workerId : viewer.id;
   const now = b.kernel.clock.now();
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
@@ -88,10 +85,10 @@ export async function getEarnings(b: Billing, viewer: Principal, query: { from?:
     to: to.toISOString(),
     completedOrders: Number(e.completed),
     failedOrders: Number(e.failed),
-    earned: money(e.earned),
-    fines: money(e.fines),
-    rewards: money(e.rewards),
-    net: money(net),
+    earned: formatCents(e.earned),
+    fines: formatCents(e.fines),
+    rewards: formatCents(e.rewards),
+    net: formatCents(net),
   };
 }
 

@@ -1,9 +1,9 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { sql, type Tx } from '../../../platform/database.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import type { ApplicationStatus } from '../domain/application-lifecycle.ts';
 import { findApplication, listApplicationRows, type ApplicationRow } from '../infra/hiring.repository.ts';
-import { applicationNotFound, assignmentViews, isStaff, toApplicationView, type ApplicationView, type Hiring } from './context.ts';
+import { applicationNotFound, assignmentViews, toApplicationView, type ApplicationView, type Hiring } from './context.ts';
 
 async function workerCodes(h: Hiring, rows: ApplicationRow[], tx?: Tx): Promise<Map<string, string>> {
   const ids = rows.map((r) => r.worker_id).filter((id): id is string => Boolean(id));
@@ -32,7 +32,7 @@ export async function viewsOf(h: Hiring, rows: ApplicationRow[], tx?: Tx): Promi
 /** An applicant sees its own applications (404 for others'); managers and admins see all. */
 export async function getApplication(h: Hiring, viewer: Principal, id: string): Promise<ApplicationView> {
   const row = await findApplication(h.kernel.db, id);
-  if (!row || (!isStaff(viewer) && row.applicant_id !== viewer.id)) throw applicationNotFound();
+  if (!row || (!isManager(viewer) && row.applicant_id !== viewer.id)) throw applicationNotFound();
   return (await viewsOf(h, [row]))[0]!;
 }
 
@@ -42,7 +42,7 @@ export async function listApplications(
   query: { status?: ApplicationStatus; limit: number; cursor?: string },
 ): Promise<{ data: ApplicationView[]; nextCursor: string | null }> {
   const rows = await listApplicationRows(h.kernel.db, {
-    applicantId: isStaff(viewer) ? undefined : viewer.id,
+    applicantId: isManager(viewer) ? undefined : viewer.id,
     status: query.status,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,

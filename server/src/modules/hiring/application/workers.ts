@@ -1,8 +1,8 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isStaff, type Principal } from '../../../platform/http/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { findWorkerProfile, listWorkerProfiles, type WorkerProfileRow } from '../infra/hiring.repository.ts';
-import { isStaff, type Hiring } from './context.ts';
+import type { Hiring } from './context.ts';
 
 const toWorkerView = (p: WorkerProfileRow) => ({
   id: p.user_id,
@@ -27,7 +27,6 @@ export async function listWorkers(h: Hiring, query: { limit: number; cursor?: st
 /** One worker: staff, or the worker itself (404 for anyone else). */
 export async function getWorker(h: Hiring, viewer: Principal, id: string): Promise<WorkerView> {
   const profile = await findWorkerProfile(h.kernel.db, id);
-  if (!profile || (!isStaff(viewer) && !viewer.roles.includes('supplies') && viewer.id !== id))
-    throw new AppError('NOT_FOUND', 'No such worker.');
+  if (!profile || (!isStaff(viewer) && viewer.id !== id)) throw new AppError('NOT_FOUND', 'No such worker.');
   return toWorkerView(profile);
 }

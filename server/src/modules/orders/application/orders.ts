@@ -1,5 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isStaff, type Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -147,8 +147,6 @@ export async function getTimeline(kernel: OrdersKernel, principal: Principal, id
     })),
   };
 }
-
-const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supplies');
 
 /** Lists orders the caller may see: a client its own, a worker its assignments, staff all. */
 export async function listOrders(
