@@ -1,5 +1,5 @@
 import type { Principal } from '../../../platform/http/auth.ts';
-import { execute, sql, transaction, type Tx } from '../../../platform/database.ts';
+import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Money, formatCents } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -9,22 +9,23 @@ import { findContact } from '../../identity/index.ts';
 import { alertOperators, sendEmail } from '../../notifications/index.ts';
 import { payoutMade } from '../domain/emails.ts';
 import { post } from '../infra/ledger.repository.ts';
+import { markStatementPaid } from '../infra/statements.repository.ts';
+import {
+  claimDuePayouts,
+  claimPayoutsToPoll,
+  findPayout,
+  lockPayout,
+  lockPayoutByProviderId,
+  makePayoutDue,
+  markPayoutPaid,
+  markPayoutProcessing,
+  nextPendingPayoutAt,
+  recordGoldenHatEvent,
+  recordPayoutFailure,
+  type PayoutRow,
+} from '../infra/payouts.repository.ts';
 import { GoldenHatError, type GoldenHatClient } from '../infra/golden-hat-client.ts';
 import type { Billing } from './context.ts';
-
-export interface PayoutRow {
-  id: string;
-  statement_id: string;
-  worker_id: string;
-  amount_cents: string;
-  status: 'pending' | 'processing' | 'paid';
-  attempt: number;
-  provider_payout_id: string | null;
-  failures: number;
-  last_error: string | null;
-  next_attempt_at: Date | null;
-  paid_at: Date | null;
-}
 
 export interface Payouts extends Billing {
   goldenHat: GoldenHatClient;
@@ -34,25 +35,14 @@ export interface Payouts extends Billing {
 export const payoutRetryDelayMs = (failures: number) => Math.min(30_000 * 2 ** Math.max(0, failures - 1), 60 * 60_000);
 const ALERT_AFTER = 5;
 
-const lock = async (p: Payouts, tx: Tx, id: string) =>
-  (await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1 FOR UPDATE', [id], tx))[0];
+const lock = (p: Payouts, tx: Tx, id: string) => lockPayout(p.kernel.db, tx, id);
 
 /** Golden Hat paid it: the payout and its statement are paid, the money leaves the worker's account, the worker is emailed. */
 async function markPaid(p: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
   const now = p.kernel.clock.now();
   const amount = Money.fromCents(BigInt(payout.amount_cents));
-  await execute(
-    p.kernel.db,
-    "UPDATE payouts SET status = 'paid', paid_at = $2, next_poll_at = NULL, last_error = NULL WHERE id = $1",
-    [payout.id, now],
-    tx,
-  );
-  await execute(
-    p.kernel.db,
-    "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'",
-    [payout.statement_id, now],
-    tx,
-  );
+  await markPayoutPaid(p.kernel.db, tx, payout.id, now);
+  await markStatementPaid(p.kernel.db, tx, payout.statement_id, now);
   await post(
     p.kernel.db,
     tx,
@@ -85,13 +75,13 @@ async function recordFailure(p: Payouts, payoutId: string, reason: string, newAt
     if (!payout || payout.status === 'paid') return undefined;
     const failures = payout.failures + 1;
     const now = p.kernel.clock.now();
-    await execute(
-      p.kernel.db,
-      `UPDATE payouts SET status = 'pending', failures = $2, last_error = $3, next_attempt_at = $4, next_poll_at = NULL,
-              attempt = attempt + $5 WHERE id = $1`,
-      [payout.id, failures, reason.slice(0, 500), new Date(now.getTime() + payoutRetryDelayMs(failures)), newAttempt ? 1 : 0],
-      t,
-    );
+    await recordPayoutFailure(p.kernel.db, t, {
+      id: payout.id,
+      failures,
+      lastError: reason.slice(0, 500),
+      nextAttemptAt: new Date(now.getTime() + payoutRetryDelayMs(failures)),
+      newAttempt,
+    });
     return failures;
   };
   const failures = tx ? await run(tx) : await transaction(p.kernel.db, run);
@@ -131,7 +121,7 @@ const failedByGoldenHat = (payoutId: string, reason: string | null): PayoutFailu
  * Hat could not be reached, refused, or failed the payout at once.
  */
 export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFailure | undefined> {
-  const [payout] = await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1', [payoutId]);
+  const payout = await findPayout(p.kernel.db, payoutId);
   if (!payout || payout.status !== 'pending') return undefined;
   const contact = await findContact(p.kernel, payout.worker_id);
   let answer;
@@ -151,12 +141,7 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFa
     const current = await lock(p, tx, payout.id);
     if (!current || current.status !== 'pending' || current.attempt !== payout.attempt) return false;
     const now = p.kernel.clock.now();
-    await execute(
-      p.kernel.db,
-      "UPDATE payouts SET status = 'processing', provider_payout_id = $2, next_attempt_at = NULL, next_poll_at = $3 WHERE id = $1",
-      [payout.id, answer.id, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
-      tx,
-    );
+    await markPayoutProcessing(p.kernel.db, tx, payout.id, answer.id, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs));
     const updated = (await lock(p, tx, payout.id))!;
     await apply(p, tx, updated, answer.status, answer.failureReason);
     return true;
@@ -173,25 +158,13 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFa
 export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: number; failed: number; error?: string }> {
   const { db } = p.kernel;
   const now = p.kernel.clock.now();
-  const { rows: due } = await execute<{ id: string }>(
-    db,
-    `UPDATE payouts SET next_attempt_at = $2 WHERE id IN (
-       SELECT id FROM payouts WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-     RETURNING id`,
-    [now, new Date(now.getTime() + 60_000)],
-  );
+  const due = await claimDuePayouts(db, now, new Date(now.getTime() + 60_000));
   const failures: PayoutFailure[] = [];
   for (const { id } of due) {
     const failure = await sendPayout(p, id);
     if (failure) failures.push(failure);
   }
-  const { rows: polls } = await execute<PayoutRow>(
-    db,
-    `UPDATE payouts SET next_poll_at = $2 WHERE id IN (
-       SELECT id FROM payouts WHERE status = 'processing' AND next_poll_at <= $1 ORDER BY next_poll_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [now, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
-  );
+  const polls = await claimPayoutsToPoll(db, now, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs));
   for (const payout of polls) {
     try {
       const answer = await p.goldenHat.getPayout(payout.provider_payout_id!);
@@ -211,10 +184,7 @@ export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: nu
   return { sent: due.length, polled: polls.length, failed: failures.length, error: failures.at(-1)?.failed };
 }
 
-export async function nextPayoutDueAt(p: Billing): Promise<Date | null> {
-  const [row] = await sql<{ at: Date | null }>(p.kernel.db, "SELECT min(next_attempt_at) AS at FROM payouts WHERE status = 'pending'");
-  return row?.at ? new Date(row.at) : null;
-}
+export const nextPayoutDueAt = (p: Billing): Promise<Date | null> => nextPendingPayoutAt(p.kernel.db);
 
 export interface GoldenHatEvent {
   id: string;
@@ -239,19 +209,13 @@ export async function receiveGoldenHatEvent(
       `The Golden-Hat-Signature header is ${verdict}: this callback was not signed by Golden Hat.`,
     );
   return transaction(p.kernel.db, async (tx) => {
-    const { rows } = await execute(
-      p.kernel.db,
-      'INSERT INTO golden_hat_events (id, type, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
-      [input.event.id, input.event.type, p.kernel.clock.now()],
-      tx,
-    );
-    if (rows.length === 0) return { received: true, duplicate: true, handled: false };
-    const [payout] = await sql<PayoutRow>(
-      p.kernel.db,
-      'SELECT * FROM payouts WHERE provider_payout_id = $1 FOR UPDATE',
-      [input.event.data.payoutId ?? ''],
-      tx,
-    );
+    const first = await recordGoldenHatEvent(p.kernel.db, tx, {
+      id: input.event.id,
+      type: input.event.type,
+      receivedAt: p.kernel.clock.now(),
+    });
+    if (!first) return { received: true, duplicate: true, handled: false };
+    const payout = await lockPayoutByProviderId(p.kernel.db, tx, input.event.data.payoutId ?? '');
     // Only the current attempt's news counts (an older, failed attempt is history).
     if (!payout || payout.status !== 'processing') return { received: true, duplicate: false, handled: false };
     const status = input.event.type === 'payout.paid' ? 'paid' : input.event.type === 'payout.failed' ? 'failed' : 'processing';
@@ -268,7 +232,7 @@ export async function retryPayoutNow(p: Payouts, input: { actor: Principal; payo
     if (payout.status !== 'pending')
       throw new AppError('BILLING.NOTHING_TO_RETRY', `The payout is ${payout.status}: there is nothing to retry.`);
     const now = p.kernel.clock.now();
-    await execute(p.kernel.db, 'UPDATE payouts SET next_attempt_at = $2 WHERE id = $1', [payout.id, now], tx);
+    await makePayoutDue(p.kernel.db, tx, payout.id, now);
     await recordAudit(p.kernel.db, tx, p.kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,
