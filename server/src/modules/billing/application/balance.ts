@@ -5,11 +5,11 @@ import { balance } from '../infra/ledger.repository.ts';
 import type { Billing } from './context.ts';
 
 /** The client's balance (derived from the ledger) and its latest top-ups. */
-export async function getBalance(b: Billing, client: Principal) {
+export async function getBalance(billing: Billing, client: Principal) {
   const [current, topUps] = await Promise.all([
-    balance(b.kernel.db, 'client', client.id),
+    balance(billing.kernel.db, 'client', client.id),
     sql<{ id: string; amount_cents: string; status: string; provider: string; failure_reason: string | null; created_at: Date }>(
-      b.kernel.db,
+      billing.kernel.db,
       'SELECT id, amount_cents, status, provider, failure_reason, created_at FROM top_ups WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT 10',
       [client.id],
     ),

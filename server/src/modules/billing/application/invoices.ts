@@ -20,7 +20,7 @@ import type { Billing } from './context.ts';
 export const INVOICE_CRON = '0 23 * * 0';
 
 /** The end of the invoicing period a run at `at` closes: the latest Sunday 23:00 at or before it. */
-export const periodEndFor = (b: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, b.kernel.config.businessTimeZone, at);
+export const periodEndFor = (billing: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, billing.kernel.config.businessTimeZone, at);
 
 /**
  * The period an order completed at `completedAt` is invoiced in: the first
@@ -57,14 +57,14 @@ function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
 
 export type InvoiceView = ReturnType<typeof toInvoiceView>;
 
-export async function listInvoices(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; clientId?: string }) {
-  const rows = await listInvoiceRows(b.kernel.db, {
+export async function listInvoices(billing: Billing, viewer: Principal, query: { limit: number; cursor?: string; clientId?: string }) {
+  const rows = await listInvoiceRows(billing.kernel.db, {
     clientId: isManager(viewer) ? query.clientId : viewer.id,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   const lines = await linesOf(
-    b.kernel.db,
+    billing.kernel.db,
     rows.map((r) => r.id),
   );
   const views = rows.map((r) =>
@@ -76,18 +76,18 @@ export async function listInvoices(b: Billing, viewer: Principal, query: { limit
   return page(views, query.limit, (i) => ({ at: i.periodEnd, id: i.id }));
 }
 
-export async function getInvoice(b: Billing, viewer: Principal, id: string): Promise<InvoiceView> {
-  const row = await findInvoice(b.kernel.db, id);
+export async function getInvoice(billing: Billing, viewer: Principal, id: string): Promise<InvoiceView> {
+  const row = await findInvoice(billing.kernel.db, id);
   if (!row || (!isManager(viewer) && row.client_id !== viewer.id)) throw new AppError('NOT_FOUND', 'No such invoice.');
-  return toInvoiceView(row, await linesOf(b.kernel.db, [row.id]));
+  return toInvoiceView(row, await linesOf(billing.kernel.db, [row.id]));
 }
 
 /**
  * What the client will pay at the end of the current week: its completed
  * orders not yet invoiced, and the discount that would apply today.
  */
-export async function upcomingInvoice(b: Billing, client: Principal) {
-  const { kernel } = b;
+export async function upcomingInvoice(billing: Billing, client: Principal) {
+  const { kernel } = billing;
   const now = kernel.clock.now();
   const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
   const [unbilled, paid, lastClosed] = await Promise.all([

@@ -7,8 +7,8 @@ import { findInvoice, linesOf } from '../infra/invoices.repository.ts';
 import type { Billing } from './context.ts';
 
 /** Renders an invoice email queued by a billing run (idempotent: one email per invoice and kind). */
-export async function sendInvoiceEmail(b: Billing, input: { invoiceId: string; kind: 'issued' | 'paid' }): Promise<void> {
-  const { kernel } = b;
+export async function sendInvoiceEmail(billing: Billing, input: { invoiceId: string; kind: 'issued' | 'paid' }): Promise<void> {
+  const { kernel } = billing;
   const invoice = await findInvoice(kernel.db, input.invoiceId);
   if (!invoice) return;
   const contact = await findContact(kernel, invoice.client_id);

@@ -7,8 +7,8 @@ import type { StatementRow } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
 
 /** Renders a statement email queued by the month-end run (one per statement). */
-export async function sendStatementEmail(b: Billing, input: { statementId: string }): Promise<void> {
-  const { kernel } = b;
+export async function sendStatementEmail(billing: Billing, input: { statementId: string }): Promise<void> {
+  const { kernel } = billing;
   const [s] = await sql<StatementRow>(kernel.db, 'SELECT * FROM statements WHERE id = $1', [input.statementId]);
   if (!s) return;
   const contact = await findContact(kernel, s.worker_id);

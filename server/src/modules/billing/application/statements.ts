@@ -19,8 +19,8 @@ export const STATEMENT_EMAIL_TOPIC = 'billing.statement-email';
  * lines, the month in the ledger, the emails queued. A crash rolls it all
  * back; a second run for the same month issues nothing.
  */
-export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number }> {
-  const { kernel } = b;
+export async function issueMonthlyStatements(billing: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number }> {
+  const { kernel } = billing;
   const periodEnd = lastCronOccurrence(STATEMENT_CRON, kernel.config.businessTimeZone, asOf);
   return transaction(kernel.db, async (tx) => {
     const issued = await issueStatements(kernel.db, tx, periodEnd, kernel.clock.now());
@@ -35,14 +35,14 @@ export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ 
   });
 }
 
-export async function listStatements(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
-  const rows = await listStatementRows(b.kernel.db, {
+export async function listStatements(billing: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
+  const rows = await listStatementRows(billing.kernel.db, {
     workerId: isManager(viewer) ? query.workerId : viewer.id,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   const lines = await statementLinesOf(
-    b.kernel.db,
+    billing.kernel.db,
     rows.map((r) => r.id),
   );
   const views = rows.map((s) => ({
@@ -72,12 +72,12 @@ export async function listStatements(b: Billing, viewer: Principal, query: { lim
 }
 
 /** A worker's earnings for a period (default: the current month so far). */
-export async function getEarnings(b: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
+export async function getEarnings(billing: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
   const workerId = isManager(viewer) && query.workerId ? query.workerId : viewer.id;
-  const now = b.kernel.clock.now();
+  const now = billing.kernel.clock.now();
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
-  const e = await earningsBetween(b.kernel.db, workerId, from, to);
+  const e = await earningsBetween(billing.kernel.db, workerId, from, to);
   const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards);
   return {
     workerId,
@@ -96,10 +96,10 @@ export const MAX_REWARD = Money.parse('10000.00');
 
 /** A manager credits a worker (SPEC §8): paid with the next statement; audited. */
 export async function grantReward(
-  b: Billing,
+  billing: Billing,
   input: { actor: Principal; workerId: string; amount: string; reason: string; requestId?: string },
 ) {
-  const { kernel } = b;
+  const { kernel } = billing;
   if (!/^\d{1,15}\.\d{2}$/.test(input.amount)) {
     throw new AppError('VALIDATION.FAILED', 'The amount is cat-units with two decimals, e.g. 15.50.', {
       errors: [{ path: '/body/amount', message: 'must look like 15.50' }],

@@ -18,8 +18,8 @@ export const MAX_TOP_UP = Money.parse('10000.00');
  * recorded and answered 402. Retries are one top-up through the
  * Idempotency-Key; the top-up id is the provider's idempotency reference.
  */
-export async function topUp(b: Billing, input: { client: Principal; amount: string; paymentMethod: string }) {
-  const { kernel, provider } = b;
+export async function topUp(billing: Billing, input: { client: Principal; amount: string; paymentMethod: string }) {
+  const { kernel, provider } = billing;
   const amount = Money.parse(input.amount);
   if (amount.cents <= 0n || amount.cents > MAX_TOP_UP.cents) {
     throw new AppError('BILLING.AMOUNT_OUT_OF_RANGE', `A top-up is more than 0.00 and at most ${MAX_TOP_UP.toString()}.`, {
@@ -65,7 +65,7 @@ export async function topUp(b: Billing, input: { client: Principal; amount: stri
     throw new AppError('BILLING.PAYMENT_DECLINED', `The payment was declined: ${charge.reason}. Nothing was charged (top-up ${id}).`);
   }
   // Unpaid invoices are charged again after a top-up (SPEC §8).
-  const paidInvoices = await payWhatTheBalanceCovers(b, input.client.id);
+  const paidInvoices = await payWhatTheBalanceCovers(billing, input.client.id);
   return {
     id,
     amount: amount.toString(),

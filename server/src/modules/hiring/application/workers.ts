@@ -19,14 +19,14 @@ const toWorkerView = (p: WorkerProfileRow) => ({
 export type WorkerView = ReturnType<typeof toWorkerView>;
 
 /** The worker pool (staff). */
-export async function listWorkers(h: Hiring, query: { limit: number; cursor?: string }) {
-  const rows = await listWorkerProfiles(h.kernel.db, { after: decodeCursor(query.cursor), limit: query.limit + 1 });
+export async function listWorkers(hiring: Hiring, query: { limit: number; cursor?: string }) {
+  const rows = await listWorkerProfiles(hiring.kernel.db, { after: decodeCursor(query.cursor), limit: query.limit + 1 });
   return page(rows.map(toWorkerView), query.limit, (w) => ({ at: w.hiredAt, id: w.id }));
 }
 
 /** One worker: staff, or the worker itself (404 for anyone else). */
-export async function getWorker(h: Hiring, viewer: Principal, id: string): Promise<WorkerView> {
-  const profile = await findWorkerProfile(h.kernel.db, id);
+export async function getWorker(hiring: Hiring, viewer: Principal, id: string): Promise<WorkerView> {
+  const profile = await findWorkerProfile(hiring.kernel.db, id);
   if (!profile || (!isStaff(viewer) && viewer.id !== id)) throw new AppError('NOT_FOUND', 'No such worker.');
   return toWorkerView(profile);
 }
