@@ -1,15 +1,14 @@
-import { sql } from '../../../platform/database.ts';
 import { formatCents } from '../../../platform/money.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { statementIssued } from '../domain/emails.ts';
-import type { StatementRow } from '../infra/statements.repository.ts';
+import { findStatement } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
 
 /** Renders a statement email queued by the month-end run (one per statement). */
 export async function sendStatementEmail(billing: Billing, input: { statementId: string }): Promise<void> {
   const { kernel } = billing;
-  const [s] = await sql<StatementRow>(kernel.db, 'SELECT * FROM statements WHERE id = $1', [input.statementId]);
+  const s = await findStatement(kernel.db, input.statementId);
   if (!s) return;
   const contact = await findContact(kernel, s.worker_id);
   if (!contact) return;

@@ -1,4 +1,4 @@
-import { execute, type Database, type Tx } from '../../../platform/database.ts';
+import { execute, sql, type Database, type Tx } from '../../../platform/database.ts';
 
 export async function insertTopUp(
   db: Database,
@@ -31,3 +31,20 @@ export async function insertTopUp(
     tx,
   );
 }
+
+export interface TopUpRow {
+  id: string;
+  amount_cents: string;
+  status: string;
+  provider: string;
+  failure_reason: string | null;
+  created_at: Date;
+}
+
+/** A client's latest top-ups, newest first. */
+export const recentTopUps = (db: Database, clientId: string, limit: number) =>
+  sql<TopUpRow>(
+    db,
+    'SELECT id, amount_cents, status, provider, failure_reason, created_at FROM top_ups WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT $2',
+    [clientId, limit],
+  );
