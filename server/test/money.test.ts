@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Money } from '../src/platform/money.ts';
+import { Money, formatCents } from '../src/platform/money.ts';
 
 describe('Money', () => {
   it('parses and prints the wire form exactly', () => {
@@ -43,5 +43,13 @@ describe('Money', () => {
     expect(JSON.stringify({ price: Money.parse('100.00') })).toBe('{"price":"100.00"}');
     expect(Money.zero().isZero()).toBe(true);
     expect(Money.parse('-1.00').isNegative()).toBe(true);
+  });
+});
+
+describe('formatCents', () => {
+  it('writes a BIGINT column of hundredths in the wire form', () => {
+    expect(formatCents('10000')).toBe('100.00');
+    expect(formatCents('-5')).toBe('-0.05');
+    expect(formatCents(0n)).toBe('0.00');
   });
 });

@@ -1,7 +1,7 @@
 import { DataTypes, type Model } from 'sequelize';
 import { ACTION_FORM } from '@chorecat/admin';
 import { AppError } from './errors.ts';
-import { Money } from './money.ts';
+import { formatCents } from './money.ts';
 import type { Role } from './http/auth.ts';
 
 /**
@@ -124,7 +124,7 @@ export function moneyAttribute(centsAttribute: string) {
     type: DataTypes.VIRTUAL,
     get(this: Model) {
       const cents = this.getDataValue(centsAttribute) as string | null | undefined;
-      return cents === null || cents === undefined ? '' : Money.fromCents(BigInt(cents)).toString();
+      return cents === null || cents === undefined ? '' : formatCents(cents);
     },
   };
 }

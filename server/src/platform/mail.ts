@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import { enqueue, type OutboxMessage } from './outbox.ts';
+import type { RenderedEmail } from './email-template.ts';
 
 /**
  * Email is the platform's only notification channel (SPEC §11). Use cases
@@ -9,14 +10,6 @@ import { enqueue, type OutboxMessage } from './outbox.ts';
  * outbox dispatcher hands it to the configured transport after commit.
  */
 export const EMAIL_TOPIC = 'email';
-
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-  html: string;
-  /** The email as its record shows it (secrets redacted), when it differs from what is delivered. */
-  shown?: { subject: string; text: string; html: string };
-}
 
 export interface EmailPayload extends RenderedEmail {
   to: string;
@@ -124,9 +117,4 @@ function parseFrom(from: string): { address: string; name?: string } {
 function describe(value: unknown): string {
   if (value && typeof value === 'object' && 'message' in value) return String((value as { message: unknown }).message);
   return 'unexpected response';
-}
-
-/** Escapes text for the HTML part of a template. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -84,3 +84,8 @@ export class Money {
     return this.toString();
   }
 }
+
+/** The wire form ("100.00") of a hundredths amount as a BIGINT column hands it over (pg reads BIGINT as a string). */
+export function formatCents(cents: string | bigint): string {
+  return Money.fromCents(BigInt(cents)).toString();
+}

@@ -22,7 +22,7 @@ export { discountRate, discountOn } from './domain/discount.ts';
  * carried debt, and payouts through Golden Hat.
  */
 export function createBillingModule(kernel: Kernel): ChorecatModule {
-  const b: Payouts = {
+  const billing: Payouts = {
     kernel,
     provider: PAYMENT_PROVIDERS[kernel.config.paymentProvider]!,
     goldenHat: createGoldenHatClient({
@@ -32,28 +32,30 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
     }),
   };
   for (const event of ['order.accept', 'order.auto_accept']) {
-    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) => recordCompletion(b, e.payload, e.occurredAt));
+    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) =>
+      recordCompletion(billing, e.payload, e.occurredAt),
+    );
   }
   for (const event of ['order.no_check_in', 'order.reject']) {
-    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-failure', (e) => recordFailure(b, e.payload, e.occurredAt));
+    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-failure', (e) => recordFailure(billing, e.payload, e.occurredAt));
   }
-  kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(b, message.payload as { statementId: string }));
+  kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(billing, message.payload as { statementId: string }));
   kernel.outbox.handle(PERIOD_EMAILS_TOPIC, async (message) => {
-    await queuePeriodEmails(b, message.payload as { periodEnd: string });
+    await queuePeriodEmails(billing, message.payload as { periodEnd: string });
   });
   kernel.outbox.handle(INVOICE_EMAIL_TOPIC, (message) =>
-    sendInvoiceEmail(b, message.payload as { invoiceId: string; kind: 'issued' | 'paid' }),
+    sendInvoiceEmail(billing, message.payload as { invoiceId: string; kind: 'issued' | 'paid' }),
   );
   return {
     name: 'billing',
-    handlers: billingHandlers(b),
+    handlers: billingHandlers(billing),
     jobs: [
       {
         name: 'billing.weekly-invoices',
         description: "Issues each client's invoice for the week's completed orders (Sundays 23:00) and pays what balances cover",
         schedule: { cron: INVOICE_CRON },
         async run(context) {
-          const result = await issueWeeklyInvoices(b, context.asOf);
+          const result = await issueWeeklyInvoices(billing, context.asOf);
           context.logger.info(result, 'weekly invoices issued');
         },
       },
@@ -63,17 +65,17 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
           "Issues each worker's statement for the month (last day, 23:00): 60 % of completed orders, fines, rewards, debt carried",
         schedule: { cron: STATEMENT_CRON },
         async run(context) {
-          const result = await issueMonthlyStatements(b, context.asOf);
+          const result = await issueMonthlyStatements(billing, context.asOf);
           context.logger.info(result, 'monthly statements issued');
         },
       },
       {
         name: 'billing.payouts',
         description: 'Sends payable statements to Golden Hat (retrying failures with backoff) and polls for missed callbacks',
-        schedule: { everyMs: 15_000, nextDueAt: () => nextPayoutDueAt(b) },
+        schedule: { everyMs: 15_000, nextDueAt: () => nextPayoutDueAt(billing) },
         quiet: true,
         async run() {
-          return runPayouts(b);
+          return runPayouts(billing);
         },
       },
       {
@@ -82,7 +84,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         // A check with no business time: a poller (the sandbox clock runs it once per advance, not once per day).
         schedule: { everyMs: 6 * 60 * 60_000 },
         async run(context) {
-          const result = await reconcileLedger(b);
+          const result = await reconcileLedger(billing);
           if (result.ok) return undefined;
           context.logger.error(result, 'ledger does not reconcile');
           // A check that found a fault is a failed run, not a success beside an alert.
@@ -90,7 +92,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
         },
       },
     ],
-    adminResources: billingAdminResources(b, kernel.db.sequelize),
-    adminActions: billingAdminActions(b),
+    adminResources: billingAdminResources(billing, kernel.db.sequelize),
+    adminActions: billingAdminActions(billing),
   };
 }

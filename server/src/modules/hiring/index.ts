@@ -16,7 +16,7 @@ export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
  */
 export function createHiringModule(kernel: Kernel): ChorecatModule {
   kernel.privacy.register(hiringPersonalData(kernel));
-  const h: Hiring = {
+  const hiring: Hiring = {
     kernel,
     pow: createProofOfWork({
       secret: kernel.secrets.jwt,
@@ -26,8 +26,8 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
   };
   return {
     name: 'hiring',
-    handlers: hiringHandlers(h),
-    early: [applicationFloodDefence(h)],
+    handlers: hiringHandlers(hiring),
+    early: [applicationFloodDefence(hiring)],
     jobs: [
       {
         name: 'hiring.purge-challenges',
@@ -44,6 +44,6 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
         },
       },
     ],
-    adminResources: hiringAdminResources(h, kernel.db.sequelize),
+    adminResources: hiringAdminResources(hiring, kernel.db.sequelize),
   };
 }

@@ -7,7 +7,7 @@ import { emailsPersonalData } from './application/personal-data.ts';
 import { operatorAlert } from './domain/templates.ts';
 
 export { sendEmail } from './application/send-email.ts';
-export { defineTemplate, type EmailTemplate } from './domain/template.ts';
+export { defineTemplate, type EmailTemplate } from '../../platform/email-template.ts';
 export { alertOperators } from './application/alert-operators.ts';
 export type { EmailView } from './application/list-emails.ts';
 

@@ -1,7 +1,7 @@
 import type { ChorecatModule, Kernel } from '../../platform/module.ts';
 import { ordersHandlers } from './http/handlers.ts';
 import type { FilesService } from '../files/index.ts';
-import { orderPhotoAccess } from './application/work.ts';
+import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './infra/admin.ts';
 
@@ -14,7 +14,7 @@ export {
   lastAssignedAt,
   orderIdsOfClient,
   type OrderSlot,
-} from './application/seam.ts';
+} from './application/order-slots.ts';
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
 
 /**

@@ -27,7 +27,7 @@ export {
  */
 export function createSuppliesModule(kernel: Kernel, deps: { supplier?: SupplierClient } = {}): ChorecatModule {
   kernel.privacy.register(suppliesPersonalData(kernel));
-  const s: Supplies = {
+  const supplies: Supplies = {
     kernel,
     supplier:
       deps.supplier ??
@@ -37,16 +37,18 @@ export function createSuppliesModule(kernel: Kernel, deps: { supplier?: Supplier
         timeoutMs: kernel.config.supplier.timeoutMs,
       }),
   };
-  kernel.events.subscribe<OrderEventPayload>('order.created', 'supplies.open-kit', (event) => openKit(s, event.payload));
+  kernel.events.subscribe<OrderEventPayload>('order.created', 'supplies.open-kit', (event) => openKit(supplies, event.payload));
   // Every order event that means the order will never happen, whatever state its kit is in.
   for (const cause of ['cancel', 'no_worker', 'no_check_in'] as const) {
-    kernel.events.subscribe<OrderEventPayload>(`order.${cause}`, 'supplies.cancel-kit', (event) => cancelKit(s, event.payload, cause));
+    kernel.events.subscribe<OrderEventPayload>(`order.${cause}`, 'supplies.cancel-kit', (event) =>
+      cancelKit(supplies, event.payload, cause),
+    );
   }
-  kernel.events.subscribe<OrderEventPayload>('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(s, event.payload));
+  kernel.events.subscribe<OrderEventPayload>('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(supplies, event.payload));
   return {
     name: 'supplies',
-    handlers: suppliesHandlers(s),
-    jobs: supplierJobs(s),
-    adminResources: [kitsAdminResource(s, kernel.db.sequelize)],
+    handlers: suppliesHandlers(supplies),
+    jobs: supplierJobs(supplies),
+    adminResources: [kitsAdminResource(supplies, kernel.db.sequelize)],
   };
 }

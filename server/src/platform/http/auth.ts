@@ -11,6 +11,20 @@ export interface Principal {
   roles: Role[];
 }
 
+/*
+ * The two back-office rules every module asks (SPEC §2): "a manager" (an admin
+ * holds every manager's right) decides, edits and reads everyone's money;
+ * "staff" adds supplies staff, who read every order and kit to pack it.
+ */
+const MANAGER_ROLES: readonly Role[] = ['manager', 'admin'];
+const STAFF_ROLES: readonly Role[] = [...MANAGER_ROLES, 'supplies'];
+
+/** A manager or an admin: may read every client's invoices, every worker's statements, every application. */
+export const isManager = (principal?: Principal): boolean => Boolean(principal?.roles.some((r) => MANAGER_ROLES.includes(r)));
+
+/** Any back-office role (manager, admin, supplies staff): may read every order, kit and worker profile. */
+export const isStaff = (principal?: Principal): boolean => Boolean(principal?.roles.some((r) => STAFF_ROLES.includes(r)));
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {

@@ -1,32 +1,21 @@
 import type { Principal } from '../../../platform/http/auth.ts';
-import { sql } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import type { Schemas } from '../../../platform/http/contract.ts';
 import { balance } from '../infra/ledger.repository.ts';
+import { recentTopUps } from '../infra/top-ups.repository.ts';
 import type { Billing } from './context.ts';
 
 /** The client's balance (derived from the ledger) and its latest top-ups. */
-export async function getBalance(b: Billing, client: Principal): Promise<Schemas['Balance']> {
+export async function getBalance(billing: Billing, client: Principal): Promise<Schemas['Balance']> {
   const [current, topUps] = await Promise.all([
-    balance(b.kernel.db, 'client', client.id),
-    sql<{
-      id: string;
-      amount_cents: string;
-      status: 'succeeded' | 'declined';
-      provider: string;
-      failure_reason: string | null;
-      created_at: Date;
-    }>(
-      b.kernel.db,
-      'SELECT id, amount_cents, status, provider, failure_reason, created_at FROM top_ups WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT 10',
-      [client.id],
-    ),
+    balance(billing.kernel.db, 'client', client.id),
+    recentTopUps(billing.kernel.db, client.id, 10),
   ]);
   return {
     balance: current.toString(),
     recentTopUps: topUps.map((t) => ({
       id: t.id,
-      amount: Money.fromCents(BigInt(t.amount_cents)).toString(),
+      amount: formatCents(t.amount_cents),
       status: t.status,
       provider: t.provider,
       failureReason: t.failure_reason,

@@ -1,6 +1,6 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { Money } from '../../../platform/money.ts';
+import { Money, formatCents } from '../../../platform/money.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { lastCronOccurrence, nextCronOccurrence } from '../../../platform/scheduler.ts';
 import { discountOn, discountRate } from '../domain/discount.ts';
@@ -20,7 +20,7 @@ import type { Billing } from './context.ts';
 export const INVOICE_CRON = '0 23 * * 0';
 
 /** The end of the invoicing period a run at `at` closes: the latest Sunday 23:00 at or before it. */
-export const periodEndFor = (b: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, b.kernel.config.businessTimeZone, at);
+export const periodEndFor = (billing: Billing, at: Date) => lastCronOccurrence(INVOICE_CRON, billing.kernel.config.businessTimeZone, at);
 
 /**
  * The period an order completed at `completedAt` is invoiced in: the first
@@ -33,21 +33,22 @@ export function periodOfCompletion(timeZone: string, completedAt: Date, lastClos
   return nextCronOccurrence(INVOICE_CRON, timeZone, new Date(after));
 }
 
-const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
-const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
-
 function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
   return {
     id: row.id,
     clientId: row.client_id,
     periodStart: new Date(row.period_start).toISOString(),
     periodEnd: new Date(row.period_end).toISOString(),
-    lines: lines.map((l) => ({ orderId: l.order_id, price: money(l.price_cents), completedAt: new Date(l.completed_at).toISOString() })),
-    subtotal: money(row.subtotal_cents),
-    paidBefore: money(row.paid_before_cents),
+    lines: lines.map((l) => ({
+      orderId: l.order_id,
+      price: formatCents(l.price_cents),
+      completedAt: new Date(l.completed_at).toISOString(),
+    })),
+    subtotal: formatCents(row.subtotal_cents),
+    paidBefore: formatCents(row.paid_before_cents),
     discountRate: row.discount_rate,
-    discount: money(row.discount_cents),
-    total: money(row.total_cents),
+    discount: formatCents(row.discount_cents),
+    total: formatCents(row.total_cents),
     status: row.status,
     issuedAt: new Date(row.issued_at).toISOString(),
     paidAt: row.paid_at ? new Date(row.paid_at).toISOString() : null,
@@ -56,14 +57,14 @@ function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
 
 export type InvoiceView = ReturnType<typeof toInvoiceView>;
 
-export async function listInvoices(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; clientId?: string }) {
-  const rows = await listInvoiceRows(b.kernel.db, {
-    clientId: isStaff(viewer) ? query.clientId : viewer.id,
+export async function listInvoices(billing: Billing, viewer: Principal, query: { limit: number; cursor?: string; clientId?: string }) {
+  const rows = await listInvoiceRows(billing.kernel.db, {
+    clientId: isManager(viewer) ? query.clientId : viewer.id,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   const lines = await linesOf(
-    b.kernel.db,
+    billing.kernel.db,
     rows.map((r) => r.id),
   );
   const views = rows.map((r) =>
@@ -75,18 +76,18 @@ export async function listInvoices(b: Billing, viewer: Principal, query: { limit
   return page(views, query.limit, (i) => ({ at: i.periodEnd, id: i.id }));
 }
 
-export async function getInvoice(b: Billing, viewer: Principal, id: string): Promise<InvoiceView> {
-  const row = await findInvoice(b.kernel.db, id);
-  if (!row || (!isStaff(viewer) && row.client_id !== viewer.id)) throw new AppError('NOT_FOUND', 'No such invoice.');
-  return toInvoiceView(row, await linesOf(b.kernel.db, [row.id]));
+export async function getInvoice(billing: Billing, viewer: Principal, id: string): Promise<InvoiceView> {
+  const row = await findInvoice(billing.kernel.db, id);
+  if (!row || (!isManager(viewer) && row.client_id !== viewer.id)) throw new AppError('NOT_FOUND', 'No such invoice.');
+  return toInvoiceView(row, await linesOf(billing.kernel.db, [row.id]));
 }
 
 /**
  * What the client will pay at the end of the current week: its completed
  * orders not yet invoiced, and the discount that would apply today.
  */
-export async function upcomingInvoice(b: Billing, client: Principal) {
-  const { kernel } = b;
+export async function upcomingInvoice(billing: Billing, client: Principal) {
+  const { kernel } = billing;
   const now = kernel.clock.now();
   const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
   const [unbilled, paid, lastClosed] = await Promise.all([
@@ -105,9 +106,13 @@ export async function upcomingInvoice(b: Billing, client: Principal) {
     clientId: client.id,
     periodStart: periodStart?.toISOString() ?? null,
     periodEnd: periodEnd.toISOString(),
-    lines: unbilled.map((o) => ({ orderId: o.order_id, price: money(o.price_cents), completedAt: new Date(o.completed_at).toISOString() })),
+    lines: unbilled.map((o) => ({
+      orderId: o.order_id,
+      price: formatCents(o.price_cents),
+      completedAt: new Date(o.completed_at).toISOString(),
+    })),
     subtotal: subtotal.toString(),
-    paidBefore: money(paid),
+    paidBefore: formatCents(paid),
     discountRate: rate,
     discount: discount.toString(),
     total: subtotal.minus(discount).toString(),

@@ -11,8 +11,8 @@ export const INVOICE_EMAIL_TOPIC = 'billing.invoice-email';
  * Queues one "issued" or "paid" email per invoice that `from` yields (an
  * `id` column), set-based; rendered when delivered, one per invoice and kind.
  */
-function queueEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', from: { sql: string; params: unknown[] }) {
-  return enqueueSelected(b.kernel.db, tx, b.kernel.clock, {
+function queueEmails(billing: Billing, tx: Tx, kind: 'issued' | 'paid', from: { sql: string; params: unknown[] }) {
+  return enqueueSelected(billing.kernel.db, tx, billing.kernel.clock, {
     topic: INVOICE_EMAIL_TOPIC,
     select: `SELECT 'invoice:' || id || ':${kind}' AS dedupe_key, jsonb_build_object('invoiceId', id, 'kind', '${kind}') AS payload
              FROM ${from.sql}`,
@@ -21,9 +21,9 @@ function queueEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', from: { sql: s
 }
 
 /** Queues an email of `kind` for each of these invoices. */
-export function queueInvoiceEmails(b: Billing, tx: Tx, kind: 'issued' | 'paid', invoiceIds: string[]) {
+export function queueInvoiceEmails(billing: Billing, tx: Tx, kind: 'issued' | 'paid', invoiceIds: string[]) {
   if (invoiceIds.length === 0) return Promise.resolve(0);
-  return queueEmails(b, tx, kind, { sql: 'unnest($1::uuid[]) AS id', params: [invoiceIds] });
+  return queueEmails(billing, tx, kind, { sql: 'unnest($1::uuid[]) AS id', params: [invoiceIds] });
 }
 
 /** One message per closed period fans out to one "issued" email per invoice when delivered (see `queuePeriodEmails`). */
@@ -36,14 +36,14 @@ export const PERIOD_EMAILS_TOPIC = 'billing.period-invoice-emails';
  * them, close the period, and queue its emails. A crash rolls it all back;
  * a second run for the same week issues nothing.
  */
-export async function issueWeeklyInvoices(b: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number; paid: number }> {
-  const { kernel } = b;
-  const periodEnd = periodEndFor(b, asOf);
+export async function issueWeeklyInvoices(billing: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number; paid: number }> {
+  const { kernel } = billing;
+  const periodEnd = periodEndFor(billing, asOf);
   return transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
     const olderPaid = await payInvoices(kernel.db, tx, now);
     await queueInvoiceEmails(
-      b,
+      billing,
       tx,
       'paid',
       olderPaid.map((p) => p.id),
@@ -68,18 +68,18 @@ export async function issueWeeklyInvoices(b: Billing, asOf: Date): Promise<{ per
  * the period (the email says whether the run paid it). Idempotent: each
  * email has its own dedupe key, so a redelivery queues nothing twice.
  */
-export function queuePeriodEmails(b: Billing, payload: { periodEnd: string }) {
-  return transaction(b.kernel.db, (tx) =>
-    queueEmails(b, tx, 'issued', { sql: 'invoices WHERE period_end = $1', params: [new Date(payload.periodEnd)] }),
+export function queuePeriodEmails(billing: Billing, payload: { periodEnd: string }) {
+  return transaction(billing.kernel.db, (tx) =>
+    queueEmails(billing, tx, 'issued', { sql: 'invoices WHERE period_end = $1', params: [new Date(payload.periodEnd)] }),
   );
 }
 
 /** After a top-up: the client's unpaid invoices that the balance now covers are paid (and emailed). */
-export async function payWhatTheBalanceCovers(b: Billing, clientId: string): Promise<number> {
-  return transaction(b.kernel.db, async (tx) => {
-    const paid = await payInvoices(b.kernel.db, tx, b.kernel.clock.now(), clientId);
+export async function payWhatTheBalanceCovers(billing: Billing, clientId: string): Promise<number> {
+  return transaction(billing.kernel.db, async (tx) => {
+    const paid = await payInvoices(billing.kernel.db, tx, billing.kernel.clock.now(), clientId);
     await queueInvoiceEmails(
-      b,
+      billing,
       tx,
       'paid',
       paid.map((p) => p.id),

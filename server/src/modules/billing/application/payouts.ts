@@ -1,7 +1,7 @@
 import type { Principal } from '../../../platform/http/auth.ts';
-import { execute, sql, transaction, type Tx } from '../../../platform/database.ts';
+import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { Money } from '../../../platform/money.ts';
+import { Money, formatCents } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { systemClock } from '../../../platform/clock.ts';
 import { verifyWebhookSignature } from '../../../platform/http/webhook-signature.ts';
@@ -10,22 +10,23 @@ import { findContact } from '../../identity/index.ts';
 import { alertOperators, sendEmail } from '../../notifications/index.ts';
 import { payoutMade } from '../domain/emails.ts';
 import { post } from '../infra/ledger.repository.ts';
+import { markStatementPaid } from '../infra/statements.repository.ts';
+import {
+  claimDuePayouts,
+  claimPayoutsToPoll,
+  findPayout,
+  lockPayout,
+  lockPayoutByProviderId,
+  makePayoutDue,
+  markPayoutPaid,
+  markPayoutProcessing,
+  nextPendingPayoutAt,
+  recordGoldenHatEvent,
+  recordPayoutFailure,
+  type PayoutRow,
+} from '../infra/payouts.repository.ts';
 import { GoldenHatError, type GoldenHatClient } from '../infra/golden-hat-client.ts';
 import type { Billing } from './context.ts';
-
-export interface PayoutRow {
-  id: string;
-  statement_id: string;
-  worker_id: string;
-  amount_cents: string;
-  status: 'pending' | 'processing' | 'paid';
-  attempt: number;
-  provider_payout_id: string | null;
-  failures: number;
-  last_error: string | null;
-  next_attempt_at: Date | null;
-  paid_at: Date | null;
-}
 
 export interface Payouts extends Billing {
   goldenHat: GoldenHatClient;
@@ -35,27 +36,16 @@ export interface Payouts extends Billing {
 export const payoutRetryDelayMs = (failures: number) => Math.min(30_000 * 2 ** Math.max(0, failures - 1), 60 * 60_000);
 const ALERT_AFTER = 5;
 
-const lock = async (p: Payouts, tx: Tx, id: string) =>
-  (await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1 FOR UPDATE', [id], tx))[0];
+const lock = (payouts: Payouts, tx: Tx, id: string) => lockPayout(payouts.kernel.db, tx, id);
 
 /** Golden Hat paid it: the payout and its statement are paid, the money leaves the worker's account, the worker is emailed. */
-async function markPaid(p: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
-  const now = p.kernel.clock.now();
+async function markPaid(payouts: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
+  const now = payouts.kernel.clock.now();
   const amount = Money.fromCents(BigInt(payout.amount_cents));
-  await execute(
-    p.kernel.db,
-    "UPDATE payouts SET status = 'paid', paid_at = $2, next_poll_at = NULL, last_error = NULL WHERE id = $1",
-    [payout.id, now],
-    tx,
-  );
-  await execute(
-    p.kernel.db,
-    "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'",
-    [payout.statement_id, now],
-    tx,
-  );
+  await markPayoutPaid(payouts.kernel.db, tx, payout.id, now);
+  await markStatementPaid(payouts.kernel.db, tx, payout.statement_id, now);
   await post(
-    p.kernel.db,
+    payouts.kernel.db,
     tx,
     {
       kind: 'payout',
@@ -68,9 +58,9 @@ async function markPaid(p: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
     },
     now,
   );
-  const contact = await findContact(p.kernel, payout.worker_id, tx);
+  const contact = await findContact(payouts.kernel, payout.worker_id, tx);
   if (contact) {
-    await sendEmail(p.kernel, tx, {
+    await sendEmail(payouts.kernel, tx, {
       template: payoutMade,
       to: contact.email,
       data: { name: contact.name, amount: amount.toString(), statementId: payout.statement_id },
@@ -80,24 +70,24 @@ async function markPaid(p: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
 }
 
 /** A failed try (Golden Hat down, or a payout it failed): recorded where managers see it, retried with backoff. */
-async function recordFailure(p: Payouts, payoutId: string, reason: string, newAttempt: boolean, tx?: Tx): Promise<void> {
+async function recordFailure(payouts: Payouts, payoutId: string, reason: string, newAttempt: boolean, tx?: Tx): Promise<void> {
   const run = async (t: Tx) => {
-    const payout = await lock(p, t, payoutId);
+    const payout = await lock(payouts, t, payoutId);
     if (!payout || payout.status === 'paid') return undefined;
     const failures = payout.failures + 1;
-    const now = p.kernel.clock.now();
-    await execute(
-      p.kernel.db,
-      `UPDATE payouts SET status = 'pending', failures = $2, last_error = $3, next_attempt_at = $4, next_poll_at = NULL,
-              attempt = attempt + $5 WHERE id = $1`,
-      [payout.id, failures, reason.slice(0, 500), new Date(now.getTime() + payoutRetryDelayMs(failures)), newAttempt ? 1 : 0],
-      t,
-    );
+    const now = payouts.kernel.clock.now();
+    await recordPayoutFailure(payouts.kernel.db, t, {
+      id: payout.id,
+      failures,
+      lastError: reason.slice(0, 500),
+      nextAttemptAt: new Date(now.getTime() + payoutRetryDelayMs(failures)),
+      newAttempt,
+    });
     return failures;
   };
-  const failures = tx ? await run(tx) : await transaction(p.kernel.db, run);
+  const failures = tx ? await run(tx) : await transaction(payouts.kernel.db, run);
   if (failures === ALERT_AFTER) {
-    await alertOperators(p.kernel, {
+    await alertOperators(payouts.kernel, {
       summary: `Payout ${payoutId} has failed ${failures} times`,
       detail: `The last error: ${reason}. Retries continue with backoff; managers can retry it now in the admin panel (Billing → Payouts).`,
       fingerprint: `payout:${payoutId}`,
@@ -107,14 +97,15 @@ async function recordFailure(p: Payouts, payoutId: string, reason: string, newAt
 
 /** What Golden Hat says of the current attempt: paid, failed (a new attempt will follow), or still processing. */
 async function apply(
-  p: Payouts,
+  payouts: Payouts,
   tx: Tx,
   payout: PayoutRow,
   status: 'processing' | 'paid' | 'failed',
   reason: string | null,
 ): Promise<void> {
-  if (status === 'paid') return markPaid(p, tx, payout);
-  if (status === 'failed') return recordFailure(p, payout.id, `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, true, tx);
+  if (status === 'paid') return markPaid(payouts, tx, payout);
+  if (status === 'failed')
+    return recordFailure(payouts, payout.id, `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, true, tx);
 }
 
 /** A try that failed and waits for its retry: what `billing.payouts` reports, so its run is a failed one. */
@@ -131,35 +122,36 @@ const failedByGoldenHat = (payoutId: string, reason: string | null): PayoutFailu
  * repeated send one payout at Golden Hat). Returns the failure when Golden
  * Hat could not be reached, refused, or failed the payout at once.
  */
-export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFailure | undefined> {
-  const [payout] = await sql<PayoutRow>(p.kernel.db, 'SELECT * FROM payouts WHERE id = $1', [payoutId]);
+export async function sendPayout(payouts: Payouts, payoutId: string): Promise<PayoutFailure | undefined> {
+  const payout = await findPayout(payouts.kernel.db, payoutId);
   if (!payout || payout.status !== 'pending') return undefined;
-  const contact = await findContact(p.kernel, payout.worker_id);
+  const contact = await findContact(payouts.kernel, payout.worker_id);
   let answer;
   try {
-    answer = await p.goldenHat.createPayout({
+    answer = await payouts.goldenHat.createPayout({
       idempotencyKey: `${payout.id}:${payout.attempt}`,
       reference: payout.id,
-      amount: Money.fromCents(BigInt(payout.amount_cents)).toString(),
+      amount: formatCents(payout.amount_cents),
       recipient: { id: payout.worker_id, name: contact?.name ?? 'Chorecat worker' },
     });
   } catch (error) {
     if (!(error instanceof GoldenHatError)) throw error;
-    await recordFailure(p, payout.id, error.message, false);
+    await recordFailure(payouts, payout.id, error.message, false);
     return { failed: `payout ${payout.id}: ${error.message}` };
   }
-  const applied = await transaction(p.kernel.db, async (tx) => {
-    const current = await lock(p, tx, payout.id);
+  const applied = await transaction(payouts.kernel.db, async (tx) => {
+    const current = await lock(payouts, tx, payout.id);
     if (!current || current.status !== 'pending' || current.attempt !== payout.attempt) return false;
-    const now = p.kernel.clock.now();
-    await execute(
-      p.kernel.db,
-      "UPDATE payouts SET status = 'processing', provider_payout_id = $2, next_attempt_at = NULL, next_poll_at = $3 WHERE id = $1",
-      [payout.id, answer.id, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
+    const now = payouts.kernel.clock.now();
+    await markPayoutProcessing(
+      payouts.kernel.db,
       tx,
+      payout.id,
+      answer.id,
+      new Date(now.getTime() + payouts.kernel.config.goldenHat.pollIntervalMs),
     );
-    const updated = (await lock(p, tx, payout.id))!;
-    await apply(p, tx, updated, answer.status, answer.failureReason);
+    const updated = (await lock(payouts, tx, payout.id))!;
+    await apply(payouts, tx, updated, answer.status, answer.failureReason);
     return true;
   });
   return applied && answer.status === 'failed' ? failedByGoldenHat(payout.id, answer.failureReason) : undefined;
@@ -171,51 +163,36 @@ export async function sendPayout(p: Payouts, payoutId: string): Promise<PayoutFa
  * refusing, or failing it) is recorded on the payout and retried with
  * backoff, and counted: the run reports them, so it is a failed run.
  */
-export async function runPayouts(p: Payouts): Promise<{ sent: number; polled: number; failed: number; error?: string }> {
-  const { db } = p.kernel;
-  const now = p.kernel.clock.now();
-  const { rows: due } = await execute<{ id: string }>(
-    db,
-    `UPDATE payouts SET next_attempt_at = $2 WHERE id IN (
-       SELECT id FROM payouts WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-     RETURNING id`,
-    [now, new Date(now.getTime() + 60_000)],
-  );
+export async function runPayouts(payouts: Payouts): Promise<{ sent: number; polled: number; failed: number; error?: string }> {
+  const { db } = payouts.kernel;
+  const now = payouts.kernel.clock.now();
+  const due = await claimDuePayouts(db, now, new Date(now.getTime() + 60_000));
   const failures: PayoutFailure[] = [];
   for (const { id } of due) {
-    const failure = await sendPayout(p, id);
+    const failure = await sendPayout(payouts, id);
     if (failure) failures.push(failure);
   }
-  const { rows: polls } = await execute<PayoutRow>(
-    db,
-    `UPDATE payouts SET next_poll_at = $2 WHERE id IN (
-       SELECT id FROM payouts WHERE status = 'processing' AND next_poll_at <= $1 ORDER BY next_poll_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [now, new Date(now.getTime() + p.kernel.config.goldenHat.pollIntervalMs)],
-  );
+  const polls = await claimPayoutsToPoll(db, now, new Date(now.getTime() + payouts.kernel.config.goldenHat.pollIntervalMs));
   for (const payout of polls) {
     try {
-      const answer = await p.goldenHat.getPayout(payout.provider_payout_id!);
+      const answer = await payouts.goldenHat.getPayout(payout.provider_payout_id!);
       const applied = await transaction(db, async (tx) => {
-        const current = await lock(p, tx, payout.id);
+        const current = await lock(payouts, tx, payout.id);
         if (current?.status !== 'processing' || current.provider_payout_id !== answer.id) return false;
-        await apply(p, tx, current, answer.status, answer.failureReason);
+        await apply(payouts, tx, current, answer.status, answer.failureReason);
         return true;
       });
       if (applied && answer.status === 'failed') failures.push(failedByGoldenHat(payout.id, answer.failureReason));
     } catch (error) {
       if (!(error instanceof GoldenHatError)) throw error;
-      p.kernel.logger.warn({ payoutId: payout.id, err: error.message }, 'Golden Hat poll failed; will poll again');
+      payouts.kernel.logger.warn({ payoutId: payout.id, err: error.message }, 'Golden Hat poll failed; will poll again');
       failures.push({ failed: `payout ${payout.id}: ${error.message}` });
     }
   }
   return { sent: due.length, polled: polls.length, failed: failures.length, error: failures.at(-1)?.failed };
 }
 
-export async function nextPayoutDueAt(p: Billing): Promise<Date | null> {
-  const [row] = await sql<{ at: Date | null }>(p.kernel.db, "SELECT min(next_attempt_at) AS at FROM payouts WHERE status = 'pending'");
-  return row?.at ? new Date(row.at) : null;
-}
+export const nextPayoutDueAt = (billing: Billing): Promise<Date | null> => nextPendingPayoutAt(billing.kernel.db);
 
 export interface GoldenHatEvent {
   id: string;
@@ -225,13 +202,13 @@ export interface GoldenHatEvent {
 
 /** Golden Hat's signed callback: verified over the raw body in real time; each event handled once. */
 export async function receiveGoldenHatEvent(
-  p: Payouts,
+  payouts: Payouts,
   input: { rawBody: Buffer | undefined; signature: string | undefined; event: GoldenHatEvent },
 ): Promise<Schemas['SupplierEventReceipt']> {
   const verdict = verifyWebhookSignature({
     header: input.signature,
     rawBody: input.rawBody,
-    secret: p.kernel.secrets.goldenHatWebhookSecret,
+    secret: payouts.kernel.secrets.goldenHatWebhookSecret,
     nowSeconds: Math.floor(systemClock.now().getTime() / 1000),
   });
   if (verdict !== 'ok')
@@ -239,38 +216,32 @@ export async function receiveGoldenHatEvent(
       'BILLING.BAD_SIGNATURE',
       `The Golden-Hat-Signature header is ${verdict}: this callback was not signed by Golden Hat.`,
     );
-  return transaction(p.kernel.db, async (tx) => {
-    const { rows } = await execute(
-      p.kernel.db,
-      'INSERT INTO golden_hat_events (id, type, received_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id',
-      [input.event.id, input.event.type, p.kernel.clock.now()],
-      tx,
-    );
-    if (rows.length === 0) return { received: true, duplicate: true, handled: false };
-    const [payout] = await sql<PayoutRow>(
-      p.kernel.db,
-      'SELECT * FROM payouts WHERE provider_payout_id = $1 FOR UPDATE',
-      [input.event.data.payoutId ?? ''],
-      tx,
-    );
+  return transaction(payouts.kernel.db, async (tx) => {
+    const first = await recordGoldenHatEvent(payouts.kernel.db, tx, {
+      id: input.event.id,
+      type: input.event.type,
+      receivedAt: payouts.kernel.clock.now(),
+    });
+    if (!first) return { received: true, duplicate: true, handled: false };
+    const payout = await lockPayoutByProviderId(payouts.kernel.db, tx, input.event.data.payoutId ?? '');
     // Only the current attempt's news counts (an older, failed attempt is history).
     if (!payout || payout.status !== 'processing') return { received: true, duplicate: false, handled: false };
     const status = input.event.type === 'payout.paid' ? 'paid' : input.event.type === 'payout.failed' ? 'failed' : 'processing';
-    await apply(p, tx, payout, status, input.event.data.failureReason ?? null);
+    await apply(payouts, tx, payout, status, input.event.data.failureReason ?? null);
     return { received: true, duplicate: false, handled: status !== 'processing' };
   });
 }
 
 /** Managers need not wait for the backoff: the payout is tried again now (audited). */
-export async function retryPayoutNow(p: Payouts, input: { actor: Principal; payoutId: string }) {
-  await transaction(p.kernel.db, async (tx) => {
-    const payout = await lock(p, tx, input.payoutId);
+export async function retryPayoutNow(payouts: Payouts, input: { actor: Principal; payoutId: string }) {
+  await transaction(payouts.kernel.db, async (tx) => {
+    const payout = await lock(payouts, tx, input.payoutId);
     if (!payout) throw new AppError('NOT_FOUND', 'No such payout.');
     if (payout.status !== 'pending')
       throw new AppError('BILLING.NOTHING_TO_RETRY', `The payout is ${payout.status}: there is nothing to retry.`);
-    const now = p.kernel.clock.now();
-    await execute(p.kernel.db, 'UPDATE payouts SET next_attempt_at = $2 WHERE id = $1', [payout.id, now], tx);
-    await recordAudit(p.kernel.db, tx, p.kernel.clock, {
+    const now = payouts.kernel.clock.now();
+    await makePayoutDue(payouts.kernel.db, tx, payout.id, now);
+    await recordAudit(payouts.kernel.db, tx, payouts.kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,
       action: 'payout.retried',
@@ -281,6 +252,6 @@ export async function retryPayoutNow(p: Payouts, input: { actor: Principal; payo
       after: { status: payout.status, nextAttemptAt: now },
     });
   });
-  await sendPayout(p, input.payoutId);
+  await sendPayout(payouts, input.payoutId);
   return { id: input.payoutId };
 }

@@ -6,16 +6,16 @@ import type { Billing } from './context.ts';
 import { periodOfCompletion } from './invoices.ts';
 
 /** On `order.accept` / `order.auto_accept`: the order is billable from the moment it was completed. */
-export async function recordCompletion(b: Billing, order: OrderEventPayload, completedAt: string): Promise<void> {
+export async function recordCompletion(billing: Billing, order: OrderEventPayload, completedAt: string): Promise<void> {
   const priceCents = order.price ? Money.parse(order.price).cents : 0n;
   const completed = new Date(completedAt);
   await recordBillableOrder(
-    b.kernel.db,
+    billing.kernel.db,
     { orderId: order.orderId, clientId: order.clientId, workerId: order.workerId, priceCents, completedAt: completed },
-    (lastClosed) => periodOfCompletion(b.kernel.config.businessTimeZone, completed, lastClosed),
+    (lastClosed) => periodOfCompletion(billing.kernel.config.businessTimeZone, completed, lastClosed),
   );
   if (order.workerId) {
-    await recordOutcome(b.kernel.db, {
+    await recordOutcome(billing.kernel.db, {
       orderId: order.orderId,
       workerId: order.workerId,
       outcome: 'completed',
@@ -26,9 +26,9 @@ export async function recordCompletion(b: Billing, order: OrderEventPayload, com
 }
 
 /** On `order.no_check_in` / `order.reject`: the worker is fined (SPEC §8; an order failed for want of a worker fines nobody). */
-export async function recordFailure(b: Billing, order: OrderEventPayload, failedAt: string): Promise<void> {
+export async function recordFailure(billing: Billing, order: OrderEventPayload, failedAt: string): Promise<void> {
   if (!order.workerId) return;
-  await recordOutcome(b.kernel.db, {
+  await recordOutcome(billing.kernel.db, {
     orderId: order.orderId,
     workerId: order.workerId,
     outcome: 'failed',

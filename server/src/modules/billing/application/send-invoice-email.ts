@@ -1,4 +1,4 @@
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { invoiceIssued, invoicePaid } from '../domain/emails.ts';
@@ -7,23 +7,22 @@ import { findInvoice, linesOf } from '../infra/invoices.repository.ts';
 import type { Billing } from './context.ts';
 
 /** Renders an invoice email queued by a billing run (idempotent: one email per invoice and kind). */
-export async function sendInvoiceEmail(b: Billing, input: { invoiceId: string; kind: 'issued' | 'paid' }): Promise<void> {
-  const { kernel } = b;
+export async function sendInvoiceEmail(billing: Billing, input: { invoiceId: string; kind: 'issued' | 'paid' }): Promise<void> {
+  const { kernel } = billing;
   const invoice = await findInvoice(kernel.db, input.invoiceId);
   if (!invoice) return;
   const contact = await findContact(kernel, invoice.client_id);
   if (!contact) return;
   const lines = await linesOf(kernel.db, [invoice.id]);
-  const money = (cents: string) => Money.fromCents(BigInt(cents)).toString();
   const facts = {
     name: contact.name,
     invoiceId: invoice.id,
     period: `${new Date(invoice.period_start).toUTCString()} – ${new Date(invoice.period_end).toUTCString()}`,
     orders: lines.length,
-    subtotal: money(invoice.subtotal_cents),
+    subtotal: formatCents(invoice.subtotal_cents),
     discountRate: invoice.discount_rate,
-    discount: money(invoice.discount_cents),
-    total: money(invoice.total_cents),
+    discount: formatCents(invoice.discount_cents),
+    total: formatCents(invoice.total_cents),
   };
   if (input.kind === 'issued') {
     await sendEmail(kernel, undefined, {

@@ -1,19 +1,17 @@
-import { sql } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { statementIssued } from '../domain/emails.ts';
-import type { StatementRow } from '../infra/statements.repository.ts';
+import { findStatement } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
 
 /** Renders a statement email queued by the month-end run (one per statement). */
-export async function sendStatementEmail(b: Billing, input: { statementId: string }): Promise<void> {
-  const { kernel } = b;
-  const [s] = await sql<StatementRow>(kernel.db, 'SELECT * FROM statements WHERE id = $1', [input.statementId]);
+export async function sendStatementEmail(billing: Billing, input: { statementId: string }): Promise<void> {
+  const { kernel } = billing;
+  const s = await findStatement(kernel.db, input.statementId);
   if (!s) return;
   const contact = await findContact(kernel, s.worker_id);
   if (!contact) return;
-  const money = (cents: string) => Money.fromCents(BigInt(cents)).toString();
   await sendEmail(kernel, undefined, {
     template: statementIssued,
     to: contact.email,
@@ -21,11 +19,11 @@ export async function sendStatementEmail(b: Billing, input: { statementId: strin
       name: contact.name,
       statementId: s.id,
       period: `${new Date(s.period_start).toUTCString()} – ${new Date(s.period_end).toUTCString()}`,
-      earned: money(s.earned_cents),
-      fines: money(s.fines_cents),
-      rewards: money(s.rewards_cents),
-      debtCarried: money(s.debt_carried_cents),
-      net: money(s.net_cents),
+      earned: formatCents(s.earned_cents),
+      fines: formatCents(s.fines_cents),
+      rewards: formatCents(s.rewards_cents),
+      debtCarried: formatCents(s.debt_carried_cents),
+      net: formatCents(s.net_cents),
       status: s.status,
     },
     dedupeKey: `statement:${s.id}:issued:email`,

@@ -1,7 +1,7 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { Money } from '../../../platform/money.ts';
+import { Money, formatCents } from '../../../platform/money.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { lastCronOccurrence } from '../../../platform/scheduler.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -14,16 +14,13 @@ import type { Billing } from './context.ts';
 export const STATEMENT_CRON = '0 23 L * *';
 export const STATEMENT_EMAIL_TOPIC = 'billing.statement-email';
 
-const money = (cents: string | bigint) => Money.fromCents(BigInt(cents)).toString();
-const isStaff = (p: Principal) => p.roles.some((r) => r === 'manager' || r === 'admin');
-
 /**
  * The month-end job, set-based in one transaction: statements and their
  * lines, the month in the ledger, the emails queued. A crash rolls it all
  * back; a second run for the same month issues nothing.
  */
-export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number }> {
-  const { kernel } = b;
+export async function issueMonthlyStatements(billing: Billing, asOf: Date): Promise<{ periodEnd: string; issued: number }> {
+  const { kernel } = billing;
   const periodEnd = lastCronOccurrence(STATEMENT_CRON, kernel.config.businessTimeZone, asOf);
   return transaction(kernel.db, async (tx) => {
     const issued = await issueStatements(kernel.db, tx, periodEnd, kernel.clock.now());
@@ -38,14 +35,14 @@ export async function issueMonthlyStatements(b: Billing, asOf: Date): Promise<{ 
   });
 }
 
-export async function listStatements(b: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
-  const rows = await listStatementRows(b.kernel.db, {
-    workerId: isStaff(viewer) ? query.workerId : viewer.id,
+export async function listStatements(billing: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
+  const rows = await listStatementRows(billing.kernel.db, {
+    workerId: isManager(viewer) ? query.workerId : viewer.id,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   const lines = await statementLinesOf(
-    b.kernel.db,
+    billing.kernel.db,
     rows.map((r) => r.id),
   );
   const views = rows.map((s) => ({
@@ -59,14 +56,14 @@ export async function listStatements(b: Billing, viewer: Principal, query: { lim
         kind: l.kind,
         orderId: l.order_id,
         rewardId: l.reward_id,
-        amount: money(l.amount_cents),
+        amount: formatCents(l.amount_cents),
         at: new Date(l.at).toISOString(),
       })),
-    earned: money(s.earned_cents),
-    fines: money(s.fines_cents),
-    rewards: money(s.rewards_cents),
-    debtCarried: money(s.debt_carried_cents),
-    net: money(s.net_cents),
+    earned: formatCents(s.earned_cents),
+    fines: formatCents(s.fines_cents),
+    rewards: formatCents(s.rewards_cents),
+    debtCarried: formatCents(s.debt_carried_cents),
+    net: formatCents(s.net_cents),
     status: s.status,
     issuedAt: new Date(s.issued_at).toISOString(),
     paidAt: s.paid_at ? new Date(s.paid_at).toISOString() : null,
@@ -75,12 +72,12 @@ export async function listStatements(b: Billing, viewer: Principal, query: { lim
 }
 
 /** A worker's earnings for a period (default: the current month so far). */
-export async function getEarnings(b: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
-  const workerId = isStaff(viewer) && query.workerId ? query.workerId : viewer.id;
-  const now = b.kernel.clock.now();
+export async function getEarnings(billing: Billing, viewer: Principal, query: { from?: string; to?: string; workerId?: string }) {
+  const workerId = isManager(viewer) && query.workerId ? query.workerId : viewer.id;
+  const now = billing.kernel.clock.now();
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
-  const e = await earningsBetween(b.kernel.db, workerId, from, to);
+  const e = await earningsBetween(billing.kernel.db, workerId, from, to);
   const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards);
   return {
     workerId,
@@ -88,10 +85,10 @@ export async function getEarnings(b: Billing, viewer: Principal, query: { from?:
     to: to.toISOString(),
     completedOrders: Number(e.completed),
     failedOrders: Number(e.failed),
-    earned: money(e.earned),
-    fines: money(e.fines),
-    rewards: money(e.rewards),
-    net: money(net),
+    earned: formatCents(e.earned),
+    fines: formatCents(e.fines),
+    rewards: formatCents(e.rewards),
+    net: formatCents(net),
   };
 }
 
@@ -99,10 +96,10 @@ export const MAX_REWARD = Money.parse('10000.00');
 
 /** A manager credits a worker (SPEC §8): paid with the next statement; audited. */
 export async function grantReward(
-  b: Billing,
+  billing: Billing,
   input: { actor: Principal; workerId: string; amount: string; reason: string; requestId?: string },
 ) {
-  const { kernel } = b;
+  const { kernel } = billing;
   if (!/^\d{1,15}\.\d{2}$/.test(input.amount)) {
     throw new AppError('VALIDATION.FAILED', 'The amount is cat-units with two decimals, e.g. 15.50.', {
       errors: [{ path: '/body/amount', message: 'must look like 15.50' }],

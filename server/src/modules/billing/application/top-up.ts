@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../../platform/http/auth.ts';
-import { execute, transaction } from '../../../platform/database.ts';
+import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Money } from '../../../platform/money.ts';
 import { balance, post } from '../infra/ledger.repository.ts';
+import { insertTopUp } from '../infra/top-ups.repository.ts';
 import type { Billing } from './context.ts';
 import { payWhatTheBalanceCovers } from './issue-weekly-invoices.ts';
 
@@ -17,8 +18,8 @@ export const MAX_TOP_UP = Money.parse('10000.00');
  * recorded and answered 402. Retries are one top-up through the
  * Idempotency-Key; the top-up id is the provider's idempotency reference.
  */
-export async function topUp(b: Billing, input: { client: Principal; amount: string; paymentMethod: string }) {
-  const { kernel, provider } = b;
+export async function topUp(billing: Billing, input: { client: Principal; amount: string; paymentMethod: string }) {
+  const { kernel, provider } = billing;
   const amount = Money.parse(input.amount);
   if (amount.cents <= 0n || amount.cents > MAX_TOP_UP.cents) {
     throw new AppError('BILLING.AMOUNT_OUT_OF_RANGE', `A top-up is more than 0.00 and at most ${MAX_TOP_UP.toString()}.`, {
@@ -32,22 +33,16 @@ export async function topUp(b: Billing, input: { client: Principal; amount: stri
   const charge = await provider.charge({ amount, paymentMethod: input.paymentMethod, reference: id });
   const result = await transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
-    await execute(
-      kernel.db,
-      `INSERT INTO top_ups (id, client_id, amount_cents, provider, status, provider_reference, failure_reason, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        input.client.id,
-        amount.cents.toString(),
-        provider.name,
-        charge.status,
-        charge.providerReference ?? null,
-        charge.status === 'declined' ? charge.reason : null,
-        now,
-      ],
-      tx,
-    );
+    await insertTopUp(kernel.db, tx, {
+      id,
+      clientId: input.client.id,
+      amountCents: amount.cents,
+      provider: provider.name,
+      status: charge.status,
+      providerReference: charge.providerReference ?? null,
+      failureReason: charge.status === 'declined' ? charge.reason : null,
+      createdAt: now,
+    });
     if (charge.status === 'succeeded') {
       await post(
         kernel.db,
@@ -70,7 +65,7 @@ export async function topUp(b: Billing, input: { client: Principal; amount: stri
     throw new AppError('BILLING.PAYMENT_DECLINED', `The payment was declined: ${charge.reason}. Nothing was charged (top-up ${id}).`);
   }
   // Unpaid invoices are charged again after a top-up (SPEC §8).
-  const paidInvoices = await payWhatTheBalanceCovers(b, input.client.id);
+  const paidInvoices = await payWhatTheBalanceCovers(billing, input.client.id);
   return {
     id,
     amount: amount.toString(),

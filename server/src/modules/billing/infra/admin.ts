@@ -23,7 +23,7 @@ class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
-export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminResource[] {
+export function billingAdminResources(billing: Payouts, sequelize: Sequelize): AdminResource[] {
   AccountRecord.init(
     {
       id: { type: DataTypes.UUID, primaryKey: true },
@@ -154,7 +154,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
-                () => retryPayoutNow(b, { actor: adminActor(context), payoutId: context.record!.id() }),
+                () => retryPayoutNow(billing, { actor: adminActor(context), payoutId: context.record!.id() }),
                 'Payout sent again.',
                 { showAfterwards: true },
               ),
@@ -208,7 +208,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
               return runAdminAction(
                 context,
                 () =>
-                  grantReward(b, {
+                  grantReward(billing, {
                     actor: adminActor(context),
                     workerId: chosenId(raw.workerId, 'worker'),
                     amount: String(raw.amount ?? ''),
@@ -311,7 +311,7 @@ export function billingAdminResources(b: Payouts, sequelize: Sequelize): AdminRe
  * small form, granted through the same use case as the API (validated,
  * audited), then the worker's rewards.
  */
-export function billingAdminActions(b: Payouts): AdminActionsExtension[] {
+export function billingAdminActions(billing: Payouts): AdminActionsExtension[] {
   return [
     {
       resourceId: 'worker_profiles',
@@ -337,7 +337,7 @@ export function billingAdminActions(b: Payouts): AdminActionsExtension[] {
             const result = await runAdminAction(
               context,
               () =>
-                grantReward(b, {
+                grantReward(billing, {
                   actor: adminActor(context),
                   workerId,
                   amount: String(raw.amount ?? ''),

@@ -1,3 +1,5 @@
+import { createJsonService, type JsonServiceOptions } from '../../../platform/json-client.ts';
+
 /**
  * The adapter to Golden Hat, the payout service (SPEC §8), over its HTTP
  * protocol (billing/CONTEXT.md). Every call has a timeout; any failure is a
@@ -27,31 +29,14 @@ export interface GoldenHatClient {
   getPayout(id: string): Promise<GoldenHatPayout>;
 }
 
-export function createGoldenHatClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): GoldenHatClient {
+export function createGoldenHatClient(options: JsonServiceOptions): GoldenHatClient {
+  const service = createJsonService({ ...options, name: 'Golden Hat' }, (message) => new GoldenHatError(message));
   async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, options.baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new GoldenHatError(`Golden Hat unreachable: ${cause ?? (error as Error).name}`);
-    }
-    const text = await response.text();
-    let json: Partial<GoldenHatPayout> & { error?: string } = {};
-    try {
-      json = text ? (JSON.parse(text) as typeof json) : {};
-    } catch {
-      json = {};
-    }
-    if (response.status >= 300)
-      throw new GoldenHatError(`Golden Hat refused: HTTP ${response.status}${json.error ? ` (${json.error})` : ''}`);
+    const answer = await service.call(method, path, body, headers);
+    if (answer.status >= 300) throw new GoldenHatError(`Golden Hat refused: ${service.describe(answer)}`);
+    const json = (answer.json ?? {}) as Partial<GoldenHatPayout>;
     if (typeof json.id !== 'string' || typeof json.status !== 'string')
-      throw new GoldenHatError(`Golden Hat answered ${response.status} without a payout`);
+      throw new GoldenHatError(`Golden Hat answered ${answer.status} without a payout`);
     return { id: json.id, reference: String(json.reference ?? ''), status: json.status, failureReason: json.failureReason ?? null };
   }
   return {

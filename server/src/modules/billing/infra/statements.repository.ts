@@ -197,3 +197,11 @@ export async function earningsBetween(db: Database, workerId: string, from: Date
   );
   return row!;
 }
+
+/** Its payout was paid: a payable statement is paid (a statement already paid stays as it is). */
+export async function markStatementPaid(db: Database, tx: Tx, id: string, now: Date): Promise<void> {
+  await execute(db, "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'", [id, now], tx);
+}
+
+export const findStatement = async (db: Database, id: string) =>
+  (await sql<StatementRow>(db, 'SELECT * FROM statements WHERE id = $1', [id]))[0];

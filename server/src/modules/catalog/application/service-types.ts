@@ -1,5 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
@@ -7,14 +7,12 @@ import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { normaliseKitItems, type KitItem, type ServiceType } from '../domain/service-type.ts';
 import { findServiceType, insertServiceType, listServiceTypeRows, nameTaken, saveServiceType } from '../infra/service-types.repository.ts';
 
-const isStaff = (principal?: Principal) => Boolean(principal?.roles.some((r) => r === 'manager' || r === 'admin'));
-
 export async function listServiceTypes(
   kernel: Pick<Kernel, 'db'>,
   input: { principal?: Principal; includeInactive?: boolean; limit: number; cursor?: string },
 ): Promise<{ data: ServiceType[]; nextCursor: string | null }> {
   // Only staff see inactive types; for anyone else the flag quietly means nothing.
-  const includeInactive = Boolean(input.includeInactive) && isStaff(input.principal);
+  const includeInactive = Boolean(input.includeInactive) && isManager(input.principal);
   const rows = await listServiceTypeRows(kernel.db, { includeInactive, after: decodeCursor(input.cursor), limit: input.limit + 1 });
   return page(rows, input.limit, (t) => ({ at: t.createdAt, id: t.id }));
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kernel } from '../../../platform/module.ts';
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isStaff, type Principal } from '../../../platform/http/auth.ts';
 import type { Storage } from '../../../platform/storage.ts';
 import { sql, execute } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -71,7 +71,7 @@ export class FilesService {
   /** The uploader, staff, or anyone another module's rule admits; everyone else gets a 404. */
   async read(principal: Principal, id: string): Promise<{ info: FileInfo; bytes: Buffer }> {
     const info = await this.describe(id);
-    const staff = principal.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supplies');
+    const staff = isStaff(principal);
     let allowed = Boolean(info) && (info!.ownerId === principal.id || staff);
     for (const rule of this.rules) if (!allowed && info) allowed = await rule(id, principal);
     if (!info || !allowed) throw new AppError('NOT_FOUND', 'No such file.');

@@ -10,13 +10,13 @@ import { viewsOf } from './applications.ts';
 
 /** Assigns tests to an open application (vacancy tests on submission, or a manager's choice); the applicant is emailed. */
 export async function assignTests(
-  h: Hiring,
+  hiring: Hiring,
   tx: Tx,
   app: ApplicationRow,
   testIds: string[],
   by: Principal | 'system',
 ): Promise<ApplicationRow> {
-  const { kernel } = h;
+  const { kernel } = hiring;
   assertApplicationStep(app, 'assign_test', by);
   const now = kernel.clock.now();
   const titles: string[] = [];
@@ -50,14 +50,14 @@ export async function assignTests(
 
 /** `POST /v1/applications/{id}/tests`: a manager assigns one test, audited. */
 export async function assignTest(
-  h: Hiring,
+  hiring: Hiring,
   input: { actor: Principal; applicationId: string; testId: string; requestId?: string },
 ): Promise<ApplicationView> {
-  const { kernel } = h;
+  const { kernel } = hiring;
   return transaction(kernel.db, async (tx) => {
     const app = await findApplication(kernel.db, input.applicationId, tx, true);
     if (!app) throw applicationNotFound();
-    const updated = await assignTests(h, tx, app, [input.testId], input.actor);
+    const updated = await assignTests(hiring, tx, app, [input.testId], input.actor);
     await recordAudit(kernel.db, tx, kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,
@@ -68,6 +68,6 @@ export async function assignTest(
       after: { status: updated.status, testId: input.testId },
       requestId: input.requestId,
     });
-    return (await viewsOf(h, [updated], tx))[0]!;
+    return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }

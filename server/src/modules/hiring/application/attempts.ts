@@ -35,25 +35,31 @@ export type AttemptView = ReturnType<typeof toAttemptView>;
  * assignment on it and the test. Locking the assignment serialises
  * attempts, so two racing starts never both count as the last one.
  */
-export async function lockAssignmentForApplicant(h: Hiring, tx: Tx, applicant: Principal, applicationId: string, assignmentId: string) {
-  const app = await findApplication(h.kernel.db, applicationId, tx);
+export async function lockAssignmentForApplicant(
+  hiring: Hiring,
+  tx: Tx,
+  applicant: Principal,
+  applicationId: string,
+  assignmentId: string,
+) {
+  const app = await findApplication(hiring.kernel.db, applicationId, tx);
   if (!app || app.applicant_id !== applicant.id) throw applicationNotFound();
-  const assignment = await findAssignment(h.kernel.db, assignmentId, tx, true);
+  const assignment = await findAssignment(hiring.kernel.db, assignmentId, tx, true);
   if (!assignment || assignment.application_id !== app.id) throw new AppError('NOT_FOUND', 'No such test on this application.');
   if (!OPEN_STATUSES.includes(app.status)) {
     throw new AppError('HIRING.APPLICATION_CLOSED', `This application is ${app.status}: no more attempts are taken.`);
   }
-  const test = (await findTest(h.kernel.db, assignment.test_id, tx)) as TestRow;
+  const test = (await findTest(hiring.kernel.db, assignment.test_id, tx)) as TestRow;
   return { app, assignment, test };
 }
 
 export async function withAssignment<T>(
-  h: Hiring,
+  hiring: Hiring,
   applicant: Principal,
   ids: { applicationId: string; assignmentId: string },
   work: (tx: Tx, found: Awaited<ReturnType<typeof lockAssignmentForApplicant>>) => Promise<T>,
 ): Promise<T> {
-  return transaction(h.kernel.db, async (tx) =>
-    work(tx, await lockAssignmentForApplicant(h, tx, applicant, ids.applicationId, ids.assignmentId)),
+  return transaction(hiring.kernel.db, async (tx) =>
+    work(tx, await lockAssignmentForApplicant(hiring, tx, applicant, ids.applicationId, ids.assignmentId)),
   );
 }

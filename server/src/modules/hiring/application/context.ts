@@ -16,9 +16,6 @@ export interface Hiring {
   pow: ProofOfWork;
 }
 
-export const STAFF_ROLES = ['manager', 'admin'] as const;
-export const isStaff = (p: Principal) => p.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
-
 export const applicationNotFound = () => new AppError('NOT_FOUND', 'No such application.');
 
 /** Consults the lifecycle table; throws the refusal (409 or 403) before anything is written. */

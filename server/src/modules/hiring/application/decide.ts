@@ -20,8 +20,11 @@ function businessYear(now: Date, timeZone: string): number {
  * becomes a worker (role, profile, worker code) and joins the pool at once;
  * emailed; audited.
  */
-export async function hire(h: Hiring, input: { actor: Principal; applicationId: string; requestId?: string }): Promise<ApplicationView> {
-  const { kernel } = h;
+export async function hire(
+  hiring: Hiring,
+  input: { actor: Principal; applicationId: string; requestId?: string },
+): Promise<ApplicationView> {
+  const { kernel } = hiring;
   return transaction(kernel.db, async (tx) => {
     const app = await findApplication(kernel.db, input.applicationId, tx, true);
     if (!app) throw applicationNotFound();
@@ -72,16 +75,16 @@ export async function hire(h: Hiring, input: { actor: Principal; applicationId: 
       after: { status: 'hired', workerId: app.applicant_id, workerCode: code },
       requestId: input.requestId,
     });
-    return (await viewsOf(h, [updated], tx))[0]!;
+    return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }
 
 /** Reject, with the reason the applicant is emailed; audited. */
 export async function reject(
-  h: Hiring,
+  hiring: Hiring,
   input: { actor: Principal; applicationId: string; reason: string; requestId?: string },
 ): Promise<ApplicationView> {
-  const { kernel } = h;
+  const { kernel } = hiring;
   return transaction(kernel.db, async (tx) => {
     const app = await findApplication(kernel.db, input.applicationId, tx, true);
     if (!app) throw applicationNotFound();
@@ -113,6 +116,6 @@ export async function reject(
       after: { status: 'rejected', reason },
       requestId: input.requestId,
     });
-    return (await viewsOf(h, [updated], tx))[0]!;
+    return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }

@@ -8,7 +8,7 @@ import type { Hiring } from './context.ts';
 
 /** Managers define tests (admin panel): validated, audited. */
 export async function saveTest(
-  h: Hiring,
+  hiring: Hiring,
   input: { actor: Principal; id?: string; test: TestDefinition; requestId?: string },
 ): Promise<TestRow> {
   const problems = testProblems(input.test);
@@ -17,7 +17,7 @@ export async function saveTest(
       errors: problems,
     });
   }
-  const { kernel } = h;
+  const { kernel } = hiring;
   return transaction(kernel.db, async (tx) => {
     const values = { ...input.test, now: kernel.clock.now() };
     const before = input.id ? await findTest(kernel.db, input.id, tx, true) : undefined;

@@ -12,13 +12,13 @@ import { toAttemptView, withAssignment, type AttemptView } from './attempts.ts';
  * passed test or one out of attempts is refused with 409.
  */
 export async function startAttempt(
-  h: Hiring,
+  hiring: Hiring,
   input: { applicant: Principal; applicationId: string; assignmentId: string },
 ): Promise<{ attempt: AttemptView; created: boolean }> {
-  return withAssignment(h, input.applicant, input, async (tx, { assignment, test }) => {
-    const now = h.kernel.clock.now();
+  return withAssignment(hiring, input.applicant, input, async (tx, { assignment, test }) => {
+    const now = hiring.kernel.clock.now();
     if (assignment.status === 'passed') throw new AppError('HIRING.TEST_PASSED', `"${test.title}" is already passed.`);
-    const attempts = await attemptsOf(h.kernel.db, assignment.id, tx);
+    const attempts = await attemptsOf(hiring.kernel.db, assignment.id, tx);
     const running = attempts.find(
       (a) =>
         attemptState(
@@ -30,7 +30,7 @@ export async function startAttempt(
     if (attempts.length >= test.max_attempts) {
       throw new AppError('HIRING.NO_ATTEMPTS_LEFT', `All ${test.max_attempts} attempts at "${test.title}" are used.`);
     }
-    const attempt = await insertAttempt(h.kernel.db, tx, {
+    const attempt = await insertAttempt(hiring.kernel.db, tx, {
       assignmentId: assignment.id,
       number: attempts.length + 1,
       startedAt: now,

@@ -14,12 +14,12 @@ import { toAttemptView, withAssignment, type AttemptView } from './attempts.ts';
  * expired and counts as used). The result is emailed.
  */
 export async function submitAnswers(
-  h: Hiring,
+  hiring: Hiring,
   input: { applicant: Principal; applicationId: string; assignmentId: string; attemptId: string; answers: number[] },
 ): Promise<AttemptView & { correct: number; total: number; attemptsLeft: number }> {
-  return withAssignment(h, input.applicant, input, async (tx, { app, assignment, test }) => {
-    const now = h.kernel.clock.now();
-    const attempts = await attemptsOf(h.kernel.db, assignment.id, tx);
+  return withAssignment(hiring, input.applicant, input, async (tx, { app, assignment, test }) => {
+    const now = hiring.kernel.clock.now();
+    const attempts = await attemptsOf(hiring.kernel.db, assignment.id, tx);
     const attempt = attempts.find((a) => a.id === input.attemptId);
     if (!attempt) throw new AppError('NOT_FOUND', 'No such attempt.');
     if (attempt.submitted_at) throw new AppError('HIRING.ATTEMPT_SUBMITTED', 'This attempt was already submitted.');
@@ -36,14 +36,14 @@ export async function submitAnswers(
     }
     const { correct, total, score } = scoreAnswers(test.questions, input.answers);
     const passed = passes(score, test.pass_mark);
-    const recorded = await recordAnswers(h.kernel.db, tx, attempt.id, { answers: input.answers, score, passed, now });
+    const recorded = await recordAnswers(hiring.kernel.db, tx, attempt.id, { answers: input.answers, score, passed, now });
     const attemptsLeft = passed ? 0 : test.max_attempts - attempts.length;
     const best = Math.max(score, assignment.best_score ?? 0);
-    await updateAssignment(h.kernel.db, tx, assignment.id, {
+    await updateAssignment(hiring.kernel.db, tx, assignment.id, {
       status: passed || assignment.status === 'passed' ? 'passed' : attemptsLeft === 0 ? 'failed' : 'assigned',
       best_score: best,
     });
-    await sendEmail(h.kernel, tx, {
+    await sendEmail(hiring.kernel, tx, {
       template: testResult,
       to: app.email,
       data: { name: app.name, test: test.title, score, passMark: test.pass_mark, passed, attemptsLeft },

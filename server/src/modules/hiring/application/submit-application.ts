@@ -34,10 +34,10 @@ export const challengeReused = () =>
   new AppError('HIRING.CHALLENGE_REUSED', 'This proof-of-work was already used; fetch a new challenge and solve it.');
 
 export async function submitApplication(
-  h: Hiring,
+  hiring: Hiring,
   input: { application: NewApplication; challengeDigest: string; retryKey?: string },
 ): Promise<ApplicationReceipt> {
-  const { kernel } = h;
+  const { kernel } = hiring;
   const a = input.application;
   const vacancy = await findVacancy(kernel.db, a.vacancyId);
   if (!vacancy?.active) {
@@ -56,7 +56,7 @@ export async function submitApplication(
   const receipt = await transaction(kernel.db, async (tx) => {
     // Real time: challenges expire in real time, and so does their record.
     if (!(await redeemChallenge(kernel.db, tx, input.challengeDigest, systemClock.now()))) {
-      h.pow.markSpent(input.challengeDigest);
+      hiring.pow.markSpent(input.challengeDigest);
       throw challengeReused();
     }
     // One submission per email at a time: a racing duplicate waits, then finds the first (and its account is not touched).
@@ -100,10 +100,10 @@ export async function submitApplication(
       });
     }
     const testIds = await vacancyTestIds(kernel.db, vacancy.id, tx);
-    const after = testIds.length ? await assignTests(h, tx, created, testIds, 'system') : created;
+    const after = testIds.length ? await assignTests(hiring, tx, created, testIds, 'system') : created;
     return { id: after.id, status: after.status, duplicate: false };
   });
   // Committed: this process now refuses the solution from memory (its own retry excepted).
-  h.pow.markSpent(input.challengeDigest, input.retryKey);
+  hiring.pow.markSpent(input.challengeDigest, input.retryKey);
   return receipt;
 }

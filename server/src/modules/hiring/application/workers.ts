@@ -1,8 +1,8 @@
-import type { Principal } from '../../../platform/http/auth.ts';
+import { isStaff, type Principal } from '../../../platform/http/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
 import { findWorkerProfile, listWorkerProfiles, type WorkerProfileRow } from '../infra/hiring.repository.ts';
-import { isStaff, type Hiring } from './context.ts';
+import type { Hiring } from './context.ts';
 
 const toWorkerView = (p: WorkerProfileRow) => ({
   id: p.user_id,
@@ -19,15 +19,14 @@ const toWorkerView = (p: WorkerProfileRow) => ({
 export type WorkerView = ReturnType<typeof toWorkerView>;
 
 /** The worker pool (staff). */
-export async function listWorkers(h: Hiring, query: { limit: number; cursor?: string }) {
-  const rows = await listWorkerProfiles(h.kernel.db, { after: decodeCursor(query.cursor), limit: query.limit + 1 });
+export async function listWorkers(hiring: Hiring, query: { limit: number; cursor?: string }) {
+  const rows = await listWorkerProfiles(hiring.kernel.db, { after: decodeCursor(query.cursor), limit: query.limit + 1 });
   return page(rows.map(toWorkerView), query.limit, (w) => ({ at: w.hiredAt, id: w.id }));
 }
 
 /** One worker: staff, or the worker itself (404 for anyone else). */
-export async function getWorker(h: Hiring, viewer: Principal, id: string): Promise<WorkerView> {
-  const profile = await findWorkerProfile(h.kernel.db, id);
-  if (!profile || (!isStaff(viewer) && !viewer.roles.includes('supplies') && viewer.id !== id))
-    throw new AppError('NOT_FOUND', 'No such worker.');
+export async function getWorker(hiring: Hiring, viewer: Principal, id: string): Promise<WorkerView> {
+  const profile = await findWorkerProfile(hiring.kernel.db, id);
+  if (!profile || (!isStaff(viewer) && viewer.id !== id)) throw new AppError('NOT_FOUND', 'No such worker.');
   return toWorkerView(profile);
 }

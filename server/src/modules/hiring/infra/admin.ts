@@ -142,7 +142,7 @@ type AuditedContext = AdminActionContext & { auditBefore?: Params | null };
  * attached to them), which AdminJS saves itself: the record before (read
  * before the change), the record after, and only when the change was made.
  */
-const audited = (h: Hiring, action: string, targetType: string, change: 'created' | 'updated' | 'deleted') => ({
+const audited = (hiring: Hiring, action: string, targetType: string, change: 'created' | 'updated' | 'deleted') => ({
   before: (request: AdminActionRequest, context: AuditedContext) => {
     context.auditBefore =
       change === 'created' ? null : (((context.record?.toJSON() as { params?: Params } | undefined)?.params ?? null) as Params | null);
@@ -156,7 +156,7 @@ const audited = (h: Hiring, action: string, targetType: string, change: 'created
     if (request.method !== 'post' || response.notice?.type !== 'success' || !context.currentAdmin) return response;
     const after = change === 'deleted' ? null : (response.record?.params ?? null);
     const targetId = (after ?? context.auditBefore)?.id;
-    await recordAudit(h.kernel.db, undefined, h.kernel.clock, {
+    await recordAudit(hiring.kernel.db, undefined, hiring.kernel.clock, {
       actorId: context.currentAdmin.id,
       actorRoles: context.currentAdmin.roles ?? [],
       action,
@@ -170,7 +170,7 @@ const audited = (h: Hiring, action: string, targetType: string, change: 'created
 });
 
 /** Hiring in the admin panel (managers): tests, vacancies, the applications queue with its decisions, the workers. */
-export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminResource[] {
+export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): AdminResource[] {
   defineModels(sequelize);
   const navigation = { name: 'Hiring', icon: 'UserPlus' };
   const open = ({ record }: { record?: { params: { status?: string } } }) =>
@@ -215,7 +215,7 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
             icon: 'XCircle',
             handler: post(
               (request, context) =>
-                reject(h, {
+                reject(hiring, {
                   actor: adminActor(context),
                   applicationId: context.record!.id(),
                   reason: String(unflattenPayload(request.payload).decisionReason ?? ''),
@@ -231,7 +231,7 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
             handler: (_request: unknown, _response: unknown, context: AdminActionContext) =>
               runAdminAction(
                 context,
-                () => hire(h, { actor: adminActor(context), applicationId: context.record!.id() }),
+                () => hire(hiring, { actor: adminActor(context), applicationId: context.record!.id() }),
                 'Hired: the worker code is on the worker.',
                 { showAfterwards: true },
               ),
@@ -270,7 +270,7 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
             handler: post(
               async (request, context) => {
                 const raw = unflattenPayload(request.payload);
-                await assignTest(h, {
+                await assignTest(hiring, {
                   actor: adminActor(context),
                   applicationId: chosenId(raw.applicationId, 'application'),
                   testId: chosenId(raw.testId, 'test'),
@@ -304,14 +304,15 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
           bulkDelete: { isAccessible: false },
           new: {
             handler: post(
-              (request, context) => saveTest(h, { actor: adminActor(context), test: testFrom(request.payload) }),
+              (request, context) => saveTest(hiring, { actor: adminActor(context), test: testFrom(request.payload) }),
               'Test created.',
               () => ({}),
             ),
           },
           edit: {
             handler: post(
-              (request, context) => saveTest(h, { actor: adminActor(context), id: context.record!.id(), test: testFrom(request.payload) }),
+              (request, context) =>
+                saveTest(hiring, { actor: adminActor(context), id: context.record!.id(), test: testFrom(request.payload) }),
               'Test saved.',
             ),
           },
@@ -329,8 +330,8 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
         actions: {
           delete: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(h, 'vacancy.created', 'vacancy', 'created'),
-          edit: audited(h, 'vacancy.updated', 'vacancy', 'updated'),
+          new: audited(hiring, 'vacancy.created', 'vacancy', 'created'),
+          edit: audited(hiring, 'vacancy.updated', 'vacancy', 'updated'),
         },
       },
     },
@@ -345,8 +346,8 @@ export function hiringAdminResources(h: Hiring, sequelize: Sequelize): AdminReso
         actions: {
           edit: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(h, 'vacancy.test_attached', 'vacancy_test', 'created'),
-          delete: audited(h, 'vacancy.test_detached', 'vacancy_test', 'deleted'),
+          new: audited(hiring, 'vacancy.test_attached', 'vacancy_test', 'created'),
+          delete: audited(hiring, 'vacancy.test_detached', 'vacancy_test', 'deleted'),
         },
       },
     },

@@ -1,8 +1,9 @@
 import type { Kernel } from '../../../platform/module.ts';
-import { transaction, sql, execute } from '../../../platform/database.ts';
+import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../infra/users.repository.ts';
 import type { OidcProviders } from '../infra/oidc.ts';
+import { findLinkedUserId, linkIdentity, saveLoginState, spendLoginState } from '../infra/single-sign-on.repository.ts';
 import { normaliseEmail } from '../domain/policy.ts';
 import { issueSession, signOutEverywhere, type Tokens } from './issue-session.ts';
 
@@ -17,11 +18,16 @@ export async function startSingleSignOn(
   providers.get(provider);
   const request = await providers.authorizationUrl(provider);
   const now = kernel.tokens.now();
-  await execute(kernel.db, 'DELETE FROM oidc_login_states WHERE expires_at < $1', [now]);
-  await execute(
+  await saveLoginState(
     kernel.db,
-    'INSERT INTO oidc_login_states (state, provider, nonce, code_verifier, expires_at) VALUES ($1, $2, $3, $4, $5)',
-    [request.state, provider, request.nonce, request.codeVerifier, new Date(now.getTime() + LOGIN_STATE_TTL_MS)],
+    {
+      state: request.state,
+      provider,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+      expiresAt: new Date(now.getTime() + LOGIN_STATE_TTL_MS),
+    },
+    now,
   );
   return request.url;
 }
@@ -47,25 +53,15 @@ export async function finishSingleSignOn(
     throw new AppError('OIDC.FAILED', `The sign-on provider refused: ${callbackUrl.searchParams.get('error')}.`);
   }
   const state = callbackUrl.searchParams.get('state') ?? '';
-  const { rows } = await execute<{ nonce: string; code_verifier: string }>(
-    kernel.db,
-    'DELETE FROM oidc_login_states WHERE state = $1 AND provider = $2 AND expires_at > $3 RETURNING nonce, code_verifier',
-    [state, provider, kernel.tokens.now()],
-  );
-  const saved = rows[0];
+  const saved = await spendLoginState(kernel.db, state, provider, kernel.tokens.now());
   if (!saved) throw new AppError('OIDC.INVALID_STATE', 'This sign-in is unknown, expired or already finished; start again.');
   const identity = await providers.finish(provider, callbackUrl, { state, nonce: saved.nonce, codeVerifier: saved.code_verifier });
 
   return transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
-    const [linked] = await sql<{ user_id: string }>(
-      kernel.db,
-      'SELECT user_id FROM user_identities WHERE provider = $1 AND subject = $2',
-      [provider, identity.subject],
-      tx,
-    );
-    if (linked) {
-      const user = await findUserById(kernel.db, linked.user_id, tx);
+    const linkedUserId = await findLinkedUserId(kernel.db, tx, provider, identity.subject);
+    if (linkedUserId) {
+      const user = await findUserById(kernel.db, linkedUserId, tx);
       if (!user || user.disabled || user.erased_at) throw new AppError('AUTH.UNAUTHENTICATED', 'This account is closed or disabled.');
       return issueSession(kernel, tx, { ...user, tokenGeneration: user.token_generation });
     }
@@ -91,12 +87,7 @@ export async function finishSingleSignOn(
       });
       if (!user) throw new AppError('OIDC.FAILED', 'The account could not be created; try again.');
     }
-    await execute(
-      kernel.db,
-      'INSERT INTO user_identities (provider, subject, user_id, email, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [provider, identity.subject, user.id, email, now],
-      tx,
-    );
+    await linkIdentity(kernel.db, tx, { provider, subject: identity.subject, userId: user.id, email }, now);
     return issueSession(kernel, tx, { ...user, tokenGeneration: user.token_generation });
   });
 }

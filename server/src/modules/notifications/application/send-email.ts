@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/database.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import { enqueueEmail } from '../../../platform/mail.ts';
-import type { EmailTemplate } from '../domain/template.ts';
+import type { EmailTemplate } from '../../../platform/email-template.ts';
 
 /**
  * Renders a template and writes it to the outbox in the caller's

@@ -1,4 +1,4 @@
-import { defineTemplate } from './template.ts';
+import { defineTemplate } from '../../../platform/email-template.ts';
 
 export const operatorAlert = defineTemplate<{ summary: string; requestId?: string; detail: string; at: Date }>(
   'operator-alert',

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import type { Tx } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import { sendEmail, type EmailTemplate } from '../../notifications/index.ts';
 import { findContact } from '../../identity/index.ts';
 import { getServiceType } from '../../catalog/index.ts';
@@ -61,7 +61,7 @@ export async function notifyTransition(
     case 'created':
       return send('client', orderReceived, {});
     case 'worker_assigned':
-      await send('client', orderScheduledClient, { price: Money.fromCents(BigInt(order.price_cents ?? 0)).toString() });
+      await send('client', orderScheduledClient, { price: formatCents(order.price_cents ?? '0') });
       return send('worker', orderScheduledWorker, {});
     case 'cancel':
       await send('client', orderCancelled, { reason });

@@ -1,5 +1,5 @@
 import type { Tx } from '../../../platform/database.ts';
-import { Money } from '../../../platform/money.ts';
+import { formatCents } from '../../../platform/money.ts';
 import type { OrderEvent, OrderStatus } from '../domain/order-lifecycle.ts';
 import type { OrderRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
@@ -35,7 +35,7 @@ export function publishOrderEvent(kernel: Pick<OrdersKernel, 'events'>, tx: Tx, 
     endsAt: new Date(order.ends_at).toISOString(),
     address: order.address,
     status: order.status,
-    price: order.price_cents === null ? null : Money.fromCents(BigInt(order.price_cents)).toString(),
+    price: order.price_cents === null ? null : formatCents(order.price_cents),
   };
   return kernel.events.publish(tx, name, payload);
 }

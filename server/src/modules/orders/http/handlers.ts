@@ -2,8 +2,17 @@ import { contractHandlers } from '../../../platform/http/contract.ts';
 import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import type { FilesService } from '../../files/index.ts';
-import { accept, checkIn, copyOrder, reject, report } from '../application/work.ts';
-import { cancelOrder, createOrder, editOrder, getOrder, getTimeline, listOrders } from '../application/orders.ts';
+import { accept } from '../application/accept-order.ts';
+import { cancelOrder } from '../application/cancel-order.ts';
+import { checkIn } from '../application/check-in.ts';
+import { copyOrder } from '../application/copy-order.ts';
+import { createOrder } from '../application/create-order.ts';
+import { editOrder } from '../application/edit-order.ts';
+import { getOrder } from '../application/get-order.ts';
+import { getTimeline } from '../application/get-order-timeline.ts';
+import { listOrders } from '../application/list-orders.ts';
+import { reject } from '../application/reject-order.ts';
+import { report } from '../application/report-order.ts';
 
 export function ordersHandlers(kernel: Kernel, files: FilesService): OperationHandlers {
   return contractHandlers({

@@ -10,7 +10,8 @@ import {
   type AdminActionContext,
   type AdminActionRequest,
 } from '../../../platform/admin-actions.ts';
-import { cancelOrder, editOrder } from '../application/orders.ts';
+import { cancelOrder } from '../application/cancel-order.ts';
+import { editOrder } from '../application/edit-order.ts';
 
 class OrderRecord extends Model {}
 class TimelineRecord extends Model {}

@@ -169,3 +169,75 @@ export async function timelineOf(db: Database, orderId: string): Promise<Timelin
     [orderId],
   );
 }
+
+/** The columns other modules may learn of an order (its slot), never its whole row. */
+export type SlotRow = Pick<OrderRow, 'id' | 'client_id' | 'service_type_id' | 'starts_at' | 'ends_at' | 'status'>;
+const SLOT_COLUMNS = 'id, client_id, service_type_id, starts_at, ends_at, status';
+
+export const ordersAwaitingWorkerRows = (db: Database, now: Date, limit: number) =>
+  sql<SlotRow>(db, `SELECT ${SLOT_COLUMNS} FROM orders WHERE status = 'matching' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`, [
+    now,
+    limit,
+  ]);
+
+export const findSlotRow = async (db: Database, orderId: string) =>
+  (await sql<SlotRow>(db, `SELECT ${SLOT_COLUMNS} FROM orders WHERE id = $1`, [orderId]))[0];
+
+/** Workers holding an order that overlaps [startsAt, endsAt) (the statuses the exclusion constraint covers). */
+export async function busyWorkerIdsBetween(db: Database, startsAt: Date, endsAt: Date): Promise<string[]> {
+  const rows = await sql<{ worker_id: string }>(
+    db,
+    `SELECT DISTINCT worker_id FROM orders
+     WHERE worker_id IS NOT NULL AND status IN ('scheduled', 'in_progress', 'reported', 'completed')
+       AND tstzrange(starts_at, ends_at) && tstzrange($1::timestamptz, $2::timestamptz)`,
+    [startsAt, endsAt],
+  );
+  return rows.map((r) => r.worker_id);
+}
+
+/** When each worker was last assigned an order (by the assignment's time in the timeline). */
+export const lastAssignmentRows = (db: Database, workerIds: string[]) =>
+  sql<{ worker_id: string; at: Date }>(
+    db,
+    `SELECT o.worker_id, max(t.at) AS at FROM orders o
+     JOIN order_timeline t ON t.order_id = o.id AND t.event = 'worker_assigned'
+     WHERE o.worker_id = ANY($1::uuid[]) GROUP BY o.worker_id`,
+    [workerIds],
+  );
+
+export async function orderIdsOfClientRows(db: Database, clientId: string, tx?: Tx): Promise<string[]> {
+  const rows = await sql<{ id: string }>(db, 'SELECT id FROM orders WHERE client_id = $1', [clientId], tx);
+  return rows.map((r) => r.id);
+}
+
+/** The statuses an order fails from at its start, if it is still in one then (SPEC §3). */
+const OPEN_AT_START = "('created', 'matching', 'scheduled')";
+
+export async function earliestStartOfOpenOrder(db: Database): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(db, `SELECT min(starts_at) AS at FROM orders WHERE status IN ${OPEN_AT_START}`);
+  return row?.at ? new Date(row.at) : null;
+}
+
+export const openOrdersStartedBy = (db: Database, asOf: Date) =>
+  sql<{ id: string; status: OrderStatus }>(
+    db,
+    `SELECT id, status FROM orders WHERE status IN ${OPEN_AT_START} AND starts_at <= $1 ORDER BY starts_at`,
+    [asOf],
+  );
+
+/** When the first reported order falls due for acceptance `acceptAfterMs` after its report. */
+export async function earliestAutoAcceptAt(db: Database, acceptAfterMs: number): Promise<Date | null> {
+  const [row] = await sql<{ at: Date | null }>(
+    db,
+    "SELECT min(reported_at) + make_interval(secs => $1 / 1000.0) AS at FROM orders WHERE status = 'reported'",
+    [acceptAfterMs],
+  );
+  return row?.at ? new Date(row.at) : null;
+}
+
+export const reportedOrdersDueBy = (db: Database, asOf: Date, acceptAfterMs: number) =>
+  sql<{ id: string }>(
+    db,
+    "SELECT id FROM orders WHERE status = 'reported' AND reported_at + make_interval(secs => $2 / 1000.0) <= $1 ORDER BY reported_at",
+    [asOf, acceptAfterMs],
+  );

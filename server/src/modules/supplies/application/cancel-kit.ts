@@ -27,10 +27,10 @@ const WHY: Record<KitCancelCause, string> = {
  * audit log keeps who marked it). Staff, who were told the kit opened, are
  * told it is cancelled, so nobody finishes or hands out a kit for nothing.
  */
-export async function cancelKit(s: Supplies, order: OrderEventPayload, cause: KitCancelCause): Promise<void> {
-  const { kernel } = s;
+export async function cancelKit(supplies: Supplies, order: OrderEventPayload, cause: KitCancelCause): Promise<void> {
+  const { kernel } = supplies;
   // This event may overtake `order.created`: the kit is then opened, already cancelled.
-  await openKit(s, order);
+  await openKit(supplies, order);
   const cancelling = await transaction(kernel.db, async (tx) => {
     const kit = (await findKitByOrder(kernel.db, order.orderId, tx, true))!;
     if (kit.status === 'cancelled') return undefined;
@@ -62,5 +62,5 @@ export async function cancelKit(s: Supplies, order: OrderEventPayload, cause: Ki
     }
     return updated.cookie_status === 'cancelling' ? updated : undefined;
   });
-  if (cancelling) await cancelCookie(s, cancelling.id);
+  if (cancelling) await cancelCookie(supplies, cancelling.id);
 }

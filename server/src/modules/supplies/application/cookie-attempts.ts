@@ -22,9 +22,14 @@ export interface SupplierFailure {
  * backoff. Operators are alerted once a step has failed five times in a row.
  * Anything that is not a SupplierError is a bug and is rethrown.
  */
-export async function recordSupplierFailure(s: Supplies, kitId: string, step: CookieStatus, error: unknown): Promise<SupplierFailure> {
+export async function recordSupplierFailure(
+  supplies: Supplies,
+  kitId: string,
+  step: CookieStatus,
+  error: unknown,
+): Promise<SupplierFailure> {
   if (!(error instanceof SupplierError)) throw error;
-  const { kernel } = s;
+  const { kernel } = supplies;
   const attempts = await transaction(kernel.db, async (tx) => {
     const kit = await findKit(kernel.db, kitId, tx, true);
     // The step moved on meanwhile (e.g. the callback arrived): nothing to retry.

@@ -9,9 +9,9 @@ import { openKit } from './open-kit.ts';
  * ordered is not re-ordered). The start is read from orders, not from the
  * event, so two edits delivered in either order leave the kit at the last.
  */
-export async function followOrderEdit(s: Supplies, order: OrderEventPayload): Promise<void> {
-  const { kernel } = s;
-  await openKit(s, order);
+export async function followOrderEdit(supplies: Supplies, order: OrderEventPayload): Promise<void> {
+  const { kernel } = supplies;
+  await openKit(supplies, order);
   const slot = await findOrderSlot(kernel, order.orderId);
   const startsAt = slot?.startsAt ?? new Date(order.startsAt);
   await transaction(kernel.db, async (tx) => {

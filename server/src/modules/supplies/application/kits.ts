@@ -7,11 +7,11 @@ import { kitNotFound, toKitRecord, type Supplies } from './context.ts';
 
 /** The assembly queue: kits by their order's start, soonest first (staff only, by the spec's x-roles). */
 export async function listKits(
-  s: Supplies,
+  supplies: Supplies,
   viewer: Principal,
   query: { status?: KitStatus; limit: number; cursor?: string },
 ): Promise<{ data: KitView[]; nextCursor: string | null }> {
-  const rows = await listKitRows(s.kernel.db, { status: query.status, after: decodeCursor(query.cursor), limit: query.limit + 1 });
+  const rows = await listKitRows(supplies.kernel.db, { status: query.status, after: decodeCursor(query.cursor), limit: query.limit + 1 });
   const actors = kitActorsOf(viewer.roles);
   return page(
     rows.map((r) => toKitView(toKitRecord(r), actors)),
@@ -20,8 +20,8 @@ export async function listKits(
   );
 }
 
-export async function getKit(s: Supplies, viewer: Principal, id: string): Promise<KitView> {
-  const row = await findKit(s.kernel.db, id);
+export async function getKit(supplies: Supplies, viewer: Principal, id: string): Promise<KitView> {
+  const row = await findKit(supplies.kernel.db, id);
   if (!row) throw kitNotFound();
   return toKitView(toKitRecord(row), kitActorsOf(viewer.roles));
 }

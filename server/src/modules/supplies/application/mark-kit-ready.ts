@@ -14,8 +14,8 @@ import { assertKitStep, kitNotFound, toKitRecord, type Supplies } from './contex
  * `kit_ready` and enters matching, so a kit is never ready for an order that
  * did not move on (an order cancelled meanwhile refuses it with 409).
  */
-export async function markKitReady(s: Supplies, input: { actor: Principal; kitId: string; requestId?: string }): Promise<KitView> {
-  const { kernel } = s;
+export async function markKitReady(supplies: Supplies, input: { actor: Principal; kitId: string; requestId?: string }): Promise<KitView> {
+  const { kernel } = supplies;
   return transaction(kernel.db, async (tx) => {
     const kit = await findKit(kernel.db, input.kitId, tx, true);
     if (!kit) throw kitNotFound();

@@ -20,8 +20,8 @@ import { orderCookie } from './order-cookie.ts';
  * order's `order.created`. Whichever arrives first opens the kit from the
  * freshest facts; the unique order id makes the later open a no-op.
  */
-export async function openKit(s: Supplies, order: OrderEventPayload): Promise<void> {
-  const { kernel } = s;
+export async function openKit(supplies: Supplies, order: OrderEventPayload): Promise<void> {
+  const { kernel } = supplies;
   if (await findKitByOrder(kernel.db, order.orderId)) return;
   const [type, client, slot] = await Promise.all([
     getServiceType(kernel, order.serviceTypeId),
@@ -54,5 +54,5 @@ export async function openKit(s: Supplies, order: OrderEventPayload): Promise<vo
     }
     return row;
   });
-  if (kit) await orderCookie(s, kit.id);
+  if (kit) await orderCookie(supplies, kit.id);
 }

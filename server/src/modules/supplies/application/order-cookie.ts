@@ -9,15 +9,15 @@ import { recordCookieDelivery } from './record-cookie-delivery.ts';
  * delivery address. The kit id is the supplier-side reference, so two
  * concurrent tries (the immediate one and the retry job) get one cookie.
  */
-export async function orderCookie(s: Supplies, kitId: string): Promise<SupplierFailure | undefined> {
-  const { kernel, supplier } = s;
+export async function orderCookie(supplies: Supplies, kitId: string): Promise<SupplierFailure | undefined> {
+  const { kernel, supplier } = supplies;
   const kit = await findKit(kernel.db, kitId);
   if (!kit || kit.cookie_status !== 'pending') return undefined;
   let placed;
   try {
     placed = await supplier.orderCookie({ reference: kit.id, recipient: { name: kit.recipient_name, address: kit.delivery_address } });
   } catch (error) {
-    return recordSupplierFailure(s, kit.id, 'pending', error);
+    return recordSupplierFailure(supplies, kit.id, 'pending', error);
   }
   await transaction(kernel.db, async (tx) => {
     const current = (await findKit(kernel.db, kit.id, tx, true))!;
@@ -38,7 +38,7 @@ export async function orderCookie(s: Supplies, kitId: string): Promise<SupplierF
         now,
       );
       // The delivery raced ahead of our bookkeeping (or the supplier had the cookie in stock).
-      if (placed.status === 'delivered') await recordCookieDelivery(s, tx, kit.id, placed.deliveredAt);
+      if (placed.status === 'delivered') await recordCookieDelivery(supplies, tx, kit.id, placed.deliveredAt);
     } else if (current.cookie_status === 'cancelled' && !current.cookie_supplier_order_id) {
       // The order was cancelled while this call was in flight: cancel the cookie we just ordered.
       await updateKit(

@@ -9,10 +9,10 @@ import { assertKitStep, kitNotFound, toKitRecord, type Supplies } from './contex
 
 /** Staff pack some of the kit's items (by name), or all of them when no names are given. */
 export async function packKit(
-  s: Supplies,
+  supplies: Supplies,
   input: { actor: Principal; kitId: string; items?: string[]; requestId?: string },
 ): Promise<KitView> {
-  const { kernel } = s;
+  const { kernel } = supplies;
   return transaction(kernel.db, async (tx) => {
     const kit = await findKit(kernel.db, input.kitId, tx, true);
     if (!kit) throw kitNotFound();

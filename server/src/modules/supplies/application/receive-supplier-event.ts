@@ -23,10 +23,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * are acknowledged too, so the supplier does not retry them forever.
  */
 export async function receiveSupplierEvent(
-  s: Supplies,
+  supplies: Supplies,
   input: { rawBody: Buffer | undefined; signature: string | undefined; event: SupplierEvent },
 ): Promise<{ received: true; duplicate: boolean; handled: boolean }> {
-  const { kernel } = s;
+  const { kernel } = supplies;
   const verdict = verifyWebhookSignature({
     header: input.signature,
     rawBody: input.rawBody,
@@ -53,7 +53,7 @@ export async function receiveSupplierEvent(
       kernel.logger.warn({ eventId: event.id, data: event.data }, 'supplier callback for an unknown cookie');
       return { received: true, duplicate: false, handled: false } as const;
     }
-    const handled = await recordCookieDelivery(s, tx, kit.id, event.data.deliveredAt ?? null);
+    const handled = await recordCookieDelivery(supplies, tx, kit.id, event.data.deliveredAt ?? null);
     return { received: true, duplicate: false, handled } as const;
   });
 }

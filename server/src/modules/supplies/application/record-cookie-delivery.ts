@@ -10,8 +10,8 @@ import type { Supplies } from './context.ts';
  * order or a cancellation). Idempotent; staff are emailed once so they can
  * finish the kit (not for a kit whose order is gone).
  */
-export async function recordCookieDelivery(s: Supplies, tx: Tx, kitId: string, deliveredAt: string | null): Promise<boolean> {
-  const { kernel } = s;
+export async function recordCookieDelivery(supplies: Supplies, tx: Tx, kitId: string, deliveredAt: string | null): Promise<boolean> {
+  const { kernel } = supplies;
   const kit = await findKit(kernel.db, kitId, tx, true);
   if (!kit || kit.cookie_status === 'delivered' || kit.cookie_status === 'cancelled') return false;
   const now = kernel.clock.now();

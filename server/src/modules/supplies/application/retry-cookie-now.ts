@@ -9,8 +9,8 @@ import { cancelCookie } from './cancel-cookie.ts';
 import { getKit } from './kits.ts';
 
 /** Staff do not wait for the backoff: the kit's pending supplier step (order or cancel) is tried now. */
-export async function retryCookieNow(s: Supplies, input: { actor: Principal; kitId: string; requestId?: string }) {
-  const { kernel } = s;
+export async function retryCookieNow(supplies: Supplies, input: { actor: Principal; kitId: string; requestId?: string }) {
+  const { kernel } = supplies;
   const step = await transaction(kernel.db, async (tx) => {
     const kit = await findKit(kernel.db, input.kitId, tx, true);
     if (!kit) throw kitNotFound();
@@ -37,7 +37,7 @@ export async function retryCookieNow(s: Supplies, input: { actor: Principal; kit
     });
     return kit.cookie_status;
   });
-  if (step === 'pending') await orderCookie(s, input.kitId);
-  else await cancelCookie(s, input.kitId);
-  return getKit(s, input.actor, input.kitId);
+  if (step === 'pending') await orderCookie(supplies, input.kitId);
+  else await cancelCookie(supplies, input.kitId);
+  return getKit(supplies, input.actor, input.kitId);
 }

@@ -1,4 +1,4 @@
-import { defineTemplate } from '../../notifications/index.ts';
+import { defineTemplate } from '../../../platform/email-template.ts';
 
 interface KitFacts {
   name: string;

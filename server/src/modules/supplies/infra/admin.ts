@@ -63,7 +63,7 @@ const recordAction = (
  * pack, ready and retry-the-supplier actions calling the same use cases as
  * the API. Supplies staff see this screen only (besides the dashboard).
  */
-export function kitsAdminResource(s: Supplies, sequelize: Sequelize): AdminResource {
+export function kitsAdminResource(supplies: Supplies, sequelize: Sequelize): AdminResource {
   defineModel(sequelize);
   const open = (p: Record<string, unknown>) => p.status === 'open' || p.status === 'assembling';
   return {
@@ -104,21 +104,21 @@ export function kitsAdminResource(s: Supplies, sequelize: Sequelize): AdminResou
         ...READ_ONLY_ADMIN_ACTIONS,
         pack: recordAction(
           'Package',
-          (context) => packKit(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          (context) => packKit(supplies, { actor: adminActor(context), kitId: context.record!.id() }),
           'Every item is packed.',
           (p) => open(p) && String(p.contents ?? '').includes('✗'),
           { question: 'Mark every item of this kit as packed?', submitLabel: 'Pack every item' },
         ),
         ready: recordAction(
           'CheckCircle',
-          (context) => markKitReady(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          (context) => markKitReady(supplies, { actor: adminActor(context), kitId: context.record!.id() }),
           'Kit ready: matching a worker has started.',
           open,
           { question: 'Mark this kit ready? Matching a worker starts at once.', submitLabel: 'Kit is ready' },
         ),
         retryCookie: recordAction(
           'RefreshCw',
-          (context) => retryCookieNow(s, { actor: adminActor(context), kitId: context.record!.id() }),
+          (context) => retryCookieNow(supplies, { actor: adminActor(context), kitId: context.record!.id() }),
           'Supplier called again.',
           (p) => p.cookieStatus === 'pending' || p.cookieStatus === 'cancelling',
           { question: 'Call the cookie supplier again now, without waiting for the next retry?', submitLabel: 'Call the supplier' },

@@ -1,3 +1,5 @@
+import { createJsonService, type JsonServiceOptions } from '../../../platform/json-client.ts';
+
 /**
  * The adapter to the external cookie supplier (SPEC §6.2), over its HTTP
  * protocol (described in ../CONTEXT.md). Every call has a timeout; any
@@ -28,29 +30,9 @@ export interface SupplierClient {
   cancelCookieOrder(id: string): Promise<SupplierCookieOrder>;
 }
 
-export function createSupplierClient(options: { baseUrl: string; apiKey: string; timeoutMs: number }): SupplierClient {
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
-    let response: Response;
-    try {
-      response = await fetch(new URL(path, options.baseUrl), {
-        method,
-        headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json', 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new SupplierError(`supplier unreachable: ${cause ?? (error as Error).name ?? 'network error'}`);
-    }
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json };
-  }
+export function createSupplierClient(options: JsonServiceOptions): SupplierClient {
+  const service = createJsonService({ ...options, name: 'supplier' }, (message, status) => new SupplierError(message, status));
+  const call = service.call;
   const asOrder = (json: unknown, status: number): SupplierCookieOrder => {
     const o = json as Partial<SupplierCookieOrder> | undefined;
     if (!o || typeof o.id !== 'string' || typeof o.status !== 'string')
@@ -58,10 +40,7 @@ export function createSupplierClient(options: { baseUrl: string; apiKey: string;
     return { id: o.id, reference: String(o.reference ?? ''), status: o.status, deliveredAt: o.deliveredAt ?? null };
   };
   const failed = (what: string, status: number, json: unknown) =>
-    new SupplierError(
-      `supplier refused to ${what}: HTTP ${status}${(json as { error?: string })?.error ? ` (${(json as { error: string }).error})` : ''}`,
-      status,
-    );
+    new SupplierError(`supplier refused to ${what}: ${service.describe({ status, json })}`, status);
 
   return {
     async orderCookie(input) {

@@ -9,15 +9,15 @@ import { nextCookieStepAt } from '../infra/kits.repository.ts';
  * are data-driven (`nextDueAt`), so the sandbox clock replays them in order;
  * polls run with every run.
  */
-export function supplierJobs(s: Supplies): JobDefinition[] {
+export function supplierJobs(supplies: Supplies): JobDefinition[] {
   return [
     {
       name: 'supplies.supplier-sync',
       description: "Retries the supplier's failed cookie orders and cancellations, and polls for missed deliveries",
-      schedule: { everyMs: 15_000, nextDueAt: () => nextCookieStepAt(s.kernel.db) },
+      schedule: { everyMs: 15_000, nextDueAt: () => nextCookieStepAt(supplies.kernel.db) },
       quiet: true,
       async run() {
-        return syncWithSupplier(s);
+        return syncWithSupplier(supplies);
       },
     },
   ];

@@ -1,4 +1,15 @@
-import { escapeHtml, type RenderedEmail } from '../../../platform/mail.ts';
+/*
+ * Email is the platform's only channel (SPEC §11), and every module writes its
+ * templates in its pure domain/: the template helper is the kernel's so that
+ * a domain/ imports no other module (eslint chorecat/module-boundaries).
+ */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  /** The email as its record shows it (secrets redacted), when it differs from what is delivered. */
+  shown?: { subject: string; text: string; html: string };
+}
 
 /**
  * An email template is a typed, pure function from its data to a subject,
@@ -44,4 +55,9 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
       return { ...email, shown: layout(hide(subject), paragraphs.map(hide)) };
     },
   };
+}
+
+/** Escapes text for the HTML part of a template. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -1,9 +1,16 @@
 import type { Principal } from '../../../platform/http/auth.ts';
-import { sql, type Tx } from '../../../platform/database.ts';
+import type { Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Money } from '../../../platform/money.ts';
 import type { OrderStatus } from '../domain/order-lifecycle.ts';
-import type { OrderRow } from '../infra/orders.repository.ts';
+import {
+  busyWorkerIdsBetween,
+  findSlotRow,
+  lastAssignmentRows,
+  orderIdsOfClientRows,
+  ordersAwaitingWorkerRows,
+  type SlotRow,
+} from '../infra/orders.repository.ts';
 import { isWorkerOverlap } from '../infra/errors.ts';
 import { transitionOrder, type OrdersKernel } from './transition.ts';
 
@@ -21,7 +28,7 @@ export interface OrderSlot {
   status: OrderStatus;
 }
 
-const slotOf = (row: Pick<OrderRow, 'id' | 'client_id' | 'service_type_id' | 'starts_at' | 'ends_at' | 'status'>): OrderSlot => ({
+const slotOf = (row: SlotRow): OrderSlot => ({
   orderId: row.id,
   clientId: row.client_id,
   serviceTypeId: row.service_type_id,
@@ -59,51 +66,27 @@ export async function assignWorker(kernel: OrdersKernel, orderId: string, worker
 
 /** Orders waiting for a worker whose start is still ahead, soonest first. */
 export async function ordersAwaitingWorker(kernel: Pick<OrdersKernel, 'db'>, now: Date, limit = 500): Promise<OrderSlot[]> {
-  const rows = await sql<OrderRow>(
-    kernel.db,
-    `SELECT id, client_id, service_type_id, starts_at, ends_at, status FROM orders
-     WHERE status = 'matching' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`,
-    [now, limit],
-  );
-  return rows.map(slotOf);
+  return (await ordersAwaitingWorkerRows(kernel.db, now, limit)).map(slotOf);
 }
 
 export async function findOrderSlot(kernel: Pick<OrdersKernel, 'db'>, orderId: string): Promise<OrderSlot | undefined> {
-  const [row] = await sql<OrderRow>(
-    kernel.db,
-    'SELECT id, client_id, service_type_id, starts_at, ends_at, status FROM orders WHERE id = $1',
-    [orderId],
-  );
+  const row = await findSlotRow(kernel.db, orderId);
   return row ? slotOf(row) : undefined;
 }
 
 /** Workers holding an order that overlaps [startsAt, endsAt) (the statuses the exclusion constraint covers). */
 export async function busyWorkerIds(kernel: Pick<OrdersKernel, 'db'>, startsAt: Date, endsAt: Date): Promise<Set<string>> {
-  const rows = await sql<{ worker_id: string }>(
-    kernel.db,
-    `SELECT DISTINCT worker_id FROM orders
-     WHERE worker_id IS NOT NULL AND status IN ('scheduled', 'in_progress', 'reported', 'completed')
-       AND tstzrange(starts_at, ends_at) && tstzrange($1::timestamptz, $2::timestamptz)`,
-    [startsAt, endsAt],
-  );
-  return new Set(rows.map((r) => r.worker_id));
+  return new Set(await busyWorkerIdsBetween(kernel.db, startsAt, endsAt));
 }
 
 /** When each worker was last assigned an order (by the assignment's time in the timeline); absent: never. */
 export async function lastAssignedAt(kernel: Pick<OrdersKernel, 'db'>, workerIds: string[]): Promise<Map<string, Date>> {
   if (workerIds.length === 0) return new Map();
-  const rows = await sql<{ worker_id: string; at: Date }>(
-    kernel.db,
-    `SELECT o.worker_id, max(t.at) AS at FROM orders o
-     JOIN order_timeline t ON t.order_id = o.id AND t.event = 'worker_assigned'
-     WHERE o.worker_id = ANY($1::uuid[]) GROUP BY o.worker_id`,
-    [workerIds],
-  );
+  const rows = await lastAssignmentRows(kernel.db, workerIds);
   return new Map(rows.map((r) => [r.worker_id, new Date(r.at)]));
 }
 
 /** The ids of a client's orders (for other modules' personal-data export and erasure). */
 export async function orderIdsOfClient(kernel: Pick<OrdersKernel, 'db'>, clientId: string, tx?: Tx): Promise<string[]> {
-  const rows = await sql<{ id: string }>(kernel.db, 'SELECT id FROM orders WHERE client_id = $1', [clientId], tx);
-  return rows.map((r) => r.id);
+  return orderIdsOfClientRows(kernel.db, clientId, tx);
 }
