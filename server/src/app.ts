@@ -29,19 +29,20 @@ import { requireWellFormedText } from './platform/http/well-formed-text.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
-import { assembleAdminResources, type ChorecatModule, type Kernel, type AdminResource } from './platform/module.ts';
-import { createOperationsModule } from './modules/operations/index.ts';
-import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
+import {
+  assembleAdminResources,
+  createModules,
+  type ChorecatModule,
+  type Kernel,
+  type AdminResource,
+  type ModuleDefinition,
+} from './platform/module.ts';
+import { MODULES } from './modules/index.ts';
+import { resolvePrincipal } from './modules/identity/index.ts';
+import { filesModule } from './modules/files/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { EventBus } from './platform/events.ts';
-import { createCatalogModule } from './modules/catalog/index.ts';
-import { createOrdersModule } from './modules/orders/index.ts';
-import { createFilesModule } from './modules/files/index.ts';
-import { createSuppliesModule } from './modules/supplies/index.ts';
-import { createMatchingModule } from './modules/matching/index.ts';
-import { createHiringModule } from './modules/hiring/index.ts';
-import { createBillingModule } from './modules/billing/index.ts';
-import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
+import { alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
  * The composition root: builds the kernel, creates every module, and
@@ -73,6 +74,8 @@ export interface PlatformOptions {
   tokenClock?: Clock;
   /** Mounts extra routers before the API (the admin panel); given the kernel and what the panel needs. */
   mountBeforeApi?: (app: Express, kernel: Kernel, panel: AdminPanelParts) => Promise<void>;
+  /** The modules to build (default: the registry, `modules/index.ts`); tests add fixture modules this way. */
+  modules?: readonly ModuleDefinition[];
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -116,19 +119,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   if (config.sandbox) await sandbox.sync();
 
-  const files = createFilesModule(kernel);
-  const modules = [
-    createOperationsModule(kernel),
-    createIdentityModule(kernel),
-    createNotificationsModule(kernel),
-    createCatalogModule(kernel),
-    files.module,
-    createOrdersModule(kernel, { files: files.files }),
-    createSuppliesModule(kernel),
-    createMatchingModule(kernel),
-    createHiringModule(kernel),
-    createBillingModule(kernel),
-  ];
+  const { modules, peers } = createModules(kernel, options.modules ?? MODULES);
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = {};
   for (const module of modules) {
@@ -237,7 +228,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       resources: adminResources,
       async readPhoto(user, id) {
         try {
-          const { info, bytes } = await files.files.read({ id: user.id, roles: user.roles as Role[] }, id);
+          const { info, bytes } = await peers.of(filesModule).read({ id: user.id, roles: user.roles as Role[] }, id);
           return { bytes, contentType: info.contentType };
         } catch (error) {
           if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;

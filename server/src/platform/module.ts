@@ -64,8 +64,10 @@ export const READ_ONLY_ADMIN_ACTIONS = {
 } as const;
 
 /** What a module gives back: its HTTP handlers by operationId, its jobs, its admin screens. */
-export interface ChorecatModule {
+export interface ChorecatModule<Provides = unknown> {
   name: string;
+  /** A service later modules in the registry may use (files' FilesService for orders), read through `Peers.of`. */
+  provides?: Provides;
   handlers: OperationHandlers;
   /**
    * Middleware mounted on a path before authentication and body parsing:
@@ -97,4 +99,63 @@ export function assembleAdminResources(modules: ChorecatModule[]): AdminResource
     };
   }
   return resources;
+}
+
+/** The modules created before this one, by their definitions: a module reaches a peer's service only through its declaration. */
+export interface Peers {
+  of<Provides>(definition: ModuleDefinition<Provides>): Provides;
+}
+
+/**
+ * A module as the registry (`server/src/modules/index.ts`) knows it: what it
+ * declares without a running platform (its demo seed), and how it is created
+ * on the kernel. The registry's order is the creation order: a module may
+ * use only peers listed before it.
+ */
+export interface ModuleDefinition<Provides = unknown> {
+  name: string;
+  create(kernel: Kernel, peers: Peers): ChorecatModule<Provides>;
+  /**
+   * The module's demo data, created by `chorecat seed` and at start when
+   * SEED_DEMO is on (never in production). Idempotent; returns what it created.
+   */
+  seed?: (kernel: Pick<Kernel, 'db' | 'clock' | 'config'>) => Promise<string[]>;
+}
+
+/** Keeps the definition's `Provides` type for `Peers.of`. */
+export function defineModule<Provides = undefined>(definition: ModuleDefinition<Provides>): ModuleDefinition<Provides> {
+  return definition;
+}
+
+/**
+ * Creates the registry's modules in order. A definition listed twice, two
+ * modules of one name, or a peer used before it exists fails here, at start.
+ */
+export function createModules(kernel: Kernel, definitions: readonly ModuleDefinition[]): { modules: ChorecatModule[]; peers: Peers } {
+  const created = new Map<ModuleDefinition, ChorecatModule>();
+  const names = new Set<string>();
+  const peers: Peers = {
+    of<Provides>(definition: ModuleDefinition<Provides>): Provides {
+      const module = created.get(definition as ModuleDefinition);
+      if (!module) throw new Error(`module ${definition.name} is used before it is created: list it earlier in the registry`);
+      if (module.provides === undefined) throw new Error(`module ${definition.name} provides nothing`);
+      return module.provides as Provides;
+    },
+  };
+  for (const definition of definitions) {
+    if (names.has(definition.name)) throw new Error(`module ${definition.name} is registered twice`);
+    names.add(definition.name);
+    created.set(definition, definition.create(kernel, peers));
+  }
+  return { modules: [...created.values()], peers };
+}
+
+/** Runs every module's demo seed in registry order; returns what was created. */
+export async function seedDemoData(
+  kernel: Pick<Kernel, 'db' | 'clock' | 'config'>,
+  definitions: readonly ModuleDefinition[],
+): Promise<string[]> {
+  const created: string[] = [];
+  for (const definition of definitions) if (definition.seed) created.push(...(await definition.seed(kernel)));
+  return created;
 }

@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
@@ -94,3 +94,5 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
     adminActions: billingAdminActions(b),
   };
 }
+
+export const billingModule = defineModule({ name: 'billing', create: (kernel) => createBillingModule(kernel) });

@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { createStorage } from '../../platform/storage.ts';
 import { FilesService } from './application/files.ts';
 import { filesHandlers } from './http/handlers.ts';
@@ -7,7 +7,10 @@ export { FilesService, type FileInfo, type FileAccessRule } from './application/
 export { sniffImageType } from './domain/image-type.ts';
 
 /** Files: photo uploads (JPEG, PNG, WebP by their bytes), stored on disk or S3, read only by those allowed. */
-export function createFilesModule(kernel: Kernel): { module: ChorecatModule; files: FilesService } {
+export function createFilesModule(kernel: Kernel): ChorecatModule<FilesService> {
   const files = new FilesService(kernel, createStorage(kernel.config));
-  return { module: { name: 'files', handlers: filesHandlers(files) }, files };
+  return { name: 'files', handlers: filesHandlers(files), provides: files };
 }
+
+/** Provides its FilesService: orders adds its access rule to it, the panel reads photos through it. */
+export const filesModule = defineModule({ name: 'files', create: (kernel) => createFilesModule(kernel) });

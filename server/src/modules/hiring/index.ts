@@ -1,4 +1,5 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { seedDemoHiring } from './application/seed-demo-hiring.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Hiring } from './application/context.ts';
 import { createProofOfWork } from './infra/proof-of-work.ts';
@@ -47,3 +48,5 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
     adminResources: hiringAdminResources(h, kernel.db.sequelize),
   };
 }
+
+export const hiringModule = defineModule({ name: 'hiring', create: (kernel) => createHiringModule(kernel), seed: seedDemoHiring });

@@ -1,4 +1,5 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { seedDemoAccounts } from './application/seed-demo-accounts.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
 import { usersAdminResource } from './infra/admin.ts';
@@ -13,6 +14,8 @@ export { openApplicantAccount, makeWorker } from './application/applicant-accoun
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
 export { hashPassword } from './infra/passwords.ts';
 export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
+
+export const identityModule = defineModule({ name: 'identity', create: (kernel) => createIdentityModule(kernel), seed: seedDemoAccounts });
 
 /**
  * Identity: accounts, roles, sign-in (password, and single sign-on),

@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import type { OrderEventPayload } from '../orders/index.ts';
 import { createMatcher, matchOrder } from './application/match-order.ts';
 import { matchingJobs } from './jobs/retry.ts';
@@ -32,3 +32,5 @@ export function createMatchingModule(kernel: Kernel, options: { random?: () => n
     adminResources: [matchingAdminResource(kernel.db.sequelize)],
   };
 }
+
+export const matchingModule = defineModule({ name: 'matching', create: (kernel) => createMatchingModule(kernel) });

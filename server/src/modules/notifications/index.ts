@@ -1,4 +1,4 @@
-import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';
@@ -10,6 +10,8 @@ export { sendEmail } from './application/send-email.ts';
 export { defineTemplate, type EmailTemplate } from './domain/template.ts';
 export { alertOperators } from './application/alert-operators.ts';
 export type { EmailView } from './application/list-emails.ts';
+
+export const notificationsModule = defineModule({ name: 'notifications', create: (kernel) => createNotificationsModule(kernel) });
 
 /**
  * Notifications: email templates, delivery of the outbox's email topic

@@ -1,6 +1,6 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { ordersHandlers } from './http/handlers.ts';
-import type { FilesService } from '../files/index.ts';
+import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/work.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './infra/admin.ts';
@@ -31,6 +31,11 @@ export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }
     adminResources: ordersAdminResources(kernel, kernel.db.sequelize),
   };
 }
+
+export const ordersModule = defineModule({
+  name: 'orders',
+  create: (kernel, peers) => createOrdersModule(kernel, { files: peers.of(filesModule) }),
+});
 
 export {
   ORDER_STATUSES,

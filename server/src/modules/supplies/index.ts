@@ -1,4 +1,4 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import type { OrderEventPayload } from '../orders/index.ts';
 import type { Supplies } from './application/context.ts';
 import { openKit } from './application/open-kit.ts';
@@ -50,3 +50,5 @@ export function createSuppliesModule(kernel: Kernel, deps: { supplier?: Supplier
     adminResources: [kitsAdminResource(s, kernel.db.sequelize)],
   };
 }
+
+export const suppliesModule = defineModule({ name: 'supplies', create: (kernel) => createSuppliesModule(kernel) });
