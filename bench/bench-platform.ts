@@ -2,17 +2,21 @@ import { loadConfig } from '../server/src/platform/config.ts';
 import type { Database } from '../server/src/platform/database.ts';
 import type { Logger } from '../server/src/platform/logger.ts';
 import { createPlatform } from '../server/src/app.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 
 /** The platform as benchmarks run it: development config on the given database, silent, fixed secrets, no mail, no stand-ins. */
 export function benchPlatform(db: Database, logger: Logger, env: Record<string, string> = {}) {
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: db.url,
-    LOG_LEVEL: 'silent',
-    SUPPLIER_STAND_IN: '0',
-    GOLDEN_HAT_STAND_IN: '0',
-    ...env,
-  });
+  const config = loadConfig(
+    {
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'silent',
+      SUPPLIER_STAND_IN: '0',
+      GOLDEN_HAT_STAND_IN: '0',
+      ...env,
+    },
+    MODULES,
+  );
   return createPlatform({
     config,
     secrets: {

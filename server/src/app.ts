@@ -32,6 +32,7 @@ import type { MailTransport } from './platform/mail.ts';
 import {
   assembleAdminResources,
   createModules,
+  rolesOf,
   type ChorecatModule,
   type Kernel,
   type AdminResource,
@@ -81,6 +82,7 @@ export interface PlatformOptions {
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, secrets, db, logger, mailTransport } = options;
   const clock = options.clock ?? new PlatformClock();
+  const definitions = options.modules ?? MODULES;
   const spec = loadSpec();
   const registry = new JobRegistry();
   const outbox = new OutboxDispatcher({
@@ -116,10 +118,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     privacy: new PrivacyRegistry(),
     events: new EventBus({ db, clock, outbox }),
     spec,
+    roles: rolesOf(definitions),
   };
   if (config.sandbox) await sandbox.sync();
 
-  const { modules, peers } = createModules(kernel, options.modules ?? MODULES);
+  const { modules, peers } = createModules(kernel, definitions);
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = {};
   for (const module of modules) {
@@ -129,7 +132,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       handlers[operationId] = handler;
     }
   }
-  const operations = listOperations(spec);
+  const operations = listOperations(spec, kernel.roles);
 
   const app = express();
   app.disable('x-powered-by');

@@ -60,7 +60,7 @@ async function withDatabase(
     config: ReturnType<typeof loadConfig>;
   }) => Promise<number>,
 ): Promise<number> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, MODULES);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const { db, embedded } = await openDatabase(config, logger);
   try {

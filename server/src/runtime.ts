@@ -67,7 +67,7 @@ export async function createMailTransport(config: Config, logger: Logger): Promi
 }
 
 export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
-  const config = loadConfig(options.env ?? process.env);
+  const config = loadConfig(options.env ?? process.env, MODULES);
   const logger = createLogger({ level: config.logLevel });
   await assertPortFree(config.port, '0.0.0.0');
   const secrets = resolveSecrets(config);

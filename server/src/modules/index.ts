@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from '../platform/module.ts';
+import { rolesOf, type ModuleDefinition } from '../platform/module.ts';
 import { operationsModule } from './operations/index.ts';
 import { identityModule } from './identity/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -28,3 +28,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   hiringModule,
   billingModule,
 ];
+
+/** Every role of the registry's platform: the kernel's and those its modules introduce. */
+export const ROLES = rolesOf(MODULES);

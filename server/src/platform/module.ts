@@ -1,4 +1,4 @@
-import type { Config, Secrets } from './config.ts';
+import type { Config, ConfigSlice, Secrets } from './config.ts';
 import type { Database } from './database.ts';
 import type { PlatformClock } from './clock.ts';
 import type { Logger } from './logger.ts';
@@ -6,12 +6,12 @@ import type { Metrics } from './metrics.ts';
 import type { OutboxDispatcher } from './outbox.ts';
 import type { JobDefinition, Scheduler } from './scheduler.ts';
 import type { SandboxClock } from './sandbox-clock.ts';
-import type { TokenService } from './http/auth.ts';
 import type { RequestHandler } from 'express';
 import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
-import type { PrivacyRegistry } from './privacy.ts';
-import type { EventBus } from './events.ts';
+import type { EventBus, EventName } from './events.ts';
+import type { PersonalDataContributor, PrivacyRegistry } from './privacy.ts';
+import { KERNEL_ROLES, type Role, type TokenService } from './http/auth.ts';
 
 /** What the platform hands every module when it is created. */
 export interface Kernel {
@@ -29,6 +29,8 @@ export interface Kernel {
   privacy: PrivacyRegistry;
   events: EventBus;
   spec: Record<string, unknown>;
+  /** Every role there is: the kernel's own (manager, admin) and those the registry's modules introduce. */
+  roles: readonly Role[];
 }
 
 /** An AdminJS resource a module offers the panel (a Sequelize model and its options). */
@@ -80,6 +82,8 @@ export interface ChorecatModule<Provides = unknown> {
   jobs?: JobDefinition[];
   adminResources?: AdminResource[];
   adminActions?: AdminActionsExtension[];
+  /** The personal data it holds, exported and erased with the rest (GDPR, SPEC §1). */
+  personalData?: PersonalDataContributor[];
 }
 
 /** The panel's screens, with the actions modules add to each other's merged in. */
@@ -116,6 +120,16 @@ export interface ModuleDefinition<Provides = unknown> {
   name: string;
   create(kernel: Kernel, peers: Peers): ChorecatModule<Provides>;
   /**
+   * The roles it introduces (orders: client). Its type is declared by merging
+   * into `RoleMap` (platform/http/auth.ts) from the module's folder.
+   */
+  roles?: readonly Role[];
+  /** The domain events it publishes; their payload types are merged into `DomainEventMap` (platform/events.ts). */
+  publishes?: readonly EventName[];
+  /** Its configuration variables, what production requires, its secrets (platform/config.ts, `ConfigSlice`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each slice has its own variable shape
+  config?: ConfigSlice<any, object>;
+  /**
    * The module's demo data, created by `chorecat seed` and at start when
    * SEED_DEMO is on (never in production). Idempotent; returns what it created.
    */
@@ -147,6 +161,8 @@ export function createModules(kernel: Kernel, definitions: readonly ModuleDefini
     names.add(definition.name);
     created.set(definition, definition.create(kernel, peers));
   }
+  for (const module of created.values()) for (const section of module.personalData ?? []) kernel.privacy.register(section);
+  kernel.events.assertPublished(new Set(definitions.flatMap((d) => d.publishes ?? [])));
   return { modules: [...created.values()], peers };
 }
 
@@ -158,4 +174,16 @@ export async function seedDemoData(
   const created: string[] = [];
   for (const definition of definitions) if (definition.seed) created.push(...(await definition.seed(kernel)));
   return created;
+}
+
+/** The kernel's roles and every role the definitions introduce; a role introduced twice is a mistake. */
+export function rolesOf(definitions: readonly ModuleDefinition[]): Role[] {
+  const roles: Role[] = [...KERNEL_ROLES];
+  for (const definition of definitions) {
+    for (const role of definition.roles ?? []) {
+      if (roles.includes(role)) throw new Error(`role ${role} is introduced twice (by ${definition.name})`);
+      roles.push(role);
+    }
+  }
+  return roles;
 }

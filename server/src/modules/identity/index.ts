@@ -23,7 +23,6 @@ export const identityModule = defineModule({ name: 'identity', create: (kernel) 
  */
 export function createIdentityModule(kernel: Kernel): ChorecatModule {
   const User = defineUserModel(kernel.db.sequelize);
-  for (const section of identityPersonalData(kernel)) kernel.privacy.register(section);
   const providers = new OidcProviders(kernel.config.oidcProviders, {
     // Plain-http issuers only outside production (a local Keycloak, the tests' provider).
     allowInsecureIssuers: kernel.config.env !== 'production',
@@ -33,5 +32,6 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
     name: 'identity',
     handlers: identityHandlers(kernel, providers),
     adminResources: [usersAdminResource(kernel, User)],
+    personalData: identityPersonalData(kernel),
   };
 }

@@ -21,12 +21,12 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
   kernel.outbox.handle(EMAIL_TOPIC, async (message) => {
     await kernel.mailTransport.send(message.payload as EmailPayload, messageIdFor(message));
   });
-  kernel.privacy.register(emailsPersonalData(kernel));
   kernel.scheduler.onFailure(onJobFailed(kernel));
   const Email = defineEmailModel(kernel.db.sequelize);
   return {
     name: 'notifications',
     handlers: emailHandlers(kernel),
+    personalData: [emailsPersonalData(kernel)],
     adminResources: [
       {
         resource: Email,

@@ -4,6 +4,7 @@ import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/work.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './infra/admin.ts';
+import { ORDER_EVENT_NAMES } from './events.ts';
 
 export {
   markKitReady,
@@ -34,6 +35,8 @@ export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }
 
 export const ordersModule = defineModule({
   name: 'orders',
+  roles: ['client'],
+  publishes: ORDER_EVENT_NAMES,
   create: (kernel, peers) => createOrdersModule(kernel, { files: peers.of(filesModule) }),
 });
 
@@ -53,3 +56,9 @@ export {
   type OrderActor,
   type FailureReason,
 } from './domain/order-lifecycle.ts';
+
+declare module '../../platform/http/auth.ts' {
+  interface RoleMap {
+    client: true;
+  }
+}
