@@ -14,7 +14,6 @@ import { OutboxDispatcher } from './platform/outbox.ts';
 import { JobRegistry, Scheduler } from './platform/scheduler.ts';
 import { SandboxClock } from './platform/sandbox-clock.ts';
 import { TokenService, authenticate, type Role } from './platform/http/auth.ts';
-import { AppError } from './platform/errors.ts';
 import {
   loadSpec,
   listOperations,
@@ -37,13 +36,11 @@ import {
   type Kernel,
   type AdminResource,
   type ModuleDefinition,
+  type KernelServices,
 } from './platform/module.ts';
 import { MODULES } from './modules/index.ts';
-import { resolvePrincipal } from './modules/identity/index.ts';
-import { filesModule } from './modules/files/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { EventBus } from './platform/events.ts';
-import { alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
  * The composition root: builds the kernel, creates every module, and
@@ -90,7 +87,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     logger,
     // Called only during dispatch, long after `kernel` below exists.
-    onGiveUp: (message, reason) => onOutboxGaveUp(kernel)(message, reason),
+    onGiveUp: (message, reason) => services.onOutboxGaveUp(message, reason),
   });
   const metrics = createMetrics({ collectOutboxBacklog: () => outbox.backlog() });
   const scheduler = new Scheduler(registry, {
@@ -122,7 +119,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   if (config.sandbox) await sandbox.sync();
 
-  const { modules, peers } = createModules(kernel, definitions);
+  const created = createModules(kernel, definitions);
+  const { modules } = created;
+  const services = requireServices(created.services);
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = {};
   for (const module of modules) {
@@ -229,15 +228,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.mountBeforeApi) {
     await options.mountBeforeApi(app, kernel, {
       resources: adminResources,
-      async readPhoto(user, id) {
-        try {
-          const { info, bytes } = await peers.of(filesModule).read({ id: user.id, roles: user.roles as Role[] }, id);
-          return { bytes, contentType: info.contentType };
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-          throw error;
-        }
-      },
+      readPhoto: (user, id) => services.readFile({ id: user.id, roles: user.roles as Role[] }, id),
     });
   }
 
@@ -249,7 +240,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // The one route match: every later step (roles, validation, idempotency, metrics, the handler) uses it.
   app.use(matchOperation(operations));
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
-  app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
+  app.use(authenticate(kernel.tokens, (userId) => services.resolveCaller(userId)));
   app.use(authorize());
   app.use(
     express.json({
@@ -272,7 +263,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     problemHandler({
       logger,
       onServerError: (error, req) =>
-        void alertOperators(kernel, {
+        void services.alertOperators({
           summary: `500 on ${req.method} ${req.route?.path ?? req.path}`,
           detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           requestId: req.requestId,
@@ -299,4 +290,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await scheduler.stop();
     },
   };
+}
+
+const KERNEL_SERVICES = [
+  'resolveCaller',
+  'alertOperators',
+  'onOutboxGaveUp',
+  'readFile',
+] as const satisfies readonly (keyof KernelServices)[];
+
+/** The platform does not start without a module supplying each kernel service. */
+function requireServices(services: Partial<KernelServices>): KernelServices {
+  const missing = KERNEL_SERVICES.filter((name) => !services[name]);
+  if (missing.length) throw new Error(`no module supplies the kernel service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return services as KernelServices;
 }

@@ -88,6 +88,15 @@ describe('the module registry', () => {
     expect(k.privacy.list().map((c) => c.section)).toEqual(['first', 'second', 'third']);
   });
 
+  it('refuses a kernel service supplied by two modules', () => {
+    const alerting = (name: string) =>
+      defineModule({ name, create: () => ({ name, handlers: {}, services: { alertOperators: async () => undefined } }) });
+    expect(createModules(bareKernel(), [alerting('one')]).services.alertOperators).toBeTypeOf('function');
+    expect(() => createModules(bareKernel(), [alerting('one'), alerting('two')])).toThrow(
+      'kernel service alertOperators is supplied twice (again by two)',
+    );
+  });
+
   it('runs the demo seeds in registry order', async () => {
     const order: string[] = [];
     const seeded = (name: string) =>

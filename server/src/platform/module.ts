@@ -11,7 +11,7 @@ import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
 import type { EventBus, EventName } from './events.ts';
 import type { PersonalDataContributor, PrivacyRegistry } from './privacy.ts';
-import { KERNEL_ROLES, type Role, type TokenService } from './http/auth.ts';
+import { KERNEL_ROLES, type ResolvedCaller, type Role, type TokenService } from './http/auth.ts';
 
 /** What the platform hands every module when it is created. */
 export interface Kernel {
@@ -65,6 +65,20 @@ export const READ_ONLY_ADMIN_ACTIONS = {
   bulkDelete: { isAccessible: false },
 } as const;
 
+/**
+ * What the kernel needs of exactly one module, supplied by whichever module
+ * owns it: who a caller is (identity), telling operators (notifications),
+ * reading a stored file for the panel (files).
+ */
+export interface KernelServices {
+  resolveCaller(userId: string): Promise<ResolvedCaller | null>;
+  alertOperators(alert: { summary: string; detail: string; requestId?: string; fingerprint: string }): Promise<void>;
+  /** A message that failed every retry. */
+  onOutboxGaveUp(message: { id: string; topic: string; payload: unknown }, reason: string): Promise<void>;
+  /** A stored file as `user` may read it, or undefined when there is none they may read. */
+  readFile(user: { id: string; roles: Role[] }, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
+}
+
 /** What a module gives back: its HTTP handlers by operationId, its jobs, its admin screens. */
 export interface ChorecatModule<Provides = unknown> {
   name: string;
@@ -82,6 +96,8 @@ export interface ChorecatModule<Provides = unknown> {
   jobs?: JobDefinition[];
   adminResources?: AdminResource[];
   adminActions?: AdminActionsExtension[];
+  /** The kernel services it supplies (each is supplied by one module). */
+  services?: Partial<KernelServices>;
   /** The personal data it holds, exported and erased with the rest (GDPR, SPEC §1). */
   personalData?: PersonalDataContributor[];
 }
@@ -145,7 +161,10 @@ export function defineModule<Provides = undefined>(definition: ModuleDefinition<
  * Creates the registry's modules in order. A definition listed twice, two
  * modules of one name, or a peer used before it exists fails here, at start.
  */
-export function createModules(kernel: Kernel, definitions: readonly ModuleDefinition[]): { modules: ChorecatModule[]; peers: Peers } {
+export function createModules(
+  kernel: Kernel,
+  definitions: readonly ModuleDefinition[],
+): { modules: ChorecatModule[]; peers: Peers; services: Partial<KernelServices> } {
   const created = new Map<ModuleDefinition, ChorecatModule>();
   const names = new Set<string>();
   const peers: Peers = {
@@ -161,9 +180,16 @@ export function createModules(kernel: Kernel, definitions: readonly ModuleDefini
     names.add(definition.name);
     created.set(definition, definition.create(kernel, peers));
   }
-  for (const module of created.values()) for (const section of module.personalData ?? []) kernel.privacy.register(section);
+  const services: Partial<KernelServices> = {};
+  for (const module of created.values()) {
+    for (const section of module.personalData ?? []) kernel.privacy.register(section);
+    for (const [name, service] of Object.entries(module.services ?? {})) {
+      if (name in services) throw new Error(`kernel service ${name} is supplied twice (again by ${module.name})`);
+      Object.assign(services, { [name]: service });
+    }
+  }
   kernel.events.assertPublished(new Set(definitions.flatMap((d) => d.publishes ?? [])));
-  return { modules: [...created.values()], peers };
+  return { modules: [...created.values()], peers, services };
 }
 
 /** Runs every module's demo seed in registry order; returns what was created. */

@@ -1,5 +1,6 @@
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { seedDemoAccounts } from './application/seed-demo-accounts.ts';
+import { resolvePrincipal } from './application/resolve-principal.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
 import { usersAdminResource } from './infra/admin.ts';
@@ -33,5 +34,6 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
     handlers: identityHandlers(kernel, providers),
     adminResources: [usersAdminResource(kernel, User)],
     personalData: identityPersonalData(kernel),
+    services: { resolveCaller: (userId) => resolvePrincipal(kernel, userId) },
   };
 }

@@ -27,6 +27,7 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
     name: 'notifications',
     handlers: emailHandlers(kernel),
     personalData: [emailsPersonalData(kernel)],
+    services: { alertOperators: (alert) => alertOperators(kernel, alert), onOutboxGaveUp: onOutboxGaveUp(kernel) },
     adminResources: [
       {
         resource: Email,
