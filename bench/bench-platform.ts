@@ -1,28 +1,28 @@
-import { loadConfig } from '../server/src/platform/config.ts';
+import { loadConfig, type Secrets } from '../server/src/platform/config.ts';
 import type { Database } from '../server/src/platform/database.ts';
 import type { Logger } from '../server/src/platform/logger.ts';
 import { createPlatform } from '../server/src/app.ts';
+import { MODULES } from '../server/src/modules/index.ts';
 
 /** The platform as benchmarks run it: development config on the given database, silent, fixed secrets, no mail, no stand-ins. */
 export function benchPlatform(db: Database, logger: Logger, env: Record<string, string> = {}) {
-  const config = loadConfig({
-    NODE_ENV: 'development',
-    DATABASE_URL: db.url,
-    LOG_LEVEL: 'silent',
-    SUPPLIER_STAND_IN: '0',
-    GOLDEN_HAT_STAND_IN: '0',
-    ...env,
-  });
+  const config = loadConfig(
+    {
+      NODE_ENV: 'development',
+      DATABASE_URL: db.url,
+      LOG_LEVEL: 'silent',
+      SUPPLIER_STAND_IN: '0',
+      GOLDEN_HAT_STAND_IN: '0',
+      ...env,
+    },
+    MODULES,
+  );
   return createPlatform({
     config,
-    secrets: {
-      jwt: 'b'.repeat(40),
-      session: 'c'.repeat(40),
-      supplierApiKey: 'd'.repeat(40),
-      supplierWebhookSecret: 'e'.repeat(40),
-      goldenHatApiKey: 'f'.repeat(40),
-      goldenHatWebhookSecret: 'g'.repeat(40),
-    },
+    // Fixed, one per declared secret (the kernel's and each module's), so runs are comparable and write no secrets file.
+    secrets: Object.fromEntries(
+      Object.keys(config.secretVariables).map((name) => [name, `${name}-bench-secret`.padEnd(40, 'x')]),
+    ) as unknown as Secrets,
     db,
     logger,
     mailTransport: { name: 'none', send: async () => undefined },

@@ -14,7 +14,6 @@ import { OutboxDispatcher } from './platform/outbox.ts';
 import { JobRegistry, Scheduler } from './platform/scheduler.ts';
 import { SandboxClock } from './platform/sandbox-clock.ts';
 import { TokenService, authenticate, type Role } from './platform/http/auth.ts';
-import { AppError } from './platform/errors.ts';
 import {
   loadSpec,
   listOperations,
@@ -29,19 +28,19 @@ import { requireWellFormedText } from './platform/http/well-formed-text.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { problemHandler, notFound } from './platform/http/problem.ts';
 import type { MailTransport } from './platform/mail.ts';
-import { assembleAdminResources, type ChorecatModule, type Kernel, type AdminResource } from './platform/module.ts';
-import { createOperationsModule } from './modules/operations/index.ts';
-import { createIdentityModule, resolvePrincipal } from './modules/identity/index.ts';
+import {
+  assembleAdminResources,
+  createModules,
+  rolesOf,
+  type ChorecatModule,
+  type Kernel,
+  type AdminResource,
+  type ModuleDefinition,
+  type KernelServices,
+} from './platform/module.ts';
+import { MODULES } from './modules/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { EventBus } from './platform/events.ts';
-import { createCatalogModule } from './modules/catalog/index.ts';
-import { createOrdersModule } from './modules/orders/index.ts';
-import { createFilesModule } from './modules/files/index.ts';
-import { createSuppliesModule } from './modules/supplies/index.ts';
-import { createMatchingModule } from './modules/matching/index.ts';
-import { createHiringModule } from './modules/hiring/index.ts';
-import { createBillingModule } from './modules/billing/index.ts';
-import { createNotificationsModule, alertOperators, onOutboxGaveUp } from './modules/notifications/index.ts';
 
 /**
  * The composition root: builds the kernel, creates every module, and
@@ -73,11 +72,14 @@ export interface PlatformOptions {
   tokenClock?: Clock;
   /** Mounts extra routers before the API (the admin panel); given the kernel and what the panel needs. */
   mountBeforeApi?: (app: Express, kernel: Kernel, panel: AdminPanelParts) => Promise<void>;
+  /** The modules to build (default: the registry, `modules/index.ts`); tests add fixture modules this way. */
+  modules?: readonly ModuleDefinition[];
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, secrets, db, logger, mailTransport } = options;
   const clock = options.clock ?? new PlatformClock();
+  const definitions = options.modules ?? MODULES;
   const spec = loadSpec();
   const registry = new JobRegistry();
   const outbox = new OutboxDispatcher({
@@ -85,7 +87,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     logger,
     // Called only during dispatch, long after `kernel` below exists.
-    onGiveUp: (message, reason) => onOutboxGaveUp(kernel)(message, reason),
+    onGiveUp: (message, reason) => services.onOutboxGaveUp(message, reason),
   });
   const metrics = createMetrics({ collectOutboxBacklog: () => outbox.backlog() });
   const scheduler = new Scheduler(registry, {
@@ -113,22 +115,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     privacy: new PrivacyRegistry(),
     events: new EventBus({ db, clock, outbox }),
     spec,
+    roles: rolesOf(definitions),
   };
   if (config.sandbox) await sandbox.sync();
 
-  const files = createFilesModule(kernel);
-  const modules = [
-    createOperationsModule(kernel),
-    createIdentityModule(kernel),
-    createNotificationsModule(kernel),
-    createCatalogModule(kernel),
-    files.module,
-    createOrdersModule(kernel, { files: files.files }),
-    createSuppliesModule(kernel),
-    createMatchingModule(kernel),
-    createHiringModule(kernel),
-    createBillingModule(kernel),
-  ];
+  const created = createModules(kernel, definitions);
+  const { modules } = created;
+  const services = requireServices(created.services);
   for (const module of modules) for (const job of module.jobs ?? []) registry.register(job);
   const handlers: OperationHandlers = {};
   for (const module of modules) {
@@ -138,7 +131,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       handlers[operationId] = handler;
     }
   }
-  const operations = listOperations(spec);
+  const operations = listOperations(spec, kernel.roles);
 
   const app = express();
   app.disable('x-powered-by');
@@ -235,15 +228,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.mountBeforeApi) {
     await options.mountBeforeApi(app, kernel, {
       resources: adminResources,
-      async readPhoto(user, id) {
-        try {
-          const { info, bytes } = await files.files.read({ id: user.id, roles: user.roles as Role[] }, id);
-          return { bytes, contentType: info.contentType };
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
-          throw error;
-        }
-      },
+      readPhoto: (user, id) => services.readFile({ id: user.id, roles: user.roles as Role[] }, id),
     });
   }
 
@@ -255,7 +240,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // The one route match: every later step (roles, validation, idempotency, metrics, the handler) uses it.
   app.use(matchOperation(operations));
   // Who is calling and whether they may, before reading any body: a refused caller costs no parsing.
-  app.use(authenticate(kernel.tokens, (userId) => resolvePrincipal(kernel, userId)));
+  app.use(authenticate(kernel.tokens, (userId) => services.resolveCaller(userId)));
   app.use(authorize());
   app.use(
     express.json({
@@ -286,7 +271,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         const route =
           (req.res?.locals.operation as { path: string } | undefined)?.path ??
           (req.path.startsWith('/admin') ? '/admin' : req.path.startsWith('/docs') ? '/docs' : 'unmatched');
-        void alertOperators(kernel, {
+        void services.alertOperators({
           summary: `500 on ${req.method} ${route}`,
           detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
           requestId: req.requestId,
@@ -314,4 +299,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await scheduler.stop();
     },
   };
+}
+
+const KERNEL_SERVICES = [
+  'resolveCaller',
+  'alertOperators',
+  'onOutboxGaveUp',
+  'readFile',
+] as const satisfies readonly (keyof KernelServices)[];
+
+/** The platform does not start without a module supplying each kernel service. */
+function requireServices(services: Partial<KernelServices>): KernelServices {
+  const missing = KERNEL_SERVICES.filter((name) => !services[name]);
+  if (missing.length) throw new Error(`no module supplies the kernel service${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return services as KernelServices;
 }

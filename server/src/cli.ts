@@ -6,9 +6,9 @@ import { migrate } from './platform/migrations.ts';
 import { UnknownJobError } from './platform/scheduler.ts';
 import { start, openDatabase, createMailTransport } from './runtime.ts';
 import { createPlatform } from './app.ts';
-import { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
-import { seedDemoCatalog } from './modules/catalog/index.ts';
-import { seedDemoHiring } from './modules/hiring/index.ts';
+import { seedDemoData } from './platform/module.ts';
+import { MODULES } from './modules/index.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 
 /**
  * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
@@ -41,11 +41,7 @@ async function main(argv: string[]): Promise<number> {
         }
         const { PlatformClock } = await import('./platform/clock.ts');
         const clock = new PlatformClock();
-        const created = [
-          ...(await seedDemoAccounts({ db, clock })),
-          ...(await seedDemoCatalog({ db, clock })),
-          ...(await seedDemoHiring({ db, clock, config })),
-        ];
+        const created = await seedDemoData({ db, clock, config }, MODULES);
         process.stdout.write(created.length ? `created: ${created.join(', ')}\n` : 'demo data already exists\n');
         return 0;
       });
@@ -64,7 +60,7 @@ async function withDatabase(
     config: ReturnType<typeof loadConfig>;
   }) => Promise<number>,
 ): Promise<number> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, MODULES);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const { db, embedded } = await openDatabase(config, logger);
   try {

@@ -9,9 +9,8 @@ import { migrate } from './platform/migrations.ts';
 import { SmtpTransport, MailchimpTransport, type MailTransport } from './platform/mail.ts';
 import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
 import { createPlatform, type Platform } from './app.ts';
-import { seedDemoAccounts } from './modules/identity/index.ts';
-import { seedDemoCatalog } from './modules/catalog/index.ts';
-import { seedDemoHiring } from './modules/hiring/index.ts';
+import { seedDemoData } from './platform/module.ts';
+import { MODULES } from './modules/index.ts';
 import { mountAdmin } from './admin.ts';
 import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
 import { startGoldenHatStandIn, type GoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
@@ -68,7 +67,7 @@ export async function createMailTransport(config: Config, logger: Logger): Promi
 }
 
 export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
-  const config = loadConfig(options.env ?? process.env);
+  const config = loadConfig(options.env ?? process.env, MODULES);
   const logger = createLogger({ level: config.logLevel });
   await assertPortFree(config.port, '0.0.0.0');
   const secrets = resolveSecrets(config);
@@ -114,11 +113,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
     });
     if (config.seedDemo) {
-      const created = [
-        ...(await seedDemoAccounts(platform.kernel)),
-        ...(await seedDemoCatalog(platform.kernel)),
-        ...(await seedDemoHiring(platform.kernel)),
-      ];
+      const created = await seedDemoData(platform.kernel, MODULES);
       if (created.length) logger.info({ created }, 'demo data seeded');
     }
     const server = platform.app.listen(config.port);

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { SPEC_FILE, listOperations, type OperationInfo } from '../src/platform/http/openapi.ts';
-import { ROLES, type Role } from '../src/platform/http/auth.ts';
+import type { Role } from '../src/platform/http/auth.ts';
+import { ROLES } from '../src/modules/index.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { rawRequest, type RawResponse } from './helpers/raw-http.ts';
 

@@ -1,9 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { loadConfig, ConfigError } from '../src/platform/config.ts';
+import { readFileSync } from 'node:fs';
+import { loadConfig, ConfigError, configVariables } from '../src/platform/config.ts';
+import { MODULES } from '../src/modules/index.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, MODULES);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -13,7 +15,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('configuration', () => {
   it('needs nothing in development and picks documented defaults', () => {
-    const config = loadConfig({});
+    const config = loadConfig({}, MODULES);
     expect(config.env).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.role).toBe('all');
@@ -26,7 +28,7 @@ describe('configuration', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }, MODULES).port).toBe(3000);
   });
 
   it('names every invalid variable in one error', () => {
@@ -39,7 +41,7 @@ describe('configuration', () => {
   });
 
   it('rejects ports out of range at the boundary', () => {
-    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(loadConfig({ PORT: '65535' }, MODULES).port).toBe(65535);
     expect(problemsOf({ PORT: '65536' })).toHaveLength(1);
     expect(problemsOf({ PORT: '-1' })).toHaveLength(1);
   });
@@ -56,45 +58,61 @@ describe('configuration', () => {
   });
 
   it('runs the supplier stand-in in development only, and never when a real supplier is configured', () => {
-    expect(loadConfig({}).supplier).toMatchObject({ standIn: true, url: 'http://127.0.0.1:4010', deliveryDelayMs: 20_000 });
-    expect(loadConfig({ SUPPLIER_URL: 'https://cookies.example' }).supplier).toMatchObject({
+    expect(loadConfig({}, MODULES).supplier).toMatchObject({ standIn: true, url: 'http://127.0.0.1:4010', deliveryDelayMs: 20_000 });
+    expect(loadConfig({ SUPPLIER_URL: 'https://cookies.example' }, MODULES).supplier).toMatchObject({
       standIn: false,
       url: 'https://cookies.example',
     });
-    expect(loadConfig({ NODE_ENV: 'test' }).supplier.standIn).toBe(false);
-    expect(loadConfig({ SUPPLIER_DELIVERY_DELAY_SECONDS: '0.5' }).supplier.deliveryDelayMs).toBe(500);
+    expect(loadConfig({ NODE_ENV: 'test' }, MODULES).supplier.standIn).toBe(false);
+    expect(loadConfig({ SUPPLIER_DELIVERY_DELAY_SECONDS: '0.5' }, MODULES).supplier.deliveryDelayMs).toBe(500);
     expect(problemsOf({ SUPPLIER_POLL_SECONDS: '1' }).join()).toMatch(/SUPPLIER_POLL_SECONDS/);
   });
 
   it('turns the sandbox off in production even when unset, and keeps it on by default elsewhere', () => {
-    const production = loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(32),
-      SESSION_SECRET: 'y'.repeat(32),
-      DATABASE_URL: 'postgres://db.internal/chorecat',
-      SUPPLIER_URL: 'https://cookies.example',
-      SUPPLIER_API_KEY: 'k'.repeat(20),
-      SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
-      GOLDEN_HAT_URL: 'https://golden-hat.example',
-      GOLDEN_HAT_API_KEY: 'g'.repeat(20),
-      GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
-    });
+    const production = loadConfig(
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        SESSION_SECRET: 'y'.repeat(32),
+        DATABASE_URL: 'postgres://db.internal/chorecat',
+        SUPPLIER_URL: 'https://cookies.example',
+        SUPPLIER_API_KEY: 'k'.repeat(20),
+        SUPPLIER_WEBHOOK_SECRET: 'w'.repeat(20),
+        GOLDEN_HAT_URL: 'https://golden-hat.example',
+        GOLDEN_HAT_API_KEY: 'g'.repeat(20),
+        GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
+      },
+      MODULES,
+    );
     expect(production.supplier.standIn).toBe(false);
     expect(production.goldenHat.standIn).toBe(false);
     expect(production.sandbox).toBe(false);
     expect(production.seedDemo).toBe(false);
     expect(production.mail.devMailbox).toBe(false);
-    expect(loadConfig({ CHORECAT_SANDBOX: '0' }).sandbox).toBe(false);
+    expect(loadConfig({ CHORECAT_SANDBOX: '0' }, MODULES).sandbox).toBe(false);
   });
 
   it('picks the matching and pricing strategies by name, and refuses unknown ones', () => {
-    expect(loadConfig({}).matchingStrategy).toBe('random');
-    expect(loadConfig({ MATCHING_STRATEGY: 'least-recently-assigned' }).matchingStrategy).toBe('least-recently-assigned');
-    expect(loadConfig({}).pricingStrategy).toBe('fixed');
+    expect(loadConfig({}, MODULES).matchingStrategy).toBe('random');
+    expect(loadConfig({ MATCHING_STRATEGY: 'least-recently-assigned' }, MODULES).matchingStrategy).toBe('least-recently-assigned');
+    expect(loadConfig({}, MODULES).pricingStrategy).toBe('fixed');
     expect(problemsOf({ MATCHING_STRATEGY: 'nearest' }).join()).toMatch(/MATCHING_STRATEGY/);
   });
 
   it('uses a configured transport instead of the dev mailbox', () => {
-    expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }).mail.devMailbox).toBe(false);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }, MODULES).mail.devMailbox).toBe(false);
+  });
+
+  it("lists in the README's configuration table exactly the variables the kernel's and the modules' schemas read", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Configuration'));
+    const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| variable |')));
+    const documented = table
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([A-Z][A-Z0-9_<>]*)`/g)].map((m) => m[1]!));
+    expect(documented.length).toBeGreaterThan(40);
+    expect([...new Set(documented)].sort()).toEqual([...new Set(configVariables(MODULES))].sort());
+    expect(documented).toHaveLength(new Set(documented).size);
   });
 });

@@ -8,75 +8,108 @@ import { z } from 'zod';
  * start. Everything is optional in development; production insists on the
  * secrets and refuses the sandbox clock.
  */
-const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+/** A flag variable: 0, 1, true or false. */
+export const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
-const port = z.coerce.number().int().min(0).max(65535);
+export const port = z.coerce.number().int().min(0).max(65535);
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: port.default(3000),
-    ROLE: z.enum(['api', 'worker', 'all']).default('all'),
-    DATABASE_URL: z.string().url().optional(),
-    CHORECAT_DATA_DIR: z.string().min(1).default('./.chorecat'),
-    CHORECAT_DB_PORT: port.default(5488),
-    MONGODB_URL: z.string().url().optional(),
-    SMTP_URL: z.string().url().optional(),
-    MAILCHIMP_API_KEY: z.string().min(1).optional(),
-    MAILCHIMP_BASE_URL: z.string().url().optional(),
-    MAIL_FROM: z.string().min(3).default('Chorecat <no-reply@chorecat.test>'),
-    OPERATOR_EMAILS: z.string().default('operators@chorecat.test'),
-    MAILDEV: booleanFlag.optional(),
-    MAILDEV_SMTP_PORT: port.default(1025),
-    MAILDEV_WEB_PORT: port.default(1080),
-    PUBLIC_URL: z.string().url().optional(),
-    TZ_BUSINESS: z
-      .string()
-      .default('UTC')
-      .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Paris'),
-    CHORECAT_SANDBOX: booleanFlag.optional(),
-    JWT_SECRET: z.string().min(32).optional(),
-    SESSION_SECRET: z.string().min(32).optional(),
-    CORS_ORIGINS: z.string().default(''),
-    BODY_LIMIT: z
-      .string()
-      .regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb')
-      .default('100kb'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-    SEED_DEMO: booleanFlag.optional(),
-    MATCHING_STRATEGY: z.enum(['random', 'least-recently-assigned']).default('random'),
-    PRICING_STRATEGY: z.enum(['fixed']).default('fixed'),
-    APPLICATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    APPLICATION_POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
-    APPLICATION_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(200),
-    APPLICATION_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
-    GOLDEN_HAT_URL: z.string().url().optional(),
-    GOLDEN_HAT_API_KEY: z.string().min(8).optional(),
-    GOLDEN_HAT_WEBHOOK_SECRET: z.string().min(16).optional(),
-    GOLDEN_HAT_STAND_IN: booleanFlag.optional(),
-    GOLDEN_HAT_STAND_IN_PORT: port.default(4020),
-    GOLDEN_HAT_SETTLE_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
-    PAYMENT_PROVIDER: z.enum(['sandbox-card']).default('sandbox-card'),
-    MATCHING_RETRY_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
-    SUPPLIER_URL: z.string().url().optional(),
-    SUPPLIER_API_KEY: z.string().min(8).optional(),
-    SUPPLIER_WEBHOOK_SECRET: z.string().min(16).optional(),
-    SUPPLIER_STAND_IN: booleanFlag.optional(),
-    SUPPLIER_STAND_IN_PORT: port.default(4010),
-    SUPPLIER_DELIVERY_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(20),
-    SUPPLIER_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
-    SUPPLIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
-    S3_BUCKET: z.string().min(3).optional(),
-    S3_ENDPOINT: z.string().url().optional(),
-    S3_REGION: z.string().default('us-east-1'),
-    S3_ACCESS_KEY_ID: z.string().optional(),
-    S3_SECRET_ACCESS_KEY: z.string().optional(),
-    S3_FORCE_PATH_STYLE: booleanFlag.optional(),
-  })
-  .superRefine((env, ctx) => {
+/** The kernel's own variables; each module's slice (`ConfigSlice`) adds its own beside them. */
+const kernelShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  DATABASE_URL: z.string().url().optional(),
+  CHORECAT_DATA_DIR: z.string().min(1).default('./.chorecat'),
+  CHORECAT_DB_PORT: port.default(5488),
+  MONGODB_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAILCHIMP_API_KEY: z.string().min(1).optional(),
+  MAILCHIMP_BASE_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Chorecat <no-reply@chorecat.test>'),
+  OPERATOR_EMAILS: z.string().default('operators@chorecat.test'),
+  MAILDEV: booleanFlag.optional(),
+  MAILDEV_SMTP_PORT: port.default(1025),
+  MAILDEV_WEB_PORT: port.default(1080),
+  PUBLIC_URL: z.string().url().optional(),
+  TZ_BUSINESS: z
+    .string()
+    .default('UTC')
+    .refine((zone) => isTimeZone(zone), 'must be an IANA time zone such as Europe/Paris'),
+  CHORECAT_SANDBOX: booleanFlag.optional(),
+  JWT_SECRET: z.string().min(32).optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  CORS_ORIGINS: z.string().default(''),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb')
+    .default('100kb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  SEED_DEMO: booleanFlag.optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+};
+type KernelEnv = z.infer<z.ZodObject<typeof kernelShape>>;
+
+const KERNEL_REQUIRED_IN_PRODUCTION = ['JWT_SECRET', 'SESSION_SECRET', 'DATABASE_URL'] as const;
+const KERNEL_SECRETS = { jwt: 'JWT_SECRET', session: 'SESSION_SECRET' } as const;
+/** Read outside the schemas (one set per provider name): see `oidcProvidersFrom`. */
+const OIDC_VARIABLES = ['OIDC_PROVIDERS', 'OIDC_<NAME>_ISSUER', 'OIDC_<NAME>_CLIENT_ID', 'OIDC_<NAME>_CLIENT_SECRET', 'OIDC_<NAME>_SCOPES'];
+
+/** What a slice's `load` may read of the kernel's settings besides its own variables. */
+export interface ConfigContext {
+  env: KernelEnv['NODE_ENV'];
+}
+
+/**
+ * A module's part of the configuration: its variables (a zod shape with their
+ * defaults), those production requires, its secrets (by name in `Secrets`, the
+ * variable that sets each; generated outside production when unset), and how
+ * its parsed variables become its part of `Config`. Its `Config` and `Secrets`
+ * fields are declared by merging from the module's folder, so the rest of the
+ * code reads `kernel.config.supplier` as before.
+ */
+export interface ConfigSlice<Shape extends z.ZodRawShape = z.ZodRawShape, Part = object> {
+  env: Shape;
+  requiredInProduction?: readonly (keyof Shape & string)[];
+  secrets?: Readonly<Record<string, keyof Shape & string>>;
+  load(env: z.infer<z.ZodObject<Shape>>, context: ConfigContext): Part;
+}
+
+/** Keeps a slice's variable names and parsed types for its `load`. */
+export function defineConfigSlice<Shape extends z.ZodRawShape, Part extends Partial<Config>>(
+  slice: ConfigSlice<Shape, Part>,
+): ConfigSlice<Shape, Part> {
+  return slice;
+}
+
+/** What loadConfig needs of each module: its slice, if it has one. */
+export interface Configurable {
+  name: string;
+  config?: ConfigSlice<z.ZodRawShape, object>;
+}
+
+/** Every variable the schemas read, the kernel's and the modules' (the README's table lists exactly these). */
+export function configVariables(modules: readonly Configurable[]): string[] {
+  return [...Object.keys(kernelShape), ...OIDC_VARIABLES, ...modules.flatMap((m) => Object.keys(m.config?.env ?? {}))];
+}
+
+function schemaFor(modules: readonly Configurable[]) {
+  const shape: z.ZodRawShape = { ...kernelShape };
+  const required: string[] = [...KERNEL_REQUIRED_IN_PRODUCTION];
+  for (const module of modules) {
+    for (const [name, type] of Object.entries(module.config?.env ?? {})) {
+      if (name in shape) throw new Error(`configuration variable ${name} is declared twice (again by ${module.name})`);
+      shape[name] = type;
+    }
+    required.push(...(module.config?.requiredInProduction ?? []));
+  }
+  return z.object(shape).superRefine((env: Record<string, unknown>, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     if (env.CHORECAT_SANDBOX) {
       ctx.addIssue({
@@ -85,22 +118,11 @@ const schema = z
         message: 'the sandbox clock is refused when NODE_ENV=production',
       });
     }
-    for (const key of [
-      'JWT_SECRET',
-      'SESSION_SECRET',
-      'DATABASE_URL',
-      'SUPPLIER_URL',
-      'SUPPLIER_API_KEY',
-      'SUPPLIER_WEBHOOK_SECRET',
-      'GOLDEN_HAT_URL',
-      'GOLDEN_HAT_API_KEY',
-      'GOLDEN_HAT_WEBHOOK_SECRET',
-    ] as const) {
-      if (!env[key]) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
-      }
+    for (const key of required) {
+      if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
     }
   });
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -140,49 +162,15 @@ export interface Config {
   publicUrl: string;
   businessTimeZone: string;
   sandbox: boolean;
-  secrets: {
-    jwt?: string;
-    session?: string;
-    supplierApiKey?: string;
-    supplierWebhookSecret?: string;
-    goldenHatApiKey?: string;
-    goldenHatWebhookSecret?: string;
-  };
+  /** Every declared secret by name (the kernel's and the modules'), as given; unset ones are generated by resolveSecrets. */
+  secrets: Partial<Secrets>;
+  /** The variable that sets each declared secret, for the error that names the missing ones. */
+  secretVariables: Readonly<Record<string, string>>;
   corsOrigins: string[];
   bodyLimit: string;
   logLevel: string;
   rateLimit: { perMinute: number; authPerMinute: number };
   seedDemo: boolean;
-  /** Names of the matching and pricing strategies (SPEC §7: pluggable by configuration). */
-  matchingStrategy: 'random' | 'least-recently-assigned';
-  pricingStrategy: 'fixed';
-  /** How often an order nobody could take is matched again. */
-  matchingRetryMs: number;
-  /** Golden Hat, the payout service (SPEC §8); a local stand-in outside production unless GOLDEN_HAT_URL is set. */
-  goldenHat: { url: string; standIn: boolean; standInPort: number; settleDelayMs: number; pollIntervalMs: number; timeoutMs: number };
-  /** The payment provider top-ups go through (a sandbox one is refused its charges in production). */
-  paymentProvider: string;
-  /** Flood defence of the public application form (SPEC §5.2). */
-  applications: {
-    perAddressPerMinute: number;
-    globalPerMinute: number;
-    powMaxNumber: number;
-    challengeTtlMs: number;
-    refusalDelayMs: number;
-  };
-  /**
-   * The cookie supplier (SPEC §6). Outside production a local stand-in
-   * speaking the same protocol is started unless SUPPLIER_URL points
-   * elsewhere; its key and webhook secret are then generated secrets.
-   */
-  supplier: {
-    url: string;
-    standIn: boolean;
-    standInPort: number;
-    deliveryDelayMs: number;
-    pollIntervalMs: number;
-    timeoutMs: number;
-  };
   /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
   storage:
     | { kind: 'disk'; directory: string }
@@ -208,15 +196,21 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(pickDefined(source));
+/**
+ * Parses the environment against the kernel's schema and each module's slice;
+ * throws ConfigError naming every bad variable, one line each. Each module's
+ * part is merged into the one `Config` object.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv, modules: readonly Configurable[]): Config {
+  const parsed = schemaFor(modules).safeParse(pickDefined(source));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
-  const env = parsed.data;
+  const all = parsed.data as Record<string, unknown>;
+  const env = all as KernelEnv;
   const production = env.NODE_ENV === 'production';
-  return {
+  const secretVariables: Record<string, string> = { ...KERNEL_SECRETS };
+  const config: Config = {
     env: env.NODE_ENV,
     port: env.PORT,
     role: env.ROLE,
@@ -239,14 +233,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     businessTimeZone: env.TZ_BUSINESS,
     sandbox: production ? false : (env.CHORECAT_SANDBOX ?? true),
-    secrets: {
-      jwt: env.JWT_SECRET,
-      session: env.SESSION_SECRET,
-      supplierApiKey: env.SUPPLIER_API_KEY,
-      supplierWebhookSecret: env.SUPPLIER_WEBHOOK_SECRET,
-      goldenHatApiKey: env.GOLDEN_HAT_API_KEY,
-      goldenHatWebhookSecret: env.GOLDEN_HAT_WEBHOOK_SECRET,
-    },
+    secrets: { jwt: env.JWT_SECRET, session: env.SESSION_SECRET },
+    secretVariables,
     corsOrigins: env.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -255,19 +243,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
     oidcProviders: oidcProvidersFrom(source),
-    matchingStrategy: env.MATCHING_STRATEGY,
-    pricingStrategy: env.PRICING_STRATEGY,
-    matchingRetryMs: env.MATCHING_RETRY_SECONDS * 1000,
-    paymentProvider: env.PAYMENT_PROVIDER,
-    goldenHat: goldenHatConfig(env),
-    applications: {
-      perAddressPerMinute: env.APPLICATION_RATE_LIMIT_PER_MINUTE,
-      globalPerMinute: env.APPLICATION_GLOBAL_RATE_LIMIT_PER_MINUTE,
-      powMaxNumber: env.APPLICATION_POW_MAX_NUMBER,
-      challengeTtlMs: env.APPLICATION_CHALLENGE_TTL_SECONDS * 1000,
-      refusalDelayMs: env.APPLICATION_REFUSAL_DELAY_MS,
-    },
-    supplier: supplierConfig(env),
     storage: env.S3_BUCKET
       ? {
           kind: 's3',
@@ -280,32 +255,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : { kind: 'disk', directory: path.join(path.resolve(env.CHORECAT_DATA_DIR), 'files') },
     validateResponses: env.NODE_ENV === 'test',
-  };
-}
-
-function supplierConfig(env: z.infer<typeof schema>): Config['supplier'] {
-  // The stand-in runs by default in development only, and never when a real supplier is configured.
-  const standIn = env.SUPPLIER_STAND_IN ?? (env.NODE_ENV === 'development' && !env.SUPPLIER_URL);
-  return {
-    url: env.SUPPLIER_URL ?? (standIn ? `http://127.0.0.1:${env.SUPPLIER_STAND_IN_PORT}` : 'http://127.0.0.1:9'),
-    standIn,
-    standInPort: env.SUPPLIER_STAND_IN_PORT,
-    deliveryDelayMs: Math.round(env.SUPPLIER_DELIVERY_DELAY_SECONDS * 1000),
-    pollIntervalMs: env.SUPPLIER_POLL_SECONDS * 1000,
-    timeoutMs: env.SUPPLIER_TIMEOUT_MS,
-  };
-}
-
-function goldenHatConfig(env: z.infer<typeof schema>): Config['goldenHat'] {
-  const standIn = env.GOLDEN_HAT_STAND_IN ?? (env.NODE_ENV === 'development' && !env.GOLDEN_HAT_URL);
-  return {
-    url: env.GOLDEN_HAT_URL ?? (standIn ? `http://127.0.0.1:${env.GOLDEN_HAT_STAND_IN_PORT}` : 'http://127.0.0.1:9'),
-    standIn,
-    standInPort: env.GOLDEN_HAT_STAND_IN_PORT,
-    settleDelayMs: Math.round(env.GOLDEN_HAT_SETTLE_DELAY_SECONDS * 1000),
-    pollIntervalMs: 5 * 60_000,
-    timeoutMs: 5_000,
-  };
+  } as Config;
+  for (const module of modules) {
+    const slice = module.config;
+    if (!slice) continue;
+    const own = Object.fromEntries(Object.keys(slice.env).map((name) => [name, all[name]]));
+    const part = slice.load(own as never, { env: env.NODE_ENV }) as Record<string, unknown>;
+    for (const key of Object.keys(part)) {
+      if (key in config) throw new Error(`configuration key ${key} is set twice (again by ${module.name})`);
+    }
+    Object.assign(config, part);
+    for (const [name, variable] of Object.entries(slice.secrets ?? {})) {
+      if (name in secretVariables) throw new Error(`secret ${name} is declared twice (again by ${module.name})`);
+      secretVariables[name] = variable;
+      (config.secrets as Record<string, unknown>)[name] = all[variable];
+    }
+  }
+  return config;
 }
 
 /**
@@ -345,18 +311,11 @@ function pickDefined(source: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
+/** The kernel's secrets; modules add theirs by declaration merging, beside their config slice's `secrets`. */
 export interface Secrets {
   jwt: string;
   session: string;
-  /** What we present to the supplier, and what its callbacks are signed with. */
-  supplierApiKey: string;
-  supplierWebhookSecret: string;
-  /** Our key at Golden Hat, and what its callbacks are signed with. */
-  goldenHatApiKey: string;
-  goldenHatWebhookSecret: string;
 }
-
-const SECRET_NAMES = ['jwt', 'session', 'supplierApiKey', 'supplierWebhookSecret', 'goldenHatApiKey', 'goldenHatWebhookSecret'] as const;
 
 /**
  * Outside production a missing secret is generated once and kept in the data
@@ -364,22 +323,23 @@ const SECRET_NAMES = ['jwt', 'session', 'supplierApiKey', 'supplierWebhookSecret
  * restart without any set-up.
  */
 export function resolveSecrets(config: Config): Secrets {
-  const given = config.secrets;
-  if (SECRET_NAMES.every((name) => given[name])) return given as Secrets;
+  const given = config.secrets as Record<string, string | undefined>;
+  const names = Object.keys(config.secretVariables);
+  if (names.every((name) => given[name])) return given as unknown as Secrets;
   if (config.env === 'production') {
-    throw new ConfigError([
-      'JWT_SECRET, SESSION_SECRET, SUPPLIER_API_KEY, SUPPLIER_WEBHOOK_SECRET, GOLDEN_HAT_API_KEY and GOLDEN_HAT_WEBHOOK_SECRET are required in production',
-    ]);
+    const variables = names.map((name) => config.secretVariables[name]!);
+    throw new ConfigError([`${variables.slice(0, -1).join(', ')} and ${variables.at(-1)} are required in production`]);
   }
   const file = path.join(config.dataDir, 'secrets.json');
-  let stored: Partial<Secrets> = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-  const secrets = Object.fromEntries(
-    SECRET_NAMES.map((name) => [name, given[name] ?? stored[name] ?? randomBytes(32).toString('hex')]),
-  ) as unknown as Secrets;
-  if (SECRET_NAMES.some((name) => stored[name] !== secrets[name])) {
+  let stored: Record<string, string | undefined> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | undefined>;
+  const secrets = Object.fromEntries(names.map((name) => [name, given[name] ?? stored[name] ?? randomBytes(32).toString('hex')])) as Record<
+    string,
+    string
+  >;
+  if (names.some((name) => stored[name] !== secrets[name])) {
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
-  return secrets;
+  return secrets as unknown as Secrets;
 }

@@ -13,6 +13,19 @@ import { enqueue, type OutboxDispatcher } from './outbox.ts';
  */
 export const EVENT_TOPIC = 'event';
 
+/**
+ * Every domain event by name, with its payload type. The kernel publishes
+ * none: each publishing module adds its own by declaration merging in its
+ * `events.ts` (`declare module '…/platform/events.ts' { interface
+ * DomainEventMap { … } }`) and lists the names in its registry definition
+ * (`publishes`), so a misspelt event or a wrong payload field fails
+ * typecheck, and a subscription to an event nobody publishes fails at start.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DomainEventMap {}
+
+export type EventName = keyof DomainEventMap & string;
+
 export interface DomainEvent<Payload = unknown> {
   id: string;
   name: string;
@@ -35,7 +48,11 @@ export class EventBus {
   }
 
   /** `subscriber` names the receiving module's handler; it must stay stable (pending deliveries carry it). */
-  subscribe<Payload>(name: string, subscriber: string, handler: (event: DomainEvent<Payload>) => Promise<void>): void {
+  subscribe<Name extends EventName>(
+    name: Name,
+    subscriber: string,
+    handler: (event: DomainEvent<DomainEventMap[Name]>) => Promise<void>,
+  ): void {
     const handlers = this.subscribers.get(name) ?? new Map<string, Handler>();
     if (handlers.has(subscriber)) throw new Error(`${subscriber} already subscribes to ${name}`);
     handlers.set(subscriber, handler as Handler);
@@ -46,8 +63,13 @@ export class EventBus {
    * Records the event for every current subscriber, in `tx`. `key`, when
    * given, makes publishing idempotent (the same key is one event).
    */
-  async publish<Payload>(tx: Tx | undefined, name: string, payload: Payload, key: string = randomUUID()): Promise<DomainEvent<Payload>> {
-    const event: DomainEvent<Payload> = { id: key, name, occurredAt: this.deps.clock.now().toISOString(), payload };
+  async publish<Name extends EventName>(
+    tx: Tx | undefined,
+    name: Name,
+    payload: DomainEventMap[Name],
+    key: string = randomUUID(),
+  ): Promise<DomainEvent<DomainEventMap[Name]>> {
+    const event: DomainEvent<DomainEventMap[Name]> = { id: key, name, occurredAt: this.deps.clock.now().toISOString(), payload };
     for (const subscriber of this.subscribers.get(name)?.keys() ?? []) {
       await enqueue(this.deps.db, tx, this.deps.clock, {
         topic: EVENT_TOPIC,
@@ -56,5 +78,14 @@ export class EventBus {
       });
     }
     return event;
+  }
+
+  /** Fails unless every subscription names an event some module declares it publishes (a typo would wait forever). */
+  assertPublished(published: ReadonlySet<string>): void {
+    for (const [name, handlers] of this.subscribers) {
+      if (!published.has(name)) {
+        throw new Error(`${[...handlers.keys()].join(', ')} subscribes to ${name}, which no module publishes`);
+      }
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { loadSpec, listOperations } from '../../src/platform/http/openapi.ts';
-import { ROLES } from '../../src/platform/http/auth.ts';
+import { ROLES } from '../../src/modules/index.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { rawRequest } from '../helpers/raw-http.ts';
 import { PNG_1x1 } from '../helpers/images.ts';

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
-import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { loadConfig, type Config, type Secrets } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { connectDatabase, type Database } from '../../src/platform/database.ts';
 import { PlatformClock, type Clock } from '../../src/platform/clock.ts';
@@ -11,6 +11,8 @@ import type { MailTransport, EmailPayload } from '../../src/platform/mail.ts';
 import type { Role } from '../../src/platform/http/auth.ts';
 import { createPlatform, type Platform, type PlatformOptions } from '../../src/app.ts';
 import { hashPassword } from '../../src/modules/identity/index.ts';
+import { MODULES } from '../../src/modules/index.ts';
+import type { ModuleDefinition } from '../../src/platform/module.ts';
 import { createTestDatabase } from './database.ts';
 import { startSupplierStandIn, type SupplierStandIn, type SupplierStandInOptions } from '../../src/stand-ins/supplier-stand-in.ts';
 import { startGoldenHatStandIn, type GoldenHatStandIn } from '../../src/stand-ins/golden-hat-stand-in.ts';
@@ -62,8 +64,11 @@ export async function createTestPlatform(
     tokenClock?: Clock;
     mountBeforeApi?: PlatformOptions['mountBeforeApi'];
     supplier?: Partial<SupplierStandInOptions>;
+    /** The module registry to build (default: the real one); fixture modules come in this way. */
+    modules?: readonly ModuleDefinition[];
   } = {},
 ): Promise<TestPlatform> {
+  const modules = options.modules ?? MODULES;
   const database = options.databaseUrl ? undefined : await createTestDatabase();
   const url = options.databaseUrl ?? database!.url;
   const supplier = await startSupplierStandIn({
@@ -77,21 +82,24 @@ export async function createTestPlatform(
     webhookSecret: TEST_GOLDEN_HAT_SECRET,
     settleDelayMs: null,
   });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
-    SESSION_SECRET: 'test-session-secret-test-session-secret-0123',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    SUPPLIER_URL: supplier.url,
-    SUPPLIER_API_KEY: TEST_SUPPLIER_KEY,
-    SUPPLIER_WEBHOOK_SECRET: TEST_SUPPLIER_SECRET,
-    GOLDEN_HAT_URL: goldenHat.url,
-    GOLDEN_HAT_API_KEY: TEST_GOLDEN_HAT_KEY,
-    GOLDEN_HAT_WEBHOOK_SECRET: TEST_GOLDEN_HAT_SECRET,
-    ...options.env,
-  });
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      JWT_SECRET: 'test-jwt-secret-test-jwt-secret-0123456789',
+      SESSION_SECRET: 'test-session-secret-test-session-secret-0123',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      SUPPLIER_URL: supplier.url,
+      SUPPLIER_API_KEY: TEST_SUPPLIER_KEY,
+      SUPPLIER_WEBHOOK_SECRET: TEST_SUPPLIER_SECRET,
+      GOLDEN_HAT_URL: goldenHat.url,
+      GOLDEN_HAT_API_KEY: TEST_GOLDEN_HAT_KEY,
+      GOLDEN_HAT_WEBHOOK_SECRET: TEST_GOLDEN_HAT_SECRET,
+      ...options.env,
+    },
+    modules,
+  );
   const logLines: string[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -108,6 +116,8 @@ export async function createTestPlatform(
   const platform = await createPlatform({
     config,
     secrets: {
+      // A fixture module's secrets come from its variables, like the real ones.
+      ...(config.secrets as Secrets),
       jwt: config.secrets.jwt!,
       session: config.secrets.session!,
       supplierApiKey: TEST_SUPPLIER_KEY,
@@ -121,6 +131,7 @@ export async function createTestPlatform(
     clock,
     tokenClock: options.tokenClock,
     mountBeforeApi: options.mountBeforeApi,
+    modules,
   });
   const passwordHash = await hashPassword('test-password');
   let server: Server | undefined;

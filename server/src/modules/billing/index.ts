@@ -1,9 +1,9 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { billingConfig } from './config.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
 import { billingAdminActions, billingAdminResources } from './infra/admin.ts';
-import type { OrderEventPayload } from '../orders/index.ts';
 import { recordCompletion, recordFailure } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
 import { sendStatementEmail } from './application/send-statement-email.ts';
@@ -31,13 +31,11 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
       timeoutMs: kernel.config.goldenHat.timeoutMs,
     }),
   };
-  for (const event of ['order.accept', 'order.auto_accept']) {
-    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-completion', (e) =>
-      recordCompletion(billing, e.payload, e.occurredAt),
-    );
+  for (const event of ['order.accept', 'order.auto_accept'] as const) {
+    kernel.events.subscribe(event, 'billing.record-completion', (e) => recordCompletion(billing, e.payload, e.occurredAt));
   }
-  for (const event of ['order.no_check_in', 'order.reject']) {
-    kernel.events.subscribe<OrderEventPayload>(event, 'billing.record-failure', (e) => recordFailure(billing, e.payload, e.occurredAt));
+  for (const event of ['order.no_check_in', 'order.reject'] as const) {
+    kernel.events.subscribe(event, 'billing.record-failure', (e) => recordFailure(billing, e.payload, e.occurredAt));
   }
   kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(billing, message.payload as { statementId: string }));
   kernel.outbox.handle(PERIOD_EMAILS_TOPIC, async (message) => {
@@ -96,3 +94,5 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
     adminActions: billingAdminActions(billing),
   };
 }
+
+export const billingModule = defineModule({ name: 'billing', config: billingConfig, create: (kernel) => createBillingModule(kernel) });

@@ -1,10 +1,13 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { seedDemoCatalog } from './application/seed-demo-catalog.ts';
 import { catalogHandlers } from './http/handlers.ts';
 import { serviceTypesAdminResource } from './infra/admin.ts';
 
 export { getServiceType } from './application/service-types.ts';
 export { seedDemoCatalog, DEMO_SERVICE_TYPES } from './application/seed-demo-catalog.ts';
 export type { ServiceType, KitItem } from './domain/service-type.ts';
+
+export const catalogModule = defineModule({ name: 'catalog', create: (kernel) => createCatalogModule(kernel), seed: seedDemoCatalog });
 
 /** Catalog: the service types clients order, their duration and kit template. */
 export function createCatalogModule(kernel: Kernel): ChorecatModule {

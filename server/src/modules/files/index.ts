@@ -1,5 +1,6 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { createStorage } from '../../platform/storage.ts';
+import { AppError } from '../../platform/errors.ts';
 import { FilesService } from './application/files.ts';
 import { filesHandlers } from './http/handlers.ts';
 
@@ -7,7 +8,26 @@ export { FilesService, type FileInfo, type FileAccessRule } from './application/
 export { sniffImageType } from './domain/image-type.ts';
 
 /** Files: photo uploads (JPEG, PNG, WebP by their bytes), stored on disk or S3, read only by those allowed. */
-export function createFilesModule(kernel: Kernel): { module: ChorecatModule; files: FilesService } {
+export function createFilesModule(kernel: Kernel): ChorecatModule<FilesService> {
   const files = new FilesService(kernel, createStorage(kernel.config));
-  return { module: { name: 'files', handlers: filesHandlers(files) }, files };
+  return {
+    name: 'files',
+    handlers: filesHandlers(files),
+    provides: files,
+    services: {
+      async readFile(user, id) {
+        try {
+          const { info, bytes } = await files.read(user, id);
+          return { bytes, contentType: info.contentType };
+        } catch (error) {
+          // No such file, or none this user may read: the panel shows nothing either way.
+          if (error instanceof AppError && error.code === 'NOT_FOUND') return undefined;
+          throw error;
+        }
+      },
+    },
+  };
 }
+
+/** Provides its FilesService: orders adds its access rule to it, the panel reads photos through it. */
+export const filesModule = defineModule({ name: 'files', create: (kernel) => createFilesModule(kernel) });

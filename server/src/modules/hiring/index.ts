@@ -1,4 +1,6 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { hiringConfig } from './config.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { seedDemoHiring } from './application/seed-demo-hiring.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { Hiring } from './application/context.ts';
 import { createProofOfWork } from './infra/proof-of-work.ts';
@@ -15,7 +17,6 @@ export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
  * (flood-proof), testing, and the decision that makes an applicant a worker.
  */
 export function createHiringModule(kernel: Kernel): ChorecatModule {
-  kernel.privacy.register(hiringPersonalData(kernel));
   const hiring: Hiring = {
     kernel,
     pow: createProofOfWork({
@@ -45,5 +46,21 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
       },
     ],
     adminResources: hiringAdminResources(hiring, kernel.db.sequelize),
+    personalData: [hiringPersonalData(kernel)],
   };
+}
+
+export const hiringModule = defineModule({
+  name: 'hiring',
+  config: hiringConfig,
+  roles: ['applicant', 'worker'],
+  create: (kernel) => createHiringModule(kernel),
+  seed: seedDemoHiring,
+});
+
+declare module '../../platform/http/auth.ts' {
+  interface RoleMap {
+    applicant: true;
+    worker: true;
+  }
 }

@@ -1,4 +1,6 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { seedDemoAccounts } from './application/seed-demo-accounts.ts';
+import { resolvePrincipal } from './application/resolve-principal.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
 import { usersAdminResource } from './infra/admin.ts';
@@ -14,13 +16,14 @@ export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/se
 export { hashPassword } from './infra/passwords.ts';
 export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
 
+export const identityModule = defineModule({ name: 'identity', create: (kernel) => createIdentityModule(kernel), seed: seedDemoAccounts });
+
 /**
  * Identity: accounts, roles, sign-in (password, and single sign-on),
  * tokens, password reset, the profile, GDPR export and erasure.
  */
 export function createIdentityModule(kernel: Kernel): ChorecatModule {
   const User = defineUserModel(kernel.db.sequelize);
-  for (const section of identityPersonalData(kernel)) kernel.privacy.register(section);
   const providers = new OidcProviders(kernel.config.oidcProviders, {
     // Plain-http issuers only outside production (a local Keycloak, the tests' provider).
     allowInsecureIssuers: kernel.config.env !== 'production',
@@ -30,5 +33,7 @@ export function createIdentityModule(kernel: Kernel): ChorecatModule {
     name: 'identity',
     handlers: identityHandlers(kernel, providers),
     adminResources: [usersAdminResource(kernel, User)],
+    personalData: identityPersonalData(kernel),
+    services: { resolveCaller: (userId) => resolvePrincipal(kernel, userId) },
   };
 }

@@ -1,5 +1,5 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
-import type { OrderEventPayload } from '../orders/index.ts';
+import { matchingConfig } from './config.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { createMatcher, matchOrder } from './application/match-order.ts';
 import { matchingJobs } from './jobs/retry.ts';
 import { matchingAdminResource } from './infra/admin.ts';
@@ -22,7 +22,7 @@ export { PRICING_STRATEGIES, fixedPricing, FIXED_PRICE, type PricingStrategy, ty
  */
 export function createMatchingModule(kernel: Kernel, options: { random?: () => number } = {}): ChorecatModule {
   const matcher = createMatcher(kernel, options.random);
-  kernel.events.subscribe<OrderEventPayload>('order.kit_ready', 'matching.match-order', async (event) => {
+  kernel.events.subscribe('order.kit_ready', 'matching.match-order', async (event) => {
     await matchOrder(matcher, event.payload.orderId);
   });
   return {
@@ -32,3 +32,5 @@ export function createMatchingModule(kernel: Kernel, options: { random?: () => n
     adminResources: [matchingAdminResource(kernel.db.sequelize)],
   };
 }
+
+export const matchingModule = defineModule({ name: 'matching', config: matchingConfig, create: (kernel) => createMatchingModule(kernel) });

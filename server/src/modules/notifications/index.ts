@@ -1,4 +1,4 @@
-import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';
@@ -11,6 +11,8 @@ export { defineTemplate, type EmailTemplate } from '../../platform/email-templat
 export { alertOperators } from './application/alert-operators.ts';
 export type { EmailView } from './application/list-emails.ts';
 
+export const notificationsModule = defineModule({ name: 'notifications', create: (kernel) => createNotificationsModule(kernel) });
+
 /**
  * Notifications: email templates, delivery of the outbox's email topic
  * through the configured transport, and the list of every email for managers.
@@ -19,12 +21,13 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
   kernel.outbox.handle(EMAIL_TOPIC, async (message) => {
     await kernel.mailTransport.send(message.payload as EmailPayload, messageIdFor(message));
   });
-  kernel.privacy.register(emailsPersonalData(kernel));
   kernel.scheduler.onFailure(onJobFailed(kernel));
   const Email = defineEmailModel(kernel.db.sequelize);
   return {
     name: 'notifications',
     handlers: emailHandlers(kernel),
+    personalData: [emailsPersonalData(kernel)],
+    services: { alertOperators: (alert) => alertOperators(kernel, alert), onOutboxGaveUp: onOutboxGaveUp(kernel) },
     adminResources: [
       {
         resource: Email,

@@ -1,10 +1,12 @@
-import { READ_ONLY_ADMIN_ACTIONS, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
 import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
 
 export { getDashboard } from './application/get-dashboard.ts';
+
+export const operationsModule = defineModule({ name: 'operations', create: (kernel) => createOperationsModule(kernel) });
 
 /**
  * Operations: health and readiness, metrics, the contract, the sandbox

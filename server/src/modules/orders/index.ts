@@ -1,9 +1,10 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { ordersHandlers } from './http/handlers.ts';
-import type { FilesService } from '../files/index.ts';
+import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './infra/admin.ts';
+import { ORDER_EVENT_NAMES } from './events.ts';
 
 export {
   markKitReady,
@@ -32,6 +33,13 @@ export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }
   };
 }
 
+export const ordersModule = defineModule({
+  name: 'orders',
+  roles: ['client'],
+  publishes: ORDER_EVENT_NAMES,
+  create: (kernel, peers) => createOrdersModule(kernel, { files: peers.of(filesModule) }),
+});
+
 export {
   ORDER_STATUSES,
   ORDER_EVENTS,
@@ -48,3 +56,9 @@ export {
   type OrderActor,
   type FailureReason,
 } from './domain/order-lifecycle.ts';
+
+declare module '../../platform/http/auth.ts' {
+  interface RoleMap {
+    client: true;
+  }
+}

@@ -1,5 +1,5 @@
-import type { ChorecatModule, Kernel } from '../../platform/module.ts';
-import type { OrderEventPayload } from '../orders/index.ts';
+import { suppliesConfig } from './config.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import type { Supplies } from './application/context.ts';
 import { openKit } from './application/open-kit.ts';
 import { cancelKit } from './application/cancel-kit.ts';
@@ -26,7 +26,6 @@ export {
  * through their events; drives them through orders' door (`markKitReady`).
  */
 export function createSuppliesModule(kernel: Kernel, deps: { supplier?: SupplierClient } = {}): ChorecatModule {
-  kernel.privacy.register(suppliesPersonalData(kernel));
   const supplies: Supplies = {
     kernel,
     supplier:
@@ -37,18 +36,30 @@ export function createSuppliesModule(kernel: Kernel, deps: { supplier?: Supplier
         timeoutMs: kernel.config.supplier.timeoutMs,
       }),
   };
-  kernel.events.subscribe<OrderEventPayload>('order.created', 'supplies.open-kit', (event) => openKit(supplies, event.payload));
+  kernel.events.subscribe('order.created', 'supplies.open-kit', (event) => openKit(supplies, event.payload));
   // Every order event that means the order will never happen, whatever state its kit is in.
   for (const cause of ['cancel', 'no_worker', 'no_check_in'] as const) {
-    kernel.events.subscribe<OrderEventPayload>(`order.${cause}`, 'supplies.cancel-kit', (event) =>
-      cancelKit(supplies, event.payload, cause),
-    );
+    kernel.events.subscribe(`order.${cause}`, 'supplies.cancel-kit', (event) => cancelKit(supplies, event.payload, cause));
   }
-  kernel.events.subscribe<OrderEventPayload>('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(supplies, event.payload));
+  kernel.events.subscribe('order.edited', 'supplies.follow-edit', (event) => followOrderEdit(supplies, event.payload));
   return {
     name: 'supplies',
     handlers: suppliesHandlers(supplies),
     jobs: supplierJobs(supplies),
     adminResources: [kitsAdminResource(supplies, kernel.db.sequelize)],
+    personalData: [suppliesPersonalData(kernel)],
   };
+}
+
+export const suppliesModule = defineModule({
+  name: 'supplies',
+  config: suppliesConfig,
+  roles: ['supplies'],
+  create: (kernel) => createSuppliesModule(kernel),
+});
+
+declare module '../../platform/http/auth.ts' {
+  interface RoleMap {
+    supplies: true;
+  }
 }

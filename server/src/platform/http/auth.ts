@@ -3,8 +3,19 @@ import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../clock.ts';
 
-export const ROLES = ['client', 'applicant', 'worker', 'manager', 'supplies', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * Roles by name. The kernel's own are the staff who run the platform and its
+ * panel; each module adds the roles it introduces by declaration merging from
+ * its folder (`declare module '…/platform/http/auth.ts' { interface RoleMap
+ * { client: true } }`) and lists them in its registry definition. The
+ * running list is `kernel.roles`.
+ */
+export interface RoleMap {
+  manager: true;
+  admin: true;
+}
+export type Role = keyof RoleMap & string;
+export const KERNEL_ROLES: readonly Role[] = ['manager', 'admin'];
 
 export interface Principal {
   id: string;

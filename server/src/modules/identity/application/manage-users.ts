@@ -2,7 +2,7 @@ import type { Kernel } from '../../../platform/module.ts';
 import { transaction, sql, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { ROLES, type Principal, type Role } from '../../../platform/http/auth.ts';
+import type { Principal } from '../../../platform/http/auth.ts';
 import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
 import { signOutEverywhere } from './issue-session.ts';
 
@@ -46,15 +46,15 @@ async function assertAnotherAdminRemains(kernel: Pick<Kernel, 'db'>, tx: Tx, use
 }
 
 export async function setUserRoles(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: Pick<Kernel, 'db' | 'clock' | 'roles'>,
   input: { actor: Principal; userId: string; roles: string[]; requestId?: string },
 ): Promise<UserRow> {
   assertAdmin(input.actor);
   const roles = [...new Set(input.roles)];
-  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+  const unknown = roles.filter((r) => !(kernel.roles as readonly string[]).includes(r));
   if (roles.length === 0 || unknown.length > 0) {
     throw new AppError('VALIDATION.FAILED', unknown.length ? `Unknown roles: ${unknown.join(', ')}.` : 'A user needs at least one role.', {
-      errors: [{ path: '/roles', message: 'must be one or more of ' + ROLES.join(', ') }],
+      errors: [{ path: '/roles', message: 'must be one or more of ' + kernel.roles.join(', ') }],
     });
   }
   return transaction(kernel.db, async (tx) => {

@@ -7,7 +7,6 @@ import {
   type AdminActionContext,
   type AdminActionRequest,
 } from '../../../platform/admin-actions.ts';
-import { ROLES } from '../../../platform/http/auth.ts';
 import { setUserDisabled, setUserRoles } from '../application/manage-users.ts';
 import type { UserRecord } from './user.model.ts';
 
@@ -58,7 +57,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
       editProperties: ['roles'],
       sort: { sortBy: 'createdAt', direction: 'desc' },
       properties: {
-        roles: { availableValues: ROLES.map((role) => ({ value: role, label: role })) },
+        roles: { availableValues: kernel.roles.map((role) => ({ value: role, label: role })) },
         roleNames: { isVisible: { list: true, show: false, edit: false, filter: false } },
       },
       actions: {

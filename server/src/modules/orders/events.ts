@@ -1,0 +1,15 @@
+import { ORDER_EVENTS } from './domain/order-lifecycle.ts';
+import type { OrderEventName, OrderEventPayload } from './application/publish.ts';
+
+/** The events orders publishes (see publish.ts), named for the registry's start-up check. */
+export const ORDER_EVENT_NAMES: readonly OrderEventName[] = [
+  'order.created',
+  'order.edited',
+  ...ORDER_EVENTS.map((event) => `order.${event}` as const),
+];
+
+declare module '../../platform/events.ts' {
+  // Every order event carries the order as it is after the change.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DomainEventMap extends Record<OrderEventName, OrderEventPayload> {}
+}
