@@ -11,7 +11,7 @@ import {
   ordersAwaitingWorkerRows,
   type SlotRow,
 } from '../infra/orders.repository.ts';
-import { isWorkerOverlap } from '../infra/errors.ts';
+import { isDeadlock, isWorkerOverlap } from '../infra/errors.ts';
 import { transitionOrder, type OrdersKernel } from './transition.ts';
 
 /**
@@ -59,7 +59,8 @@ export async function assignWorker(kernel: OrdersKernel, orderId: string, worker
       }),
     );
   } catch (error) {
-    if (isWorkerOverlap(error)) throw new AppError('ORDERS.WORKER_BUSY', 'That worker has another order at that time.');
+    if (isWorkerOverlap(error) || isDeadlock(error))
+      throw new AppError('ORDERS.WORKER_BUSY', 'That worker has another order at that time.');
     throw error;
   }
 }
