@@ -3,8 +3,8 @@ import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 
 /**
- * The transactional outbox. A change and the messages it causes (emails,
- * webhooks, domain events) commit together or not at all; a dispatcher job
+ * The transactional outbox. A change and the messages it causes (emails and
+ * domain events) commit together or not at all; a dispatcher job
  * delivers them afterwards with retries and backoff. The dedupe key makes a
  * second enqueue of the same message a no-op, so a retried use case or job
  * never sends twice. Delivery is at-least-once towards the transport only if

@@ -17,7 +17,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
   const jobs: JobDefinition[] = [
     {
       name: 'outbox.deliver',
-      description: 'Delivers due outbox messages (emails, webhooks) with retries and backoff.',
+      description: 'Delivers due outbox messages (emails, billing email fan-outs, domain events) with retries and backoff.',
       schedule: { everyMs: 2_000, nextDueAt: () => kernel.outbox.nextDueAt() },
       quiet: true,
       async run({ logger }) {
