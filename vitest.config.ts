@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/test/**/*.test.ts', 'sdk/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
+    // A module's and the kernel's tests live beside them (modules/<m>/test/, platform/test/);
+    // server/test/ keeps the cross-cutting suites: e2e/, fuzz/, the fixture module.
+    include: ['server/src/**/test/**/*.test.ts', 'server/test/**/*.test.ts', 'sdk/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts'],
     // Each integration file gets its own database (a clone of a migrated template).
     pool: 'forks',

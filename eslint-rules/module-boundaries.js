@@ -8,7 +8,10 @@ import path from 'node:path';
  * - a module's domain/ is pure: no I/O (node's fs, net, http, child_process…,
  *   the database, web, job and mail libraries), none of its own module's
  *   outer layers (application/, infra/, http/, jobs/, admin/, migrations/),
- *   and no other module at all, not even through its door.
+ *   and no other module at all, not even through its door;
+ * - a test beside its code (modules/<m>/test/, platform/test/) follows the
+ *   same door rule: its own module's internals are open to it, another
+ *   module's are not, and a platform test may use a module through its door.
  * Every import is checked, whatever its spelling: a relative path is resolved
  * against the importing file, an absolute one is taken as is, and a package or
  * alias path (`@chorecat/server/src/modules/billing/infra/…`, `~/modules/…`) is
@@ -104,7 +107,11 @@ export default {
   create(context) {
     const filename = context.filename ?? context.getFilename();
     const from = moduleIn(filename);
-    const inPlatform = filename.includes(PLATFORM);
+    // A test beside its code (modules/<m>/test/, platform/test/) may reach its own
+    // module's internals, and the kernel's tests drive real modules; neither may
+    // reach another module past its door.
+    const inTest = from !== undefined ? from.inner.split('/')[0] === 'test' : filename.includes(`${PLATFORM}test${path.sep}`);
+    const inPlatform = filename.includes(PLATFORM) && !inTest;
     const inDomain = from !== undefined && from.inner.startsWith('domain/');
     function check(node) {
       const source = node.source && node.source.value;

@@ -9,9 +9,16 @@ const tester = new RuleTester({ languageOptions: { ecmaVersion: 2023, sourceType
 const inOrders = '/repo/server/src/modules/orders/application/create-order.ts';
 const inPlatform = '/repo/server/src/platform/outbox.ts';
 const inDomain = '/repo/server/src/modules/orders/domain/order-lifecycle.ts';
+const inOrdersTest = '/repo/server/src/modules/orders/test/orders.int.test.ts';
+const inPlatformTest = '/repo/server/src/platform/test/events.int.test.ts';
 
 tester.run('module-boundaries', rule, {
   valid: [
+    // A test beside its code reaches its own module's internals; a kernel test drives a module through its door.
+    { filename: inOrdersTest, code: "import { thing } from '../domain/order.ts'; import { repo } from '../infra/orders.repository.ts';" },
+    { filename: inOrdersTest, code: "import { settle } from '../../billing/index.ts';" },
+    { filename: inPlatformTest, code: "import { getDashboard } from '../../modules/operations/index.ts';" },
+    { filename: inPlatformTest, code: "import { EventBus } from '../events.ts';" },
     { filename: inOrders, code: "import { sendEmail } from '../../notifications/index.ts';" },
     { filename: inOrders, code: "import { thing } from '../domain/order.ts';" },
     { filename: inOrders, code: "import { sql } from '../../../platform/database.ts';" },
@@ -36,6 +43,13 @@ tester.run('module-boundaries', rule, {
     },
     { filename: inOrders, code: "export { x } from '../../billing/infra/ledger.ts';", errors: [{ messageId: 'internals' }] },
     { filename: inPlatform, code: "import { createOrdersModule } from '../modules/orders/index.ts';", errors: [{ messageId: 'platform' }] },
+    // A test beside its code still reaches another module only through its door.
+    { filename: inOrdersTest, code: "import { ledger } from '../../billing/infra/ledger.ts';", errors: [{ messageId: 'internals' }] },
+    {
+      filename: inPlatformTest,
+      code: "import { ledger } from '../../modules/billing/infra/ledger.ts';",
+      errors: [{ messageId: 'internals' }],
+    },
     // Package, alias and absolute imports of another module's internals.
     {
       filename: inOrders,
