@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestDatabase } from './helpers/database.ts';
-import { runCli } from './helpers/cli.ts';
-import { connectDatabase, sql } from '../src/platform/database.ts';
-import { createLogger } from '../src/platform/logger.ts';
-import { enqueueEmail } from '../src/platform/mail.ts';
-import { PlatformClock } from '../src/platform/clock.ts';
+import { createTestDatabase } from '../../../test/helpers/database.ts';
+import { runCli } from '../../../test/helpers/cli.ts';
+import { connectDatabase, sql } from '../database.ts';
+import { createLogger } from '../logger.ts';
+import { enqueueEmail } from '../mail.ts';
+import { PlatformClock } from '../clock.ts';
 
 describe('chorecat jobs', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,17 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import express from 'express';
 import supertest from 'supertest';
-import {
-  loadSpec,
-  listOperations,
-  matchOperation,
-  validator,
-  bindOperations,
-  type OperationHandlers,
-} from '../src/platform/http/openapi.ts';
-import { problemHandler } from '../src/platform/http/problem.ts';
-import { createLogger } from '../src/platform/logger.ts';
-import { createTestPlatform } from './helpers/platform.ts';
+import { loadSpec, listOperations, matchOperation, validator, bindOperations, type OperationHandlers } from '../http/openapi.ts';
+import { problemHandler } from '../http/problem.ts';
+import { createLogger } from '../logger.ts';
+import { createTestPlatform } from '../../../test/helpers/platform.ts';
 
 /** In tests every response is checked against the spec: a handler that drifts from the contract fails. */
 describe('response validation', () => {

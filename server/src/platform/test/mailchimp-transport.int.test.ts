@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MailchimpTransport } from '../src/platform/mail.ts';
+import { MailchimpTransport } from '../mail.ts';
 
 /**
  * Mailchimp Transactional through its real client library, against a local

@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { SPEC_FILE, listOperations, type OperationInfo } from '../src/platform/http/openapi.ts';
-import type { Role } from '../src/platform/http/auth.ts';
-import { ROLES } from '../src/modules/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { rawRequest, type RawResponse } from './helpers/raw-http.ts';
+import { SPEC_FILE, listOperations, type OperationInfo } from '../http/openapi.ts';
+import type { Role } from '../http/auth.ts';
+import { ROLES } from '../../modules/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { rawRequest, type RawResponse } from '../../../test/helpers/raw-http.ts';
 
 /**
  * Authorization is decided by the operation that will handle the request

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from '../src/platform/database.ts';
-import { sendEmail, defineTemplate } from '../src/modules/notifications/index.ts';
-import { createTestPlatform, MemoryTransport, type TestPlatform } from './helpers/platform.ts';
-import { createTestDatabase } from './helpers/database.ts';
+import { sql } from '../database.ts';
+import { sendEmail, defineTemplate } from '../../modules/notifications/index.ts';
+import { createTestPlatform, MemoryTransport, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { createTestDatabase } from '../../../test/helpers/database.ts';
 
 const note = defineTemplate<{ n: number }>('test-note', ({ n }) => ({ subject: `Note ${n}`, paragraphs: [`Note ${n}`] }));
 

@@ -4,9 +4,9 @@
  * line below it ever compiles, i.e. if events went back to taking any string
  * or any payload.
  */
-import type { EventBus } from '../../src/platform/events.ts';
-import type { Tx } from '../../src/platform/database.ts';
-import type { OrderEventPayload } from '../../src/modules/orders/index.ts';
+import type { EventBus } from '../events.ts';
+import type { Tx } from '../database.ts';
+import type { OrderEventPayload } from '../../modules/orders/index.ts';
 
 declare const events: EventBus;
 declare const tx: Tx;

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
-import { SmtpTransport } from '../src/platform/mail.ts';
-import { sql, transaction } from '../src/platform/database.ts';
-import { OutboxDispatcher, backoffMs } from '../src/platform/outbox.ts';
-import { sendEmail, defineTemplate } from '../src/modules/notifications/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { startSmtpServer } from './helpers/smtp.ts';
+import { SmtpTransport } from '../mail.ts';
+import { sql, transaction } from '../database.ts';
+import { OutboxDispatcher, backoffMs } from '../outbox.ts';
+import { sendEmail, defineTemplate } from '../../modules/notifications/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { startSmtpServer } from '../../../test/helpers/smtp.ts';
 
 const greeting = defineTemplate<{ name: string }>('test-greeting', ({ name }) => ({
   subject: `Hello ${name}`,

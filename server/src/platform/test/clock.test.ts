@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { PlatformClock } from '../src/platform/clock.ts';
-import { addIsoDuration } from '../src/platform/sandbox-clock.ts';
-import { nextCronOccurrence } from '../src/platform/scheduler.ts';
-import { AppError } from '../src/platform/errors.ts';
+import { PlatformClock } from '../clock.ts';
+import { addIsoDuration } from '../sandbox-clock.ts';
+import { nextCronOccurrence } from '../scheduler.ts';
+import { AppError } from '../errors.ts';
 
 describe('PlatformClock', () => {
   it('adds a forward-only offset to the base time', () => {

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, REPO, runCli } from './helpers/cli.ts';
-import { freePort } from './helpers/global-setup.ts';
-import { assertPortFree } from '../src/platform/embedded-db.ts';
+import { CLI, REPO, runCli } from '../../../test/helpers/cli.ts';
+import { freePort } from '../../../test/helpers/global-setup.ts';
+import { assertPortFree } from '../embedded-db.ts';
 
 /**
  * `chorecat start` as `npm start` runs it: embedded PostgreSQL in a data

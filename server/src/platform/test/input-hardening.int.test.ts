@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { PNG_1x1 } from './helpers/images.ts';
-import { encodeCursor } from '../src/platform/pagination.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { PNG_1x1 } from '../../../test/helpers/images.ts';
+import { encodeCursor } from '../pagination.ts';
 
 /**
  * Input that once reached PostgreSQL and came back as a 500 (issue #11):

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractHandlers, type ContractHandler, type ContractHandlers, type Schemas } from '../src/platform/http/contract.ts';
-import { bindOperations, listOperations, loadSpec } from '../src/platform/http/openapi.ts';
+import { contractHandlers, type ContractHandler, type ContractHandlers, type Schemas } from '../http/contract.ts';
+import { bindOperations, listOperations, loadSpec } from '../http/openapi.ts';
 
 /*
  * The handlers' typing, proven by the typechecker (`npm run typecheck`):

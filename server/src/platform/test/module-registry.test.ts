@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { createModules, defineModule, rolesOf, seedDemoData, type Kernel } from '../src/platform/module.ts';
-import { EventBus } from '../src/platform/events.ts';
-import { PrivacyRegistry } from '../src/platform/privacy.ts';
-import type { OutboxDispatcher } from '../src/platform/outbox.ts';
-import { MODULES, ROLES } from '../src/modules/index.ts';
+import { createModules, defineModule, rolesOf, seedDemoData, type Kernel } from '../module.ts';
+import { EventBus } from '../events.ts';
+import { PrivacyRegistry } from '../privacy.ts';
+import type { OutboxDispatcher } from '../outbox.ts';
+import { MODULES, ROLES } from '../../modules/index.ts';
 
 /**
  * The registry's own rules need no running platform: these definitions touch
@@ -22,7 +22,7 @@ const kernel = bareKernel();
 describe('the module registry', () => {
   it('lists every module folder once', async () => {
     const { readdirSync } = await import('node:fs');
-    const folders = readdirSync(new URL('../src/modules/', import.meta.url), { withFileTypes: true })
+    const folders = readdirSync(new URL('../../modules/', import.meta.url), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort();

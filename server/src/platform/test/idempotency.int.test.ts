@@ -1,7 +1,7 @@
-import { sql } from '../src/platform/database.ts';
+import { sql } from '../database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 
 /**
  * Stripe's Idempotency-Key semantics, on a POST with a side effect: a

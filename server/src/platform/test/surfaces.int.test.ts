@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { SPEC_FILE, listOperations } from '../src/platform/http/openapi.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { SPEC_FILE, listOperations } from '../http/openapi.ts';
 
 describe('operations surfaces', () => {
   let t: TestPlatform;

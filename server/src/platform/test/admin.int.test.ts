@@ -1,13 +1,13 @@
-import { sql } from '../src/platform/database.ts';
+import { sql } from '../database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { mountAdmin } from '../src/admin.ts';
-import { sendEmail, defineTemplate } from '../src/modules/notifications/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { panelSession } from './helpers/panel.ts';
+import { mountAdmin } from '../../admin.ts';
+import { sendEmail, defineTemplate } from '../../modules/notifications/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+import { panelSession } from '../../../test/helpers/panel.ts';
 
 const note = defineTemplate<{ n: number }>('test-note', ({ n }) => ({ subject: `Note ${n}`, paragraphs: [`Note number ${n}`] }));
 

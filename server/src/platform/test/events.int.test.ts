@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql, transaction } from '../src/platform/database.ts';
-import { OutboxDispatcher } from '../src/platform/outbox.ts';
-import { EventBus, type DomainEvent } from '../src/platform/events.ts';
-import { getDashboard } from '../src/modules/operations/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { sql, transaction } from '../database.ts';
+import { OutboxDispatcher } from '../outbox.ts';
+import { EventBus, type DomainEvent } from '../events.ts';
+import { getDashboard } from '../../modules/operations/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 
 // This test's own events, subscribed and published by it alone.
-declare module '../src/platform/events.ts' {
+declare module '../events.ts' {
   interface DomainEventMap {
     'test.order-created': { orderId: string };
     'test.order-cancelled': { orderId: string };

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { isManager, isStaff, type Role } from '../src/platform/http/auth.ts';
-import { ROLES } from '../src/modules/index.ts';
+import { isManager, isStaff, type Role } from '../http/auth.ts';
+import { ROLES } from '../../modules/index.ts';
 
 const caller = (...roles: Role[]) => ({ id: 'someone', roles });
 

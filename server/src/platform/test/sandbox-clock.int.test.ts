@@ -1,6 +1,6 @@
-import { sql } from '../src/platform/database.ts';
+import { sql } from '../database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 
 /**
  * The sandbox clock replays every job that falls due on the way, in time

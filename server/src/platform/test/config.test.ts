@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadConfig, ConfigError, configVariables } from '../src/platform/config.ts';
-import { MODULES } from '../src/modules/index.ts';
+import { loadConfig, ConfigError, configVariables } from '../config.ts';
+import { MODULES } from '../../modules/index.ts';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -104,7 +104,7 @@ describe('configuration', () => {
   });
 
   it("lists in the README's configuration table exactly the variables the kernel's and the modules' schemas read", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## Configuration'));
     const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| variable |')));
     const documented = table

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Money, formatCents } from '../src/platform/money.ts';
+import { Money, formatCents } from '../money.ts';
 
 describe('Money', () => {
   it('parses and prints the wire form exactly', () => {
