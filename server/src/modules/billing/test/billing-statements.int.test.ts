@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { settle } from './helpers/orders.ts';
-import { lastEmailTo } from './helpers/mail.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { settle } from '../../../../test/helpers/orders.ts';
+import { lastEmailTo } from '../../../../test/helpers/mail.ts';
 
 /** Month-end statements through the sandbox clock (UTC business time: the last day of the month at 23:00). */
 describe('billing: worker statements and rewards', () => {

@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sql } from '../src/platform/database.ts';
-import { signGoldenHatPayload } from '../src/stand-ins/golden-hat-stand-in.ts';
-import { createTestPlatform, TEST_GOLDEN_HAT_SECRET, type TestPlatform } from './helpers/platform.ts';
-import { settle } from './helpers/orders.ts';
-import { lastEmailTo } from './helpers/mail.ts';
-import { getDashboard } from '../src/modules/operations/index.ts';
+import { sql } from '../../../platform/database.ts';
+import { signGoldenHatPayload } from '../../../stand-ins/golden-hat-stand-in.ts';
+import { createTestPlatform, TEST_GOLDEN_HAT_SECRET, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { settle } from '../../../../test/helpers/orders.ts';
+import { lastEmailTo } from '../../../../test/helpers/mail.ts';
+import { getDashboard } from '../../operations/index.ts';
 
 /** Month end → statement → payout through the Golden Hat stand-in over real HTTP → email; failures retried, never paid twice. */
 describe('billing: payouts through Golden Hat', () => {
@@ -90,8 +90,8 @@ describe('billing: payouts through Golden Hat', () => {
     expect(row).toMatchObject({ status: 'pending', attempt: 2, failures: 4 });
     expect(row.last_error).toContain('account frozen');
     // Managers see it (admin: Billing → Payouts) and retry it at once rather than wait for the backoff.
-    const { retryPayoutNow } = await import('../src/modules/billing/application/payouts.ts');
-    const { createGoldenHatClient } = await import('../src/modules/billing/infra/golden-hat-client.ts');
+    const { retryPayoutNow } = await import('../application/payouts.ts');
+    const { createGoldenHatClient } = await import('../infra/golden-hat-client.ts');
     const payouts = {
       kernel: t.platform.kernel,
       provider: undefined as never,

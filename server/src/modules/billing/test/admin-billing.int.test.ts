@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type supertest from 'supertest';
-import { sql } from '../src/platform/database.ts';
-import { mountAdmin } from '../src/admin.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { signedInPanel } from './helpers/panel.ts';
+import { sql } from '../../../platform/database.ts';
+import { mountAdmin } from '../../../admin.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { signedInPanel } from '../../../../test/helpers/panel.ts';
 
 describe('billing in the admin panel', () => {
   let t: TestPlatform;

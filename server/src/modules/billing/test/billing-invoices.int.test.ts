@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { bringKitReady, settle } from './helpers/orders.ts';
-import { lastEmailTo } from './helpers/mail.ts';
-import { PNG_1x1 } from './helpers/images.ts';
-import { recordBillableOrder } from '../src/modules/billing/infra/invoices.repository.ts';
-import { periodOfCompletion } from '../src/modules/billing/application/invoices.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { bringKitReady, settle } from '../../../../test/helpers/orders.ts';
+import { lastEmailTo } from '../../../../test/helpers/mail.ts';
+import { PNG_1x1 } from '../../../../test/helpers/images.ts';
+import { recordBillableOrder } from '../infra/invoices.repository.ts';
+import { periodOfCompletion } from '../application/invoices.ts';
 
 const HOUR = 60 * 60_000;
 const SUCCESS = '4242424242424242';
@@ -230,8 +230,8 @@ describe('billing: weekly invoices', () => {
   });
 
   it('keeps the SQL discount rule equal to the domain one at every boundary', async () => {
-    const { discountRate } = await import('../src/modules/billing/domain/discount.ts');
-    const { Money } = await import('../src/platform/money.ts');
+    const { discountRate } = await import('../domain/discount.ts');
+    const { Money } = await import('../../../platform/money.ts');
     const cents = [
       0, 999_999, 1_000_000, 1_000_001, 2_000_000, 2_000_001, 3_000_000, 3_000_001, 7_000_001, 8_000_000, 8_000_001, 100_000_000,
     ];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { Money } from '../src/platform/money.ts';
-import { discountOn, discountRate } from '../src/modules/billing/domain/discount.ts';
+import { Money } from '../../../platform/money.ts';
+import { discountOn, discountRate } from '../domain/discount.ts';
 
 /** SPEC §8, at every boundary: > 10,000 → 5 %; > 20,000 → 6 %; +1 % per further 10,000; at most 12 %. */
 describe('cumulative-spend discount', () => {

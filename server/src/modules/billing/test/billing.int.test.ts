@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql, transaction } from '../src/platform/database.ts';
-import { Money } from '../src/platform/money.ts';
-import { post } from '../src/modules/billing/infra/ledger.repository.ts';
-import { reconcileLedger } from '../src/modules/billing/application/reconcile.ts';
-import { PAYMENT_PROVIDERS } from '../src/modules/billing/infra/providers/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { sql, transaction } from '../../../platform/database.ts';
+import { Money } from '../../../platform/money.ts';
+import { post } from '../infra/ledger.repository.ts';
+import { reconcileLedger } from '../application/reconcile.ts';
+import { PAYMENT_PROVIDERS } from '../infra/providers/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 
 const SUCCESS = '4242 4242 4242 4242';
 const DECLINED = '4000 0000 0000 0002';

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestDatabase } from './helpers/database.ts';
-import { CLI, REPO, runCli } from './helpers/cli.ts';
-import { connectDatabase, sql, type Database } from '../src/platform/database.ts';
-import { createLogger } from '../src/platform/logger.ts';
+import { createTestDatabase } from '../../../../test/helpers/database.ts';
+import { CLI, REPO, runCli } from '../../../../test/helpers/cli.ts';
+import { connectDatabase, sql, type Database } from '../../../platform/database.ts';
+import { createLogger } from '../../../platform/logger.ts';
 
 const CLIENTS = 3000;
 const ORDERS = 60_000;
