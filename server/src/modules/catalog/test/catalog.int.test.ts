@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { sql } from '../src/platform/database.ts';
-import { mountAdmin } from '../src/admin.ts';
-import { seedDemoCatalog, DEMO_SERVICE_TYPES } from '../src/modules/catalog/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { sql } from '../../../platform/database.ts';
+import { mountAdmin } from '../../../admin.ts';
+import { seedDemoCatalog, DEMO_SERVICE_TYPES } from '../index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 
 describe('catalog: service types', () => {
   let t: TestPlatform;
