@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { sniffImageType } from '../src/modules/files/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { JPEG_HEADER, PNG_1x1, WEBP_HEADER, pngOfSize } from './helpers/images.ts';
+import { sniffImageType } from '../index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { JPEG_HEADER, PNG_1x1, WEBP_HEADER, pngOfSize } from '../../../../test/helpers/images.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
