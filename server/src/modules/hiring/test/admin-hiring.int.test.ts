@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type supertest from 'supertest';
-import { sql } from '../src/platform/database.ts';
-import { mountAdmin } from '../src/admin.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { signedInPanel } from './helpers/panel.ts';
-import { applicationBody, solvedChallenge } from './helpers/applications.ts';
-import { lastEmailTo } from './helpers/mail.ts';
+import { sql } from '../../../platform/database.ts';
+import { mountAdmin } from '../../../admin.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { applicationBody, solvedChallenge } from '../../../../test/helpers/applications.ts';
+import { lastEmailTo } from '../../../../test/helpers/mail.ts';
 
 /** Hiring in the admin panel: every action goes through the same use cases as the API. */
 describe('hiring in the admin panel', () => {

@@ -7,17 +7,10 @@ import {
   type ApplicationActor,
   type ApplicationEvent,
   type ApplicationStatus,
-} from '../src/modules/hiring/domain/application-lifecycle.ts';
-import {
-  attemptState,
-  passes,
-  questionsForApplicant,
-  scoreAnswers,
-  testProblems,
-  type Question,
-} from '../src/modules/hiring/domain/tests.ts';
-import { workerCode, WORKER_CODE_PATTERN } from '../src/modules/hiring/domain/worker-code.ts';
-import { createProofOfWork, verifyAltchaV1 } from '../src/modules/hiring/infra/proof-of-work.ts';
+} from '../domain/application-lifecycle.ts';
+import { attemptState, passes, questionsForApplicant, scoreAnswers, testProblems, type Question } from '../domain/tests.ts';
+import { workerCode, WORKER_CODE_PATTERN } from '../domain/worker-code.ts';
+import { createProofOfWork, verifyAltchaV1 } from '../infra/proof-of-work.ts';
 
 /** From SPEC §5, independently of the table. */
 const EXPECTED: Record<ApplicationEvent, { from: ApplicationStatus[]; to: ApplicationStatus; by: ApplicationActor[] }> = {

@@ -1,10 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { seedDemoHiring, WORKER_CODE_PATTERN } from '../src/modules/hiring/index.ts';
-import { activeWorkerIds } from '../src/modules/identity/index.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { codeSentTo, lastEmailTo } from './helpers/mail.ts';
-import { applicationBody, solvedChallenge } from './helpers/applications.ts';
+import { sql } from '../../../platform/database.ts';
+import { seedDemoHiring, WORKER_CODE_PATTERN } from '../index.ts';
+import { activeWorkerIds } from '../../identity/index.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { codeSentTo, lastEmailTo } from '../../../../test/helpers/mail.ts';
+import { applicationBody, solvedChallenge } from '../../../../test/helpers/applications.ts';
 
 const count = async (t: TestPlatform, table: string) =>
   Number((await sql<{ n: string }>(t.db, `SELECT count(*) AS n FROM ${table}`))[0]!.n);
