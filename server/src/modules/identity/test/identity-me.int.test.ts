@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { codeSentTo } from './helpers/mail.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { codeSentTo } from '../../../../test/helpers/mail.ts';
 
 describe('/v1/me and personal data', () => {
   let t: TestPlatform;

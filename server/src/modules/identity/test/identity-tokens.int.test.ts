@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { sql } from '../src/platform/database.ts';
-import { ManualClock } from '../src/platform/clock.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
+import { sql } from '../../../platform/database.ts';
+import { ManualClock } from '../../../platform/clock.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 
 describe('tokens', () => {
   let t: TestPlatform;

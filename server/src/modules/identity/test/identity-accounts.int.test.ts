@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { codeSentTo, lastEmailTo } from './helpers/mail.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { codeSentTo, lastEmailTo } from '../../../../test/helpers/mail.ts';
 
 const PASSWORD = 'correct horse battery';
 

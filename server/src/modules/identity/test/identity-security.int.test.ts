@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { sql, transaction } from '../src/platform/database.ts';
-import { mountAdmin } from '../src/admin.ts';
-import { openApplicantAccount, setUserDisabled } from '../src/modules/identity/index.ts';
-import { updateMe } from '../src/modules/identity/application/me.ts';
-import { login as signIn } from '../src/modules/identity/application/login.ts';
-import { authenticateWithPassword } from '../src/modules/identity/application/authenticate-with-password.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { codeSentTo, lastEmailTo } from './helpers/mail.ts';
+import { sql, transaction } from '../../../platform/database.ts';
+import { mountAdmin } from '../../../admin.ts';
+import { openApplicantAccount, setUserDisabled } from '../index.ts';
+import { updateMe } from '../application/me.ts';
+import { login as signIn } from '../application/login.ts';
+import { authenticateWithPassword } from '../application/authenticate-with-password.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { codeSentTo, lastEmailTo } from '../../../../test/helpers/mail.ts';
 
 /** The attacks of issue #11 on identity, each kept closed here. */
 describe('identity under attack', () => {

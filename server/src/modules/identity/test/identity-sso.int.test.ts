@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { startOidcProvider, type TestAccount } from './helpers/oidc-provider.ts';
-import { codeSentTo } from './helpers/mail.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { startOidcProvider, type TestAccount } from '../../../../test/helpers/oidc-provider.ts';
+import { codeSentTo } from '../../../../test/helpers/mail.ts';
 
 const CALLBACK = 'http://localhost:3000/v1/auth/oidc/testidp/callback';
 
