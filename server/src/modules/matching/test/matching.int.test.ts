@@ -1,8 +1,8 @@
 import { describe, it, expect, afterEach } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { createMatcher, matchOrder } from '../src/modules/matching/application/match-order.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { bringKitsReady, settle } from './helpers/orders.ts';
+import { sql } from '../../../platform/database.ts';
+import { createMatcher, matchOrder } from '../application/match-order.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { bringKitsReady, settle } from '../../../../test/helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;

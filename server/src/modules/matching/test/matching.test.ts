@@ -1,12 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import {
-  randomMatching,
-  leastRecentlyAssignedMatching,
-  seededRandom,
-  MATCHING_STRATEGIES,
-  type Candidate,
-} from '../src/modules/matching/domain/matching.ts';
-import { fixedPricing, PRICING_STRATEGIES } from '../src/modules/matching/domain/pricing.ts';
+import { randomMatching, leastRecentlyAssignedMatching, seededRandom, MATCHING_STRATEGIES, type Candidate } from '../domain/matching.ts';
+import { fixedPricing, PRICING_STRATEGIES } from '../domain/pricing.ts';
 
 const workers = (n: number): Candidate[] =>
   Array.from({ length: n }, (_, i) => ({ workerId: `w${String(i).padStart(2, '0')}`, lastAssignedAt: null }));
