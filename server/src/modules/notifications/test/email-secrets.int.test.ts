@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createTestPlatform, MemoryTransport, type TestPlatform } from './helpers/platform.ts';
-import { codeSentTo } from './helpers/mail.ts';
-import { settle } from './helpers/orders.ts';
+import { createTestPlatform, MemoryTransport, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { codeSentTo } from '../../../../test/helpers/mail.ts';
+import { settle } from '../../../../test/helpers/orders.ts';
 
 /**
  * One-time codes reach only the inbox they were sent to. Managers read every
