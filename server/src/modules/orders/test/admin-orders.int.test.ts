@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
-import { sql } from '../src/platform/database.ts';
-import { mountAdmin } from '../src/admin.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { signedInPanel } from './helpers/panel.ts';
-import { PNG_1x1 } from './helpers/images.ts';
-import { bringKitReady, kitOfOrder, settle } from './helpers/orders.ts';
+import { sql } from '../../../platform/database.ts';
+import { mountAdmin } from '../../../admin.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { PNG_1x1 } from '../../../../test/helpers/images.ts';
+import { bringKitReady, kitOfOrder, settle } from '../../../../test/helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 

@@ -9,7 +9,7 @@ import {
   type OrderStatus,
   type OrderEvent,
   type OrderActor,
-} from '../src/modules/orders/domain/order-lifecycle.ts';
+} from '../domain/order-lifecycle.ts';
 
 /**
  * Written from SPEC §4 independently of the table: for every event, the one

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { DAY, HOUR, OrderDriver, expectKitConsistent, ACTORS, type Actor } from './helpers/order-driver.ts';
-import { deliveryTrouble } from './helpers/deliveries.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { DAY, HOUR, OrderDriver, expectKitConsistent, ACTORS, type Actor } from '../../../../test/helpers/order-driver.ts';
+import { deliveryTrouble } from '../../../../test/helpers/deliveries.ts';
 
 /**
  * Every subscriber of every orders event (supplies, matching, billing) copes

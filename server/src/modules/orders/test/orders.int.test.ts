@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { bringKitReady } from './helpers/orders.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { bringKitReady } from '../../../../test/helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;

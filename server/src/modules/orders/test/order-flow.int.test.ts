@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createHash } from 'node:crypto';
-import { sql } from '../src/platform/database.ts';
-import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
-import { PNG_1x1, JPEG_HEADER } from './helpers/images.ts';
-import { bringKitReady, settle } from './helpers/orders.ts';
+import { sql } from '../../../platform/database.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { PNG_1x1, JPEG_HEADER } from '../../../../test/helpers/images.ts';
+import { bringKitReady, settle } from '../../../../test/helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
