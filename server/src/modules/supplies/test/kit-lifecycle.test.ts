@@ -11,7 +11,7 @@ import {
   type KitEvent,
   type KitActor,
   type KitLine,
-} from '../src/modules/supplies/domain/kit-lifecycle.ts';
+} from '../domain/kit-lifecycle.ts';
 
 /** Written from SPEC §6 independently of the table: where each event may start, where it leads, who may take it. */
 const EXPECTED: Record<KitEvent, { from: KitStatus[]; to: KitStatus; by: KitActor[] }> = {

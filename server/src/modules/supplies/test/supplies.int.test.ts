@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../src/platform/database.ts';
-import { signSupplierPayload } from '../src/stand-ins/supplier-stand-in.ts';
-import { createTestPlatform, TEST_SUPPLIER_SECRET, type TestPlatform } from './helpers/platform.ts';
-import { bringKitReady, kitOfOrder, settle } from './helpers/orders.ts';
-import { deliveryTrouble } from './helpers/deliveries.ts';
+import { sql } from '../../../platform/database.ts';
+import { signSupplierPayload } from '../../../stand-ins/supplier-stand-in.ts';
+import { createTestPlatform, TEST_SUPPLIER_SECRET, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { bringKitReady, kitOfOrder, settle } from '../../../../test/helpers/orders.ts';
+import { deliveryTrouble } from '../../../../test/helpers/deliveries.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
