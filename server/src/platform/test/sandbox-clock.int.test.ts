@@ -7,6 +7,28 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
  * order, each seeing the platform clock read its due time. Test jobs are
  * registered through the same registry modules use.
  */
+const DAY = 86_400_000;
+const at = (base: Date, ms: number) => new Date(base.getTime() + ms).toISOString();
+
+/**
+ * The first Wednesday noon UTC more than a minute after `from`: a nearby known
+ * weekday, so that reaching it replays days of the platform's jobs, not years
+ * (an advance that outlives its test holds the clock and 409s the next ones).
+ */
+function nextWednesdayNoon(from: number): Date {
+  const d = new Date(from);
+  d.setUTCHours(12, 0, 0, 0);
+  while (d.getUTCDay() !== 3 || d.getTime() <= from + 60_000) d.setUTCDate(d.getUTCDate() + 1);
+  return d;
+}
+
+/** Sunday 23:00 in Paris on the UTC date of `sunday`: 22:00 UTC in winter, 21:00 in summer (read from Intl, not from our cron code). */
+function parisSundayEleven(sunday: Date): Date {
+  const at22 = Date.UTC(sunday.getUTCFullYear(), sunday.getUTCMonth(), sunday.getUTCDate(), 22);
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(at22);
+  return new Date(hour === '23' ? at22 : at22 - 3_600_000);
+}
+
 describe('sandbox clock', () => {
   let t: TestPlatform;
   let manager: string;
@@ -40,27 +62,50 @@ describe('sandbox clock', () => {
   });
   afterAll(() => t.close());
 
+  /** Moves the sandbox clock to the next Wednesday noon UTC and returns it. */
+  async function toNextWednesday(): Promise<Date> {
+    const now = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).expect(200);
+    const wednesday = nextWednesdayNoon(Date.parse(now.body.now as string));
+    await t.api
+      .post('/v1/sandbox/clock')
+      .set('authorization', `Bearer ${manager}`)
+      .send({ advanceTo: wednesday.toISOString() })
+      .expect(200);
+    return wednesday;
+  }
+
   it('runs every due job in time order, each as of its time, then the pollers at the target', async () => {
     // Start from a known Wednesday noon UTC.
-    await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceTo: '2031-01-01T12:00:00Z' }).expect(200);
+    const wednesday = await toNextWednesday();
+    const target = new Date(wednesday.getTime() + 14 * DAY);
+    // Sundays 23:00 in Paris (22:00 UTC in winter, 21:00 in summer).
+    const [sunday1, sunday2] = [
+      parisSundayEleven(new Date(wednesday.getTime() + 4 * DAY)),
+      parisSundayEleven(new Date(wednesday.getTime() + 11 * DAY)),
+    ];
     seen.length = 0;
-    deadlines = [new Date('2031-01-05T21:30:00Z'), new Date('2031-01-06T08:00:00Z'), new Date('2031-01-13T09:00:00Z')];
+    // Sunday half an hour before the invoice, Monday 08:00 UTC, the next Monday 09:00 UTC.
+    const due = [
+      new Date(sunday1.getTime() - 30 * 60_000),
+      new Date(at(wednesday, 5 * DAY - 4 * 3_600_000)),
+      new Date(at(wednesday, 12 * DAY - 3 * 3_600_000)),
+    ];
+    deadlines = [...due];
     const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P14D' });
     expect(res.status).toBe(200);
-    expect(res.body.now).toMatch(/^2031-01-15T12:00:0/);
+    expect(res.body.now).toMatch(new RegExp(`^${target.toISOString().slice(0, 18)}`));
     const calendar = res.body.jobsRun.filter((r: { job: string }) => r.job.startsWith('test.'));
-    // Sundays 23:00 in Paris are 22:00 UTC in winter.
     const lines = calendar.map((r: { job: string; at: string }) => `${r.at} ${r.job}`);
     expect(lines.slice(0, 5)).toEqual([
-      '2031-01-05T21:30:00.000Z test.deadline',
-      '2031-01-05T22:00:00.000Z test.weekly-invoice',
-      '2031-01-06T08:00:00.000Z test.deadline',
-      '2031-01-12T22:00:00.000Z test.weekly-invoice',
-      '2031-01-13T09:00:00.000Z test.deadline',
+      `${due[0]!.toISOString()} test.deadline`,
+      `${sunday1.toISOString()} test.weekly-invoice`,
+      `${due[1]!.toISOString()} test.deadline`,
+      `${sunday2.toISOString()} test.weekly-invoice`,
+      `${due[2]!.toISOString()} test.deadline`,
     ]);
     // Then every poller once at the target (real time ticked a few ms since the first call).
     expect(lines.slice(5)).toHaveLength(1);
-    expect(lines[5]).toMatch(/^2031-01-15T12:00:00\.\d{3}Z test\.deadline$/);
+    expect(lines[5]).toMatch(new RegExp(`^${target.toISOString().slice(0, 19)}\\.\\d{3}Z test\\.deadline$`));
     expect(lines[5]!.slice(0, 24)).toBe(res.body.jobsRun.at(-1).at);
     expect(res.body.jobsRun.every((r: { outcome: string }) => r.outcome === 'succeeded')).toBe(true);
     // Inside each run the platform clock read the run's time.
@@ -69,10 +114,13 @@ describe('sandbox clock', () => {
     const runs = await sql<{ n: string }>(t.db, "SELECT count(*) AS n FROM job_runs WHERE trigger = 'sandbox' AND job LIKE 'test.%'");
     expect(Number(runs[0]!.n)).toBeGreaterThanOrEqual(6);
     const clock = await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`);
-    expect(Date.parse(clock.body.now)).toBeGreaterThanOrEqual(Date.parse('2031-01-15T12:00:00Z'));
+    expect(Date.parse(clock.body.now)).toBeGreaterThanOrEqual(target.getTime());
   });
 
   it('runs work another job wrote for its own instant at once, and lets a poller that cannot clear its work wait for the target', async () => {
+    // Its own start, whatever the tests before it left on the clock: a Wednesday noon UTC.
+    const wednesday = await toNextWednesday();
+    const sunday = parisSundayEleven(new Date(wednesday.getTime() + 4 * DAY));
     let armed = true;
     const outbox: Date[] = [];
     const sent: string[] = [];
@@ -105,14 +153,14 @@ describe('sandbox clock', () => {
       },
     });
     try {
-      // From Wednesday 2031-01-15 12:00 UTC past Sunday 23:00 in Paris (22:00 UTC).
+      // From that Wednesday noon UTC past Sunday 23:00 in Paris.
       const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P7D' });
       expect(res.status).toBe(200);
-      // Written at 22:00:00.000 exactly, sent a millisecond later in the same advance — not at the target.
-      expect(sent).toEqual(['2031-01-19T22:00:00.000Z sent 2031-01-19T22:00:00.001Z']);
+      // Written at Sunday 23:00 Paris exactly, sent a millisecond later in the same advance — not at the target.
+      expect(sent).toEqual([`${sunday.toISOString()} sent ${at(sunday, 1)}`]);
       // The stuck poller ran once for its overdue work and once at the target, no more.
       expect(stuckRuns).toHaveLength(2);
-      expect(stuckRuns[1]).toMatch(/^2031-01-22T12:00:00/);
+      expect(stuckRuns[1]).toMatch(new RegExp(`^${at(wednesday, 7 * DAY).slice(0, 19)}`));
     } finally {
       armed = false;
     }
