@@ -1,11 +1,10 @@
 import { transaction } from '../../../platform/database.ts';
 import type { OrderEventPayload } from '../../orders/index.ts';
-import { contactsWithRole } from '../../identity/index.ts';
-import { sendEmail } from '../../notifications/index.ts';
 import { kitCancelled } from '../domain/emails.ts';
 import { findKitByOrder, updateKit, type KitChanges } from '../infra/kits.repository.ts';
 import { assertKitStep, type Supplies } from './context.ts';
 import { cancelCookie } from './cancel-cookie.ts';
+import { emailSuppliesStaff } from './email-staff.ts';
 import { openKit } from './open-kit.ts';
 
 /** Why a kit is cancelled: the order event that ends it before it is used. */
@@ -42,24 +41,12 @@ export async function cancelKit(supplies: Supplies, order: OrderEventPayload, ca
       Object.assign(changes, { cookie_status: 'cancelling', cookie_attempts: 0, cookie_next_attempt_at: now, cookie_next_poll_at: null });
     }
     const updated = await updateKit(kernel.db, tx, kit.id, changes, now);
-    for (const staff of await contactsWithRole(kernel, 'supplies', tx)) {
-      await sendEmail(kernel, tx, {
-        template: kitCancelled,
-        to: staff.email,
-        data: {
-          name: staff.name,
-          kitId: kit.id,
-          orderId: kit.order_id,
-          startsAt: new Date(kit.order_starts_at).toUTCString(),
-          items: kit.items.map((i) => `${i.name} × ${i.quantity}`).join(', '),
-          why: WHY[cause],
-          was: kit.status,
-          cookie:
-            kit.cookie_status === 'delivered' ? 'The cookie had arrived: it stays with us.' : 'The cookie is cancelled with the supplier.',
-        },
-        dedupeKey: `kit:${kit.id}:cancelled:${staff.id}`,
-      });
-    }
+    await emailSuppliesStaff(supplies, tx, kit, 'cancelled', kitCancelled, {
+      why: WHY[cause],
+      was: kit.status,
+      cookie:
+        kit.cookie_status === 'delivered' ? 'The cookie had arrived: it stays with us.' : 'The cookie is cancelled with the supplier.',
+    });
     return updated.cookie_status === 'cancelling' ? updated : undefined;
   });
   if (cancelling) await cancelCookie(supplies, cancelling.id);

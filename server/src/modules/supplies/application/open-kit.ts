@@ -1,10 +1,10 @@
 import { transaction } from '../../../platform/database.ts';
 import { getServiceType } from '../../catalog/index.ts';
-import { findContact, contactsWithRole } from '../../identity/index.ts';
-import { sendEmail } from '../../notifications/index.ts';
+import { findContact } from '../../identity/index.ts';
 import { findOrderSlot, type OrderEventPayload } from '../../orders/index.ts';
 import { kitOpened } from '../domain/emails.ts';
 import { findKitByOrder, insertKit } from '../infra/kits.repository.ts';
+import { emailSuppliesStaff } from './email-staff.ts';
 import type { Supplies } from './context.ts';
 import { orderCookie } from './order-cookie.ts';
 
@@ -43,15 +43,7 @@ export async function openKit(supplies: Supplies, order: OrderEventPayload): Pro
       ...(gone ? { cancelled: true } : {}),
     });
     if (!row || gone) return undefined;
-    const items = row.items.map((i) => `${i.name} × ${i.quantity}`).join(', ');
-    for (const staff of await contactsWithRole(kernel, 'supplies', tx)) {
-      await sendEmail(kernel, tx, {
-        template: kitOpened,
-        to: staff.email,
-        data: { name: staff.name, kitId: row.id, orderId: row.order_id, startsAt: new Date(row.order_starts_at).toUTCString(), items },
-        dedupeKey: `kit:${row.id}:opened:${staff.id}`,
-      });
-    }
+    await emailSuppliesStaff(supplies, tx, row, 'opened', kitOpened, {});
     return row;
   });
   if (kit) await orderCookie(supplies, kit.id);

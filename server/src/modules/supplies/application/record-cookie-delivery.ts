@@ -1,9 +1,8 @@
 import type { Tx } from '../../../platform/database.ts';
-import { contactsWithRole } from '../../identity/index.ts';
-import { sendEmail } from '../../notifications/index.ts';
 import { cookieArrived } from '../domain/emails.ts';
 import { findKit, updateKit } from '../infra/kits.repository.ts';
 import type { Supplies } from './context.ts';
+import { emailSuppliesStaff } from './email-staff.ts';
 
 /**
  * The cookie has arrived (by callback, by polling, or in the answer to an
@@ -30,19 +29,6 @@ export async function recordCookieDelivery(supplies: Supplies, tx: Tx, kitId: st
     now,
   );
   if (updated.status === 'cancelled') return true;
-  for (const staff of await contactsWithRole(kernel, 'supplies', tx)) {
-    await sendEmail(kernel, tx, {
-      template: cookieArrived,
-      to: staff.email,
-      data: {
-        name: staff.name,
-        kitId: kit.id,
-        orderId: kit.order_id,
-        startsAt: new Date(kit.order_starts_at).toUTCString(),
-        items: kit.items.map((i) => `${i.name} × ${i.quantity}`).join(', '),
-      },
-      dedupeKey: `kit:${kit.id}:cookie-arrived:${staff.id}`,
-    });
-  }
+  await emailSuppliesStaff(supplies, tx, kit, 'cookie-arrived', cookieArrived, {});
   return true;
 }

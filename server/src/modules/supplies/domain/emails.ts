@@ -1,6 +1,7 @@
 import { defineTemplate } from '../../../platform/email-template.ts';
 
-interface KitFacts {
+/** What every email to supplies staff about a kit says. */
+export interface KitFacts {
   name: string;
   kitId: string;
   orderId: string;

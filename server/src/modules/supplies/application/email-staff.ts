@@ -1,0 +1,36 @@
+import type { Tx } from '../../../platform/database.ts';
+import { contactsWithRole } from '../../identity/index.ts';
+import { sendEmail, type EmailTemplate } from '../../notifications/index.ts';
+import type { KitFacts } from '../domain/emails.ts';
+import type { KitRow } from '../infra/kits.repository.ts';
+import type { Supplies } from './context.ts';
+
+/**
+ * Emails every supplies staffer about a kit, each once for this step
+ * (`kit:<id>:<step>:<staffer>`): the kit's facts, plus what the step adds.
+ */
+export async function emailSuppliesStaff<Extra extends object>(
+  supplies: Supplies,
+  tx: Tx,
+  kit: KitRow,
+  step: string,
+  template: EmailTemplate<KitFacts & Extra>,
+  extra: Extra,
+): Promise<void> {
+  const { kernel } = supplies;
+  for (const staff of await contactsWithRole(kernel, 'supplies', tx)) {
+    await sendEmail(kernel, tx, {
+      template,
+      to: staff.email,
+      data: {
+        name: staff.name,
+        kitId: kit.id,
+        orderId: kit.order_id,
+        startsAt: new Date(kit.order_starts_at).toUTCString(),
+        items: kit.items.map((i) => `${i.name} × ${i.quantity}`).join(', '),
+        ...extra,
+      },
+      dedupeKey: `kit:${kit.id}:${step}:${staff.id}`,
+    });
+  }
+}
