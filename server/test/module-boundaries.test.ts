@@ -21,6 +21,11 @@ tester.run('module-boundaries', rule, {
     { filename: inPlatformTest, code: "import { EventBus } from '../events.ts';" },
     { filename: inOrders, code: "import { sendEmail } from '../../notifications/index.ts';" },
     { filename: inOrders, code: "import { thing } from '../domain/order.ts';" },
+    // A module's admin/ screens are its outer layer, like infra/: they use its application/ and the panel helpers.
+    {
+      filename: '/repo/server/src/modules/orders/admin/screens.ts',
+      code: "import { cancelOrder } from '../application/cancel-order.ts'; import { runAdminAction } from '../../../admin/actions.ts';",
+    },
     { filename: inOrders, code: "import { sql } from '../../../platform/database.ts';" },
     { filename: '/repo/server/src/app.ts', code: "import { createOrdersModule } from './modules/orders/index.ts';" },
     { filename: inPlatform, code: "import { sql } from './database.ts';" },
@@ -84,6 +89,7 @@ tester.run('module-boundaries', rule, {
     { filename: inDomain, code: "import { findOrder } from '../infra/orders.repository.ts';", errors: [{ messageId: 'domainLayer' }] },
     { filename: inDomain, code: "import { createOrder } from '../application/create-order.ts';", errors: [{ messageId: 'domainLayer' }] },
     { filename: inDomain, code: "export { handlers } from '../http/handlers.ts';", errors: [{ messageId: 'domainLayer' }] },
+    { filename: inDomain, code: "import { ordersAdminResources } from '../admin/screens.ts';", errors: [{ messageId: 'domainLayer' }] },
     // ... and no other module, not even through its door.
     { filename: inDomain, code: "import { sendEmail } from '../../notifications/index.ts';", errors: [{ messageId: 'domainModule' }] },
     {

@@ -55,17 +55,6 @@ export interface AdminActionsExtension {
 }
 
 /**
- * AdminJS actions for a resource managers may read but never change from the
- * panel (changes go through use cases, as custom actions).
- */
-export const READ_ONLY_ADMIN_ACTIONS = {
-  new: { isAccessible: false },
-  edit: { isAccessible: false },
-  delete: { isAccessible: false },
-  bulkDelete: { isAccessible: false },
-} as const;
-
-/**
  * What the kernel needs of exactly one module, supplied by whichever module
  * owns it: who a caller is (identity), telling operators (notifications),
  * reading a stored file for the panel (files).

@@ -3,7 +3,7 @@ import { defineModule, type ChorecatModule, type Kernel } from '../../platform/m
 import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
-import { billingAdminActions, billingAdminResources } from './infra/admin.ts';
+import { billingAdminActions, billingAdminResources } from './admin/screens.ts';
 import { recordCompletion, recordFailure } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
 import { sendStatementEmail } from './application/send-statement-email.ts';

@@ -1,7 +1,7 @@
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { seedDemoCatalog } from './application/seed-demo-catalog.ts';
 import { catalogHandlers } from './http/handlers.ts';
-import { serviceTypesAdminResource } from './infra/admin.ts';
+import { serviceTypesAdminResource } from './admin/screens.ts';
 
 export { getServiceType } from './application/service-types.ts';
 export { seedDemoCatalog, DEMO_SERVICE_TYPES } from './application/seed-demo-catalog.ts';

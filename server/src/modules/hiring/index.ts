@@ -6,7 +6,7 @@ import type { Hiring } from './application/context.ts';
 import { createProofOfWork } from './infra/proof-of-work.ts';
 import { purgeRedeemedChallenges } from './infra/hiring.repository.ts';
 import { applicationFloodDefence, hiringHandlers } from './http/handlers.ts';
-import { hiringAdminResources } from './infra/admin.ts';
+import { hiringAdminResources } from './admin/screens.ts';
 import { hiringPersonalData } from './application/personal-data.ts';
 
 export { seedDemoHiring } from './application/seed-demo-hiring.ts';

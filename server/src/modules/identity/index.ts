@@ -3,7 +3,7 @@ import { seedDemoAccounts } from './application/seed-demo-accounts.ts';
 import { resolvePrincipal } from './application/resolve-principal.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
-import { usersAdminResource } from './infra/admin.ts';
+import { usersAdminResource } from './admin/screens.ts';
 import { OidcProviders } from './infra/oidc.ts';
 import { identityPersonalData } from './application/personal-data.ts';
 

@@ -2,7 +2,7 @@ import { matchingConfig } from './config.ts';
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { createMatcher, matchOrder } from './application/match-order.ts';
 import { matchingJobs } from './jobs/retry.ts';
-import { matchingAdminResource } from './infra/admin.ts';
+import { matchingAdminResource } from './admin/screens.ts';
 
 export {
   MATCHING_STRATEGIES,

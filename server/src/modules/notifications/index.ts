@@ -1,4 +1,5 @@
-import { READ_ONLY_ADMIN_ACTIONS, defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';

@@ -1,4 +1,5 @@
-import { READ_ONLY_ADMIN_ACTIONS, defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
 import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';

@@ -3,7 +3,7 @@ import { ordersHandlers } from './http/handlers.ts';
 import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
-import { ordersAdminResources } from './infra/admin.ts';
+import { ordersAdminResources } from './admin/screens.ts';
 import { ORDER_EVENT_NAMES } from './events.ts';
 
 export {

@@ -6,7 +6,7 @@ import { cancelKit } from './application/cancel-kit.ts';
 import { followOrderEdit } from './application/follow-order-edit.ts';
 import { suppliesHandlers } from './http/handlers.ts';
 import { supplierJobs } from './jobs/supplier-sync.ts';
-import { kitsAdminResource } from './infra/admin.ts';
+import { kitsAdminResource } from './admin/screens.ts';
 import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
 import { suppliesPersonalData } from './application/personal-data.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { normaliseKitItems } from '../domain/service-type.ts';
-import { unflattenPayload } from '../../../platform/admin-actions.ts';
+import { unflattenPayload } from '../../../admin/actions.ts';
 
 describe('kit templates', () => {
   it('merge the same item named twice and tidy names', () => {

@@ -1,14 +1,15 @@
-import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
+import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import {
+  READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   confirmAction,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
   type AdminActionRequest,
-} from '../../../platform/admin-actions.ts';
+} from '../../../admin/actions.ts';
 import { setUserDisabled, setUserRoles } from '../application/manage-users.ts';
-import type { UserRecord } from './user.model.ts';
+import type { UserRecord } from '../infra/user.model.ts';
 
 /**
  * The users screen. Search and reading for managers; roles and

@@ -1,8 +1,19 @@
 import { DataTypes, type Model } from 'sequelize';
 import { ACTION_FORM } from '@chorecat/admin';
-import { AppError } from './errors.ts';
-import { formatCents } from './money.ts';
-import type { Role } from './http/auth.ts';
+import { AppError } from '../platform/errors.ts';
+import { formatCents } from '../platform/money.ts';
+import type { Role } from '../platform/http/auth.ts';
+
+/**
+ * AdminJS actions for a resource managers may read but never change from the
+ * panel (changes go through use cases, as custom actions).
+ */
+export const READ_ONLY_ADMIN_ACTIONS = {
+  new: { isAccessible: false },
+  edit: { isAccessible: false },
+  delete: { isAccessible: false },
+  bulkDelete: { isAccessible: false },
+} as const;
 
 /**
  * What AdminJS hands a custom action handler (the part we use), and the one

@@ -1,7 +1,8 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { PHOTO_THUMBNAIL } from '@chorecat/admin';
-import { READ_ONLY_ADMIN_ACTIONS, type Kernel, type AdminResource } from '../../../platform/module.ts';
+import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import {
+  READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   confirmAction,
   moneyAttribute,
@@ -9,7 +10,7 @@ import {
   unflattenPayload,
   type AdminActionContext,
   type AdminActionRequest,
-} from '../../../platform/admin-actions.ts';
+} from '../../../admin/actions.ts';
 import { cancelOrder } from '../application/cancel-order.ts';
 import { editOrder } from '../application/edit-order.ts';
 

@@ -1,6 +1,6 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
-import { moneyAttribute } from '../../../platform/admin-actions.ts';
+import type { AdminResource } from '../../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, moneyAttribute } from '../../../admin/actions.ts';
 
 class AttemptRecord extends Model {}
 

@@ -1,13 +1,7 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import {
-  adminActor,
-  runAdminAction,
-  unflattenPayload,
-  type AdminActionContext,
-  type AdminActionRequest,
-} from '../../../platform/admin-actions.ts';
+import { adminActor, runAdminAction, unflattenPayload, type AdminActionContext, type AdminActionRequest } from '../../../admin/actions.ts';
 import { createServiceType, updateServiceType, type ServiceTypeInput } from '../application/service-types.ts';
 
 export class ServiceTypeRecord extends Model {}

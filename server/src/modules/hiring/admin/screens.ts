@@ -1,7 +1,8 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
+import type { AdminResource } from '../../../platform/module.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import {
+  READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   chosenId,
   confirmAction,
@@ -9,7 +10,7 @@ import {
   unflattenPayload,
   type AdminActionContext,
   type AdminActionRequest,
-} from '../../../platform/admin-actions.ts';
+} from '../../../admin/actions.ts';
 import { APPLICATION_STATUSES } from '../domain/application-lifecycle.ts';
 import type { TestDefinition } from '../domain/tests.ts';
 import type { Hiring } from '../application/context.ts';

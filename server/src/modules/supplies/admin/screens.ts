@@ -1,6 +1,6 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { READ_ONLY_ADMIN_ACTIONS, type AdminResource } from '../../../platform/module.ts';
-import { adminActor, confirmAction, runAdminAction, type AdminActionContext } from '../../../platform/admin-actions.ts';
+import type { AdminResource } from '../../../platform/module.ts';
+import { READ_ONLY_ADMIN_ACTIONS, adminActor, confirmAction, runAdminAction, type AdminActionContext } from '../../../admin/actions.ts';
 import { KIT_STATUSES, COOKIE_STATUSES, type KitLine } from '../domain/kit-lifecycle.ts';
 import type { Supplies } from '../application/context.ts';
 import { packKit } from '../application/pack-kit.ts';

@@ -1,7 +1,8 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { ACTION_FORM } from '@chorecat/admin';
-import { READ_ONLY_ADMIN_ACTIONS, type AdminActionsExtension, type AdminResource } from '../../../platform/module.ts';
+import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
+  READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   chosenId,
   confirmAction,
@@ -10,7 +11,7 @@ import {
   unflattenPayload,
   type AdminActionContext,
   type AdminActionRequest,
-} from '../../../platform/admin-actions.ts';
+} from '../../../admin/actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
 
