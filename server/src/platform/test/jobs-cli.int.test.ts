@@ -47,8 +47,14 @@ describe('chorecat jobs', () => {
       // The delivery fails: the run is a failed one (exit 1, with the reason), not a success that hides it.
       const due = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2035-03-02T00:00:00Z'], env);
       expect(due.code).toBe(1);
-      // The result is the last line (the log's error line comes before it).
-      const result = JSON.parse(due.stdout.trim().split('\n').at(-1)!) as { job: string; outcome: string; error: string };
+      // The result is the one line that is not a log line (the logger writes asynchronously, so its error line may come after).
+      const lines = due.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      const results = lines.filter((line) => !('level' in line));
+      expect(results).toHaveLength(1);
+      const result = results[0] as { job: string; outcome: string; error: string };
       expect(result).toMatchObject({ job: 'outbox.deliver', outcome: 'failed' });
       expect(result.error).toMatch(/1 item of this run failed; the last: email .*no mail transport configured/);
       const [tried] = await sql<{ attempts: number; last_error: string }>(
