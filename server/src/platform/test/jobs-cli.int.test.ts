@@ -6,6 +6,17 @@ import { createLogger } from '../logger.ts';
 import { enqueueEmail } from '../mail.ts';
 import { PlatformClock } from '../clock.ts';
 
+/** The run's result: the one stdout line that is not a log line (the logger writes asynchronously, in any order with it). */
+function resultOf(stdout: string): Record<string, unknown> {
+  const results = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => !('level' in line));
+  expect(results).toHaveLength(1);
+  return results[0]!;
+}
+
 describe('chorecat jobs', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let env: Record<string, string>;
@@ -40,21 +51,14 @@ describe('chorecat jobs', () => {
       );
       const early = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2030-01-01T00:00:00Z'], env);
       expect(early.code).toBe(0);
-      expect(JSON.parse(early.stdout)).toEqual({ job: 'outbox.deliver', at: '2030-01-01T00:00:00.000Z', outcome: 'succeeded' });
+      expect(resultOf(early.stdout)).toEqual({ job: 'outbox.deliver', at: '2030-01-01T00:00:00.000Z', outcome: 'succeeded' });
       const [untouched] = await sql<{ attempts: number }>(db, "SELECT attempts FROM outbox WHERE dedupe_key = 'email:cli-1'");
       expect(untouched!.attempts).toBe(0);
 
       // The delivery fails: the run is a failed one (exit 1, with the reason), not a success that hides it.
       const due = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', '2035-03-02T00:00:00Z'], env);
       expect(due.code).toBe(1);
-      // The result is the one line that is not a log line (the logger writes asynchronously, so its error line may come after).
-      const lines = due.stdout
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-      const results = lines.filter((line) => !('level' in line));
-      expect(results).toHaveLength(1);
-      const result = results[0] as { job: string; outcome: string; error: string };
+      const result = resultOf(due.stdout) as { job: string; outcome: string; error: string };
       expect(result).toMatchObject({ job: 'outbox.deliver', outcome: 'failed' });
       expect(result.error).toMatch(/1 item of this run failed; the last: email .*no mail transport configured/);
       const [tried] = await sql<{ attempts: number; last_error: string }>(
