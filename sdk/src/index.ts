@@ -11,6 +11,9 @@ import type { paths, components } from './generated/schema.ts';
  *   401, with one retry. Or pass a fixed `token`.
  * - Every POST carries an `Idempotency-Key`: a fresh UUID, unless you pass
  *   your own in `headers`. To retry a POST safely, pass the same key again.
+ *   Sign-in, refresh and email verification store no answer (it carries
+ *   credentials): a retry runs again, and a spent refresh token sent twice
+ *   ends that sign-in, so sign in again instead of retrying a refresh.
  * - Errors come back as `{ error }` with the problem+json body (`code`,
  *   `detail`, `errors`), or throw a ChorecatError with `unwrap()`.
  */

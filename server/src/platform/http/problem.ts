@@ -39,9 +39,12 @@ export function toAppError(error: unknown): AppError | undefined {
     const mapped = byStatus[status];
     if (mapped) return new AppError(mapped[0], mapped[1], status === 400 ? { errors: fields } : {});
   }
-  // Any other client error raised below our code (Express failing to decode a path parameter, body-parser
-  // failing to inflate a gzip body …) carries its 4xx status: it is about the request, never a 500.
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  // Any other client error raised by the HTTP layer below our code (Express failing to decode a path parameter,
+  // a URIError; body-parser failing to inflate a gzip body, an http-errors error it marks `expose`) carries its
+  // 4xx status: it is about the request, never a 500. Other errors with a `status` (an upstream service's answer
+  // inside an adapter) are not the caller's fault and stay 500s.
+  const fromHttpLayer = error instanceof URIError || (error as { expose?: unknown }).expose === true;
+  if (fromHttpLayer && typeof status === 'number' && status >= 400 && status < 500) {
     const byStatus: Record<number, [ErrorCode, string]> = {
       404: ['NOT_FOUND', 'There is no such route.'],
       413: ['REQUEST.TOO_LARGE', 'The request body is too large.'],

@@ -453,11 +453,11 @@ describe('admin panel security', () => {
         [action, targetId],
       );
     // A hiring test, edited.
-    const form = (title: string) =>
+    const form = (title: string, url = '/admin/api/resources/hiring_tests/actions/new', passMark = '50') =>
       agent
-        .post('/admin/api/resources/hiring_tests/actions/new')
+        .post(url)
         .field('title', title)
-        .field('passMark', '50')
+        .field('passMark', passMark)
         .field('timeLimitMinutes', '10')
         .field('maxAttempts', '2')
         .field('questions.0.text', 'Up or down?')
@@ -465,16 +465,7 @@ describe('admin panel security', () => {
         .field('questions.0.choices.1', 'Down')
         .field('questions.0.correct', '0');
     const testId = (await form('Perches')).body.record.params.id as string;
-    const edited = await agent
-      .post(`/admin/api/resources/hiring_tests/records/${testId}/edit`)
-      .field('title', 'Perches, revised')
-      .field('passMark', '60')
-      .field('timeLimitMinutes', '10')
-      .field('maxAttempts', '2')
-      .field('questions.0.text', 'Up or down?')
-      .field('questions.0.choices.0', 'Up')
-      .field('questions.0.choices.1', 'Down')
-      .field('questions.0.correct', '0');
+    const edited = await form('Perches, revised', `/admin/api/resources/hiring_tests/records/${testId}/edit`, '60');
     expect(edited.body.notice).toMatchObject({ type: 'success' });
     expect(await audit('hiring_test.updated', testId)).toEqual([
       {
