@@ -1,28 +1,37 @@
-import { DataTypes, type Model, type ModelAttributeColumnOptions, type ModelOptions, type ModelStatic, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  literal,
+  type Model,
+  type ModelAttributeColumnOptions,
+  type ModelOptions,
+  type ModelStatic,
+  type Sequelize,
+} from 'sequelize';
 
 /**
  * A table described once for the code. The migration is its history; this
  * is its present shape, from which the repository's row type and column
  * list and the panel's Sequelize model are all derived, so the three cannot
  * drift apart. `table-shapes.int.test.ts` compares every module's tables
- * with the migrated database.
+ * (and the kernel's, `tables.ts`) with the migrated database.
  *
  * Rows are keyed by column name (snake_case) as PostgreSQL returns them;
  * the panel's model uses the camelCase attribute name.
  */
 
-/** PostgreSQL's `information_schema.columns.data_type` for each kind, checked by the shape test. */
+/** PostgreSQL's `information_schema.columns.udt_name` for each kind (tells `text[]` from `uuid[]`), checked by the shape test. */
 const SQL_TYPES = {
   uuid: 'uuid',
   text: 'text',
-  integer: 'integer',
-  smallint: 'smallint',
-  bigint: 'bigint',
-  boolean: 'boolean',
-  timestamptz: 'timestamp with time zone',
+  integer: 'int4',
+  smallint: 'int2',
+  bigint: 'int8',
+  boolean: 'bool',
+  timestamptz: 'timestamptz',
   date: 'date',
   jsonb: 'jsonb',
-  textArray: 'ARRAY',
+  textArray: '_text',
+  uuidArray: '_uuid',
   bytea: 'bytea',
   inet: 'inet',
 } as const;
@@ -35,6 +44,8 @@ export interface Column<T = unknown, Nullable extends boolean = boolean> {
   primaryKey: boolean;
   /** Never loaded by the panel's model unless a query names it (hashes, codes, tokens). */
   secret: boolean;
+  /** The database fills it when an insert leaves it out (a DEFAULT); so does a panel save that leaves it out. */
+  hasDefault: boolean;
   /** Phantom: the value's type as node-postgres hands it over. */
   readonly type?: T;
 }
@@ -42,6 +53,7 @@ export interface Column<T = unknown, Nullable extends boolean = boolean> {
 interface ColumnOptions {
   primaryKey?: boolean;
   secret?: boolean;
+  hasDefault?: boolean;
 }
 
 interface ColumnFactory<Default> {
@@ -55,6 +67,7 @@ function column<Default>(kind: ColumnKind): ColumnFactory<Default> {
     nullable,
     primaryKey: options.primaryKey ?? false,
     secret: options.secret ?? false,
+    hasDefault: options.hasDefault ?? false,
   });
   return Object.assign((options?: ColumnOptions) => make(false, options), {
     nullable: (options?: ColumnOptions) => make(true, options),
@@ -78,6 +91,7 @@ export const col = {
   date: column<string>('date'),
   jsonb: column<unknown>('jsonb'),
   textArray: column<string[]>('textArray'),
+  uuidArray: column<string[]>('uuidArray'),
   bytea: column<Buffer>('bytea'),
   inet: column<string>('inet'),
 };
@@ -86,8 +100,23 @@ type Columns = Record<string, Column>;
 
 type ValueOf<C> = C extends Column<infer T, infer N> ? (N extends true ? T | null : T) : never;
 
-/** The row a `SELECT table.columns` returns. */
+/** The row a `SELECT table.list` returns. */
 export type RowOf<T extends { columns: Columns }> = { -readonly [K in keyof T['columns']]: ValueOf<T['columns'][K]> };
+
+export interface PanelModelOptions<C extends Columns> {
+  modelName: string;
+  /** Attributes the panel shows but the table does not hold (VIRTUAL getters), after the columns. */
+  extra?: Record<string, ModelAttributeColumnOptions>;
+  scopes?: ModelOptions['scopes'];
+  /** Columns this screen neither loads nor shows (not secrets, just not the panel's business). */
+  omit?: readonly (keyof C & string)[];
+  /**
+   * Sequelize fills `created_at` and `updated_at` itself on the panel's own
+   * saves (a screen whose new/edit AdminJS saves directly); they are then
+   * read-only in its forms.
+   */
+  timestamps?: boolean;
+}
 
 export interface Table<C extends Columns = Columns> {
   name: string;
@@ -96,15 +125,10 @@ export interface Table<C extends Columns = Columns> {
   list: string;
   /** The same list with a table alias: `o.id, o.name, …`. */
   listAs(alias: string): string;
-  /**
-   * The panel's Sequelize model of this table. `extra` adds attributes
-   * the panel shows but the table does not hold (VIRTUAL getters).
-   */
-  model<M extends ModelStatic<Model>>(
-    sequelize: Sequelize,
-    record: M,
-    options: { modelName: string; extra?: Record<string, ModelAttributeColumnOptions>; scopes?: ModelOptions['scopes'] },
-  ): M;
+  /** Some of the columns, named and checked against the table: `listOf(['id', 'status'], 'o')`. */
+  listOf(names: readonly (keyof C & string)[], alias?: string): string;
+  /** The panel's Sequelize model of this table (secret columns out of its default scope). */
+  model<M extends ModelStatic<Model>>(sequelize: Sequelize, record: M, options: PanelModelOptions<C>): M;
 }
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -131,6 +155,8 @@ function dataType(kind: ColumnKind) {
       return DataTypes.JSONB;
     case 'textArray':
       return DataTypes.ARRAY(DataTypes.TEXT);
+    case 'uuidArray':
+      return DataTypes.ARRAY(DataTypes.UUID);
     case 'bytea':
       return DataTypes.BLOB;
   }
@@ -138,31 +164,40 @@ function dataType(kind: ColumnKind) {
 
 export function defineTable<const C extends Columns>(name: string, columns: C): Table<C> {
   const names = Object.keys(columns);
+  const qualified = (list: readonly string[], alias?: string) => list.map((n) => (alias ? `${alias}.${n}` : n)).join(', ');
   return {
     name,
     columns,
-    list: names.join(', '),
-    listAs: (alias) => names.map((n) => `${alias}.${n}`).join(', '),
+    list: qualified(names),
+    listAs: (alias) => qualified(names, alias),
+    listOf: (list, alias) => qualified(list, alias),
     model(sequelize, record, options) {
+      const omitted = new Set<string>(options.omit ?? []);
+      if (options.timestamps && !(columns.created_at && columns.updated_at)) {
+        throw new Error(`${name}: timestamps need created_at and updated_at columns`);
+      }
       const attributes: Record<string, ModelAttributeColumnOptions> = {};
       for (const [field, spec] of Object.entries(columns)) {
+        if (omitted.has(field)) continue;
         attributes[camel(field)] = {
           type: dataType(spec.kind),
           field,
           primaryKey: spec.primaryKey,
           allowNull: spec.nullable,
+          // A panel save that leaves the column out lets the database fill it (Sequelize would otherwise refuse the null).
+          ...(spec.hasDefault ? { defaultValue: literal('DEFAULT') } : {}),
         };
       }
       Object.assign(attributes, options.extra);
       const secrets = Object.entries(columns)
-        .filter(([, spec]) => spec.secret)
+        .filter(([field, spec]) => spec.secret && !omitted.has(field))
         .map(([field]) => camel(field));
       // The panel's models declare no attribute types of their own: AdminJS reads the attributes at run time.
       (record as unknown as ModelStatic<Model>).init(attributes, {
         sequelize,
         tableName: name,
         modelName: options.modelName,
-        timestamps: false,
+        ...(options.timestamps ? { timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' } : { timestamps: false }),
         // A secret (hash, code, token) is loaded by no query through this model, the panel's included, unless it names it.
         ...(secrets.length ? { defaultScope: { attributes: { exclude: secrets } } } : {}),
         ...(options.scopes ? { scopes: options.scopes } : {}),
@@ -172,9 +207,12 @@ export function defineTable<const C extends Columns>(name: string, columns: C): 
   };
 }
 
-/** What the shape test compares: each column's SQL type and nullability. */
-export function expectedShape(table: Table): Record<string, { dataType: string; nullable: boolean }> {
+/** What the shape test compares: each column's SQL type, nullability and whether it has a default. */
+export function expectedShape(table: Table): Record<string, { udtName: string; nullable: boolean; hasDefault: boolean }> {
   return Object.fromEntries(
-    Object.entries(table.columns).map(([field, spec]) => [field, { dataType: SQL_TYPES[spec.kind], nullable: spec.nullable }]),
+    Object.entries(table.columns).map(([field, spec]) => [
+      field,
+      { udtName: SQL_TYPES[spec.kind], nullable: spec.nullable, hasDefault: spec.hasDefault },
+    ]),
   );
 }
