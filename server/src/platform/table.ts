@@ -121,9 +121,9 @@ export interface PanelModelOptions<C extends Columns> {
 export interface Table<C extends Columns = Columns> {
   name: string;
   columns: C;
-  /** `id, name, duration_minutes, …` for SELECT and RETURNING. */
+  /** `"id", "name", "duration_minutes", …` for SELECT and RETURNING. */
   list: string;
-  /** The same list with a table alias: `o.id, o.name, …`. */
+  /** The same list with a table alias: `o."id", o."name", …`. */
   listAs(alias: string): string;
   /** Some of the columns, named and checked against the table: `listOf(['id', 'status'], 'o')`. */
   listOf(names: readonly (keyof C & string)[], alias?: string): string;
@@ -164,7 +164,8 @@ function dataType(kind: ColumnKind) {
 
 export function defineTable<const C extends Columns>(name: string, columns: C): Table<C> {
   const names = Object.keys(columns);
-  const qualified = (list: readonly string[], alias?: string) => list.map((n) => (alias ? `${alias}.${n}` : n)).join(', ');
+  // Quoted, so a column named like a keyword (the emails view's "to") needs no care.
+  const qualified = (list: readonly string[], alias?: string) => list.map((n) => (alias ? `${alias}."${n}"` : `"${n}"`)).join(', ');
   return {
     name,
     columns,
