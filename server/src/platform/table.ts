@@ -1,12 +1,4 @@
-import {
-  DataTypes,
-  literal,
-  type Model,
-  type ModelAttributeColumnOptions,
-  type ModelOptions,
-  type ModelStatic,
-  type Sequelize,
-} from 'sequelize';
+import { DataTypes, type Model, type ModelAttributeColumnOptions, type ModelOptions, type ModelStatic, type Sequelize } from 'sequelize';
 
 /**
  * A table described once for the code. The migration is its history; this
@@ -44,8 +36,6 @@ export interface Column<T = unknown, Nullable extends boolean = boolean> {
   primaryKey: boolean;
   /** Never loaded by the panel's model unless a query names it (hashes, codes, tokens). */
   secret: boolean;
-  /** The database fills it when an insert leaves it out (a DEFAULT); so does a panel save that leaves it out. */
-  hasDefault: boolean;
   /** Phantom: the value's type as node-postgres hands it over. */
   readonly type?: T;
 }
@@ -53,7 +43,6 @@ export interface Column<T = unknown, Nullable extends boolean = boolean> {
 interface ColumnOptions {
   primaryKey?: boolean;
   secret?: boolean;
-  hasDefault?: boolean;
 }
 
 interface ColumnFactory<Default> {
@@ -67,7 +56,6 @@ function column<Default>(kind: ColumnKind): ColumnFactory<Default> {
     nullable,
     primaryKey: options.primaryKey ?? false,
     secret: options.secret ?? false,
-    hasDefault: options.hasDefault ?? false,
   });
   return Object.assign((options?: ColumnOptions) => make(false, options), {
     nullable: (options?: ColumnOptions) => make(true, options),
@@ -177,6 +165,7 @@ export function defineTable<const C extends Columns>(name: string, columns: C): 
       if (options.timestamps && !(columns.created_at && columns.updated_at)) {
         throw new Error(`${name}: timestamps need created_at and updated_at columns`);
       }
+      const keys = Object.values(columns).filter((spec) => spec.primaryKey);
       const attributes: Record<string, ModelAttributeColumnOptions> = {};
       for (const [field, spec] of Object.entries(columns)) {
         if (omitted.has(field)) continue;
@@ -184,9 +173,10 @@ export function defineTable<const C extends Columns>(name: string, columns: C): 
           type: dataType(spec.kind),
           field,
           primaryKey: spec.primaryKey,
-          allowNull: spec.nullable,
-          // A panel save that leaves the column out lets the database fill it (Sequelize would otherwise refuse the null).
-          ...(spec.hasDefault ? { defaultValue: literal('DEFAULT') } : {}),
+          // No allowNull: the database judges every value a panel save brings (its refusals become form errors,
+          // `refusedValue` in @chorecat/admin) and fills what the save leaves out. A lone uuid key is made here, as
+          // the database's default would make it.
+          ...(spec.primaryKey && keys.length === 1 && spec.kind === 'uuid' ? { defaultValue: DataTypes.UUIDV4 } : {}),
         };
       }
       Object.assign(attributes, options.extra);
@@ -208,12 +198,9 @@ export function defineTable<const C extends Columns>(name: string, columns: C): 
   };
 }
 
-/** What the shape test compares: each column's SQL type, nullability and whether it has a default. */
-export function expectedShape(table: Table): Record<string, { udtName: string; nullable: boolean; hasDefault: boolean }> {
+/** What the shape test compares: each column's SQL type and nullability. */
+export function expectedShape(table: Table): Record<string, { udtName: string; nullable: boolean }> {
   return Object.fromEntries(
-    Object.entries(table.columns).map(([field, spec]) => [
-      field,
-      { udtName: SQL_TYPES[spec.kind], nullable: spec.nullable, hasDefault: spec.hasDefault },
-    ]),
+    Object.entries(table.columns).map(([field, spec]) => [field, { udtName: SQL_TYPES[spec.kind], nullable: spec.nullable }]),
   );
 }

@@ -9,9 +9,9 @@ import { col, defineTable, type Table } from './table.ts';
 
 /** The sandbox clock's offset, one row shared by every process (`sandbox-clock.ts`). */
 export const sandboxClockTable = defineTable('sandbox_clock', {
-  id: col.boolean({ primaryKey: true, hasDefault: true }),
-  offset_ms: col.bigint({ hasDefault: true }),
-  updated_at: col.timestamptz({ hasDefault: true }),
+  id: col.boolean({ primaryKey: true }),
+  offset_ms: col.bigint(),
+  updated_at: col.timestamptz(),
 });
 
 /** Idempotency-Key records (`http/idempotency.ts`). */
@@ -25,8 +25,8 @@ export const idempotencyKeysTable = defineTable('idempotency_keys', {
   response_status: col.integer.nullable(),
   response_headers: col.jsonb.nullable<Record<string, string>>(),
   response_body: col.text.nullable(),
-  created_at: col.timestamptz({ hasDefault: true }),
-  locked_at: col.timestamptz({ hasDefault: true }),
+  created_at: col.timestamptz(),
+  locked_at: col.timestamptz(),
 });
 
 /** Rate-limit counters shared by every process (`http/rate-limit.ts`). */
@@ -38,13 +38,13 @@ export const rateLimitHitsTable = defineTable('rate_limit_hits', {
 
 /** The transactional outbox (`outbox.ts`). */
 export const outboxTable = defineTable('outbox', {
-  id: col.uuid({ primaryKey: true, hasDefault: true }),
+  id: col.uuid({ primaryKey: true }),
   topic: col.text(),
   dedupe_key: col.text(),
   // An email's payload holds its one-time codes in the clear (the `emails` view shows a redacted copy).
   payload: col.jsonb({ secret: true }),
-  status: col.text<'pending' | 'sent' | 'failed'>({ hasDefault: true }),
-  attempts: col.integer({ hasDefault: true }),
+  status: col.text<'pending' | 'sent' | 'failed'>(),
+  attempts: col.integer(),
   available_at: col.timestamptz(),
   last_error: col.text.nullable(),
   created_at: col.timestamptz(),
@@ -53,11 +53,11 @@ export const outboxTable = defineTable('outbox', {
 
 /** Every run of a scheduled job (`scheduler.ts`). */
 export const jobRunsTable = defineTable('job_runs', {
-  id: col.uuid({ primaryKey: true, hasDefault: true }),
+  id: col.uuid({ primaryKey: true }),
   job: col.text(),
   trigger: col.text<'schedule' | 'cli' | 'sandbox' | 'test'>(),
   as_of: col.timestamptz(),
-  started_at: col.timestamptz({ hasDefault: true }),
+  started_at: col.timestamptz(),
   finished_at: col.timestamptz.nullable(),
   outcome: col.text.nullable<'succeeded' | 'failed'>(),
   error: col.text.nullable(),
@@ -65,10 +65,10 @@ export const jobRunsTable = defineTable('job_runs', {
 
 /** The audit log of manager and admin actions (`audit.ts`). */
 export const auditLogTable = defineTable('audit_log', {
-  id: col.uuid({ primaryKey: true, hasDefault: true }),
+  id: col.uuid({ primaryKey: true }),
   at: col.timestamptz(),
   actor_id: col.uuid.nullable(),
-  actor_roles: col.textArray({ hasDefault: true }),
+  actor_roles: col.textArray(),
   action: col.text(),
   target_type: col.text(),
   target_id: col.text.nullable(),

@@ -30,19 +30,16 @@ describe('table descriptions against the migrated database', () => {
       column_name: string;
       udt_name: string;
       is_nullable: string;
-      has_default: boolean;
       table_type: string;
     }>(
-      `SELECT c.column_name, c.udt_name, c.is_nullable, c.column_default IS NOT NULL AS has_default, t.table_type
+      `SELECT c.column_name, c.udt_name, c.is_nullable, t.table_type
        FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
        WHERE c.table_schema = 'public' AND c.table_name = $1 ORDER BY c.ordinal_position`,
       [table],
     );
     return {
       isView: rows[0]?.table_type === 'VIEW',
-      columns: Object.fromEntries(
-        rows.map((r) => [r.column_name, { udtName: r.udt_name, nullable: r.is_nullable === 'YES', hasDefault: r.has_default }]),
-      ),
+      columns: Object.fromEntries(rows.map((r) => [r.column_name, { udtName: r.udt_name, nullable: r.is_nullable === 'YES' }])),
     };
   }
 
@@ -58,8 +55,8 @@ describe('table descriptions against the migrated database', () => {
       expect(columns).toEqual(expected);
       return;
     }
-    // PostgreSQL calls every column of a view nullable and default-less; its description keeps the underlying
-    // tables' nullability, so a view is compared by its columns and their types.
+    // PostgreSQL calls every column of a view nullable; its description keeps the underlying tables'
+    // nullability, so a view is compared by its columns and their types.
     const typesOf = (shape: Record<string, { udtName: string }>) =>
       Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.udtName]));
     expect(typesOf(columns)).toEqual(typesOf(expected));

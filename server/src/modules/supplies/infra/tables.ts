@@ -5,19 +5,19 @@ import type { CookieStatus, KitLine, KitStatus } from '../domain/kit-lifecycle.t
 
 /** An order's kit, with the supplier's cookie: the order's facts are copied from orders' events (no foreign key). */
 export const kitsTable = defineTable('kits', {
-  id: col.uuid({ primaryKey: true, hasDefault: true }),
+  id: col.uuid({ primaryKey: true }),
   order_id: col.uuid(),
   order_starts_at: col.timestamptz(),
   recipient_name: col.text(),
   delivery_address: col.text(),
-  status: col.text<KitStatus>({ hasDefault: true }),
+  status: col.text<KitStatus>(),
   items: col.jsonb<KitLine[]>(),
   ready_at: col.timestamptz.nullable(),
   ready_by: col.uuid.nullable(),
   cancelled_at: col.timestamptz.nullable(),
-  cookie_status: col.text<CookieStatus>({ hasDefault: true }),
+  cookie_status: col.text<CookieStatus>(),
   cookie_supplier_order_id: col.text.nullable(),
-  cookie_attempts: col.integer({ hasDefault: true }),
+  cookie_attempts: col.integer(),
   cookie_last_error: col.text.nullable(),
   cookie_next_attempt_at: col.timestamptz.nullable(),
   cookie_next_poll_at: col.timestamptz.nullable(),
