@@ -76,7 +76,7 @@ export function assertSecretsMarked(id: string, model: ModelLike): void {
   const unmarked = Object.keys(model.rawAttributes ?? {}).filter((name) => LOOKS_SECRET.test(name) && !secrets.has(name));
   if (unmarked.length > 0) {
     throw new Error(
-      `admin screen "${id}": ${unmarked.join(', ')} looks secret; exclude it in the model's defaultScope so the panel never loads it`,
+      `admin screen "${id}": ${unmarked.join(', ')} looks secret; mark it secret in its table description (its model's defaultScope then leaves it out) so the panel never loads it`,
     );
   }
 }

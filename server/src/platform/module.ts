@@ -1,4 +1,5 @@
 import type { Config, ConfigSlice, Secrets } from './config.ts';
+import type { Table } from './table.ts';
 import type { Database } from './database.ts';
 import type { PlatformClock } from './clock.ts';
 import type { Logger } from './logger.ts';
@@ -139,6 +140,8 @@ export interface ModuleDefinition<Provides = unknown> {
    * SEED_DEMO is on (never in production). Idempotent; returns what it created.
    */
   seed?: (kernel: Pick<Kernel, 'db' | 'clock' | 'config'>) => Promise<string[]>;
+  /** The tables it owns, each described once (platform/table.ts); the shape test checks them against the migrated database. */
+  tables?: readonly Table[];
 }
 
 /** Keeps the definition's `Provides` type for `Peers.of`. */

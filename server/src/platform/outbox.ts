@@ -1,6 +1,8 @@
 import { sql, execute, type Database, type Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
+import type { RowOf } from './table.ts';
+import { outboxTable } from './tables.ts';
 
 /**
  * The transactional outbox. A change and the messages it causes (emails and
@@ -23,6 +25,9 @@ export interface OutboxMessage<Payload = unknown> {
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
 
 export const MAX_ATTEMPTS = 8;
+
+/** What a delivery reads of a claimed message. */
+const CLAIMED = ['id', 'topic', 'dedupe_key', 'payload', 'attempts', 'created_at'] as const;
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */
 export function backoffMs(attempts: number): number {
@@ -109,16 +114,9 @@ export class OutboxDispatcher {
     for (let i = 0; i < limit; i++) {
       const outcome = await db.sequelize.transaction(async (tx) => {
         const now = clock.now();
-        const rows = await sql<{
-          id: string;
-          topic: string;
-          dedupe_key: string;
-          payload: unknown;
-          attempts: number;
-          created_at: Date;
-        }>(
+        const rows = await sql<Pick<RowOf<typeof outboxTable>, (typeof CLAIMED)[number]>>(
           db,
-          `SELECT id, topic, dedupe_key, payload, attempts, created_at FROM outbox
+          `SELECT ${outboxTable.listOf(CLAIMED)} FROM outbox
            WHERE status = 'pending' AND available_at <= $1 AND topic = ANY($2::text[])
            ORDER BY available_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [now, topics],

@@ -4,6 +4,7 @@ import { reconcileLedger } from './application/reconcile.ts';
 import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
 import { billingAdminActions, billingAdminResources } from './admin/screens.ts';
+import { BILLING_TABLES } from './infra/tables.ts';
 import { recordCompletion, recordFailure } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
 import { sendStatementEmail } from './application/send-statement-email.ts';
@@ -95,4 +96,9 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
   };
 }
 
-export const billingModule = defineModule({ name: 'billing', config: billingConfig, create: (kernel) => createBillingModule(kernel) });
+export const billingModule = defineModule({
+  name: 'billing',
+  config: billingConfig,
+  create: (kernel) => createBillingModule(kernel),
+  tables: BILLING_TABLES,
+});

@@ -3,6 +3,7 @@ import { createStorage } from '../../platform/storage.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FilesService } from './application/files.ts';
 import { filesHandlers } from './http/handlers.ts';
+import { filesTable } from './infra/files.table.ts';
 
 export { FilesService, type FileInfo, type FileAccessRule } from './application/files.ts';
 export { sniffImageType } from './domain/image-type.ts';
@@ -30,4 +31,4 @@ export function createFilesModule(kernel: Kernel): ChorecatModule<FilesService> 
 }
 
 /** Provides its FilesService: orders adds its access rule to it, the panel reads photos through it. */
-export const filesModule = defineModule({ name: 'files', create: (kernel) => createFilesModule(kernel) });
+export const filesModule = defineModule({ name: 'files', create: (kernel) => createFilesModule(kernel), tables: [filesTable] });

@@ -7,6 +7,7 @@ import { createProofOfWork } from './infra/proof-of-work.ts';
 import { purgeRedeemedChallenges } from './infra/hiring.repository.ts';
 import { applicationFloodDefence, hiringHandlers } from './http/handlers.ts';
 import { hiringAdminResources } from './admin/screens.ts';
+import { HIRING_TABLES } from './infra/tables.ts';
 import { hiringPersonalData } from './application/personal-data.ts';
 
 export { seedDemoHiring } from './application/seed-demo-hiring.ts';
@@ -56,6 +57,7 @@ export const hiringModule = defineModule({
   roles: ['applicant', 'worker'],
   create: (kernel) => createHiringModule(kernel),
   seed: seedDemoHiring,
+  tables: HIRING_TABLES,
 });
 
 declare module '../../platform/http/auth.ts' {

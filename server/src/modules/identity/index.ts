@@ -3,6 +3,7 @@ import { seedDemoAccounts } from './application/seed-demo-accounts.ts';
 import { resolvePrincipal } from './application/resolve-principal.ts';
 import { identityHandlers } from './http/handlers.ts';
 import { defineUserModel } from './infra/user.model.ts';
+import { IDENTITY_TABLES } from './infra/tables.ts';
 import { usersAdminResource } from './admin/screens.ts';
 import { OidcProviders } from './infra/oidc.ts';
 import { identityPersonalData } from './application/personal-data.ts';
@@ -16,7 +17,12 @@ export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/se
 export { hashPassword } from './infra/passwords.ts';
 export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
 
-export const identityModule = defineModule({ name: 'identity', create: (kernel) => createIdentityModule(kernel), seed: seedDemoAccounts });
+export const identityModule = defineModule({
+  name: 'identity',
+  create: (kernel) => createIdentityModule(kernel),
+  seed: seedDemoAccounts,
+  tables: IDENTITY_TABLES,
+});
 
 /**
  * Identity: accounts, roles, sign-in (password, and single sign-on),

@@ -3,6 +3,7 @@ import { defineModule, type ChorecatModule, type Kernel } from '../../platform/m
 import { createMatcher, matchOrder } from './application/match-order.ts';
 import { matchingJobs } from './jobs/retry.ts';
 import { matchingAdminResource } from './admin/screens.ts';
+import { matchingAttemptsTable } from './infra/attempts.table.ts';
 
 export {
   MATCHING_STRATEGIES,
@@ -33,4 +34,9 @@ export function createMatchingModule(kernel: Kernel, options: { random?: () => n
   };
 }
 
-export const matchingModule = defineModule({ name: 'matching', config: matchingConfig, create: (kernel) => createMatchingModule(kernel) });
+export const matchingModule = defineModule({
+  name: 'matching',
+  config: matchingConfig,
+  create: (kernel) => createMatchingModule(kernel),
+  tables: [matchingAttemptsTable],
+});

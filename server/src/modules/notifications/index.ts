@@ -3,6 +3,7 @@ import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
 import { defineEmailModel } from './infra/email.model.ts';
+import { emailsView } from './infra/emails.table.ts';
 import { alertOperators } from './application/alert-operators.ts';
 import { emailsPersonalData } from './application/personal-data.ts';
 import { operatorAlert } from './domain/templates.ts';
@@ -12,7 +13,11 @@ export { defineTemplate, type EmailTemplate } from '../../platform/email-templat
 export { alertOperators } from './application/alert-operators.ts';
 export type { EmailView } from './application/list-emails.ts';
 
-export const notificationsModule = defineModule({ name: 'notifications', create: (kernel) => createNotificationsModule(kernel) });
+export const notificationsModule = defineModule({
+  name: 'notifications',
+  create: (kernel) => createNotificationsModule(kernel),
+  tables: [emailsView],
+});
 
 /**
  * Notifications: email templates, delivery of the outbox's email topic

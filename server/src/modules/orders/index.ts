@@ -5,6 +5,7 @@ import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './admin/screens.ts';
 import { ORDER_EVENT_NAMES } from './events.ts';
+import { ORDERS_TABLES } from './infra/tables.ts';
 
 export {
   markKitReady,
@@ -38,6 +39,7 @@ export const ordersModule = defineModule({
   roles: ['client'],
   publishes: ORDER_EVENT_NAMES,
   create: (kernel, peers) => createOrdersModule(kernel, { files: peers.of(filesModule) }),
+  tables: ORDERS_TABLES,
 });
 
 export {

@@ -7,6 +7,7 @@ import { followOrderEdit } from './application/follow-order-edit.ts';
 import { suppliesHandlers } from './http/handlers.ts';
 import { supplierJobs } from './jobs/supplier-sync.ts';
 import { kitsAdminResource } from './admin/screens.ts';
+import { kitsTable, supplierEventsTable } from './infra/tables.ts';
 import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
 import { suppliesPersonalData } from './application/personal-data.ts';
 
@@ -56,6 +57,7 @@ export const suppliesModule = defineModule({
   config: suppliesConfig,
   roles: ['supplies'],
   create: (kernel) => createSuppliesModule(kernel),
+  tables: [kitsTable, supplierEventsTable],
 });
 
 declare module '../../platform/http/auth.ts' {

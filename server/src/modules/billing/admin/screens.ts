@@ -1,4 +1,4 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { Model, type Sequelize } from 'sequelize';
 import { ACTION_FORM } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
@@ -14,6 +14,15 @@ import {
 } from '../../../admin/actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
+import {
+  invoicesTable,
+  ledgerAccountsTable,
+  ledgerEntriesTable,
+  payoutsTable,
+  rewardsTable,
+  statementsTable,
+  topUpsTable,
+} from '../infra/tables.ts';
 
 class AccountRecord extends Model {}
 class EntryRecord extends Model {}
@@ -25,111 +34,40 @@ class PayoutRecord extends Model {}
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
 export function billingAdminResources(billing: Payouts, sequelize: Sequelize): AdminResource[] {
-  AccountRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      kind: { type: DataTypes.TEXT },
-      ownerId: { type: DataTypes.UUID, field: 'owner_id' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-    },
-    { sequelize, tableName: 'ledger_accounts', modelName: 'LedgerAccount', timestamps: false },
-  );
-  EntryRecord.init(
-    {
-      id: { type: DataTypes.BIGINT, primaryKey: true },
-      transactionId: { type: DataTypes.UUID, field: 'transaction_id' },
-      accountId: { type: DataTypes.UUID, field: 'account_id' },
-      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: moneyAttribute('amountCents'),
-    },
-    { sequelize, tableName: 'ledger_entries', modelName: 'LedgerEntry', timestamps: false },
-  );
-  TopUpRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      clientId: { type: DataTypes.UUID, field: 'client_id' },
-      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: moneyAttribute('amountCents'),
-      provider: { type: DataTypes.TEXT },
-      status: { type: DataTypes.TEXT },
-      failureReason: { type: DataTypes.TEXT, field: 'failure_reason' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-    },
-    { sequelize, tableName: 'top_ups', modelName: 'TopUp', timestamps: false },
-  );
-  InvoiceRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      clientId: { type: DataTypes.UUID, field: 'client_id' },
-      periodStart: { type: DataTypes.DATE, field: 'period_start' },
-      periodEnd: { type: DataTypes.DATE, field: 'period_end' },
-      subtotalCents: { type: DataTypes.BIGINT, field: 'subtotal_cents' },
+  ledgerAccountsTable.model(sequelize, AccountRecord, { modelName: 'LedgerAccount' });
+  ledgerEntriesTable.model(sequelize, EntryRecord, { modelName: 'LedgerEntry', extra: { amount: moneyAttribute('amountCents') } });
+  // The provider's own reference for a top-up is not shown.
+  topUpsTable.model(sequelize, TopUpRecord, {
+    modelName: 'TopUp',
+    omit: ['provider_reference'],
+    extra: { amount: moneyAttribute('amountCents') },
+  });
+  invoicesTable.model(sequelize, InvoiceRecord, {
+    modelName: 'Invoice',
+    extra: {
       subtotal: moneyAttribute('subtotalCents'),
-      paidBeforeCents: { type: DataTypes.BIGINT, field: 'paid_before_cents' },
       paidBefore: moneyAttribute('paidBeforeCents'),
-      discountRate: { type: DataTypes.INTEGER, field: 'discount_rate' },
-      discountCents: { type: DataTypes.BIGINT, field: 'discount_cents' },
       discount: moneyAttribute('discountCents'),
-      totalCents: { type: DataTypes.BIGINT, field: 'total_cents' },
       total: moneyAttribute('totalCents'),
-      status: { type: DataTypes.TEXT },
-      issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
-      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
     },
-    { sequelize, tableName: 'invoices', modelName: 'Invoice', timestamps: false },
-  );
-  StatementRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      workerId: { type: DataTypes.UUID, field: 'worker_id' },
-      periodStart: { type: DataTypes.DATE, field: 'period_start' },
-      periodEnd: { type: DataTypes.DATE, field: 'period_end' },
-      earnedCents: { type: DataTypes.BIGINT, field: 'earned_cents' },
+  });
+  statementsTable.model(sequelize, StatementRecord, {
+    modelName: 'Statement',
+    extra: {
       earned: moneyAttribute('earnedCents'),
-      finesCents: { type: DataTypes.BIGINT, field: 'fines_cents' },
       fines: moneyAttribute('finesCents'),
-      rewardsCents: { type: DataTypes.BIGINT, field: 'rewards_cents' },
       rewards: moneyAttribute('rewardsCents'),
-      debtCarriedCents: { type: DataTypes.BIGINT, field: 'debt_carried_cents' },
       debtCarried: moneyAttribute('debtCarriedCents'),
-      netCents: { type: DataTypes.BIGINT, field: 'net_cents' },
       net: moneyAttribute('netCents'),
-      status: { type: DataTypes.TEXT },
-      issuedAt: { type: DataTypes.DATE, field: 'issued_at' },
-      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
     },
-    { sequelize, tableName: 'statements', modelName: 'Statement', timestamps: false },
-  );
-  RewardRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      workerId: { type: DataTypes.UUID, field: 'worker_id' },
-      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: moneyAttribute('amountCents'),
-      reason: { type: DataTypes.TEXT },
-      createdBy: { type: DataTypes.UUID, field: 'created_by' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-    },
-    { sequelize, tableName: 'rewards', modelName: 'Reward', timestamps: false },
-  );
-  PayoutRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      statementId: { type: DataTypes.UUID, field: 'statement_id' },
-      workerId: { type: DataTypes.UUID, field: 'worker_id' },
-      amountCents: { type: DataTypes.BIGINT, field: 'amount_cents' },
-      amount: moneyAttribute('amountCents'),
-      status: { type: DataTypes.TEXT },
-      attempt: { type: DataTypes.INTEGER },
-      providerPayoutId: { type: DataTypes.TEXT, field: 'provider_payout_id' },
-      failures: { type: DataTypes.INTEGER },
-      lastError: { type: DataTypes.TEXT, field: 'last_error' },
-      nextAttemptAt: { type: DataTypes.DATE, field: 'next_attempt_at' },
-      paidAt: { type: DataTypes.DATE, field: 'paid_at' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-    },
-    { sequelize, tableName: 'payouts', modelName: 'Payout', timestamps: false },
-  );
+  });
+  rewardsTable.model(sequelize, RewardRecord, { modelName: 'Reward', extra: { amount: moneyAttribute('amountCents') } });
+  // When Golden Hat is next asked about a payout is the payout job's bookkeeping; failures and the next try show.
+  payoutsTable.model(sequelize, PayoutRecord, {
+    modelName: 'Payout',
+    omit: ['next_poll_at'],
+    extra: { amount: moneyAttribute('amountCents') },
+  });
   const navigation = { name: 'Billing', icon: 'DollarSign' };
   const hiddenCents = Object.fromEntries(
     ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
@@ -142,6 +80,20 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         id: 'payouts',
         navigation,
         listProperties: ['createdAt', 'workerId', 'amount', 'status', 'failures', 'lastError', 'nextAttemptAt'],
+        showProperties: [
+          'id',
+          'createdAt',
+          'paidAt',
+          'nextAttemptAt',
+          'lastError',
+          'failures',
+          'providerPayoutId',
+          'attempt',
+          'status',
+          'amount',
+          'workerId',
+          'statementId',
+        ],
         filterProperties: ['workerId', 'status', 'createdAt'],
         properties: { workerId: { reference: 'users' }, statementId: { reference: 'statements' }, amountCents: { isVisible: false } },
         sort: { sortBy: 'createdAt', direction: 'desc' },
@@ -169,6 +121,20 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         id: 'statements',
         navigation,
         listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'debtCarried', 'net', 'status'],
+        showProperties: [
+          'id',
+          'paidAt',
+          'issuedAt',
+          'status',
+          'net',
+          'debtCarried',
+          'rewards',
+          'fines',
+          'earned',
+          'periodEnd',
+          'periodStart',
+          'workerId',
+        ],
         filterProperties: ['workerId', 'status', 'periodEnd'],
         properties: {
           workerId: { reference: 'users' },
@@ -190,6 +156,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         id: 'rewards',
         navigation,
         listProperties: ['createdAt', 'workerId', 'amount', 'reason', 'createdBy'],
+        showProperties: ['id', 'createdAt', 'createdBy', 'reason', 'amount', 'workerId'],
         editProperties: ['workerId', 'amount', 'reason'],
         filterProperties: ['workerId', 'createdAt'],
         properties: {
@@ -298,6 +265,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         id: 'top_ups',
         navigation,
         listProperties: ['createdAt', 'clientId', 'amount', 'status', 'provider', 'failureReason'],
+        showProperties: ['id', 'createdAt', 'failureReason', 'status', 'provider', 'amount', 'clientId'],
         filterProperties: ['clientId', 'status', 'createdAt'],
         properties: { clientId: { reference: 'users' }, amountCents: { isVisible: false } },
         sort: { sortBy: 'createdAt', direction: 'desc' },

@@ -1,27 +1,10 @@
 import { sql, execute, transaction, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import { accountId } from './ledger.repository.ts';
+import { invoiceLinesView, invoicesTable } from './tables.ts';
 
-export interface InvoiceRow {
-  id: string;
-  client_id: string;
-  period_start: Date;
-  period_end: Date;
-  subtotal_cents: string;
-  paid_before_cents: string;
-  discount_rate: number;
-  discount_cents: string;
-  total_cents: string;
-  status: 'unpaid' | 'paid';
-  issued_at: Date;
-  paid_at: Date | null;
-}
-
-export interface LineRow {
-  invoice_id: string;
-  order_id: string;
-  price_cents: string;
-  completed_at: Date;
-}
+export type InvoiceRow = RowOf<typeof invoicesTable>;
+export type LineRow = RowOf<typeof invoiceLinesView>;
 
 // Recording an order (shared) and closing a period (exclusive) exclude each other, so an order
 // recorded while a Sunday run is closing its period waits and joins the next one.
@@ -191,10 +174,15 @@ export async function payInvoices(db: Database, tx: Tx, now: Date, clientId?: st
   );
 }
 
-export const findInvoice = async (db: Database, id: string) => (await sql<InvoiceRow>(db, 'SELECT * FROM invoices WHERE id = $1', [id]))[0];
+export const findInvoice = async (db: Database, id: string) =>
+  (await sql<InvoiceRow>(db, `SELECT ${invoicesTable.list} FROM invoices WHERE id = $1`, [id]))[0];
 
 export const linesOf = (db: Database, invoiceIds: string[]) =>
-  sql<LineRow>(db, 'SELECT * FROM invoice_lines WHERE invoice_id = ANY($1::uuid[]) ORDER BY completed_at, order_id', [invoiceIds]);
+  sql<LineRow>(
+    db,
+    `SELECT ${invoiceLinesView.list} FROM invoice_lines WHERE invoice_id = ANY($1::uuid[]) ORDER BY completed_at, order_id`,
+    [invoiceIds],
+  );
 
 export const listInvoiceRows = (db: Database, q: { clientId?: string; after?: { at: string; id: string }; limit: number }) => {
   const where: string[] = [];
@@ -203,7 +191,7 @@ export const listInvoiceRows = (db: Database, q: { clientId?: string; after?: { 
   if (q.after) where.push(`(period_end, id) < ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
   return sql<InvoiceRow>(
     db,
-    `SELECT * FROM invoices ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_end DESC, id DESC LIMIT $${params.push(q.limit)}`,
+    `SELECT ${invoicesTable.list} FROM invoices ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_end DESC, id DESC LIMIT $${params.push(q.limit)}`,
     params,
   );
 };

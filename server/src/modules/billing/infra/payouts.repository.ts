@@ -1,29 +1,22 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { payoutsTable } from './tables.ts';
 
-export interface PayoutRow {
-  id: string;
-  statement_id: string;
-  worker_id: string;
-  amount_cents: string;
-  status: 'pending' | 'processing' | 'paid';
-  attempt: number;
-  provider_payout_id: string | null;
-  failures: number;
-  last_error: string | null;
-  next_attempt_at: Date | null;
-  paid_at: Date | null;
-}
+export type PayoutRow = RowOf<typeof payoutsTable>;
 
 /** How many payouts one run of `billing.payouts` sends or polls; the rest wait for the next run. */
 const BATCH = 50;
 
-export const findPayout = async (db: Database, id: string) => (await sql<PayoutRow>(db, 'SELECT * FROM payouts WHERE id = $1', [id]))[0];
+export const findPayout = async (db: Database, id: string) =>
+  (await sql<PayoutRow>(db, `SELECT ${payoutsTable.list} FROM payouts WHERE id = $1`, [id]))[0];
 
 export const lockPayout = async (db: Database, tx: Tx, id: string) =>
-  (await sql<PayoutRow>(db, 'SELECT * FROM payouts WHERE id = $1 FOR UPDATE', [id], tx))[0];
+  (await sql<PayoutRow>(db, `SELECT ${payoutsTable.list} FROM payouts WHERE id = $1 FOR UPDATE`, [id], tx))[0];
 
 export const lockPayoutByProviderId = async (db: Database, tx: Tx, providerPayoutId: string) =>
-  (await sql<PayoutRow>(db, 'SELECT * FROM payouts WHERE provider_payout_id = $1 FOR UPDATE', [providerPayoutId], tx))[0];
+  (
+    await sql<PayoutRow>(db, `SELECT ${payoutsTable.list} FROM payouts WHERE provider_payout_id = $1 FOR UPDATE`, [providerPayoutId], tx)
+  )[0];
 
 export async function markPayoutPaid(db: Database, tx: Tx, id: string, now: Date): Promise<void> {
   await execute(
@@ -76,7 +69,7 @@ export async function claimPayoutsToPoll(db: Database, now: Date, nextPollAt: Da
     db,
     `UPDATE payouts SET next_poll_at = $2 WHERE id IN (
        SELECT id FROM payouts WHERE status = 'processing' AND next_poll_at <= $1 ORDER BY next_poll_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
+     RETURNING ${payoutsTable.list}`,
     [now, nextPollAt],
   );
   return rows;

@@ -1,28 +1,9 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { statementLinesTable, statementsTable } from './tables.ts';
 
-export interface StatementRow {
-  id: string;
-  worker_id: string;
-  period_start: Date;
-  period_end: Date;
-  earned_cents: string;
-  fines_cents: string;
-  rewards_cents: string;
-  debt_carried_cents: string;
-  net_cents: string;
-  status: 'debt' | 'payable' | 'paid';
-  issued_at: Date;
-  paid_at: Date | null;
-}
-
-export interface StatementLineRow {
-  statement_id: string;
-  kind: 'earning' | 'fine' | 'reward';
-  order_id: string | null;
-  reward_id: string | null;
-  amount_cents: string;
-  at: Date;
-}
+export type StatementRow = RowOf<typeof statementsTable>;
+export type StatementLineRow = RowOf<typeof statementLinesTable>;
 
 /** Records what an order came to for its worker, once (a repeated event changes nothing). */
 export async function recordOutcome(
@@ -77,7 +58,7 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
             $2, CASE WHEN earned - fines + rewards - debt = 0 THEN $2::timestamptz END
      FROM computed
      ON CONFLICT (worker_id, period_end) DO NOTHING
-     RETURNING *`,
+     RETURNING ${statementsTable.list}`,
     [periodEnd, now],
     tx,
   );
@@ -161,13 +142,17 @@ export const listStatementRows = (db: Database, q: { workerId?: string; after?: 
   if (q.after) where.push(`(period_end, id) < ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
   return sql<StatementRow>(
     db,
-    `SELECT * FROM statements ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_end DESC, id DESC LIMIT $${params.push(q.limit)}`,
+    `SELECT ${statementsTable.list} FROM statements ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_end DESC, id DESC LIMIT $${params.push(q.limit)}`,
     params,
   );
 };
 
 export const statementLinesOf = (db: Database, ids: string[]) =>
-  sql<StatementLineRow>(db, 'SELECT * FROM statement_lines WHERE statement_id = ANY($1::uuid[]) ORDER BY at, kind', [ids]);
+  sql<StatementLineRow>(
+    db,
+    `SELECT ${statementLinesTable.list} FROM statement_lines WHERE statement_id = ANY($1::uuid[]) ORDER BY at, kind`,
+    [ids],
+  );
 
 export async function insertReward(
   db: Database,
@@ -204,4 +189,4 @@ export async function markStatementPaid(db: Database, tx: Tx, id: string, now: D
 }
 
 export const findStatement = async (db: Database, id: string) =>
-  (await sql<StatementRow>(db, 'SELECT * FROM statements WHERE id = $1', [id]))[0];
+  (await sql<StatementRow>(db, `SELECT ${statementsTable.list} FROM statements WHERE id = $1`, [id]))[0];

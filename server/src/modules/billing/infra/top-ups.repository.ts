@@ -1,4 +1,6 @@
 import { execute, sql, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { topUpsTable } from './tables.ts';
 
 export async function insertTopUp(
   db: Database,
@@ -32,20 +34,12 @@ export async function insertTopUp(
   );
 }
 
-export interface TopUpRow {
-  id: string;
-  amount_cents: string;
-  /** As the table's CHECK allows. */
-  status: 'succeeded' | 'declined';
-  provider: string;
-  failure_reason: string | null;
-  created_at: Date;
-}
+const RECENT = ['id', 'amount_cents', 'status', 'provider', 'failure_reason', 'created_at'] as const;
+export type TopUpRow = Pick<RowOf<typeof topUpsTable>, (typeof RECENT)[number]>;
 
 /** A client's latest top-ups, newest first. */
 export const recentTopUps = (db: Database, clientId: string, limit: number) =>
-  sql<TopUpRow>(
-    db,
-    'SELECT id, amount_cents, status, provider, failure_reason, created_at FROM top_ups WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT $2',
-    [clientId, limit],
-  );
+  sql<TopUpRow>(db, `SELECT ${topUpsTable.listOf(RECENT)} FROM top_ups WHERE client_id = $1 ORDER BY created_at DESC, id LIMIT $2`, [
+    clientId,
+    limit,
+  ]);

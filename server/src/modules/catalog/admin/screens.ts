@@ -1,4 +1,5 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { Model, type Sequelize } from 'sequelize';
+import { serviceTypesTable } from '../infra/service-types.table.ts';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { adminActor, runAdminAction, unflattenPayload, type AdminActionContext, type AdminActionRequest } from '../../../admin/actions.ts';
@@ -7,20 +8,7 @@ import { createServiceType, updateServiceType, type ServiceTypeInput } from '../
 export class ServiceTypeRecord extends Model {}
 
 function defineModel(sequelize: Sequelize): typeof ServiceTypeRecord {
-  ServiceTypeRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      name: { type: DataTypes.TEXT },
-      description: { type: DataTypes.TEXT },
-      durationMinutes: { type: DataTypes.INTEGER, field: 'duration_minutes' },
-      active: { type: DataTypes.BOOLEAN },
-      kitItems: { type: DataTypes.JSONB, field: 'kit_items' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
-    },
-    { sequelize, tableName: 'service_types', modelName: 'ServiceType', timestamps: false },
-  );
-  return ServiceTypeRecord;
+  return serviceTypesTable.model(sequelize, ServiceTypeRecord, { modelName: 'ServiceType' });
 }
 
 /** The form's values in the API's shape (AdminJS sends strings, flattened); a new type needs what the API requires of one. */

@@ -1,18 +1,8 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 import type { KitItem, ServiceType } from '../domain/service-type.ts';
+import { serviceTypesTable, type ServiceTypeRow as Row } from './service-types.table.ts';
 
-interface Row {
-  id: string;
-  name: string;
-  description: string;
-  duration_minutes: number;
-  active: boolean;
-  kit_items: KitItem[];
-  created_at: Date;
-  updated_at: Date;
-}
-
-const COLUMNS = 'id, name, description, duration_minutes, active, kit_items, created_at, updated_at';
+const COLUMNS = serviceTypesTable.list;
 
 export function toServiceType(row: Row): ServiceType {
   return {

@@ -4,7 +4,9 @@ import { isStaff, type Principal } from '../../../platform/http/auth.ts';
 import type { Storage } from '../../../platform/storage.ts';
 import { sql, execute } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import { sniffImageType, type ImageType } from '../domain/image-type.ts';
+import { filesTable } from '../infra/files.table.ts';
 
 export interface FileInfo {
   id: string;
@@ -18,14 +20,7 @@ export interface FileInfo {
 /** Another module's say on who may read a file (orders: the parties of an order that uses it). */
 export type FileAccessRule = (fileId: string, principal: Principal) => Promise<boolean>;
 
-interface Row {
-  id: string;
-  owner_id: string;
-  content_type: ImageType;
-  size_bytes: number;
-  sha256: string;
-  created_at: Date;
-}
+type Row = RowOf<typeof filesTable>;
 
 const toInfo = (row: Row): FileInfo => ({
   id: row.id,
@@ -57,14 +52,14 @@ export class FilesService {
     await this.storage.put(id, bytes, contentType);
     const { rows } = await execute<Row>(
       this.kernel.db,
-      'INSERT INTO files (id, owner_id, content_type, size_bytes, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
+      `INSERT INTO files (id, owner_id, content_type, size_bytes, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${filesTable.list}`,
       [id, owner.id, contentType, bytes.length, sha256, this.kernel.clock.now()],
     );
     return toInfo(rows[0]!);
   }
 
   async describe(id: string): Promise<FileInfo | undefined> {
-    const [row] = await sql<Row>(this.kernel.db, 'SELECT * FROM files WHERE id = $1', [id]);
+    const [row] = await sql<Row>(this.kernel.db, `SELECT ${filesTable.list} FROM files WHERE id = $1`, [id]);
     return row && toInfo(row);
   }
 

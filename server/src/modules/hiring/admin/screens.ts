@@ -1,4 +1,4 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { Model, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import {
@@ -17,6 +17,14 @@ import type { Hiring } from '../application/context.ts';
 import { saveTest } from '../application/manage-tests.ts';
 import { assignTest } from '../application/assign-test.ts';
 import { hire, reject } from '../application/decide.ts';
+import {
+  applicationsTable,
+  hiringTestsTable,
+  testAssignmentsTable,
+  vacanciesTable,
+  vacancyTestsTable,
+  workerProfilesTable,
+} from '../infra/tables.ts';
 
 class TestRecord extends Model {}
 class VacancyRecord extends Model {}
@@ -26,82 +34,14 @@ class AssignmentRecord extends Model {}
 class WorkerRecord extends Model {}
 
 function defineModels(sequelize: Sequelize) {
-  const at = (field: string) => ({ type: DataTypes.DATE, field });
-  TestRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
-      title: { type: DataTypes.TEXT },
-      questions: { type: DataTypes.JSONB },
-      passMark: { type: DataTypes.INTEGER, field: 'pass_mark' },
-      timeLimitMinutes: { type: DataTypes.INTEGER, field: 'time_limit_minutes' },
-      maxAttempts: { type: DataTypes.INTEGER, field: 'max_attempts' },
-      createdAt: at('created_at'),
-      updatedAt: at('updated_at'),
-    },
-    { sequelize, tableName: 'hiring_tests', modelName: 'HiringTest', timestamps: false },
-  );
-  VacancyRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
-      title: { type: DataTypes.TEXT },
-      description: { type: DataTypes.TEXT },
-      active: { type: DataTypes.BOOLEAN },
-      createdAt: at('created_at'),
-      updatedAt: at('updated_at'),
-    },
-    { sequelize, tableName: 'vacancies', modelName: 'Vacancy', timestamps: true, createdAt: 'createdAt', updatedAt: 'updatedAt' },
-  );
-  VacancyTestRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
-      vacancyId: { type: DataTypes.UUID, field: 'vacancy_id' },
-      testId: { type: DataTypes.UUID, field: 'test_id' },
-    },
-    { sequelize, tableName: 'vacancy_tests', modelName: 'VacancyTest', timestamps: false },
-  );
-  ApplicationRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      applicantId: { type: DataTypes.UUID, field: 'applicant_id' },
-      vacancyId: { type: DataTypes.UUID, field: 'vacancy_id' },
-      name: { type: DataTypes.TEXT },
-      email: { type: DataTypes.TEXT },
-      breed: { type: DataTypes.TEXT },
-      age: { type: DataTypes.INTEGER },
-      skills: { type: DataTypes.ARRAY(DataTypes.TEXT) },
-      status: { type: DataTypes.TEXT },
-      decisionReason: { type: DataTypes.TEXT, field: 'decision_reason' },
-      decidedAt: at('decided_at'),
-      workerId: { type: DataTypes.UUID, field: 'worker_id' },
-      createdAt: at('created_at'),
-      updatedAt: at('updated_at'),
-    },
-    { sequelize, tableName: 'applications', modelName: 'Application', timestamps: false },
-  );
-  AssignmentRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      applicationId: { type: DataTypes.UUID, field: 'application_id' },
-      testId: { type: DataTypes.UUID, field: 'test_id' },
-      status: { type: DataTypes.TEXT },
-      bestScore: { type: DataTypes.INTEGER, field: 'best_score' },
-      assignedAt: at('assigned_at'),
-    },
-    { sequelize, tableName: 'test_assignments', modelName: 'TestAssignment', timestamps: false },
-  );
-  WorkerRecord.init(
-    {
-      userId: { type: DataTypes.UUID, primaryKey: true, field: 'user_id' },
-      workerCode: { type: DataTypes.TEXT, field: 'worker_code' },
-      name: { type: DataTypes.TEXT },
-      breed: { type: DataTypes.TEXT },
-      age: { type: DataTypes.INTEGER },
-      skills: { type: DataTypes.ARRAY(DataTypes.TEXT) },
-      applicationId: { type: DataTypes.UUID, field: 'application_id' },
-      hiredAt: at('hired_at'),
-    },
-    { sequelize, tableName: 'worker_profiles', modelName: 'WorkerProfile', timestamps: false },
-  );
+  hiringTestsTable.model(sequelize, TestRecord, { modelName: 'HiringTest' });
+  // AdminJS saves vacancies itself: Sequelize stamps their created_at and updated_at.
+  vacanciesTable.model(sequelize, VacancyRecord, { modelName: 'Vacancy', timestamps: true });
+  vacancyTestsTable.model(sequelize, VacancyTestRecord, { modelName: 'VacancyTest' });
+  // Columns the panel does not show stay out of its models: who decided or assigned (the audit log names them), preferred service types.
+  applicationsTable.model(sequelize, ApplicationRecord, { modelName: 'Application', omit: ['preferred_service_type_ids', 'decided_by'] });
+  testAssignmentsTable.model(sequelize, AssignmentRecord, { modelName: 'TestAssignment', omit: ['assigned_by'] });
+  workerProfilesTable.model(sequelize, WorkerRecord, { modelName: 'WorkerProfile', omit: ['preferred_service_type_ids'] });
 }
 
 /** The test form's values in the use case's shape (AdminJS posts them flattened, as strings). */

@@ -1,81 +1,25 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import type { ApplicationStatus } from '../domain/application-lifecycle.ts';
 import type { Question } from '../domain/tests.ts';
+import {
+  applicationsTable,
+  hiringTestsTable,
+  testAssignmentsTable,
+  testAttemptsTable,
+  vacanciesTable,
+  workerProfilesTable,
+} from './tables.ts';
 
-export interface TestRow {
-  id: string;
-  title: string;
-  questions: Question[];
-  pass_mark: number;
-  time_limit_minutes: number;
-  max_attempts: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface VacancyRow {
-  id: string;
-  title: string;
-  description: string;
-  active: boolean;
-  created_at: Date;
-}
-
-export interface ApplicationRow {
-  id: string;
-  applicant_id: string;
-  vacancy_id: string;
-  name: string;
-  email: string;
-  breed: string;
-  age: number;
-  skills: string[];
-  preferred_service_type_ids: string[];
-  status: ApplicationStatus;
-  decision_reason: string | null;
-  decided_at: Date | null;
-  decided_by: string | null;
-  worker_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface AssignmentRow {
-  id: string;
-  application_id: string;
-  test_id: string;
-  assigned_at: Date;
-  assigned_by: string | null;
-  status: 'assigned' | 'passed' | 'failed';
-  best_score: number | null;
-}
-
-export interface AttemptRow {
-  id: string;
-  assignment_id: string;
-  number: number;
-  started_at: Date;
-  deadline: Date;
-  submitted_at: Date | null;
-  answers: number[] | null;
-  score: number | null;
-  passed: boolean | null;
-}
-
-export interface WorkerProfileRow {
-  user_id: string;
-  worker_code: string;
-  application_id: string | null;
-  name: string;
-  breed: string;
-  age: number;
-  skills: string[];
-  preferred_service_type_ids: string[];
-  hired_at: Date;
-}
+export type TestRow = RowOf<typeof hiringTestsTable>;
+export type VacancyRow = RowOf<typeof vacanciesTable>;
+export type ApplicationRow = RowOf<typeof applicationsTable>;
+export type AssignmentRow = RowOf<typeof testAssignmentsTable>;
+export type AttemptRow = RowOf<typeof testAttemptsTable>;
+export type WorkerProfileRow = RowOf<typeof workerProfilesTable>;
 
 export const findTest = async (db: Database, id: string, tx?: Tx, forUpdate = false) =>
-  (await sql<TestRow>(db, `SELECT * FROM hiring_tests WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id], tx))[0];
+  (await sql<TestRow>(db, `SELECT ${hiringTestsTable.list} FROM hiring_tests WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id], tx))[0];
 
 export async function insertTest(
   db: Database,
@@ -85,7 +29,7 @@ export async function insertTest(
   const { rows } = await execute<TestRow>(
     db,
     `INSERT INTO hiring_tests (title, questions, pass_mark, time_limit_minutes, max_attempts, created_at, updated_at)
-     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6) RETURNING *`,
+     VALUES ($1, $2::jsonb, $3, $4, $5, $6, $6) RETURNING ${hiringTestsTable.list}`,
     [t.title.trim(), JSON.stringify(t.questions), t.passMark, t.timeLimitMinutes, t.maxAttempts, t.now],
     tx,
   );
@@ -101,7 +45,7 @@ export async function updateTest(
   const { rows } = await execute<TestRow>(
     db,
     `UPDATE hiring_tests SET title = $2, questions = $3::jsonb, pass_mark = $4, time_limit_minutes = $5, max_attempts = $6, updated_at = $7
-     WHERE id = $1 RETURNING *`,
+     WHERE id = $1 RETURNING ${hiringTestsTable.list}`,
     [id, t.title.trim(), JSON.stringify(t.questions), t.passMark, t.timeLimitMinutes, t.maxAttempts, t.now],
     tx,
   );
@@ -109,12 +53,12 @@ export async function updateTest(
 }
 
 export const findVacancy = async (db: Database, id: string, tx?: Tx) =>
-  (await sql<VacancyRow>(db, 'SELECT * FROM vacancies WHERE id = $1', [id], tx))[0];
+  (await sql<VacancyRow>(db, `SELECT ${vacanciesTable.list} FROM vacancies WHERE id = $1`, [id], tx))[0];
 
 export const listActiveVacancies = (db: Database) =>
   sql<VacancyRow & { test_count: string }>(
     db,
-    `SELECT v.*, (SELECT count(*) FROM vacancy_tests vt WHERE vt.vacancy_id = v.id) AS test_count
+    `SELECT ${vacanciesTable.listAs('v')}, (SELECT count(*) FROM vacancy_tests vt WHERE vt.vacancy_id = v.id) AS test_count
      FROM vacancies v WHERE v.active ORDER BY v.created_at, v.id`,
   );
 
@@ -124,13 +68,15 @@ export const vacancyTestIds = async (db: Database, vacancyId: string, tx?: Tx) =
   );
 
 export const findApplication = async (db: Database, id: string, tx?: Tx, lock = false) =>
-  (await sql<ApplicationRow>(db, `SELECT * FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx))[0];
+  (
+    await sql<ApplicationRow>(db, `SELECT ${applicationsTable.list} FROM applications WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx)
+  )[0];
 
 export const findOpenApplicationByEmail = async (db: Database, email: string, tx?: Tx) =>
   (
     await sql<ApplicationRow>(
       db,
-      "SELECT * FROM applications WHERE lower(email) = lower($1) AND status IN ('received', 'testing')",
+      `SELECT ${applicationsTable.list} FROM applications WHERE lower(email) = lower($1) AND status IN ('received', 'testing')`,
       [email],
       tx,
     )
@@ -156,7 +102,7 @@ export async function insertApplication(
     db,
     `INSERT INTO applications (applicant_id, vacancy_id, name, email, breed, age, skills, preferred_service_type_ids, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9, $9)
-     ON CONFLICT ((lower(email))) WHERE status IN ('received', 'testing') DO NOTHING RETURNING *`,
+     ON CONFLICT ((lower(email))) WHERE status IN ('received', 'testing') DO NOTHING RETURNING ${applicationsTable.list}`,
     [a.applicantId, a.vacancyId, a.name, a.email, a.breed, a.age, a.skills, a.preferredServiceTypeIds, a.now],
     tx,
   );
@@ -174,7 +120,7 @@ export async function updateApplication(
   const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
   const { rows } = await execute<ApplicationRow>(
     db,
-    `UPDATE applications SET ${[...sets, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING *`,
+    `UPDATE applications SET ${[...sets, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING ${applicationsTable.list}`,
     [id, ...entries.map(([, v]) => v), now],
     tx,
   );
@@ -192,7 +138,7 @@ export async function listApplicationRows(
   if (q.after) where.push(`(created_at, id) > ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
   return sql<ApplicationRow>(
     db,
-    `SELECT * FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT $${params.push(q.limit)}`,
+    `SELECT ${applicationsTable.list} FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT $${params.push(q.limit)}`,
     params,
   );
 }
@@ -206,7 +152,7 @@ export async function insertAssignment(
   const { rows } = await execute<AssignmentRow>(
     db,
     `INSERT INTO test_assignments (application_id, test_id, assigned_at, assigned_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (application_id, test_id) DO NOTHING RETURNING *`,
+     ON CONFLICT (application_id, test_id) DO NOTHING RETURNING ${testAssignmentsTable.list}`,
     [a.applicationId, a.testId, a.now, a.assignedBy],
     tx,
   );
@@ -216,7 +162,7 @@ export async function insertAssignment(
 export const assignmentsOf = (db: Database, applicationIds: string[], tx?: Tx) =>
   sql<AssignmentRow & { title: string; pass_mark: number; time_limit_minutes: number; max_attempts: number; attempts_used: string }>(
     db,
-    `SELECT a.*, t.title, t.pass_mark, t.time_limit_minutes, t.max_attempts,
+    `SELECT ${testAssignmentsTable.listAs('a')}, t.title, t.pass_mark, t.time_limit_minutes, t.max_attempts,
             (SELECT count(*) FROM test_attempts x WHERE x.assignment_id = a.id) AS attempts_used
      FROM test_assignments a JOIN hiring_tests t ON t.id = a.test_id
      WHERE a.application_id = ANY($1::uuid[]) ORDER BY a.assigned_at, a.id`,
@@ -225,14 +171,21 @@ export const assignmentsOf = (db: Database, applicationIds: string[], tx?: Tx) =
   );
 
 export const findAssignment = async (db: Database, id: string, tx?: Tx, lock = false) =>
-  (await sql<AssignmentRow>(db, `SELECT * FROM test_assignments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx))[0];
+  (
+    await sql<AssignmentRow>(
+      db,
+      `SELECT ${testAssignmentsTable.list} FROM test_assignments WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+      tx,
+    )
+  )[0];
 
 export async function updateAssignment(db: Database, tx: Tx, id: string, changes: { status: AssignmentRow['status']; best_score: number }) {
   await execute(db, 'UPDATE test_assignments SET status = $2, best_score = $3 WHERE id = $1', [id, changes.status, changes.best_score], tx);
 }
 
 export const attemptsOf = (db: Database, assignmentId: string, tx?: Tx) =>
-  sql<AttemptRow>(db, 'SELECT * FROM test_attempts WHERE assignment_id = $1 ORDER BY number', [assignmentId], tx);
+  sql<AttemptRow>(db, `SELECT ${testAttemptsTable.list} FROM test_attempts WHERE assignment_id = $1 ORDER BY number`, [assignmentId], tx);
 
 export async function insertAttempt(
   db: Database,
@@ -241,7 +194,7 @@ export async function insertAttempt(
 ): Promise<AttemptRow> {
   const { rows } = await execute<AttemptRow>(
     db,
-    'INSERT INTO test_attempts (assignment_id, number, started_at, deadline) VALUES ($1, $2, $3, $4) RETURNING *',
+    `INSERT INTO test_attempts (assignment_id, number, started_at, deadline) VALUES ($1, $2, $3, $4) RETURNING ${testAttemptsTable.list}`,
     [a.assignmentId, a.number, a.startedAt, a.deadline],
     tx,
   );
@@ -256,7 +209,7 @@ export async function recordAnswers(
 ): Promise<AttemptRow> {
   const { rows } = await execute<AttemptRow>(
     db,
-    'UPDATE test_attempts SET answers = $2::jsonb, score = $3, passed = $4, submitted_at = $5 WHERE id = $1 RETURNING *',
+    `UPDATE test_attempts SET answers = $2::jsonb, score = $3, passed = $4, submitted_at = $5 WHERE id = $1 RETURNING ${testAttemptsTable.list}`,
     [id, JSON.stringify(r.answers), r.score, r.passed, r.now],
     tx,
   );
@@ -283,7 +236,7 @@ export async function insertWorkerProfile(
   const { rows } = await execute<WorkerProfileRow>(
     db,
     `INSERT INTO worker_profiles (user_id, worker_code, application_id, name, breed, age, skills, preferred_service_type_ids, hired_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::uuid[], $9) RETURNING ${workerProfilesTable.list}`,
     [p.user_id, p.worker_code, p.application_id, p.name, p.breed, p.age, p.skills, p.preferred_service_type_ids, p.hired_at],
     tx,
   );
@@ -291,12 +244,12 @@ export async function insertWorkerProfile(
 }
 
 export const findWorkerProfile = async (db: Database, userId: string) =>
-  (await sql<WorkerProfileRow>(db, 'SELECT * FROM worker_profiles WHERE user_id = $1', [userId]))[0];
+  (await sql<WorkerProfileRow>(db, `SELECT ${workerProfilesTable.list} FROM worker_profiles WHERE user_id = $1`, [userId]))[0];
 
 export const listWorkerProfiles = (db: Database, q: { after?: { at: string; id: string }; limit: number }) =>
   sql<WorkerProfileRow>(
     db,
-    `SELECT * FROM worker_profiles ${q.after ? 'WHERE (hired_at, user_id) > ($2::timestamptz, $3::uuid)' : ''} ORDER BY hired_at, user_id LIMIT $1`,
+    `SELECT ${workerProfilesTable.list} FROM worker_profiles ${q.after ? 'WHERE (hired_at, user_id) > ($2::timestamptz, $3::uuid)' : ''} ORDER BY hired_at, user_id LIMIT $1`,
     q.after ? [q.limit, q.after.at, q.after.id] : [q.limit],
   );
 

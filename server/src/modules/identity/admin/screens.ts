@@ -58,7 +58,8 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
       editProperties: ['roles'],
       sort: { sortBy: 'createdAt', direction: 'desc' },
       properties: {
-        roles: { availableValues: kernel.roles.map((role) => ({ value: role, label: role })) },
+        // Marked required in the form: a user has at least one role (the database refuses none).
+        roles: { availableValues: kernel.roles.map((role) => ({ value: role, label: role })), isRequired: true },
         roleNames: { isVisible: { list: true, show: false, edit: false, filter: false } },
       },
       actions: {

@@ -1,19 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import { REFRESH_TOKEN_TTL_MS } from '../domain/policy.ts';
+import { refreshTokensTable } from './tables.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export interface RefreshTokenRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-}
+const ROW = ['id', 'user_id', 'family_id', 'expires_at', 'used_at', 'revoked_at'] as const;
+export type RefreshTokenRow = Pick<RowOf<typeof refreshTokensTable>, (typeof ROW)[number]>;
 
 /** A new refresh token (256 random bits); only its hash is stored. */
 export async function insertRefreshToken(
@@ -42,7 +38,7 @@ export async function findRefreshTokenOwner(db: Database, tx: Tx, token: string)
 export async function findRefreshTokenForUpdate(db: Database, tx: Tx, token: string): Promise<RefreshTokenRow | undefined> {
   const [row] = await sql<RefreshTokenRow>(
     db,
-    'SELECT id, user_id, family_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
+    `SELECT ${refreshTokensTable.listOf(ROW)} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
     [hashToken(token)],
     tx,
   );

@@ -1,4 +1,5 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { usersTable } from './tables.ts';
 
 export class UserRecord extends Model {
   declare id: string;
@@ -9,14 +10,12 @@ export class UserRecord extends Model {
   declare disabled: boolean;
 }
 
+/** The panel's users: the password hash is secret (never loaded); the avatar URL and token generation are not the panel's business. */
 export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
-  UserRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
-      email: { type: DataTypes.TEXT, allowNull: false },
-      name: { type: DataTypes.TEXT, allowNull: false },
-      passwordHash: { type: DataTypes.TEXT, field: 'password_hash' },
-      roles: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
+  return usersTable.model(sequelize, UserRecord, {
+    modelName: 'User',
+    omit: ['avatar_url', 'token_generation'],
+    extra: {
       // AdminJS lists arrays as "Length: n"; this reads as the roles themselves.
       roleNames: {
         type: DataTypes.VIRTUAL,
@@ -24,22 +23,6 @@ export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
           return (this.getDataValue('roles') as string[] | undefined)?.join(', ') ?? '';
         },
       },
-      disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
-      emailVerifiedAt: { type: DataTypes.DATE, field: 'email_verified_at' },
-      phone: { type: DataTypes.TEXT },
-      address: { type: DataTypes.TEXT },
-      erasedAt: { type: DataTypes.DATE, field: 'erased_at' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
     },
-    {
-      sequelize,
-      tableName: 'users',
-      modelName: 'User',
-      timestamps: false,
-      // The hash is a secret: no query through this model (the admin panel's included) loads it unless it names it.
-      defaultScope: { attributes: { exclude: ['passwordHash'] } },
-    },
-  );
-  return UserRecord;
+  });
 }

@@ -1,26 +1,12 @@
 import { normaliseEmail } from '../domain/policy.ts';
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 import type { Role } from '../../../platform/http/auth.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { usersTable } from './tables.ts';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  roles: Role[];
-  disabled: boolean;
-  email_verified_at: Date | null;
-  phone: string | null;
-  address: string | null;
-  avatar_url: string | null;
-  erased_at: Date | null;
-  created_at: Date;
-  /** Access tokens carry the generation they were issued in; bumping it ends every one issued before. */
-  token_generation: number;
-}
+export type UserRow = RowOf<typeof usersTable>;
 
-const COLUMNS =
-  'id, email, name, password_hash, roles, disabled, email_verified_at, phone, address, avatar_url, erased_at, created_at, token_generation';
+const COLUMNS = usersTable.list;
 
 export async function findUserByEmail(db: Database, email: string, tx?: Tx, lock = false): Promise<UserRow | undefined> {
   const [row] = await sql<UserRow>(

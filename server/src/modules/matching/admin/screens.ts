@@ -1,33 +1,24 @@
 import { DataTypes, Model, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
 import { READ_ONLY_ADMIN_ACTIONS, moneyAttribute } from '../../../admin/actions.ts';
+import { matchingAttemptsTable } from '../infra/attempts.table.ts';
 
 class AttemptRecord extends Model {}
 
 /** Every matching try, read-only: which workers were free, in the strategy's order, and who got the order. */
 export function matchingAdminResource(sequelize: Sequelize): AdminResource {
-  AttemptRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      orderId: { type: DataTypes.UUID, field: 'order_id' },
-      attemptedAt: { type: DataTypes.DATE, field: 'attempted_at' },
-      strategy: { type: DataTypes.TEXT },
-      candidates: { type: DataTypes.ARRAY(DataTypes.UUID) },
+  matchingAttemptsTable.model(sequelize, AttemptRecord, {
+    modelName: 'MatchingAttempt',
+    extra: {
       candidateCount: {
         type: DataTypes.VIRTUAL,
         get(this: AttemptRecord) {
           return ((this.getDataValue('candidates') as string[] | undefined) ?? []).length;
         },
       },
-      refused: { type: DataTypes.ARRAY(DataTypes.UUID) },
-      chosen: { type: DataTypes.UUID },
-      priceCents: { type: DataTypes.BIGINT, field: 'price_cents' },
       price: moneyAttribute('priceCents'),
-      pricing: { type: DataTypes.TEXT },
-      outcome: { type: DataTypes.TEXT },
     },
-    { sequelize, tableName: 'matching_attempts', modelName: 'MatchingAttempt', timestamps: false },
-  );
+  });
   return {
     resource: AttemptRecord,
     options: {

@@ -1,6 +1,8 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { sql } from '../../../platform/database.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { emailsView } from '../infra/emails.table.ts';
 
 export interface EmailView {
   id: string;
@@ -16,19 +18,8 @@ export interface EmailView {
   sentAt: string | null;
 }
 
-interface Row {
-  id: string;
-  to: string;
-  subject: string;
-  template: string;
-  text: string;
-  html: string;
-  status: EmailView['status'];
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-}
+const LISTED = ['id', 'to', 'subject', 'template', 'text', 'html', 'status', 'attempts', 'last_error', 'created_at', 'sent_at'] as const;
+type Row = Pick<RowOf<typeof emailsView>, (typeof LISTED)[number]>;
 
 /** Every email, newest first; managers filter by recipient and status. */
 export async function listEmails(
@@ -38,7 +29,7 @@ export async function listEmails(
   const cursor = decodeCursor(query.cursor);
   const rows = await sql<Row>(
     kernel.db,
-    `SELECT id, "to", subject, template, text, html, status, attempts, last_error, created_at, sent_at
+    `SELECT ${emailsView.listOf(LISTED)}
      FROM emails
      WHERE ($1::text IS NULL OR lower("to") = lower($1))
        AND ($2::text IS NULL OR status = $2)

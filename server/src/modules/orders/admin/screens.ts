@@ -1,4 +1,4 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { Model, type Sequelize } from 'sequelize';
 import { PHOTO_THUMBNAIL } from '@chorecat/admin';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import {
@@ -13,59 +13,22 @@ import {
 } from '../../../admin/actions.ts';
 import { cancelOrder } from '../application/cancel-order.ts';
 import { editOrder } from '../application/edit-order.ts';
+import { orderPhotoListView, ordersTable, orderTimelineTable } from '../infra/tables.ts';
 
 class OrderRecord extends Model {}
 class TimelineRecord extends Model {}
 class PhotoRecord extends Model {}
 
 function defineModels(sequelize: Sequelize) {
-  OrderRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      clientId: { type: DataTypes.UUID, field: 'client_id' },
-      workerId: { type: DataTypes.UUID, field: 'worker_id' },
-      serviceTypeId: { type: DataTypes.UUID, field: 'service_type_id' },
-      startsAt: { type: DataTypes.DATE, field: 'starts_at' },
-      endsAt: { type: DataTypes.DATE, field: 'ends_at' },
-      address: { type: DataTypes.TEXT },
-      description: { type: DataTypes.TEXT },
-      status: { type: DataTypes.TEXT },
-      failureReason: { type: DataTypes.TEXT, field: 'failure_reason' },
-      priceCents: { type: DataTypes.BIGINT, field: 'price_cents' },
-      price: moneyAttribute('priceCents'),
-      rating: { type: DataTypes.INTEGER },
-      copyOf: { type: DataTypes.UUID, field: 'copy_of' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
-    },
-    { sequelize, tableName: 'orders', modelName: 'Order', timestamps: false },
-  );
-  TimelineRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      orderId: { type: DataTypes.UUID, field: 'order_id' },
-      at: { type: DataTypes.DATE },
-      actorId: { type: DataTypes.UUID, field: 'actor_id' },
-      actorRole: { type: DataTypes.TEXT, field: 'actor_role' },
-      event: { type: DataTypes.TEXT },
-      fromStatus: { type: DataTypes.TEXT, field: 'from_status' },
-      toStatus: { type: DataTypes.TEXT, field: 'to_status' },
-      reason: { type: DataTypes.TEXT },
-      fileHashes: { type: DataTypes.ARRAY(DataTypes.TEXT), field: 'file_hashes' },
-      changes: { type: DataTypes.JSONB },
-    },
-    { sequelize, tableName: 'order_timeline', modelName: 'OrderTimeline', timestamps: false },
-  );
-  PhotoRecord.init(
-    {
-      id: { type: DataTypes.TEXT, primaryKey: true },
-      orderId: { type: DataTypes.UUID, field: 'order_id' },
-      purpose: { type: DataTypes.TEXT },
-      position: { type: DataTypes.INTEGER },
-      fileId: { type: DataTypes.UUID, field: 'file_id' },
-    },
-    { sequelize, tableName: 'order_photo_list', modelName: 'OrderPhoto', timestamps: false },
-  );
+  // An order's version (its optimistic lock) and report time are the lifecycle's bookkeeping, not shown.
+  ordersTable.model(sequelize, OrderRecord, {
+    modelName: 'Order',
+    omit: ['version', 'reported_at'],
+    extra: { price: moneyAttribute('priceCents') },
+  });
+  // The timeline reads in `at` order; `seq` only breaks ties.
+  orderTimelineTable.model(sequelize, TimelineRecord, { modelName: 'OrderTimeline', omit: ['seq'] });
+  orderPhotoListView.model(sequelize, PhotoRecord, { modelName: 'OrderPhoto' });
 }
 
 /** Orders in the admin panel: find by status and period, read the timeline and photos, edit or cancel through the use cases. */

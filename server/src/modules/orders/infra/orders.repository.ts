@@ -1,28 +1,11 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import type { FailureReason, OrderStatus } from '../domain/order-lifecycle.ts';
+import { ordersTable, orderTimelineTable } from './tables.ts';
 
-export interface OrderRow {
-  id: string;
-  client_id: string;
-  worker_id: string | null;
-  service_type_id: string;
-  starts_at: Date;
-  ends_at: Date;
-  address: string;
-  description: string;
-  status: OrderStatus;
-  failure_reason: FailureReason | null;
-  price_cents: string | null;
-  rating: number | null;
-  copy_of: string | null;
-  reported_at: Date | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
+export type OrderRow = RowOf<typeof ordersTable>;
 
-const COLUMNS =
-  'id, client_id, worker_id, service_type_id, starts_at, ends_at, address, description, status, failure_reason, price_cents, rating, copy_of, reported_at, version, created_at, updated_at';
+const COLUMNS = ordersTable.list;
 
 export async function findOrder(db: Database, id: string, tx?: Tx, lock = false): Promise<OrderRow | undefined> {
   const [row] = await sql<OrderRow>(db, `SELECT ${COLUMNS} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
@@ -114,17 +97,8 @@ export async function listOrderRows(db: Database, q: OrderQuery): Promise<OrderR
   );
 }
 
-export interface TimelineRow {
-  at: Date;
-  actor_id: string | null;
-  actor_role: string;
-  event: string;
-  from_status: OrderStatus | null;
-  to_status: OrderStatus;
-  reason: string | null;
-  file_hashes: string[];
-  changes: Record<string, unknown> | null;
-}
+const TIMELINE = ['at', 'actor_id', 'actor_role', 'event', 'from_status', 'to_status', 'reason', 'file_hashes', 'changes'] as const;
+export type TimelineRow = Pick<RowOf<typeof orderTimelineTable>, (typeof TIMELINE)[number]>;
 
 export async function appendTimeline(
   db: Database,
@@ -163,16 +137,15 @@ export async function appendTimeline(
 }
 
 export async function timelineOf(db: Database, orderId: string): Promise<TimelineRow[]> {
-  return sql<TimelineRow>(
-    db,
-    'SELECT at, actor_id, actor_role, event, from_status, to_status, reason, file_hashes, changes FROM order_timeline WHERE order_id = $1 ORDER BY seq',
-    [orderId],
-  );
+  return sql<TimelineRow>(db, `SELECT ${orderTimelineTable.listOf(TIMELINE)} FROM order_timeline WHERE order_id = $1 ORDER BY seq`, [
+    orderId,
+  ]);
 }
 
 /** The columns other modules may learn of an order (its slot), never its whole row. */
-export type SlotRow = Pick<OrderRow, 'id' | 'client_id' | 'service_type_id' | 'starts_at' | 'ends_at' | 'status'>;
-const SLOT_COLUMNS = 'id, client_id, service_type_id, starts_at, ends_at, status';
+const SLOT = ['id', 'client_id', 'service_type_id', 'starts_at', 'ends_at', 'status'] as const;
+export type SlotRow = Pick<OrderRow, (typeof SLOT)[number]>;
+const SLOT_COLUMNS = ordersTable.listOf(SLOT);
 
 export const ordersAwaitingWorkerRows = (db: Database, now: Date, limit: number) =>
   sql<SlotRow>(db, `SELECT ${SLOT_COLUMNS} FROM orders WHERE status = 'matching' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`, [

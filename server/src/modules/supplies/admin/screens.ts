@@ -6,19 +6,16 @@ import type { Supplies } from '../application/context.ts';
 import { packKit } from '../application/pack-kit.ts';
 import { markKitReady } from '../application/mark-kit-ready.ts';
 import { retryCookieNow } from '../application/retry-cookie-now.ts';
+import { kitsTable } from '../infra/tables.ts';
 
 class KitRecord extends Model {}
 
 function defineModel(sequelize: Sequelize) {
-  KitRecord.init(
-    {
-      id: { type: DataTypes.UUID, primaryKey: true },
-      orderId: { type: DataTypes.UUID, field: 'order_id' },
-      orderStartsAt: { type: DataTypes.DATE, field: 'order_starts_at' },
-      recipientName: { type: DataTypes.TEXT, field: 'recipient_name' },
-      deliveryAddress: { type: DataTypes.TEXT, field: 'delivery_address' },
-      status: { type: DataTypes.TEXT },
-      items: { type: DataTypes.JSONB },
+  kitsTable.model(sequelize, KitRecord, {
+    modelName: 'Kit',
+    // When the supplier is next asked about the cookie is the sync job's bookkeeping; the attempts and errors show.
+    omit: ['cookie_next_poll_at'],
+    extra: {
       // One readable line for the queue: "✓ Litter × 1 · ✗ Scoop × 2".
       contents: {
         type: DataTypes.VIRTUAL,
@@ -27,20 +24,8 @@ function defineModel(sequelize: Sequelize) {
           return items.length ? items.map((i) => `${i.packed ? '✓' : '✗'} ${i.name} × ${i.quantity}`).join(' · ') : '(cookie only)';
         },
       },
-      readyAt: { type: DataTypes.DATE, field: 'ready_at' },
-      readyBy: { type: DataTypes.UUID, field: 'ready_by' },
-      cancelledAt: { type: DataTypes.DATE, field: 'cancelled_at' },
-      cookieStatus: { type: DataTypes.TEXT, field: 'cookie_status' },
-      cookieSupplierOrderId: { type: DataTypes.TEXT, field: 'cookie_supplier_order_id' },
-      cookieAttempts: { type: DataTypes.INTEGER, field: 'cookie_attempts' },
-      cookieLastError: { type: DataTypes.TEXT, field: 'cookie_last_error' },
-      cookieNextAttemptAt: { type: DataTypes.DATE, field: 'cookie_next_attempt_at' },
-      cookieDeliveredAt: { type: DataTypes.DATE, field: 'cookie_delivered_at' },
-      createdAt: { type: DataTypes.DATE, field: 'created_at' },
-      updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
     },
-    { sequelize, tableName: 'kits', modelName: 'Kit', timestamps: false },
-  );
+  });
 }
 
 const recordAction = (

@@ -1,40 +1,27 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
 import type { CookieStatus, KitLine, KitStatus } from '../domain/kit-lifecycle.ts';
+import { kitsTable } from './tables.ts';
 
-export interface KitRow {
-  id: string;
-  order_id: string;
-  order_starts_at: Date;
-  recipient_name: string;
-  delivery_address: string;
-  status: KitStatus;
-  items: KitLine[];
-  ready_at: Date | null;
-  ready_by: string | null;
-  cancelled_at: Date | null;
-  cookie_status: CookieStatus;
-  cookie_supplier_order_id: string | null;
-  cookie_attempts: number;
-  cookie_last_error: string | null;
-  cookie_next_attempt_at: Date | null;
-  cookie_next_poll_at: Date | null;
-  cookie_delivered_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type KitRow = RowOf<typeof kitsTable>;
 
 export async function findKit(db: Database, id: string, tx?: Tx, lock = false): Promise<KitRow | undefined> {
-  const [row] = await sql<KitRow>(db, `SELECT * FROM kits WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
+  const [row] = await sql<KitRow>(db, `SELECT ${kitsTable.list} FROM kits WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id], tx);
   return row;
 }
 
 export async function findKitByOrder(db: Database, orderId: string, tx?: Tx, lock = false): Promise<KitRow | undefined> {
-  const [row] = await sql<KitRow>(db, `SELECT * FROM kits WHERE order_id = $1${lock ? ' FOR UPDATE' : ''}`, [orderId], tx);
+  const [row] = await sql<KitRow>(db, `SELECT ${kitsTable.list} FROM kits WHERE order_id = $1${lock ? ' FOR UPDATE' : ''}`, [orderId], tx);
   return row;
 }
 
 export async function findKitBySupplierOrder(db: Database, supplierOrderId: string, tx?: Tx): Promise<KitRow | undefined> {
-  const [row] = await sql<KitRow>(db, 'SELECT * FROM kits WHERE cookie_supplier_order_id = $1 FOR UPDATE', [supplierOrderId], tx);
+  const [row] = await sql<KitRow>(
+    db,
+    `SELECT ${kitsTable.list} FROM kits WHERE cookie_supplier_order_id = $1 FOR UPDATE`,
+    [supplierOrderId],
+    tx,
+  );
   return row;
 }
 
@@ -58,7 +45,7 @@ export async function insertKit(
     `INSERT INTO kits (order_id, order_starts_at, recipient_name, delivery_address, items, status, cookie_status,
                        cookie_next_attempt_at, cancelled_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, $7, $8, $9, $10, $6, $6)
-     ON CONFLICT (order_id) DO NOTHING RETURNING *`,
+     ON CONFLICT (order_id) DO NOTHING RETURNING ${kitsTable.list}`,
     [
       kit.orderId,
       kit.orderStartsAt,
@@ -98,7 +85,7 @@ export async function updateKit(db: Database, tx: Tx | undefined, id: string, ch
   const values = entries.map(([column, value]) => (column === 'items' ? JSON.stringify(value) : value));
   const { rows } = await execute<KitRow>(
     db,
-    `UPDATE kits SET ${[...sets, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING *`,
+    `UPDATE kits SET ${[...sets, `updated_at = $${entries.length + 2}`].join(', ')} WHERE id = $1 RETURNING ${kitsTable.list}`,
     [id, ...values, now],
     tx,
   );
@@ -115,7 +102,7 @@ export async function listKitRows(
   if (q.after) where.push(`(order_starts_at, id) > ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
   return sql<KitRow>(
     db,
-    `SELECT * FROM kits ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY order_starts_at, id LIMIT $${params.push(q.limit)}`,
+    `SELECT ${kitsTable.list} FROM kits ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY order_starts_at, id LIMIT $${params.push(q.limit)}`,
     params,
   );
 }
@@ -130,7 +117,7 @@ export async function claimDueCookieSteps(db: Database, now: Date, leaseMs: numb
     `UPDATE kits SET cookie_next_attempt_at = $2 WHERE id IN (
        SELECT id FROM kits WHERE cookie_status IN ('pending', 'cancelling') AND cookie_next_attempt_at <= $1
        ORDER BY cookie_next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
+     RETURNING ${kitsTable.list}`,
     [now, new Date(now.getTime() + leaseMs), limit],
   );
   return rows;
@@ -143,7 +130,7 @@ export async function claimDuePolls(db: Database, now: Date, nextPollAt: Date, l
     `UPDATE kits SET cookie_next_poll_at = $2 WHERE id IN (
        SELECT id FROM kits WHERE cookie_status = 'ordered' AND cookie_next_poll_at <= $1
        ORDER BY cookie_next_poll_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
+     RETURNING ${kitsTable.list}`,
     [now, nextPollAt, limit],
   );
   return rows;
