@@ -6,6 +6,7 @@ import { defineUserModel } from './infra/user.model.ts';
 import { usersAdminResource } from './admin/screens.ts';
 import { OidcProviders } from './infra/oidc.ts';
 import { identityPersonalData } from './application/personal-data.ts';
+import { rolesTable } from './infra/roles.table.ts';
 
 export { type AuthenticatedUser } from './application/authenticate-with-password.ts';
 export { signInToPanel } from './application/login.ts';
@@ -16,7 +17,12 @@ export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/se
 export { hashPassword } from './infra/passwords.ts';
 export { setUserRoles, setUserDisabled } from './application/manage-users.ts';
 
-export const identityModule = defineModule({ name: 'identity', create: (kernel) => createIdentityModule(kernel), seed: seedDemoAccounts });
+export const identityModule = defineModule({
+  name: 'identity',
+  create: (kernel) => createIdentityModule(kernel),
+  seed: seedDemoAccounts,
+  tables: [rolesTable],
+});
 
 /**
  * Identity: accounts, roles, sign-in (password, and single sign-on),
