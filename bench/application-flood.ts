@@ -22,6 +22,7 @@ import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase, sql } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
+import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
 import { seedDemoCatalog } from '../server/src/modules/catalog/index.ts';
 import { seedDemoHiring } from '../server/src/modules/hiring/index.ts';
@@ -39,7 +40,7 @@ if (process.env.FLOOD_BENCH_ROLE === 'server') {
   const logger = createLogger({ level: 'silent' });
   const embedded = await startEmbeddedPostgres({ dataDir, port: 55_000 + Math.floor(Math.random() * 1000), database: 'chorecat', logger });
   const db = connectDatabase(embedded.url, logger, { poolMax: 20 });
-  await migrate(db, logger);
+  await migrate(db, logger, ROLES);
   // The probe is one client sending 100 requests a second: lift the everyday per-address limit for it.
   const platform = await benchPlatform(db, logger, { RATE_LIMIT_PER_MINUTE: '1000000' });
   await seedDemoCatalog(platform.kernel);

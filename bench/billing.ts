@@ -16,6 +16,7 @@ import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase, sql } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
+import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
 import { issueWeeklyInvoices } from '../server/src/modules/billing/application/issue-weekly-invoices.ts';
 import { PAYMENT_PROVIDERS } from '../server/src/modules/billing/infra/providers/index.ts';
@@ -27,7 +28,7 @@ const logger = createLogger({ level: 'silent' });
 const embedded = await startEmbeddedPostgres({ dataDir, port: 56_000 + Math.floor(Math.random() * 1000), database: 'chorecat', logger });
 const db = connectDatabase(embedded.url, logger);
 try {
-  await migrate(db, logger);
+  await migrate(db, logger, ROLES);
   const platform = await benchPlatform(db, logger);
   const weekStart = new Date('2031-01-06T00:00:00Z'); // a Monday; the week closes Sunday 2031-01-12 23:00 UTC
   const seedStarted = performance.now();

@@ -14,6 +14,7 @@ import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
+import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -22,7 +23,7 @@ const logger = createLogger({ level: 'silent' });
 const embedded = await startEmbeddedPostgres({ dataDir, port: 54_000 + Math.floor(Math.random() * 1000), database: 'chorecat', logger });
 const db = connectDatabase(embedded.url, logger, { poolMax: 20 });
 try {
-  await migrate(db, logger);
+  await migrate(db, logger, ROLES);
   const platform = await benchPlatform(db, logger, { RATE_LIMIT_PER_MINUTE: '100000000' });
   const [row] = (
     await db.sequelize.query(

@@ -40,6 +40,7 @@ import {
 } from './platform/module.ts';
 import { MODULES } from './modules/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
+import { allowRoles } from './platform/migrations.ts';
 import { EventBus } from './platform/events.ts';
 
 /**
@@ -117,6 +118,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     spec,
     roles: rolesOf(definitions),
   };
+  // The roles this platform can hand out are allowed in the database, whichever registry it was built from
+  // (the migrator allows the registry's; a test's or a benchmark's may add a fixture module's).
+  await allowRoles(db, kernel.roles);
   if (config.sandbox) await sandbox.sync();
 
   const created = createModules(kernel, definitions);

@@ -7,7 +7,7 @@ import { UnknownJobError } from './platform/scheduler.ts';
 import { start, openDatabase, createMailTransport } from './runtime.ts';
 import { createPlatform } from './app.ts';
 import { seedDemoData } from './platform/module.ts';
-import { MODULES } from './modules/index.ts';
+import { MODULES, ROLES } from './modules/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
 
 /**
@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
     case 'seed':
       return withDatabase(async ({ db, logger, config }) => {
-        const applied = await migrate(db, logger);
+        const applied = await migrate(db, logger, ROLES);
         if (command === 'migrate') {
           process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
           return 0;
@@ -84,7 +84,7 @@ async function runJobs(args: string[]): Promise<number> {
     return 1;
   }
   return withDatabase(async ({ db, logger, config }) => {
-    await migrate(db, logger);
+    await migrate(db, logger, ROLES);
     const { transport } = await createMailTransport({ ...config, mail: { ...config.mail, devMailbox: false } }, logger);
     const platform = await createPlatform({ config, secrets: resolveSecrets(config), db, logger, mailTransport: transport });
     const registry = platform.kernel.scheduler.registry;

@@ -10,7 +10,7 @@ import { SmtpTransport, MailchimpTransport, type MailTransport } from './platfor
 import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
 import { createPlatform, type Platform } from './app.ts';
 import { seedDemoData } from './platform/module.ts';
-import { MODULES } from './modules/index.ts';
+import { MODULES, ROLES } from './modules/index.ts';
 import { mountAdmin } from './admin.ts';
 import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
 import { startGoldenHatStandIn, type GoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
@@ -76,7 +76,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
   stops.push(async () => db.close());
   if (embedded) stops.push(() => embedded.stop());
   try {
-    await migrate(db, logger);
+    await migrate(db, logger, ROLES);
     const { transport, mailbox } = await createMailTransport(config, logger);
     if (mailbox) stops.unshift(() => mailbox.stop());
     let supplier: SupplierStandIn | undefined;

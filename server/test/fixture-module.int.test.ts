@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadConfig, ConfigError, configVariables } from '../src/platform/config.ts';
 import { seedDemoData } from '../src/platform/module.ts';
+import { sql } from '../src/platform/database.ts';
+import { setUserRoles } from '../src/modules/identity/index.ts';
 import { MODULES } from '../src/modules/index.ts';
 import { TEST_MODULES } from './fixtures/test-registry.ts';
 import type { FixtureService } from './fixtures/fixture-module/index.ts';
@@ -66,6 +68,27 @@ describe('a module added by its folder and one registry line', () => {
     expect(t.config.secretVariables.fixtureToken).toBe('FIXTURE_TOKEN');
     expect(t.platform.kernel.roles).toContain('fixture-keeper');
     expect(t.platform.kernel.privacy.list().map((c) => c.section)).toContain('fixture');
+  });
+
+  it('brings its role into the database: a user can hold it, with no migration edited, and an unknown role is still refused', async () => {
+    const keeper = await t.userWithRoles(['fixture-keeper']);
+    const admin = await t.userWithRoles(['admin']);
+    const client = await t.userWithRoles(['client']);
+    await setUserRoles(t.platform.kernel, {
+      actor: { id: admin.id, roles: ['admin'] },
+      userId: client.id,
+      roles: ['client', 'fixture-keeper'],
+    });
+    const rows = await sql<{ id: string; roles: string[] }>(t.db, 'SELECT id, roles FROM users WHERE id = ANY($1::uuid[]) ORDER BY email', [
+      [keeper.id, client.id],
+    ]);
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.roles]))).toEqual({
+      [keeper.id]: ['fixture-keeper'],
+      [client.id]: ['client', 'fixture-keeper'],
+    });
+    await expect(sql(t.db, "UPDATE users SET roles = '{fixture-keeper,fixture-thief}' WHERE id = $1", [keeper.id])).rejects.toMatchObject({
+      parent: { code: '23514' },
+    });
   });
 
   it('brings a job that publishes its declared event to its subscriber, through the outbox', async () => {

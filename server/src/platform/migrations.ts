@@ -49,7 +49,21 @@ export function migrationFiles(): { name: string; file: string }[] {
 // A session-level lock: several processes starting at once migrate one at a time.
 const MIGRATION_LOCK = 4_242_001;
 
-export async function migrate(db: Database, logger: Logger): Promise<string[]> {
+/**
+ * Lets users hold these roles: writes them into the `roles` table that
+ * identity's migration 0023 checks `users.roles` against. Never removes
+ * one, since users may still hold a role its module no longer introduces.
+ */
+export async function allowRoles(db: Database, roles: readonly string[]): Promise<void> {
+  await db.sequelize.query('INSERT INTO roles (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', { bind: [roles] });
+}
+
+/**
+ * Applies pending migrations, then allows the registry's roles (`ROLES`,
+ * the kernel's and each module's), so that a module's role needs no
+ * migration of its own.
+ */
+export async function migrate(db: Database, logger: Logger, roles: readonly string[]): Promise<string[]> {
   const queryInterface = db.sequelize.getQueryInterface();
   const umzug = new Umzug<MigrationContext>({
     migrations: migrationFiles().map(({ name, file }) => ({
@@ -72,6 +86,7 @@ export async function migrate(db: Database, logger: Logger): Promise<string[]> {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await umzug.up();
+    await allowRoles(db, roles);
     for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
     return applied.map((m) => m.name);
   } finally {

@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, ensureDatabase, type EmbeddedDatabase } from '..
 import { connectDatabase } from '../../src/platform/database.ts';
 import { migrate } from '../../src/platform/migrations.ts';
 import { createLogger } from '../../src/platform/logger.ts';
+import { ROLES } from '../../src/modules/index.ts';
 
 /**
  * One real PostgreSQL for the whole run: embedded (a fresh cluster in a
@@ -56,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const templateUrl = new URL(maintenanceUrl);
   templateUrl.pathname = `/${TEMPLATE}`;
   const db = connectDatabase(templateUrl.toString(), logger);
-  await migrate(db, logger);
+  await migrate(db, logger, ROLES);
   await db.close();
   project.provide('maintenanceUrl', maintenanceUrl);
   project.provide('templateDatabase', TEMPLATE);

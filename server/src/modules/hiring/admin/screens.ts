@@ -1,6 +1,5 @@
 import { Model, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
-import { recordAudit } from '../../../platform/audit.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
   adminActor,
@@ -25,6 +24,10 @@ import {
   vacancyTestsTable,
   workerProfilesTable,
 } from '../infra/tables.ts';
+import { createVacancy, type VacancyInput } from '../application/create-vacancy.ts';
+import { updateVacancy } from '../application/update-vacancy.ts';
+import { attachVacancyTest } from '../application/attach-vacancy-test.ts';
+import { detachVacancyTest } from '../application/detach-vacancy-test.ts';
 
 class TestRecord extends Model {}
 class VacancyRecord extends Model {}
@@ -75,40 +78,19 @@ const post =
   async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) =>
     request.method !== 'post' ? onGet(context) : runAdminAction(context, () => work(request, context), done, { showAfterwards: true });
 
-type Params = Record<string, unknown>;
-type AuditedContext = AdminActionContext & { auditBefore?: Params | null };
-
 /**
- * Audits plain record changes made in the panel (vacancies and the tests
- * attached to them), which AdminJS saves itself: the record before (read
- * before the change), the record after, and only when the change was made.
+ * The vacancy form's values for the use cases, which check them: AdminJS
+ * posts a checkbox as "true"/"false"; anything else is left for the use
+ * case to refuse.
  */
-const audited = (hiring: Hiring, action: string, targetType: string, change: 'created' | 'updated' | 'deleted') => ({
-  before: (request: AdminActionRequest, context: AuditedContext) => {
-    context.auditBefore =
-      change === 'created' ? null : (((context.record?.toJSON() as { params?: Params } | undefined)?.params ?? null) as Params | null);
-    return request;
-  },
-  after: async (
-    response: { record?: { params?: Params }; notice?: { type?: string } },
-    request: AdminActionRequest,
-    context: AuditedContext,
-  ) => {
-    if (request.method !== 'post' || response.notice?.type !== 'success' || !context.currentAdmin) return response;
-    const after = change === 'deleted' ? null : (response.record?.params ?? null);
-    const targetId = (after ?? context.auditBefore)?.id;
-    await recordAudit(hiring.kernel.db, undefined, hiring.kernel.clock, {
-      actorId: context.currentAdmin.id,
-      actorRoles: context.currentAdmin.roles ?? [],
-      action,
-      targetType,
-      targetId: targetId === undefined ? null : String(targetId),
-      before: context.auditBefore ?? undefined,
-      after: after ?? undefined,
-    });
-    return response;
-  },
-});
+function vacancyFrom(payload: Record<string, unknown> | undefined): VacancyInput {
+  const raw = unflattenPayload(payload);
+  const values: VacancyInput = {};
+  if (raw.title !== undefined) values.title = raw.title;
+  if (raw.description !== undefined) values.description = raw.description;
+  if (raw.active !== undefined) values.active = raw.active === 'true' ? true : raw.active === 'false' ? false : raw.active;
+  return values;
+}
 
 /** Hiring in the admin panel (managers): tests, vacancies, the applications queue with its decisions, the workers. */
 export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): AdminResource[] {
@@ -271,8 +253,20 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         actions: {
           delete: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(hiring, 'vacancy.created', 'vacancy', 'created'),
-          edit: audited(hiring, 'vacancy.updated', 'vacancy', 'updated'),
+          new: {
+            handler: post(
+              (request, context) => createVacancy(hiring, { actor: adminActor(context), values: vacancyFrom(request.payload) }),
+              'Vacancy created.',
+              () => ({}),
+            ),
+          },
+          edit: {
+            handler: post(
+              (request, context) =>
+                updateVacancy(hiring, { actor: adminActor(context), id: context.record!.id(), changes: vacancyFrom(request.payload) }),
+              'Vacancy saved.',
+            ),
+          },
         },
       },
     },
@@ -287,8 +281,41 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         actions: {
           edit: { isAccessible: false },
           bulkDelete: { isAccessible: false },
-          new: audited(hiring, 'vacancy.test_attached', 'vacancy_test', 'created'),
-          delete: audited(hiring, 'vacancy.test_detached', 'vacancy_test', 'deleted'),
+          new: {
+            handler: post(
+              (request, context) => {
+                const raw = unflattenPayload(request.payload);
+                return attachVacancyTest(hiring, {
+                  actor: adminActor(context),
+                  vacancyId: chosenId(raw.vacancyId, 'vacancy'),
+                  testId: chosenId(raw.testId, 'test'),
+                });
+              },
+              'Test attached: applications to the vacancy are assigned it from now on.',
+              () => ({}),
+            ),
+          },
+          // Detaching: the link's record is gone afterwards, so the panel goes back to the list.
+          delete: {
+            handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
+              const shown = context.record!.toJSON(context.currentAdmin);
+              if (request.method !== 'post') return { record: shown };
+              const link = (context.record!.toJSON() as { params: { vacancyId?: unknown; testId?: unknown } }).params;
+              const result = await runAdminAction(
+                context,
+                () =>
+                  detachVacancyTest(hiring, {
+                    actor: adminActor(context),
+                    vacancyId: String(link.vacancyId),
+                    testId: String(link.testId),
+                  }),
+                'Test detached: later applications to the vacancy are not assigned it.',
+              );
+              return result.notice.type === 'success'
+                ? { ...result, record: shown, redirectUrl: context.h.resourceUrl({ resourceId: context.resource.id() }) }
+                : result;
+            },
+          },
         },
       },
     },

@@ -17,6 +17,7 @@ export interface Hiring {
 }
 
 export const applicationNotFound = () => new AppError('NOT_FOUND', 'No such application.');
+export const vacancyNotFound = () => new AppError('NOT_FOUND', 'No such vacancy.');
 
 /** Consults the lifecycle table; throws the refusal (409 or 403) before anything is written. */
 export function assertApplicationStep(app: ApplicationRow, event: ApplicationEvent, caller: Principal | 'system'): ApplicationActor {

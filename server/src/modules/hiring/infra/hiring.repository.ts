@@ -8,6 +8,7 @@ import {
   testAssignmentsTable,
   testAttemptsTable,
   vacanciesTable,
+  vacancyTestsTable,
   workerProfilesTable,
 } from './tables.ts';
 
@@ -52,8 +53,66 @@ export async function updateTest(
   return rows[0];
 }
 
-export const findVacancy = async (db: Database, id: string, tx?: Tx) =>
-  (await sql<VacancyRow>(db, `SELECT ${vacanciesTable.list} FROM vacancies WHERE id = $1`, [id], tx))[0];
+/**
+ * `lock` takes the row for a change that keeps its key (NO KEY UPDATE), so
+ * an application being filed for the vacancy meanwhile (whose foreign key
+ * only shares the key) is not held up.
+ */
+export const findVacancy = async (db: Database, id: string, tx?: Tx, lock = false) =>
+  (await sql<VacancyRow>(db, `SELECT ${vacanciesTable.list} FROM vacancies WHERE id = $1${lock ? ' FOR NO KEY UPDATE' : ''}`, [id], tx))[0];
+
+export async function insertVacancy(
+  db: Database,
+  tx: Tx,
+  v: { title: string; description: string; active: boolean; now: Date },
+): Promise<VacancyRow> {
+  const { rows } = await execute<VacancyRow>(
+    db,
+    `INSERT INTO vacancies (title, description, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING ${vacanciesTable.list}`,
+    [v.title, v.description, v.active, v.now],
+    tx,
+  );
+  return rows[0]!;
+}
+
+export async function updateVacancy(
+  db: Database,
+  tx: Tx,
+  id: string,
+  v: { title: string; description: string; active: boolean; now: Date },
+): Promise<VacancyRow> {
+  const { rows } = await execute<VacancyRow>(
+    db,
+    `UPDATE vacancies SET title = $2, description = $3, active = $4, updated_at = $5 WHERE id = $1 RETURNING ${vacanciesTable.list}`,
+    [id, v.title, v.description, v.active, v.now],
+    tx,
+  );
+  return rows[0]!;
+}
+
+export type VacancyTestRow = RowOf<typeof vacancyTestsTable>;
+
+/** Attaches a test once: undefined when it was already attached to this vacancy (the unique key decides, also under a race). */
+export async function insertVacancyTest(db: Database, tx: Tx, vacancyId: string, testId: string): Promise<VacancyTestRow | undefined> {
+  const { rows } = await execute<VacancyTestRow>(
+    db,
+    `INSERT INTO vacancy_tests (vacancy_id, test_id) VALUES ($1, $2) ON CONFLICT (vacancy_id, test_id) DO NOTHING RETURNING ${vacancyTestsTable.list}`,
+    [vacancyId, testId],
+    tx,
+  );
+  return rows[0];
+}
+
+/** Detaches a test: undefined when it was not attached. */
+export async function deleteVacancyTest(db: Database, tx: Tx, vacancyId: string, testId: string): Promise<VacancyTestRow | undefined> {
+  const { rows } = await execute<VacancyTestRow>(
+    db,
+    `DELETE FROM vacancy_tests WHERE vacancy_id = $1 AND test_id = $2 RETURNING ${vacancyTestsTable.list}`,
+    [vacancyId, testId],
+    tx,
+  );
+  return rows[0];
+}
 
 export const listActiveVacancies = (db: Database) =>
   sql<VacancyRow & { test_count: string }>(

@@ -10,6 +10,7 @@ import {
 } from '../domain/application-lifecycle.ts';
 import { attemptState, passes, questionsForApplicant, scoreAnswers, testProblems, type Question } from '../domain/tests.ts';
 import { workerCode, WORKER_CODE_PATTERN } from '../domain/worker-code.ts';
+import { vacancyProblems } from '../domain/vacancies.ts';
 import { createProofOfWork, verifyAltchaV1 } from '../infra/proof-of-work.ts';
 
 /** From SPEC §5, independently of the table. */
@@ -89,6 +90,21 @@ describe('scoring', () => {
     ] as const) {
       expect(testProblems({ ...good, [field]: value })).toEqual([]);
     }
+  });
+});
+
+describe('vacancies', () => {
+  it('needs a title to open one, checks only what a change names, and refuses what a form cannot mean', () => {
+    expect(vacancyProblems({ title: 'Groomer' }, true)).toEqual([]);
+    expect(vacancyProblems({}, false)).toEqual([]);
+    expect(vacancyProblems({ active: false }, false)).toEqual([]);
+    expect(vacancyProblems({ title: 'x'.repeat(200), description: 'y'.repeat(4000), active: true }, true)).toEqual([]);
+    expect(vacancyProblems({}, true).map((p) => p.path)).toEqual(['title']);
+    expect(vacancyProblems({ title: ' \t' }, false).map((p) => p.path)).toEqual(['title']);
+    expect(vacancyProblems({ title: 7 }, false).map((p) => p.path)).toEqual(['title']);
+    expect(
+      vacancyProblems({ title: `  ${'x'.repeat(201)}  `, description: 'y'.repeat(4001), active: 'perhaps' }, true).map((p) => p.path),
+    ).toEqual(['title', 'description', 'active']);
   });
 });
 

@@ -64,4 +64,13 @@ export const oidcLoginStatesTable = defineTable('oidc_login_states', {
   expires_at: col.timestamptz(),
 });
 
-export const IDENTITY_TABLES = [usersTable, refreshTokensTable, oneTimeCodesTable, userIdentitiesTable, oidcLoginStatesTable];
+/**
+ * The roles the database lets users hold (history: migrations/0023),
+ * written by the migrator from the registry (platform/migrations.ts,
+ * allowRoles) and read by the trigger on users.roles.
+ */
+export const rolesTable = defineTable('roles', {
+  name: col.text({ primaryKey: true }),
+});
+
+export const IDENTITY_TABLES = [usersTable, refreshTokensTable, oneTimeCodesTable, userIdentitiesTable, oidcLoginStatesTable, rolesTable];
