@@ -10,6 +10,7 @@ import {
   type BidCondition,
   type SettlementOutcome,
 } from '../domain/bid.ts';
+import { ORDER_ENDING_EVENTS } from '../application/settle-ended-order.ts';
 
 /** Written from SPEC §9: a bid wins when its condition is how the order ended; a cancelled order matches nothing. */
 const WINS: Record<BidCondition, Record<SettlementOutcome, boolean>> = {
@@ -35,5 +36,11 @@ describe('bids: conditions, outcomes and the settlement of one bid', () => {
     expect(open).toEqual(['created', 'matching', 'scheduled']);
     expect(open).toEqual([...EDITABLE_STATUSES]);
     for (const status of ['in_progress', 'reported', ...TERMINAL_STATUSES]) expect(stakesOpen(status), status).toBe(false);
+  });
+
+  it('settles on exactly the order events whose transition ends an order (read from orders’ lifecycle table)', () => {
+    expect([...ORDER_ENDING_EVENTS].sort()).toEqual(
+      ['order.accept', 'order.auto_accept', 'order.cancel', 'order.no_check_in', 'order.no_worker', 'order.reject'].sort(),
+    );
   });
 });
