@@ -5,12 +5,15 @@ import { Money } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { findShare, markShareRowPaid } from '../infra/bids.repository.ts';
 import { shareView } from './views.ts';
+import { findContact } from '../../identity/index.ts';
+import { sendEmail } from '../../notifications/index.ts';
+import { sharePaidEmail } from '../domain/emails.ts';
 import type { Bids } from './context.ts';
 
 /**
  * A manager paid a winner outside the platform and says so (SPEC §9): on the
  * locked share, `due` becomes `paid`, the ledger moves the amount out of the
- * winner's due winnings, audited, `settlement.share_paid` published, all in
+ * winner's due winnings, audited, the winner emailed, `settlement.share_paid` published, all in
  * one transaction. A share already paid is refused (409) and nothing changes:
  * of twenty racing marks one succeeds. (A retry with the same Idempotency-Key
  * replays the first answer before this runs.)
@@ -39,6 +42,15 @@ export async function markSharePaid(bids: Bids, input: { actor: Principal; share
       requestId: input.requestId,
     });
     const view = shareView(paid);
+    const winner = await findContact(kernel, paid.manager_id, tx);
+    if (winner) {
+      await sendEmail(kernel, tx, {
+        template: sharePaidEmail,
+        to: winner.email,
+        data: { name: winner.name, orderId: paid.order_id, amount: view.amount },
+        dedupeKey: `settlement-share:${paid.id}:paid`,
+      });
+    }
     await kernel.events.publish(
       tx,
       'settlement.share_paid',

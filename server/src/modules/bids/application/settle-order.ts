@@ -11,6 +11,9 @@ import {
   sharesOfSettlement,
 } from '../infra/bids.repository.ts';
 import { settlementView } from './views.ts';
+import { findContact } from '../../identity/index.ts';
+import { sendEmail } from '../../notifications/index.ts';
+import { shareWonEmail } from '../domain/emails.ts';
 import type { Bids } from './context.ts';
 
 /**
@@ -19,7 +22,8 @@ import type { Bids } from './context.ts';
  * the order's one settlement row (a unique key: a second run, concurrent or
  * later, finds it claimed and changes nothing), writes the winners' shares,
  * marks every bid won or lost, posts the pot in the ledger (once per order,
- * by kind and reference) and publishes `settlement.computed`. A crash
+ * by kind and reference), emails each winner and publishes
+ * `settlement.computed`. A crash
  * anywhere rolls all of it back, and the retried delivery settles afresh.
  * An order nobody bid on is settled too (pot 0.00), so every ended order has
  * a settlement.
@@ -73,6 +77,17 @@ export async function settleOrder(bids: Bids, input: { orderId: string; outcome:
       developersShare: Money.fromCents(split.developersShare),
     });
     const settlement = settlementView(claimed, shares);
+    // Each winner hears what it is owed, in the settlement's transaction (once per share).
+    for (const share of settlement.shares) {
+      const contact = await findContact(kernel, share.managerId, tx);
+      if (!contact) continue;
+      await sendEmail(kernel, tx, {
+        template: shareWonEmail,
+        to: contact.email,
+        data: { name: contact.name, orderId: input.orderId, outcome: input.outcome, stake: share.stake, amount: share.amount },
+        dedupeKey: `settlement-share:${share.id}:won`,
+      });
+    }
     await kernel.events.publish(
       tx,
       'settlement.computed',

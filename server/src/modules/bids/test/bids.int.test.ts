@@ -10,7 +10,7 @@ import { settleOrder } from '../application/settle-order.ts';
 import type { Bids } from '../application/context.ts';
 
 const HOUR = 60 * 60_000;
-type User = { id: string; token: string };
+type User = { id: string; token: string; email?: string };
 
 /** Bids on real orders (SPEC §9): stakes until the start, the settlement once per ended order, shares marked paid. */
 describe('bids: stakes, settlement, paid shares', () => {
@@ -115,6 +115,14 @@ describe('bids: stakes, settlement, paid shares', () => {
     }
     throw new Error('nobody waits for the lock');
   };
+  const emailsAbout = async (orderId: string) =>
+    (
+      await sql<{ to: string; template: string }>(
+        t.db,
+        `SELECT "to", template FROM emails WHERE template LIKE 'bids-%' AND text LIKE '%' || $1 || '%' ORDER BY template, "to"`,
+        [orderId],
+      )
+    ).map((e) => [e.template, e.to]);
   const count = async (query: string, params: unknown[] = []) => Number((await sql<{ n: string }>(t.db, query, params))[0]!.n);
   /** What a refused request must leave untouched. */
   const footprint = async () => ({
@@ -325,6 +333,13 @@ describe('bids: stakes, settlement, paid shares', () => {
     expect(await balance('bid_shares', m1.id)).toBe(333n);
     expect(await balance('bid_shares', m2.id)).toBe(667n);
     expect(await balance('developers', null)).toBe(developersBefore);
+    // Each winner is told what it is owed; the loser hears nothing.
+    expect(await emailsAbout(order.id)).toEqual(
+      [
+        ['bids-share-won', m1.email],
+        ['bids-share-won', m2.email],
+      ].sort((x, y) => String(x[1]).localeCompare(String(y[1]))),
+    );
     expect(events.filter((e) => e.name === 'settlement.computed' && (e.payload as { orderId: string }).orderId === order.id)).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ pot: '10.00', remainder: '0.01', outcome: 'completed' }) }),
     ]);
@@ -397,6 +412,11 @@ describe('bids: stakes, settlement, paid shares', () => {
       0,
     );
     expect(await balance('bid_pot', order.id)).toBe(300n);
+    expect(
+      await count("SELECT count(*) AS n FROM outbox WHERE payload::text LIKE '%' || $1 || '%' AND payload::text LIKE '%settlement%'", [
+        order.id,
+      ]),
+    ).toBe(0);
 
     // The real delivery, the same event delivered again, and five concurrent runs: one settlement.
     await settle(t);
@@ -478,6 +498,15 @@ describe('bids: stakes, settlement, paid shares', () => {
     expect(
       await count("SELECT count(*) AS n FROM ledger_transactions WHERE kind = 'bid_share_paid' AND reference = $1", [share2!.id]),
     ).toBe(1);
+    // Each winner was told of its win and, once, of the payment.
+    expect(await emailsAbout(order.id)).toEqual(
+      [
+        ['bids-share-paid', m1.email],
+        ['bids-share-paid', m2.email],
+        ['bids-share-won', m1.email],
+        ['bids-share-won', m2.email],
+      ].sort((x, y) => (x[0] === y[0] ? String(x[1]).localeCompare(String(y[1])) : x[0]! < y[0]! ? -1 : 1)),
+    );
     const shown = (await get(m1, `/v1/orders/${order.id}/settlement`)).body.shares.map((s: { status: string }) => s.status);
     expect(shown).toEqual(['paid', 'paid']);
     await settle(t);
