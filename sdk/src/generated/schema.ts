@@ -925,6 +925,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bids on an order (managers)
+         * @description Every manager's bids on the order, oldest first, with their status (`won` / `lost` once settled).
+         */
+        get: operations["listBids"];
+        put?: never;
+        /**
+         * Stake on an order's outcome (managers)
+         * @description Stakes `amount` on the order ending `completed` or `failed`. Open until
+         *     the order starts: once it is `in_progress` or has ended this is a 409
+         *     `BIDS.ORDER_STARTED` and nothing changes (a bid racing the check-in
+         *     either lands before it, in the pot, or is refused). A manager may hold
+         *     several bids on one order. Recorded in the ledger (the manager's bids
+         *     account to the order's pot) and the audit log.
+         */
+        post: operations["placeBid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1025,6 +1054,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How an ended order's pot was split (managers)
+         * @description The settlement, computed once when the order ends (completed, failed or
+         *     cancelled), also for an order nobody bid on (pot `0.00`, no shares).
+         *     404 `BIDS.NOT_SETTLED` until the order has ended and been settled;
+         *     404 `NOT_FOUND` when there is no such order.
+         */
+        get: operations["getSettlement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/timeline": {
         parameters: {
             query?: never;
@@ -1113,6 +1165,30 @@ export interface paths {
          * @description Changes apply to orders created afterwards; existing orders keep what they were created with.
          */
         patch: operations["updateServiceType"];
+        trace?: never;
+    };
+    "/v1/settlement-shares/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a winner's share paid (managers)
+         * @description Records that the winner was paid outside the platform: the share becomes
+         *     `paid` (the ledger moves it out of the winner's due winnings), audited.
+         *     A retry with the same `Idempotency-Key` replays the first answer; a
+         *     second mark of a paid share is a 409 `BIDS.SHARE_ALREADY_PAID` and
+         *     changes nothing.
+         */
+        post: operations["markSettlementSharePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/statements": {
@@ -1336,6 +1412,44 @@ export interface components {
                 status: "succeeded" | "declined";
             }[];
         };
+        Bid: {
+            amount: components["schemas"]["Money"];
+            condition: components["schemas"]["BidCondition"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The manager (or admin) who staked it.
+             */
+            managerId: string;
+            /** Format: uuid */
+            orderId: string;
+            status: components["schemas"]["BidStatus"];
+        };
+        /**
+         * @description The outcome a bid stakes on. A cancelled order matches neither.
+         * @enum {string}
+         */
+        BidCondition: "completed" | "failed";
+        BidCreate: {
+            /**
+             * @description The stake in cat-units with exactly two decimals, more than `0.00` and at most `1000000.00`.
+             * @example 25.00
+             */
+            amount: string;
+            condition: components["schemas"]["BidCondition"];
+        };
+        BidList: {
+            data: components["schemas"]["Bid"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description `open` until the order is settled; then `won` if its condition matched the outcome, else `lost` (every bid on a cancelled order is `lost`).
+         * @enum {string}
+         */
+        BidStatus: "open" | "won" | "lost";
         CancelRequest: {
             reason?: string;
         };
@@ -1769,6 +1883,57 @@ export interface components {
             kitItems?: components["schemas"]["KitItem"][];
             name?: string;
         };
+        /**
+         * @description Who gets how much of an ended order's pot. The pot (every stake) is split
+         *     among the winning bids in proportion to their stakes, in whole hundredths:
+         *     each winner first gets the rounded-down part, then the hundredths still
+         *     left over (`remainder`) go one each to the winners with the largest
+         *     dropped fractions (largest remainder; a tie goes to the earlier bid, then
+         *     the smaller bid id). If nobody wins (or the order was cancelled) the whole
+         *     pot is `developersShare`. The shares' amounts plus `developersShare`
+         *     always equal `pot` exactly.
+         */
+        Settlement: {
+            developersShare: components["schemas"]["Money"];
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            orderId: string;
+            outcome: components["schemas"]["SettlementOutcome"];
+            pot: components["schemas"]["Money"];
+            /** @description The hundredths handed out by the largest-remainder step (less than one hundredth per winner); already inside the shares. */
+            remainder: components["schemas"]["Money"];
+            /** Format: date-time */
+            settledAt: string;
+            shares: components["schemas"]["SettlementShare"][];
+            winnersPot: components["schemas"]["Money"];
+        };
+        /** @enum {string} */
+        SettlementOutcome: "completed" | "failed" | "cancelled";
+        /** @description What one winning bid is owed. Managers pay it outside the platform and mark it paid. */
+        SettlementShare: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            bidId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The winner, who is owed `amount`.
+             */
+            managerId: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who marked it paid.
+             */
+            paidBy?: string | null;
+            stake: components["schemas"]["Money"];
+            status: components["schemas"]["SettlementShareStatus"];
+        };
+        /** @enum {string} */
+        SettlementShareStatus: "due" | "paid";
         Statement: {
             debtCarried: components["schemas"]["Money"];
             earned: components["schemas"]["Money"];
@@ -3576,6 +3741,78 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    listBids: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bids. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BidList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    placeBid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BidCreate"];
+            };
+        };
+        responses: {
+            /** @description Placed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bid"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
     cancelOrder: {
         parameters: {
             query?: never;
@@ -3780,6 +4017,32 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
         };
     };
+    getSettlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settlement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settlement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     getOrderTimeline: {
         parameters: {
             query?: never;
@@ -3961,6 +4224,43 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    markSettlementSharePaid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementShare"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     listStatements: {

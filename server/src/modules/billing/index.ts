@@ -13,8 +13,16 @@ import { createGoldenHatClient } from './infra/golden-hat-client.ts';
 import { INVOICE_EMAIL_TOPIC, PERIOD_EMAILS_TOPIC, issueWeeklyInvoices, queuePeriodEmails } from './application/issue-weekly-invoices.ts';
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
+import { createBidLedger, type BidLedger } from './application/bid-ledger.ts';
 
 export { discountRate, discountOn } from './domain/discount.ts';
+export type { BidLedger } from './application/bid-ledger.ts';
+
+/** What later modules reach with `peers.of(billingModule)`: ledger operations done in their own transaction. */
+export interface BillingService {
+  /** Bids' stakes, settlements and paid shares (application/bid-ledger.ts). */
+  bidLedger: BidLedger;
+}
 
 /**
  * Billing (SPEC §8): the double-entry ledger and its reconciliation, client
@@ -22,7 +30,7 @@ export { discountRate, discountOn } from './domain/discount.ts';
  * cumulative-spend discount, worker statements with fines, rewards and
  * carried debt, and payouts through Golden Hat.
  */
-export function createBillingModule(kernel: Kernel): ChorecatModule {
+export function createBillingModule(kernel: Kernel): ChorecatModule<BillingService> {
   const billing: Payouts = {
     kernel,
     provider: PAYMENT_PROVIDERS[kernel.config.paymentProvider]!,
@@ -47,6 +55,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule {
   );
   return {
     name: 'billing',
+    provides: { bidLedger: createBidLedger(kernel) },
     handlers: billingHandlers(billing),
     jobs: [
       {

@@ -18,6 +18,7 @@ export {
   type OrderSlot,
 } from './application/order-slots.ts';
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
+export { lockOrderForStake, findOrderForStake, type OrderForStake } from './application/order-for-stake.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through

@@ -38,6 +38,9 @@ const WATCHED_TABLES = [
   'statements',
   'invoices',
   'ledger_entries',
+  'bids',
+  'settlements',
+  'settlement_shares',
   'top_ups',
   'matching_attempts',
 ];

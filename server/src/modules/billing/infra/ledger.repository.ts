@@ -1,7 +1,19 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 import { Money } from '../../../platform/money.ts';
 
-export type AccountKind = 'client' | 'worker' | 'platform_revenue' | 'fines' | 'rewards' | 'external_in' | 'external_out' | 'developers';
+export type AccountKind =
+  | 'client'
+  | 'worker'
+  | 'platform_revenue'
+  | 'fines'
+  | 'rewards'
+  | 'external_in'
+  | 'external_out'
+  | 'developers'
+  // Bids' accounts (migration 0030, application/bid-ledger.ts): a manager's stakes, an order's pot, a winner's due winnings.
+  | 'bids'
+  | 'bid_pot'
+  | 'bid_shares';
 
 /** The account of an owner (or the platform's account of a kind), opened on first use. */
 export async function accountId(db: Database, tx: Tx, kind: AccountKind, ownerId: string | null, now: Date): Promise<string> {

@@ -48,6 +48,8 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
     {
       resource: OrderRecord,
       options: {
+        // Named, so other modules can add record actions to it (bids' Bids, Settlement, Place bid…).
+        id: 'orders',
         navigation,
         listProperties: ['startsAt', 'status', 'serviceTypeId', 'clientId', 'workerId', 'price', 'failureReason'],
         showProperties: [

@@ -214,3 +214,23 @@ export const reportedOrdersDueBy = (db: Database, asOf: Date, acceptAfterMs: num
     "SELECT id FROM orders WHERE status = 'reported' AND reported_at + make_interval(secs => $2 / 1000.0) <= $1 ORDER BY reported_at",
     [asOf, acceptAfterMs],
   );
+
+/**
+ * The facts a stake needs of an order (bids, through orders' door). With a
+ * transaction it takes the row FOR SHARE: a transition holds it FOR UPDATE,
+ * so a stake and a check-in (or a cancel) serialise, and the stake sees the
+ * status the transition committed.
+ */
+export async function findOrderForStakeRow(
+  db: Database,
+  id: string,
+  tx?: Tx,
+): Promise<Pick<OrderRow, 'id' | 'status' | 'client_id' | 'worker_id'> | undefined> {
+  const [row] = await sql<Pick<OrderRow, 'id' | 'status' | 'client_id' | 'worker_id'>>(
+    db,
+    `SELECT id, status, client_id, worker_id FROM orders WHERE id = $1${tx ? ' FOR SHARE' : ''}`,
+    [id],
+    tx,
+  );
+  return row;
+}

@@ -1,0 +1,79 @@
+/**
+ * Bids through the SDK, as a manager's app would use them: the demo client
+ * posts an order starting in an hour; the demo manager stakes 3.00 and 6.00
+ * on it failing and 1.00 on it completing. Nobody assembles the kit, so at
+ * the start (the sandbox clock moves two hours) the order fails with
+ * `no_worker`; the pot of 10.00 is split between the two failed-bids by
+ * stake (largest remainder: 3.33 and 6.67); the manager pays them and marks
+ * each share paid.
+ *
+ *   npm start                         # in one terminal
+ *   npm run example:bids-on-an-order  # in another
+ */
+import { formatCents, login, toCents, unwrap, type ChorecatClient } from '@chorecat/sdk';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function bidsOnAnOrder(
+  baseUrl: string,
+  options: {
+    manager?: { email: string; password: string };
+    client?: ChorecatClient;
+    /** How the settlement gets computed: a running server's jobs deliver the order's event by themselves. */
+    deliver?: () => Promise<void>;
+    timeoutMs?: number;
+    log?: (line: string) => void;
+  } = {},
+) {
+  const log = options.log ?? (() => undefined);
+  const client = options.client ?? (await login({ baseUrl }, { email: 'client@chorecat.test', password: 'chorecat-demo' })).client;
+  const { client: manager } = await login({ baseUrl }, options.manager ?? { email: 'manager@chorecat.test', password: 'chorecat-demo' });
+
+  const now = Date.parse(unwrap(await manager.GET('/v1/sandbox/clock')).now);
+  const [type] = unwrap(await client.GET('/v1/service-types')).data;
+  const order = unwrap(
+    await client.POST('/v1/orders', {
+      body: { serviceTypeId: type!.id, startsAt: new Date(now + 60 * 60_000).toISOString(), address: '2 Wager Way' },
+    }),
+  );
+  log(`order ${order.id} posted, starting ${order.startsAt}`);
+
+  const stakes = [
+    { amount: '3.00', condition: 'failed' as const },
+    { amount: '6.00', condition: 'failed' as const },
+    { amount: '1.00', condition: 'completed' as const },
+  ];
+  for (const stake of stakes) {
+    const bid = unwrap(await manager.POST('/v1/orders/{id}/bids', { params: { path: { id: order.id } }, body: stake }));
+    log(`bid ${bid.id}: ${bid.amount} on ${bid.condition}`);
+  }
+  const pot = stakes.reduce((sum, s) => sum + toCents(s.amount), 0n);
+  log(`pot ${formatCents(pot)}`);
+
+  // Two hours on: the start passes without a worker, and the order fails by itself.
+  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceBy: 'PT2H' } }));
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let settlement;
+  for (;;) {
+    await options.deliver?.();
+    const res = await manager.GET('/v1/orders/{id}/settlement', { params: { path: { id: order.id } } });
+    if (res.data) {
+      settlement = res.data;
+      break;
+    }
+    if (res.error?.code !== 'BIDS.NOT_SETTLED' || Date.now() > deadline) unwrap(res);
+    await sleep(500);
+  }
+  log(`settled ${settlement.outcome}: ${settlement.shares.map((s) => `${s.stake} → ${s.amount}`).join(', ')}`);
+
+  // The manager pays each winner outside the platform, then says so.
+  for (const share of settlement.shares) {
+    unwrap(await manager.POST('/v1/settlement-shares/{id}/paid', { params: { path: { id: share.id } } }));
+  }
+  return unwrap(await manager.GET('/v1/orders/{id}/settlement', { params: { path: { id: order.id } } }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const settlement = await bidsOnAnOrder(process.env.CHORECAT_URL ?? 'http://localhost:3000', { log: (line) => console.log(line) });
+  console.log(JSON.stringify(settlement, null, 2));
+}
