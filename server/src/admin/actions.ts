@@ -85,6 +85,38 @@ export function confirmAction<Handler>(options: {
   return { actionType: 'record', component: ACTION_FORM, custom: { help: question, submitLabel, fields: [] }, ...rest };
 }
 
+/**
+ * A record action with a few inputs (reward a worker, stake on an order):
+ * the panel shows the form on GET; on POST `run` calls the use case with the
+ * unflattened form, and on success the panel goes to `then` (a list
+ * filtered to what was just made), else shows the refusal on the form.
+ */
+export function formAction(options: {
+  icon: string;
+  help: string;
+  submitLabel: string;
+  fields: { name: string; label: string; placeholder?: string; type?: string }[];
+  isVisible?: unknown;
+  run: (form: Record<string, unknown>, recordId: string, actor: { id: string; roles: Role[] }) => Promise<unknown>;
+  done: string;
+  then: (recordId: string) => { resourceId: string; search?: string };
+}) {
+  const { help, submitLabel, fields, run, done, then, ...rest } = options;
+  return {
+    actionType: 'record',
+    component: ACTION_FORM,
+    custom: { help, submitLabel, fields },
+    ...rest,
+    handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
+      const record = context.record!.toJSON(context.currentAdmin);
+      if (request.method !== 'post') return { record };
+      const recordId = context.record!.id();
+      const result = await runAdminAction(context, () => run(unflattenPayload(request.payload), recordId, adminActor(context)), done);
+      return result.notice.type === 'success' ? { ...result, redirectUrl: context.h.resourceUrl(then(recordId)) } : result;
+    },
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

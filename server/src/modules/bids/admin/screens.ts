@@ -1,20 +1,19 @@
 import { Model, type Sequelize } from 'sequelize';
-import { ACTION_FORM } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   confirmAction,
+  formAction,
   moneyAttribute,
   runAdminAction,
-  unflattenPayload,
   type AdminActionContext,
-  type AdminActionRequest,
 } from '../../../admin/actions.ts';
 import { bidsTable, settlementsTable, settlementSharesTable } from '../infra/bids.tables.ts';
 import { placeBid } from '../application/place-bid.ts';
 import { markSharePaid } from '../application/mark-share-paid.ts';
 import type { Bids } from '../application/context.ts';
+import { stakesOpen } from '../domain/bid.ts';
 
 class BidRecord extends Model {}
 class SettlementRecord extends Model {}
@@ -131,41 +130,20 @@ export function bidsAdminActions(bids: Bids): AdminActionsExtension[] {
         bids: related('bids', 'orderId', 'TrendingUp'),
         settlement: related('settlements', 'orderId', 'PieChart'),
         settlementShares: related('settlement_shares', 'orderId', 'CheckCircle'),
-        placeBid: {
-          actionType: 'record',
+        placeBid: formAction({
           icon: 'PlusCircle',
-          component: ACTION_FORM,
-          isVisible: ({ record }: { record?: { params: { status?: string } } }) =>
-            ['created', 'matching', 'scheduled'].includes(String(record?.params.status)),
-          custom: {
-            help: 'Stake on how this order ends. Bids close when the worker checks in.',
-            submitLabel: 'Place bid',
-            fields: [
-              { name: 'amount', label: 'Amount (cat-units)', placeholder: '25.00' },
-              { name: 'condition', label: 'Condition (completed or failed)', placeholder: 'completed' },
-            ],
-          },
-          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
-            const record = context.record!.toJSON(context.currentAdmin);
-            if (request.method !== 'post') return { record };
-            const raw = unflattenPayload(request.payload);
-            const orderId = context.record!.id();
-            const result = await runAdminAction(
-              context,
-              () =>
-                placeBid(bids, {
-                  actor: adminActor(context),
-                  orderId,
-                  amount: String(raw.amount ?? '').trim(),
-                  condition: String(raw.condition ?? '').trim(),
-                }),
-              'Bid placed.',
-            );
-            return result.notice.type === 'success'
-              ? { ...result, redirectUrl: context.h.resourceUrl({ resourceId: 'bids', search: `?filters.orderId=${orderId}` }) }
-              : result;
-          },
-        },
+          isVisible: ({ record }: { record?: { params: { status?: string } } }) => stakesOpen(String(record?.params.status)),
+          help: 'Stake on how this order ends. Bids close when the worker checks in.',
+          submitLabel: 'Place bid',
+          fields: [
+            { name: 'amount', label: 'Amount (cat-units)', placeholder: '25.00' },
+            { name: 'condition', label: 'Condition (completed or failed)', placeholder: 'completed' },
+          ],
+          run: (form, orderId, actor) =>
+            placeBid(bids, { actor, orderId, amount: String(form.amount ?? '').trim(), condition: String(form.condition ?? '').trim() }),
+          done: 'Bid placed.',
+          then: (orderId) => ({ resourceId: 'bids', search: `?filters.orderId=${orderId}` }),
+        }),
       },
     },
   ];

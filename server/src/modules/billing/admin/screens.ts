@@ -1,11 +1,11 @@
 import { Model, type Sequelize } from 'sequelize';
-import { ACTION_FORM } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   chosenId,
   confirmAction,
+  formAction,
   moneyAttribute,
   runAdminAction,
   unflattenPayload,
@@ -286,39 +286,19 @@ export function billingAdminActions(billing: Payouts): AdminActionsExtension[] {
       resourceId: 'worker_profiles',
       actionLabels: { reward: 'Reward…' },
       actions: {
-        reward: {
-          actionType: 'record',
+        reward: formAction({
           icon: 'Award',
-          component: ACTION_FORM,
-          custom: {
-            help: "Paid with the worker's next monthly statement (a line of its own).",
-            submitLabel: 'Grant reward',
-            fields: [
-              { name: 'amount', label: 'Amount (cat-units)', placeholder: '25.00' },
-              { name: 'reason', label: 'Reason', type: 'textarea' },
-            ],
-          },
-          handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
-            const record = context.record!.toJSON(context.currentAdmin);
-            if (request.method !== 'post') return { record };
-            const raw = unflattenPayload(request.payload);
-            const workerId = context.record!.id();
-            const result = await runAdminAction(
-              context,
-              () =>
-                grantReward(billing, {
-                  actor: adminActor(context),
-                  workerId,
-                  amount: String(raw.amount ?? ''),
-                  reason: String(raw.reason ?? ''),
-                }),
-              'Reward granted: it is paid with the next statement.',
-            );
-            return result.notice.type === 'success'
-              ? { ...result, redirectUrl: context.h.resourceUrl({ resourceId: 'rewards', search: `?filters.workerId=${workerId}` }) }
-              : result;
-          },
-        },
+          help: "Paid with the worker's next monthly statement (a line of its own).",
+          submitLabel: 'Grant reward',
+          fields: [
+            { name: 'amount', label: 'Amount (cat-units)', placeholder: '25.00' },
+            { name: 'reason', label: 'Reason', type: 'textarea' },
+          ],
+          run: (form, workerId, actor) =>
+            grantReward(billing, { actor, workerId, amount: String(form.amount ?? ''), reason: String(form.reason ?? '') }),
+          done: 'Reward granted: it is paid with the next statement.',
+          then: (workerId) => ({ resourceId: 'rewards', search: `?filters.workerId=${workerId}` }),
+        }),
       },
     },
   ];
