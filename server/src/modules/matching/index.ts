@@ -4,6 +4,8 @@ import { createMatcher, matchOrder } from './application/match-order.ts';
 import { matchingJobs } from './jobs/retry.ts';
 import { matchingAdminResource } from './admin/screens.ts';
 
+export { matchingAttemptsOf } from './application/attempts-of-order.ts';
+
 export {
   MATCHING_STRATEGIES,
   randomMatching,

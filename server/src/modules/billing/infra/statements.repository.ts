@@ -10,6 +10,7 @@ export interface StatementRow {
   rewards_cents: string;
   debt_carried_cents: string;
   net_cents: string;
+  adjustments_cents: string;
   status: 'debt' | 'payable' | 'paid';
   issued_at: Date;
   paid_at: Date | null;
@@ -17,9 +18,11 @@ export interface StatementRow {
 
 export interface StatementLineRow {
   statement_id: string;
-  kind: 'earning' | 'fine' | 'reward';
+  kind: 'earning' | 'fine' | 'reward' | 'adjustment';
   order_id: string | null;
   reward_id: string | null;
+  correction_id: string | null;
+  description: string | null;
   amount_cents: string;
   at: Date;
 }
@@ -53,29 +56,38 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
      ), pending_rewards AS (
        SELECT r.* FROM rewards r
        WHERE r.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.reward_id = r.id)
+     ), pending_corrections AS (
+       -- Fines a quality review reversed (already in the ledger: stated here, posted when made).
+       SELECT c.* FROM review_corrections c
+       WHERE c.kind = 'fine_reversal' AND c.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.correction_id = c.id)
      ), activity AS (
        SELECT worker_id,
               sum(CASE WHEN outcome = 'completed' THEN (price_cents * 6000 + 5000) / 10000 ELSE 0 END) AS earned,
               sum(CASE WHEN outcome = 'failed' THEN 4000 ELSE 0 END) AS fines,
-              0::numeric AS rewards, min(at) AS first_at
+              0::numeric AS rewards, 0::numeric AS adjustments, min(at) AS first_at
        FROM pending_outcomes GROUP BY worker_id
        UNION ALL
-       SELECT worker_id, 0, 0, sum(amount_cents), min(created_at) FROM pending_rewards GROUP BY worker_id
+       SELECT worker_id, 0, 0, sum(amount_cents), 0, min(created_at) FROM pending_rewards GROUP BY worker_id
+       UNION ALL
+       SELECT worker_id, 0, 0, 0, sum(amount_cents), min(created_at) FROM pending_corrections GROUP BY worker_id
      ), per_worker AS (
-       SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards, min(first_at) AS first_at
+       SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards,
+              sum(adjustments)::bigint AS adjustments, min(first_at) AS first_at
        FROM activity GROUP BY worker_id
      ), previous AS (
        SELECT DISTINCT ON (worker_id) worker_id, period_end, net_cents FROM statements ORDER BY worker_id, period_end DESC
      ), computed AS (
-       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards,
+       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards, w.adjustments,
               CASE WHEN p.net_cents < 0 THEN -p.net_cents ELSE 0 END AS debt
        FROM per_worker w LEFT JOIN previous p USING (worker_id)
+     ), netted AS (
+       SELECT c.*, c.earned - c.fines + c.rewards + c.adjustments - c.debt AS net FROM computed c
      )
-     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
-     SELECT worker_id, period_start, $1, earned, fines, rewards, debt, earned - fines + rewards - debt,
-            CASE WHEN earned - fines + rewards - debt < 0 THEN 'debt' WHEN earned - fines + rewards - debt = 0 THEN 'paid' ELSE 'payable' END,
-            $2, CASE WHEN earned - fines + rewards - debt = 0 THEN $2::timestamptz END
-     FROM computed
+     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, adjustments_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
+     SELECT worker_id, period_start, $1, earned, fines, rewards, adjustments, debt, net,
+            CASE WHEN net < 0 THEN 'debt' WHEN net = 0 THEN 'paid' ELSE 'payable' END,
+            $2, CASE WHEN net = 0 THEN $2::timestamptz END
+     FROM netted
      ON CONFLICT (worker_id, period_end) DO NOTHING
      RETURNING *`,
     [periodEnd, now],
@@ -85,15 +97,19 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
   const ids = rows.map((r) => r.id);
   await execute(
     db,
-    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at)
-     SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL,
-            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at
+    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at, correction_id, description)
+     SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL::uuid,
+            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at, NULL::uuid, NULL::text
      FROM statements s JOIN worker_outcomes o ON o.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND o.at <= $2
      UNION ALL
-     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at
+     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at, NULL, NULL
      FROM statements s JOIN rewards r ON r.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2
+     UNION ALL
+     SELECT s.id, 'adjustment', NULL, NULL, c.amount_cents, c.created_at, c.id, c.description
+     FROM statements s JOIN review_corrections c ON c.worker_id = s.worker_id AND c.kind = 'fine_reversal'
+     WHERE s.id = ANY($1::uuid[]) AND c.created_at <= $2
      -- The unique keys skip orders and rewards already stated. (A NOT EXISTS on the table being filled would rescan it per row.)
      ON CONFLICT DO NOTHING`,
     [ids, periodEnd],
