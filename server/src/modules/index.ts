@@ -9,6 +9,7 @@ import { suppliesModule } from './supplies/index.ts';
 import { matchingModule } from './matching/index.ts';
 import { hiringModule } from './hiring/index.ts';
 import { billingModule } from './billing/index.ts';
+import { qualityModule } from './quality/index.ts';
 
 /**
  * The one list of Chorecat's modules, read by the composition root (app.ts),
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   matchingModule,
   hiringModule,
   billingModule,
+  qualityModule,
 ];
 
 /** Every role of the registry's platform: the kernel's and those its modules introduce. */

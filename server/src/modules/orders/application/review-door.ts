@@ -1,5 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { toOrderView, type OrderView } from '../domain/order-view.ts';
+import type { OrderStatus } from '../domain/order-lifecycle.ts';
 import { findOrder, timelineOf } from '../infra/orders.repository.ts';
 import { photosOf } from '../infra/photos.repository.ts';
 import { toRecord } from './order-record.ts';
@@ -34,8 +35,8 @@ export interface ReviewTimelineEntry {
   actorId: string | null;
   actorRole: string;
   event: string;
-  from: string | null;
-  to: string;
+  from: OrderStatus | null;
+  to: OrderStatus;
   reason: string | null;
   fileHashes: string[];
 }

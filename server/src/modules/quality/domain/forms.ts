@@ -102,7 +102,9 @@ function answerError(field: FormField, value: unknown): string | undefined {
     case 'choice':
       return typeof value === 'string' && field.options?.includes(value) ? undefined : `must be one of: ${field.options?.join(', ')}`;
     case 'rating':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5 ? undefined : 'must be a whole number from 1 to 5';
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5
+        ? undefined
+        : 'must be a whole number from 1 to 5';
     case 'yesno':
       return typeof value === 'boolean' ? undefined : 'must be true (yes) or false (no)';
   }

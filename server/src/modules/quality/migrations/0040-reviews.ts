@@ -49,6 +49,28 @@ export async function up({ sql }: MigrationContext): Promise<void> {
     -- The queue: open first, oldest first.
     CREATE INDEX reviews_queue ON reviews (status, created_at, id);
 
+    -- The panel's queue: each review with the form it was (or would now be) filled in with, and one sort key
+    -- (AdminJS sorts by a single column) putting open reviews first, then the oldest first.
+    CREATE VIEW review_queue AS
+    SELECT r.id, r.order_id, r.reason, r.status, r.verdict, r.client_feedback, r.reviewer_id, r.opened_by, r.fine_reversed,
+           r.refunded_cents, r.answers, r.form_version, r.created_at, r.completed_at,
+           coalesce(r.form_id, d.form_id) AS form_id,
+           coalesce(v.name, d.name) AS form_name,
+           coalesce(v.fields, d.fields) AS form_fields,
+           (CASE WHEN r.status = 'open' THEN '0' ELSE '1' END) || to_char(r.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS') || r.id::text
+             AS queue_position
+    FROM reviews r
+    LEFT JOIN review_form_versions v ON v.form_id = r.form_id AND v.version = r.form_version
+    LEFT JOIN LATERAL (
+      SELECT dv.form_id, dv.name, dv.fields FROM review_forms f JOIN review_form_versions dv ON dv.form_id = f.id AND dv.version = f.current_version
+      ORDER BY f.created_at, f.id LIMIT 1
+    ) d ON r.form_id IS NULL;
+
+    -- The panel's form designer: each form at its current version.
+    CREATE VIEW review_forms_current AS
+    SELECT f.id, v.name, f.current_version AS version, v.fields, f.created_at, f.updated_at
+    FROM review_forms f JOIN review_form_versions v ON v.form_id = f.id AND v.version = f.current_version;
+
     -- Each completed order is drawn once for sampling, however often its event is delivered.
     CREATE TABLE review_sampling_draws (
       order_id uuid PRIMARY KEY,
