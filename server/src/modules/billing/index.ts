@@ -13,6 +13,7 @@ import { INVOICE_EMAIL_TOPIC, PERIOD_EMAILS_TOPIC, issueWeeklyInvoices, queuePer
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
 import { reviewCorrections } from './application/review-corrections.ts';
+import { reviewCorrectionsTable } from './infra/review-corrections.table.ts';
 import type { Tx } from '../../platform/database.ts';
 
 export { discountRate, discountOn } from './domain/discount.ts';
@@ -147,4 +148,9 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingRevie
   };
 }
 
-export const billingModule = defineModule({ name: 'billing', config: billingConfig, create: (kernel) => createBillingModule(kernel) });
+export const billingModule = defineModule({
+  name: 'billing',
+  config: billingConfig,
+  tables: [reviewCorrectionsTable],
+  create: (kernel) => createBillingModule(kernel),
+});

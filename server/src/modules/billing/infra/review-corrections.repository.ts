@@ -1,16 +1,9 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
+import type { RowOf } from '../../../platform/table.ts';
+import { reviewCorrectionsTable } from './review-corrections.table.ts';
 
-export interface CorrectionRow {
-  id: string;
-  kind: 'fine_reversal' | 'refund';
-  review_id: string;
-  order_id: string;
-  worker_id: string | null;
-  client_id: string | null;
-  amount_cents: string;
-  description: string;
-  created_at: Date;
-}
+export type CorrectionRow = RowOf<typeof reviewCorrectionsTable>;
+const COLUMNS = reviewCorrectionsTable.list;
 
 /** Records a correction once per kind and review (and per kind and order); undefined when one was already recorded. */
 export async function insertCorrection(
@@ -21,7 +14,7 @@ export async function insertCorrection(
   const { rows } = await execute<CorrectionRow>(
     db,
     `INSERT INTO review_corrections (kind, review_id, order_id, worker_id, client_id, amount_cents, description, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING *`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
     [c.kind, c.review_id, c.order_id, c.worker_id, c.client_id, c.amount_cents.toString(), c.description, c.created_at],
     tx,
   );
@@ -29,7 +22,7 @@ export async function insertCorrection(
 }
 
 export const correctionOfOrder = async (db: Database, kind: CorrectionRow['kind'], orderId: string, tx?: Tx) =>
-  (await sql<CorrectionRow>(db, 'SELECT * FROM review_corrections WHERE kind = $1 AND order_id = $2', [kind, orderId], tx))[0];
+  (await sql<CorrectionRow>(db, `SELECT ${COLUMNS} FROM review_corrections WHERE kind = $1 AND order_id = $2`, [kind, orderId], tx))[0];
 
 /** The worker's recorded outcome of an order (the fine is on its statement when it is `failed`). */
 export const outcomeOfOrder = async (db: Database, orderId: string, tx?: Tx) =>

@@ -127,7 +127,7 @@ describe('quality: the review queue and review results', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.api
+      const res: { body: { data: { id: string }[]; nextCursor: string | null } } = await t.api
         .get(`/v1/reviews?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
         .set('authorization', as(d.manager))
         .expect(200);
