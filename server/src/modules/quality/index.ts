@@ -6,7 +6,7 @@ import type { Quality } from './application/context.ts';
 import { onOrderCompleted, onOrderEnded } from './application/open-review.ts';
 import { seedDemoReviewForms } from './application/seed-demo-forms.ts';
 import { qualityHandlers } from './http/handlers.ts';
-import { qualityAdminResources } from './admin/screens.ts';
+import { qualityAdminActions, qualityAdminResources } from './admin/screens.ts';
 import { QUALITY_EVENT_NAMES } from './events.ts';
 import { QUALITY_TABLES } from './infra/tables.ts';
 import { REASON_OF_ORDER_EVENT } from './domain/review-lifecycle.ts';
@@ -45,6 +45,7 @@ export function createQualityModule(
     name: 'quality',
     handlers: qualityHandlers(quality),
     adminResources: qualityAdminResources(quality, kernel.db.sequelize),
+    adminActions: qualityAdminActions(quality),
   };
 }
 

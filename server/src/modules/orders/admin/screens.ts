@@ -85,6 +85,8 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
     {
       resource: OrderRecord,
       options: {
+        // Named, so other modules can add actions to it (quality's "Open review").
+        id: 'orders',
         navigation,
         listProperties: ['startsAt', 'status', 'serviceTypeId', 'clientId', 'workerId', 'price', 'failureReason'],
         showProperties: [
