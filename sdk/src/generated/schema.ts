@@ -1478,6 +1478,8 @@ export interface components {
             startsAt: string;
         };
         Earnings: {
+            /** @description Fines reversed by quality reviews in the period. */
+            adjustments: components["schemas"]["Money"];
             completedOrders: number;
             earned: components["schemas"]["Money"];
             failedOrders: number;

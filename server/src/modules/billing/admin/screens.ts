@@ -90,6 +90,8 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       fines: moneyAttribute('finesCents'),
       rewardsCents: { type: DataTypes.BIGINT, field: 'rewards_cents' },
       rewards: moneyAttribute('rewardsCents'),
+      adjustmentsCents: { type: DataTypes.BIGINT, field: 'adjustments_cents' },
+      adjustments: moneyAttribute('adjustmentsCents'),
       debtCarriedCents: { type: DataTypes.BIGINT, field: 'debt_carried_cents' },
       debtCarried: moneyAttribute('debtCarriedCents'),
       netCents: { type: DataTypes.BIGINT, field: 'net_cents' },
@@ -168,7 +170,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'statements',
         navigation,
-        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'debtCarried', 'net', 'status'],
+        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'adjustments', 'debtCarried', 'net', 'status'],
         filterProperties: ['workerId', 'status', 'periodEnd'],
         properties: {
           workerId: { reference: 'users' },
@@ -176,6 +178,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           earnedCents: { isVisible: false },
           finesCents: { isVisible: false },
           rewardsCents: { isVisible: false },
+          adjustmentsCents: { isVisible: false },
           debtCarriedCents: { isVisible: false },
           netCents: { isVisible: false },
         },

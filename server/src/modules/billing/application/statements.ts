@@ -81,7 +81,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
   const e = await earningsBetween(billing.kernel.db, workerId, from, to);
-  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards);
+  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards) + BigInt(e.adjustments);
   return {
     workerId,
     from: from.toISOString(),
@@ -91,6 +91,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
     earned: formatCents(e.earned),
     fines: formatCents(e.fines),
     rewards: formatCents(e.rewards),
+    adjustments: formatCents(e.adjustments),
     net: formatCents(net),
   };
 }

@@ -199,16 +199,17 @@ export async function insertReward(
   return rows[0]!;
 }
 
-/** A worker's earnings in [from, to): completed and failed orders and rewards, whether stated yet or not. */
+/** A worker's earnings in [from, to): completed and failed orders, rewards and reversed fines, whether stated yet or not. */
 export async function earningsBetween(db: Database, workerId: string, from: Date, to: Date) {
-  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string }>(
+  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string; adjustments: string }>(
     db,
     `SELECT
        coalesce((SELECT sum((price_cents * 6000 + 5000) / 10000) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3), 0)::text AS earned,
        coalesce((SELECT count(*) * 4000 FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3), 0)::text AS fines,
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3)::text AS completed,
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3)::text AS failed,
-       coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards`,
+       coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards,
+       coalesce((SELECT sum(amount_cents) FROM review_corrections WHERE worker_id = $1 AND kind = 'fine_reversal' AND created_at >= $2 AND created_at < $3), 0)::text AS adjustments`,
     [workerId, from, to],
   );
   return row!;

@@ -91,6 +91,16 @@ describe('quality: an overturned review reverses the fine on the statement', () 
       [reviewId],
     );
     expect(posting!.description).toBe(`Fine reversed: review ${reviewId} overturned the failure of order ${failed.id}`);
+    // The running figures show it before any statement does.
+    const earningsRes = await t.api
+      .get(
+        `/v1/earnings?workerId=${failed.workerId}&from=${encodeURIComponent('2032-03-01T00:00:00Z')}&to=${encodeURIComponent('2032-03-31T23:00:00Z')}`,
+      )
+      .set('authorization', as(d.manager));
+    expect(earningsRes.status, JSON.stringify(earningsRes.body)).toBe(200);
+    const earnings = earningsRes.body;
+    expect(earnings).toMatchObject({ failedOrders: 1, fines: '40.00', adjustments: '40.00' });
+    expect(earnings.net).toBe(earnings.earned);
     await d.advanceTo(new Date('2032-04-01T08:00:00Z'));
     const statement = await statementOf(failed.workerId, '2032-03-31T23:00:00.000Z');
     const earned = done.workerId === failed.workerId ? '60.00' : '0.00';
@@ -113,9 +123,10 @@ describe('quality: an overturned review reverses the fine on the statement', () 
     await d.advanceTo(new Date('2032-05-01T08:00:00Z'));
     const april = await statementOf(failed.workerId, '2032-04-30T23:00:00.000Z');
     expect(april).toMatchObject({ fines: '40.00', adjustments: '0.00', net: '-40.00', status: 'debt' });
+    const owed = BigInt(await workerAccount(failed.workerId));
     const reviewId = await overturn(failed.id);
-    // Paid back in the ledger at once: the worker's debt is gone.
-    expect(await workerAccount(failed.workerId)).toBe('0');
+    // Paid back in the ledger at once: the worker's account is 40.00 better off (its April debt gone).
+    expect(BigInt(await workerAccount(failed.workerId)) - owed).toBe(4000n);
     await d.advanceTo(new Date('2032-06-01T08:00:00Z'));
     const may = await statementOf(failed.workerId, '2032-05-31T23:00:00.000Z');
     expect(may).toMatchObject({ earned: '0.00', fines: '0.00', adjustments: '40.00', debtCarried: '40.00', net: '0.00', status: 'paid' });
@@ -132,7 +143,7 @@ describe('quality: an overturned review reverses the fine on the statement', () 
       .expect(200);
     expect(second.body.fineReversed).toBe(false);
     expect(await sql(t.db, "SELECT 1 FROM review_corrections WHERE kind = 'fine_reversal' AND order_id = $1", [failed.id])).toHaveLength(1);
-    expect(await workerAccount(failed.workerId)).toBe('0');
+    expect(BigInt(await workerAccount(failed.workerId)) - owed).toBe(4000n);
     await reconciles();
   });
 });
