@@ -56,7 +56,19 @@ const ReviewDossier = ({ record }) => {
         {d.photos.map((p) => (
           <Box key={`${p.purpose}-${p.fileId}`} mr="lg" mb="lg" data-photo={p.fileId}>
             <a href={photoSrc(p.fileId)} target="_blank" rel="noreferrer">
-              <img src={photoSrc(p.fileId)} alt={p.purpose} style={{ maxWidth: 480, maxHeight: 480, borderRadius: 4, display: 'block' }} />
+              <img
+                src={photoSrc(p.fileId)}
+                alt={p.purpose}
+                style={{
+                  width: 480,
+                  maxWidth: '100%',
+                  maxHeight: 640,
+                  objectFit: 'contain',
+                  background: '#f3f3f3',
+                  borderRadius: 4,
+                  display: 'block',
+                }}
+              />
             </a>
             <Text>{p.purpose}</Text>
             <Text style={{ fontFamily: 'monospace', fontSize: 11 }}>sha256 {p.sha256 || 'missing'}</Text>
