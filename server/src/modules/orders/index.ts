@@ -17,7 +17,7 @@ export {
   type OrderSlot,
 } from './application/order-slots.ts';
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
-export { orderForReview, type ReviewTimelineEntry } from './application/review-door.ts';
+export { orderForReview, orderFactsForReview, type ReviewTimelineEntry } from './application/review-door.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through

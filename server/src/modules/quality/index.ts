@@ -5,6 +5,7 @@ import { filesModule, type FilesService } from '../files/index.ts';
 import type { Quality } from './application/context.ts';
 import { onOrderCompleted, onOrderEnded } from './application/open-review.ts';
 import { seedDemoReviewForms } from './application/seed-demo-forms.ts';
+import { qualityPersonalData } from './application/personal-data.ts';
 import { qualityHandlers } from './http/handlers.ts';
 import { qualityAdminActions, qualityAdminResources } from './admin/screens.ts';
 import { QUALITY_EVENT_NAMES } from './events.ts';
@@ -46,6 +47,7 @@ export function createQualityModule(
     handlers: qualityHandlers(quality),
     adminResources: qualityAdminResources(quality, kernel.db.sequelize),
     adminActions: qualityAdminActions(quality),
+    personalData: [qualityPersonalData(kernel)],
   };
 }
 

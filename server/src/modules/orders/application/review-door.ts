@@ -1,4 +1,5 @@
 import type { Kernel } from '../../../platform/module.ts';
+import type { Tx } from '../../../platform/database.ts';
 import { toOrderView, type OrderView } from '../domain/order-view.ts';
 import type { OrderStatus } from '../domain/order-lifecycle.ts';
 import { findOrder, timelineOf } from '../infra/orders.repository.ts';
@@ -39,4 +40,16 @@ export interface ReviewTimelineEntry {
   to: OrderStatus;
   reason: string | null;
   fileHashes: string[];
+}
+
+/**
+ * The facts a review's result turns on (who, and how the order ended), read
+ * in the caller's transaction: a result holds its review's row lock and must
+ * not wait for a second pool connection while racing results hold the rest.
+ */
+export async function orderFactsForReview(kernel: Pick<Kernel, 'db'>, orderId: string, tx?: Tx) {
+  const row = await findOrder(kernel.db, orderId, tx);
+  if (!row) return undefined;
+  const { id, clientId, workerId, status, failureReason } = toRecord(row);
+  return { id, clientId, workerId, status, failureReason };
 }

@@ -3,7 +3,7 @@ import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { Money } from '../../../platform/money.ts';
-import { orderForReview } from '../../orders/index.ts';
+import { orderFactsForReview } from '../../orders/index.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { answerErrors, type Answers } from '../domain/forms.ts';
@@ -64,9 +64,9 @@ export async function recordReviewResult(
         { errors },
       );
     }
-    const dossier = await orderForReview(kernel, review.order_id);
-    if (!dossier) throw reviewNotFound();
-    const { order } = dossier;
+    // Everything in this transaction reads through `tx`: racing results each hold a connection while they wait for the row lock.
+    const order = await orderFactsForReview(kernel, review.order_id, tx);
+    if (!order) throw reviewNotFound();
     const overturned = result.verdict === 'overturned';
     let fineReversed = false;
     if (overturned && order.status === 'failed' && failureWasFined(order.failureReason) && order.workerId) {

@@ -104,3 +104,28 @@ export async function recordSamplingDraw(db: Database, tx: Tx, orderId: string, 
   );
   return rows.length > 0;
 }
+
+/** What a client said on review calls about its orders (its personal data, SPEC §12). */
+export const feedbackOnOrders = (db: Database, orderIds: string[]) =>
+  sql<{
+    id: string;
+    orderId: string;
+    reason: string;
+    status: string;
+    verdict: string | null;
+    clientFeedback: string | null;
+    completedAt: Date | null;
+  }>(
+    db,
+    `SELECT id, order_id AS "orderId", reason, status, verdict, client_feedback AS "clientFeedback", completed_at AS "completedAt"
+     FROM reviews WHERE order_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+    [orderIds],
+  );
+
+export const eraseFeedbackOnOrders = (db: Database, tx: Tx, orderIds: string[]) =>
+  execute(
+    db,
+    "UPDATE reviews SET client_feedback = '[erased]' WHERE order_id = ANY($1::uuid[]) AND client_feedback IS NOT NULL",
+    [orderIds],
+    tx,
+  );

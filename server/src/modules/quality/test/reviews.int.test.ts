@@ -1,9 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from '../../../platform/database.ts';
+import { sql, transaction } from '../../../platform/database.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { OrderDriver, HOUR, DAY } from '../../../../test/helpers/order-driver.ts';
 import { lastEmailTo } from '../../../../test/helpers/mail.ts';
 import { seedDemoReviewForms } from '../application/seed-demo-forms.ts';
+import { qualityPersonalData } from '../application/personal-data.ts';
 
 /**
  * The review queue end to end (SPEC §10), on the real API with time moved
@@ -240,6 +241,17 @@ describe('quality: the review queue and review results', () => {
       expect.arrayContaining(['review-outcome-client', 'review-outcome-worker']),
     );
     await ledgerReconciles();
+    // What the client said is its personal data: in its export, gone on erasure (the review stays).
+    const exported = (await t.api.get('/v1/me/export').set('authorization', as(d.clients[0]!)).expect(200)).body;
+    expect(exported.sections.reviews).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: review!.id, orderId, clientFeedback: 'The worker never came.', verdict: 'overturned' }),
+      ]),
+    );
+    await transaction(t.db, (tx) => qualityPersonalData(t.platform.kernel).erase(d.clients[0]!.id, { tx, email: '' }));
+    expect(await sql(t.db, 'SELECT status, client_feedback FROM reviews WHERE id = $1', [review!.id])).toEqual([
+      { status: 'done', client_feedback: '[erased]' },
+    ]);
   });
 
   it('opens a manual review of any order once while it is open (a repeat returns it), audited', async () => {
