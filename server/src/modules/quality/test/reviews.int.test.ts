@@ -20,8 +20,16 @@ describe('quality: the review queue and review results', () => {
   /** A fresh start time, each a day apart so the two workers are never both busy. */
   const nextStart = () => new Date(d.now().getTime() + 3 * DAY + slot++ * 5 * HOUR);
 
+  /** What a subscriber to quality's events receives (delivered through the outbox like any other). */
+  const received: { name: string; payload: Record<string, unknown> }[] = [];
+
   beforeAll(async () => {
     t = await createTestPlatform({ env: { REVIEW_SAMPLE_PERCENT: '100' } });
+    for (const name of ['review.opened', 'review.completed'] as const) {
+      t.platform.kernel.events.subscribe(name, 'test.quality-events', async (event) => {
+        received.push({ name: event.name, payload: event.payload as unknown as Record<string, unknown> });
+      });
+    }
     d = new OrderDriver(t);
     await d.setUp();
     await d.advanceTo(new Date('2032-03-02T12:00:00Z'));
@@ -104,12 +112,13 @@ describe('quality: the review queue and review results', () => {
     await d.deliver();
     expect(await reviewsOf(noCheckIn)).toHaveLength(1);
     expect(await reviewsOf(accepted)).toHaveLength(1);
-    const opened = await sql(
-      t.db,
-      "SELECT 1 FROM outbox WHERE topic = 'event' AND payload->'event'->>'name' = 'review.opened' AND payload->'event'->'payload'->>'orderId' = $1",
-      [noCheckIn],
-    );
-    expect(opened.length).toBeLessThanOrEqual(1);
+    // review.opened, once per review, with its typed payload (an integrator's subscription sees the same).
+    for (const [orderId, reason] of expected) {
+      const [review] = await reviewsOf(orderId);
+      expect(received.filter((e) => e.name === 'review.opened' && e.payload.orderId === orderId)).toEqual([
+        { name: 'review.opened', payload: { reviewId: review!.id, orderId, reason } },
+      ]);
+    }
   });
 
   it('lists the queue open first, then oldest first, filtered by status and reason, page by page', async () => {
@@ -227,6 +236,21 @@ describe('quality: the review queue and review results', () => {
       1,
     );
     expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'review.completed' AND target_id = $1", [review!.id])).toHaveLength(1);
+    await d.deliver();
+    expect(received.filter((e) => e.name === 'review.completed' && e.payload.reviewId === review!.id)).toEqual([
+      {
+        name: 'review.completed',
+        payload: {
+          reviewId: review!.id,
+          orderId,
+          reason: 'failed',
+          verdict: 'overturned',
+          reviewerId: d.manager.id,
+          fineReversed: true,
+          refund: null,
+        },
+      },
+    ]);
     const order = await d.order(orderId);
     const client = await emailOf(d.clients[0]!.id);
     const worker = await emailOf(order.worker_id!);
