@@ -2,6 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ChorecatError, login, unwrap } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { settle } from '../helpers/orders.ts';
+import { seedDemoReviewForms } from '../../src/modules/quality/application/seed-demo-forms.ts';
+import { reviewOldestOpen } from '../../../examples/review-queue.ts';
 
 /** A manager works the review queue through the SDK, as an operations tool would. */
 describe('quality reviews through the SDK', () => {
@@ -20,6 +22,8 @@ describe('quality reviews through the SDK', () => {
       .set('authorization', `Bearer ${managerUser.token}`)
       .send({ name: 'Sofa de-furring', description: '', durationMinutes: 90 });
     serviceTypeId = created.body.id;
+    // The default form of a result that names none: the oldest, as in development.
+    await seedDemoReviewForms(t.platform.kernel);
     baseUrl = await t.listen();
   });
   afterAll(() => t.close());
@@ -71,5 +75,16 @@ describe('quality reviews through the SDK', () => {
     expect(again.error).toMatchObject({ status: 409, code: 'QUALITY.REVIEW_DONE' });
     // The client is not staff: the queue is closed to it.
     expect((await client.GET('/v1/reviews')).response.status).toBe(403);
+  });
+
+  it('runs the review-queue example: the oldest open review, reviewed on the default form', async () => {
+    const client = (await login({ baseUrl }, { email: clientUser.email, password: 'test-password' })).client;
+    const startsAt = new Date(t.clock.now().getTime() + 3 * 24 * 60 * 60_000).toISOString();
+    const order = unwrap(await client.POST('/v1/orders', { body: { serviceTypeId, startsAt, address: '9 Perch Lane', description: '' } }));
+    unwrap(await client.POST('/v1/orders/{id}/cancel', { params: { path: { id: order.id } }, body: {} }));
+    await settle(t);
+    const result = await reviewOldestOpen(baseUrl, { email: managerUser.email, password: 'test-password' });
+    expect(result).toMatchObject({ reason: 'cancelled', verdict: 'confirmed', form: 'Standard review v1', kit: 'cancelled' });
+    expect(result.order).toBe(`${order.id} (cancelled)`);
   });
 });
