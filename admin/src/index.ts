@@ -80,6 +80,9 @@ export const PHOTO_THUMBNAIL = 'ChorecatPhotoThumbnail';
  */
 export const ACTION_FORM = 'ChorecatActionForm';
 
+/** Name of the component that shows a quality review's whole case from the record's `dossier` param (a JSON string). */
+export const REVIEW_DOSSIER = 'ChorecatReviewDossier';
+
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
 
@@ -116,6 +119,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(PHOTO_THUMBNAIL, path.join(here, 'components/photo-thumbnail.jsx'));
   componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
   componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
+  componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
 
   const admin = new AdminJS({
     rootPath,

@@ -1097,6 +1097,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/review-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Review forms (the current version of each)
+         * @description Oldest first; the first is the default form of a result that names none.
+         */
+        get: operations["listReviewForms"];
+        put?: never;
+        /**
+         * Define a review form (managers)
+         * @description Fields of type `text`, `choice` (with options), `rating` (1–5) or `yesno`, each with a unique key. Audited.
+         */
+        post: operations["createReviewForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/review-forms/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit a review form (a new version)
+         * @description The form's next version becomes its current one; reviews already done keep theirs. Audited.
+         */
+        post: operations["createReviewFormVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review queue
+         * @description Open reviews first, then oldest first. Failed, cancelled and rejected orders enter the
+         *     queue by themselves, and a configurable share of completed orders (`REVIEW_SAMPLE_PERCENT`,
+         *     default 5 %) is sampled in.
+         */
+        get: operations["listReviews"];
+        put?: never;
+        /**
+         * Open a review of any order (managers)
+         * @description Opens a `manual` review of the order. An order has at most one open manual review: asking
+         *     again while it is open answers 200 with that review and opens nothing. Audited.
+         */
+        post: operations["openReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One review, with everything needed to do it
+         * @description The review and, from the modules that own them, the order, its timeline, its photos with
+         *     their SHA-256, the kit, the matching attempts, the emails sent about the order, its invoice
+         *     line, and the worker's record.
+         */
+        get: operations["getReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a review's result
+         * @description The answers (checked against the form version: required fields, each field's type, no
+         *     unknown keys; 422 `QUALITY.ANSWERS_INVALID` naming each field), the verdict and the
+         *     client's feedback. `overturned` on a failure the worker was fined for (no check-in,
+         *     rejected) reverses the fine: posted in the ledger now, a line on the worker's next
+         *     statement. With `refundClient` the client is refunded the order's invoiced price. The
+         *     client and the worker are emailed the outcome. A done review takes no second result
+         *     (409 `QUALITY.REVIEW_DONE`). Audited.
+         */
+        post: operations["recordReviewResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sandbox/clock": {
         parameters: {
             query?: never;
@@ -1473,6 +1592,8 @@ export interface components {
             startsAt: string;
         };
         Earnings: {
+            /** @description Fines reversed by quality reviews in the period. */
+            adjustments: components["schemas"]["Money"];
             completedOrders: number;
             earned: components["schemas"]["Money"];
             failedOrders: number;
@@ -1811,6 +1932,186 @@ export interface components {
             email: string;
             newPassword: components["schemas"]["Password"];
         };
+        Review: {
+            answers: components["schemas"]["ReviewAnswers"] | null;
+            clientFeedback: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The result reversed the worker's fine (posted in the ledger, a line on the next statement). */
+            fineReversed: boolean;
+            /** @description The form version the result was recorded with; for an open review, the one it would be filled in with now (null when there is no form). */
+            form: components["schemas"]["ReviewForm"] | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The manager who opened a `manual` review.
+             */
+            openedBy?: string | null;
+            /** Format: uuid */
+            orderId: string;
+            reason: components["schemas"]["ReviewReason"];
+            /** @description What the result refunded the client, or null. */
+            refund: components["schemas"]["Money"] | null;
+            /** Format: uuid */
+            reviewerId: string | null;
+            status: components["schemas"]["ReviewStatus"];
+            verdict: components["schemas"]["Verdict"] | null;
+        };
+        /** @description Keyed by the form's field keys; text and choice answers are strings, a rating a whole number 1–5, yes/no a boolean. */
+        ReviewAnswers: {
+            [key: string]: string | number | boolean;
+        };
+        /** @description A review with everything needed to do it, each part from the module that owns it. */
+        ReviewDetail: components["schemas"]["Review"] & {
+            emails: components["schemas"]["ReviewEmail"][];
+            invoiceLine: components["schemas"]["ReviewInvoiceLine"] | null;
+            kit: components["schemas"]["Kit"] | null;
+            matchingAttempts: components["schemas"]["ReviewMatchingAttempt"][];
+            order: components["schemas"]["Order"];
+            photos: components["schemas"]["ReviewPhoto"][];
+            timeline: components["schemas"]["TimelineEntry"][];
+            worker: components["schemas"]["ReviewWorker"] | null;
+        };
+        ReviewEmail: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            subject: string;
+            template: string;
+            to: string;
+        };
+        ReviewForm: {
+            /** Format: date-time */
+            createdAt?: string;
+            fields: components["schemas"]["ReviewFormField"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Editing a form makes a new version; reviews keep the version they were filled in with. */
+            version: number;
+        };
+        ReviewFormField: {
+            /** @description What answers are keyed by. */
+            key: string;
+            label: string;
+            /** @description The choices of a `choice` field (2 to 20, distinct); absent for the other types. */
+            options?: string[];
+            required: boolean;
+            type: components["schemas"]["ReviewFormFieldType"];
+        };
+        /** @enum {string} */
+        ReviewFormFieldType: "text" | "choice" | "rating" | "yesno";
+        ReviewFormInput: {
+            fields: components["schemas"]["ReviewFormField"][];
+            name: string;
+        };
+        ReviewFormList: {
+            data: components["schemas"]["ReviewForm"][];
+            nextCursor: string | null;
+        };
+        ReviewInvoiceLine: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date-time */
+            completedAt: string;
+            /**
+             * Format: uuid
+             * @description Null until that week's invoice is issued.
+             */
+            invoiceId: string | null;
+            /** @enum {string|null} */
+            invoiceStatus: "paid" | "unpaid" | null;
+            /** Format: uuid */
+            orderId: string;
+            /**
+             * Format: date-time
+             * @description The Sunday 23:00 closing the week the order is billed in.
+             */
+            periodEnd: string;
+            refunded: components["schemas"]["Money"] | null;
+        };
+        ReviewList: {
+            data: components["schemas"]["Review"][];
+            nextCursor: string | null;
+        };
+        ReviewMatchingAttempt: {
+            /** Format: date-time */
+            at: string;
+            candidates: string[];
+            /** Format: uuid */
+            chosen: string | null;
+            /** @enum {string} */
+            outcome: "assigned" | "no_worker_free" | "order_moved_on";
+            price: components["schemas"]["Money"] | null;
+            refused: string[];
+            strategy: string;
+        };
+        ReviewOpen: {
+            /** Format: uuid */
+            orderId: string;
+        };
+        ReviewPhoto: {
+            contentType?: string | null;
+            /** Format: uuid */
+            fileId: string;
+            /** @enum {string} */
+            purpose: "check_in" | "before" | "after" | "signed_report";
+            /** @description The photo's SHA-256 (null if the file is gone). */
+            sha256: string | null;
+        };
+        /**
+         * @description Why the order is in the queue: `failed` (no check-in, or no worker), `rejected` (the client
+         *     rejected the work), `cancelled`, `sampled` (a random share of completed orders), `manual`
+         *     (a manager opened it).
+         * @enum {string}
+         */
+        ReviewReason: "failed" | "cancelled" | "rejected" | "sampled" | "manual";
+        ReviewResult: {
+            answers: components["schemas"]["ReviewAnswers"];
+            /** @description What the client said on the call. */
+            clientFeedback?: string;
+            /**
+             * Format: uuid
+             * @description The form to answer (its current version); default the oldest form (in development, "Standard review").
+             */
+            formId?: string;
+            /**
+             * @description With `overturned`: refund the client the order's invoiced price, credited to its balance.
+             *     Only billed (accepted) orders have an invoice line; otherwise 409 `BILLING.NOT_INVOICED`.
+             */
+            refundClient?: boolean;
+            verdict: components["schemas"]["Verdict"];
+        };
+        /** @enum {string} */
+        ReviewStatus: "open" | "done";
+        ReviewWorker: {
+            completedOrders: number;
+            failedOrders: number;
+            /** Format: date-time */
+            hiredAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            recentOutcomes: {
+                /** Format: date-time */
+                at: string;
+                fineReversed: boolean;
+                /** Format: uuid */
+                orderId: string;
+                /** @enum {string} */
+                outcome: "completed" | "failed";
+            }[];
+            workerCode: string | null;
+        };
         Reward: {
             amount: components["schemas"]["Money"];
             /** Format: date-time */
@@ -1935,6 +2236,8 @@ export interface components {
         /** @enum {string} */
         SettlementShareStatus: "due" | "paid";
         Statement: {
+            /** @description Corrections from quality reviews (reversed fines), added to the net. */
+            adjustments: components["schemas"]["Money"];
             debtCarried: components["schemas"]["Money"];
             earned: components["schemas"]["Money"];
             fines: components["schemas"]["Money"];
@@ -1963,8 +2266,18 @@ export interface components {
             amount: components["schemas"]["Money"];
             /** Format: date-time */
             at: string;
-            /** @enum {string} */
-            kind: "earning" | "fine" | "reward";
+            /**
+             * Format: uuid
+             * @description The review correction of an `adjustment` line.
+             */
+            correctionId?: string | null;
+            /** @description Why an `adjustment` line is there, e.g. "Fine reversed: review … overturned the failure of order …". */
+            description?: string | null;
+            /**
+             * @description `adjustment`: a correction a quality review made (a reversed fine), described by `description`.
+             * @enum {string}
+             */
+            kind: "earning" | "fine" | "reward" | "adjustment";
             /** Format: uuid */
             orderId: string | null;
             /** Format: uuid */
@@ -2113,6 +2426,8 @@ export interface components {
         VacancyList: {
             data: components["schemas"]["Vacancy"][];
         };
+        /** @enum {string} */
+        Verdict: "confirmed" | "overturned";
         Worker: {
             age: number;
             /** Format: uuid */
@@ -4066,6 +4381,258 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listReviewForms: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of forms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFormList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createReviewForm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewFormInput"];
+            };
+        };
+        responses: {
+            /** @description Created, as version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    createReviewFormVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewFormInput"];
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                reason?: components["schemas"]["ReviewReason"];
+                status?: components["schemas"]["ReviewStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reviews. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    openReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewOpen"];
+            };
+        };
+        responses: {
+            /** @description The order's manual review was already open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description Opened. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordReviewResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewResult"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
         };
     };
     getSandboxClock: {

@@ -14,6 +14,8 @@ import { INVOICE_EMAIL_TOPIC, PERIOD_EMAILS_TOPIC, issueWeeklyInvoices, queuePer
 import { sendInvoiceEmail } from './application/send-invoice-email.ts';
 import { INVOICE_CRON } from './application/invoices.ts';
 import { createBidLedger, type BidLedger } from './application/bid-ledger.ts';
+import { reviewCorrections } from './application/review-corrections.ts';
+import type { Tx } from '../../platform/database.ts';
 
 export { discountRate, discountOn } from './domain/discount.ts';
 export type { BidLedger } from './application/bid-ledger.ts';
@@ -22,6 +24,8 @@ export type { BidLedger } from './application/bid-ledger.ts';
 export interface BillingService {
   /** Bids' stakes, settlements and paid shares (application/bid-ledger.ts). */
   bidLedger: BidLedger;
+  /** Quality reviews' corrections and the billing facts a review shows (application/review-corrections.ts). */
+  reviewCorrections: BillingReviewCorrections;
 }
 
 /**
@@ -30,6 +34,55 @@ export interface BillingService {
  * cumulative-spend discount, worker statements with fines, rewards and
  * carried debt, and payouts through Golden Hat.
  */
+/**
+ * What billing provides to quality reviews (`peers.of(billingModule)`):
+ * corrections a review makes, each posted in the ledger with the review as
+ * its reference and made at most once per order, and the billing facts a
+ * review shows.
+ */
+export interface BillingReviewCorrections {
+  /**
+   * Reverses the worker's fine for a failed order (no check-in, rejected),
+   * in the caller's transaction: posted now (fines → worker), shown as an
+   * `adjustment` line (with `reason`) on the worker's next statement.
+   * `reversed` is false when billing fined nobody for the order, or
+   * another review already reversed it; the same review again changes nothing.
+   */
+  reverseFine(
+    tx: Tx,
+    input: { orderId: string; workerId: string; reviewId: string; reason: string },
+  ): Promise<{ reversed: boolean; amount: string | null }>;
+  /**
+   * Refunds the client the order's invoiced price, credited to its balance
+   * (platform revenue → client). 409 `BILLING.NOT_INVOICED` when the order
+   * has no invoice line (only accepted orders are billed),
+   * `BILLING.ALREADY_REFUNDED` when another review refunded it.
+   */
+  refundOrder(tx: Tx, input: { orderId: string; reviewId: string; reason: string }): Promise<{ clientId: string; amount: string }>;
+  /** After a refund has committed: pays the client's unpaid invoices its balance now covers (as after a top-up). */
+  payWhatTheBalanceCovers(clientId: string): Promise<number>;
+  /** The order's invoice line: its price, its week, its invoice once issued (null when it is not billed). */
+  invoiceLineOf(orderId: string): Promise<{
+    orderId: string;
+    clientId: string;
+    amount: string;
+    completedAt: string;
+    periodEnd: string;
+    invoiceId: string | null;
+    invoiceStatus: 'paid' | 'unpaid' | null;
+    refunded: string | null;
+  } | null>;
+  /** The worker's record: completed and failed orders, and the latest outcomes. */
+  workerHistory(
+    workerId: string,
+    limit?: number,
+  ): Promise<{
+    completedOrders: number;
+    failedOrders: number;
+    recentOutcomes: { orderId: string; outcome: 'completed' | 'failed'; at: string; fineReversed: boolean }[];
+  }>;
+}
+
 export function createBillingModule(kernel: Kernel): ChorecatModule<BillingService> {
   const billing: Payouts = {
     kernel,
@@ -55,7 +108,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
   );
   return {
     name: 'billing',
-    provides: { bidLedger: createBidLedger(kernel) },
+    provides: { bidLedger: createBidLedger(kernel), reviewCorrections: reviewCorrections(billing) },
     handlers: billingHandlers(billing),
     jobs: [
       {

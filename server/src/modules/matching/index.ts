@@ -5,6 +5,8 @@ import { matchingJobs } from './jobs/retry.ts';
 import { matchingAdminResource } from './admin/screens.ts';
 import { matchingAttemptsTable } from './infra/attempts.table.ts';
 
+export { matchingAttemptsOf } from './application/attempts-of-order.ts';
+
 export {
   MATCHING_STRATEGIES,
   randomMatching,

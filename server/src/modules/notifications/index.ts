@@ -12,6 +12,7 @@ export { sendEmail } from './application/send-email.ts';
 export { defineTemplate, type EmailTemplate } from '../../platform/email-template.ts';
 export { alertOperators } from './application/alert-operators.ts';
 export type { EmailView } from './application/list-emails.ts';
+export { emailsAboutOrder } from './application/emails-about.ts';
 
 export const notificationsModule = defineModule({
   name: 'notifications',

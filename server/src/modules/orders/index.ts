@@ -19,6 +19,7 @@ export {
 } from './application/order-slots.ts';
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
 export { lockOrderForStake, findOrderForStake, type OrderForStake } from './application/order-for-stake.ts';
+export { orderForReview, orderFactsForReview, type ReviewTimelineEntry } from './application/review-door.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through

@@ -11,6 +11,8 @@ import { kitsTable, supplierEventsTable } from './infra/tables.ts';
 import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
 import { suppliesPersonalData } from './application/personal-data.ts';
 
+export { kitOfOrder } from './application/kit-of-order.ts';
+
 export {
   KIT_STATUSES,
   KIT_EVENTS,

@@ -57,6 +57,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       earned: moneyAttribute('earnedCents'),
       fines: moneyAttribute('finesCents'),
       rewards: moneyAttribute('rewardsCents'),
+      adjustments: moneyAttribute('adjustmentsCents'),
       debtCarried: moneyAttribute('debtCarriedCents'),
       net: moneyAttribute('netCents'),
     },
@@ -120,7 +121,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'statements',
         navigation,
-        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'debtCarried', 'net', 'status'],
+        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'adjustments', 'debtCarried', 'net', 'status'],
         showProperties: [
           'id',
           'paidAt',
@@ -128,6 +129,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'status',
           'net',
           'debtCarried',
+          'adjustments',
           'rewards',
           'fines',
           'earned',
@@ -142,6 +144,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           earnedCents: { isVisible: false },
           finesCents: { isVisible: false },
           rewardsCents: { isVisible: false },
+          adjustmentsCents: { isVisible: false },
           debtCarriedCents: { isVisible: false },
           netCents: { isVisible: false },
         },

@@ -56,12 +56,15 @@ export async function listStatements(billing: Billing, viewer: Principal, query:
         kind: l.kind,
         orderId: l.order_id,
         rewardId: l.reward_id,
+        correctionId: l.correction_id,
+        description: l.description,
         amount: formatCents(l.amount_cents),
         at: new Date(l.at).toISOString(),
       })),
     earned: formatCents(s.earned_cents),
     fines: formatCents(s.fines_cents),
     rewards: formatCents(s.rewards_cents),
+    adjustments: formatCents(s.adjustments_cents),
     debtCarried: formatCents(s.debt_carried_cents),
     net: formatCents(s.net_cents),
     status: s.status,
@@ -78,7 +81,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
   const e = await earningsBetween(billing.kernel.db, workerId, from, to);
-  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards);
+  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards) + BigInt(e.adjustments);
   return {
     workerId,
     from: from.toISOString(),
@@ -88,6 +91,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
     earned: formatCents(e.earned),
     fines: formatCents(e.fines),
     rewards: formatCents(e.rewards),
+    adjustments: formatCents(e.adjustments),
     net: formatCents(net),
   };
 }

@@ -34,29 +34,38 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
      ), pending_rewards AS (
        SELECT r.* FROM rewards r
        WHERE r.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.reward_id = r.id)
+     ), pending_corrections AS (
+       -- Fines a quality review reversed (already in the ledger: stated here, posted when made).
+       SELECT c.* FROM review_corrections c
+       WHERE c.kind = 'fine_reversal' AND c.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.correction_id = c.id)
      ), activity AS (
        SELECT worker_id,
               sum(CASE WHEN outcome = 'completed' THEN (price_cents * 6000 + 5000) / 10000 ELSE 0 END) AS earned,
               sum(CASE WHEN outcome = 'failed' THEN 4000 ELSE 0 END) AS fines,
-              0::numeric AS rewards, min(at) AS first_at
+              0::numeric AS rewards, 0::numeric AS adjustments, min(at) AS first_at
        FROM pending_outcomes GROUP BY worker_id
        UNION ALL
-       SELECT worker_id, 0, 0, sum(amount_cents), min(created_at) FROM pending_rewards GROUP BY worker_id
+       SELECT worker_id, 0, 0, sum(amount_cents), 0, min(created_at) FROM pending_rewards GROUP BY worker_id
+       UNION ALL
+       SELECT worker_id, 0, 0, 0, sum(amount_cents), min(created_at) FROM pending_corrections GROUP BY worker_id
      ), per_worker AS (
-       SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards, min(first_at) AS first_at
+       SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards,
+              sum(adjustments)::bigint AS adjustments, min(first_at) AS first_at
        FROM activity GROUP BY worker_id
      ), previous AS (
        SELECT DISTINCT ON (worker_id) worker_id, period_end, net_cents FROM statements ORDER BY worker_id, period_end DESC
      ), computed AS (
-       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards,
+       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards, w.adjustments,
               CASE WHEN p.net_cents < 0 THEN -p.net_cents ELSE 0 END AS debt
        FROM per_worker w LEFT JOIN previous p USING (worker_id)
+     ), netted AS (
+       SELECT c.*, c.earned - c.fines + c.rewards + c.adjustments - c.debt AS net FROM computed c
      )
-     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
-     SELECT worker_id, period_start, $1, earned, fines, rewards, debt, earned - fines + rewards - debt,
-            CASE WHEN earned - fines + rewards - debt < 0 THEN 'debt' WHEN earned - fines + rewards - debt = 0 THEN 'paid' ELSE 'payable' END,
-            $2, CASE WHEN earned - fines + rewards - debt = 0 THEN $2::timestamptz END
-     FROM computed
+     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, adjustments_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
+     SELECT worker_id, period_start, $1, earned, fines, rewards, adjustments, debt, net,
+            CASE WHEN net < 0 THEN 'debt' WHEN net = 0 THEN 'paid' ELSE 'payable' END,
+            $2, CASE WHEN net = 0 THEN $2::timestamptz END
+     FROM netted
      ON CONFLICT (worker_id, period_end) DO NOTHING
      RETURNING ${statementsTable.list}`,
     [periodEnd, now],
@@ -66,15 +75,19 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
   const ids = rows.map((r) => r.id);
   await execute(
     db,
-    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at)
-     SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL,
-            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at
+    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at, correction_id, description)
+     SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL::uuid,
+            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at, NULL::uuid, NULL::text
      FROM statements s JOIN worker_outcomes o ON o.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND o.at <= $2
      UNION ALL
-     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at
+     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at, NULL, NULL
      FROM statements s JOIN rewards r ON r.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2
+     UNION ALL
+     SELECT s.id, 'adjustment', NULL, NULL, c.amount_cents, c.created_at, c.id, c.description
+     FROM statements s JOIN review_corrections c ON c.worker_id = s.worker_id AND c.kind = 'fine_reversal'
+     WHERE s.id = ANY($1::uuid[]) AND c.created_at <= $2
      -- The unique keys skip orders and rewards already stated. (A NOT EXISTS on the table being filled would rescan it per row.)
      ON CONFLICT DO NOTHING`,
     [ids, periodEnd],
@@ -168,16 +181,17 @@ export async function insertReward(
   return rows[0]!;
 }
 
-/** A worker's earnings in [from, to): completed and failed orders and rewards, whether stated yet or not. */
+/** A worker's earnings in [from, to): completed and failed orders, rewards and reversed fines, whether stated yet or not. */
 export async function earningsBetween(db: Database, workerId: string, from: Date, to: Date) {
-  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string }>(
+  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string; adjustments: string }>(
     db,
     `SELECT
        coalesce((SELECT sum((price_cents * 6000 + 5000) / 10000) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3), 0)::text AS earned,
        coalesce((SELECT count(*) * 4000 FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3), 0)::text AS fines,
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3)::text AS completed,
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3)::text AS failed,
-       coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards`,
+       coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards,
+       coalesce((SELECT sum(amount_cents) FROM review_corrections WHERE worker_id = $1 AND kind = 'fine_reversal' AND created_at >= $2 AND created_at < $3), 0)::text AS adjustments`,
     [workerId, from, to],
   );
   return row!;

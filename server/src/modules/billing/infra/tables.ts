@@ -103,6 +103,7 @@ export const statementsTable = defineTable('statements', {
   rewards_cents: col.bigint(),
   debt_carried_cents: col.bigint(),
   net_cents: col.bigint(),
+  adjustments_cents: col.bigint(),
   status: col.text<'debt' | 'payable' | 'paid'>(),
   issued_at: col.timestamptz(),
   paid_at: col.timestamptz.nullable(),
@@ -111,9 +112,11 @@ export const statementsTable = defineTable('statements', {
 /** Each order and reward on a statement, traceable, on exactly one. */
 export const statementLinesTable = defineTable('statement_lines', {
   statement_id: col.uuid(),
-  kind: col.text<'earning' | 'fine' | 'reward'>(),
+  kind: col.text<'earning' | 'fine' | 'reward' | 'adjustment'>(),
   order_id: col.uuid.nullable(),
   reward_id: col.uuid.nullable(),
+  correction_id: col.uuid.nullable(),
+  description: col.text.nullable(),
   amount_cents: col.bigint(),
   at: col.timestamptz(),
 });
@@ -142,6 +145,19 @@ export const goldenHatEventsTable = defineTable('golden_hat_events', {
   received_at: col.timestamptz(),
 });
 
+/** `review_corrections` as the code sees it (history: migrations/0041): what quality reviews corrected in billing. */
+export const reviewCorrectionsTable = defineTable('review_corrections', {
+  id: col.uuid({ primaryKey: true }),
+  kind: col.text<'fine_reversal' | 'refund'>(),
+  review_id: col.uuid(),
+  order_id: col.uuid(),
+  worker_id: col.uuid.nullable(),
+  client_id: col.uuid.nullable(),
+  amount_cents: col.bigint(),
+  description: col.text(),
+  created_at: col.timestamptz(),
+});
+
 export const BILLING_TABLES = [
   ledgerAccountsTable,
   ledgerTransactionsTable,
@@ -157,4 +173,5 @@ export const BILLING_TABLES = [
   statementLinesTable,
   payoutsTable,
   goldenHatEventsTable,
+  reviewCorrectionsTable,
 ];

@@ -48,7 +48,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
     {
       resource: OrderRecord,
       options: {
-        // Named, so other modules can add record actions to it (bids' Bids, Settlement, Place bid…).
+        // Named, so other modules can add record actions to it (bids' Bids, Settlement, Place bid…; quality's Open review).
         id: 'orders',
         navigation,
         listProperties: ['startsAt', 'status', 'serviceTypeId', 'clientId', 'workerId', 'price', 'failureReason'],
