@@ -11,7 +11,7 @@
 import { login, unwrap, type Schemas } from '@chorecat/sdk';
 
 /** The answer of each question a review's form asks (an example's answers: a real tool asks the manager). */
-function exampleAnswers(form: Schemas['ReviewForm']): Schemas['ReviewAnswers'] {
+export function exampleAnswers(form: Schemas['ReviewForm']): Schemas['ReviewAnswers'] {
   const answers: Schemas['ReviewAnswers'] = {};
   for (const field of form.fields) {
     if (field.type === 'text') answers[field.key] = 'Called the client: the outcome stands.';
