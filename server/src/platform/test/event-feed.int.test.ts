@@ -140,6 +140,24 @@ describe('the public event feed', () => {
     expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
   });
 
+  it('is not held back by a transaction open in another database on the same server', async () => {
+    const elsewhere = await createTestDatabase();
+    const other = connectDatabase(elsewhere.url, createLogger({ level: 'silent' }));
+    const open = await other.sequelize.transaction();
+    try {
+      await sql(other, 'SELECT pg_current_xact_id()', [], open);
+      const before = await drain(null, 1000);
+      const tx = track(await begin());
+      const event = await record(tx);
+      await tx.commit();
+      expect((await drain(before.cursor)).events.map((e) => e.id)).toEqual([event.id]);
+    } finally {
+      await open.rollback();
+      await other.close();
+      await elsewhere.drop();
+    }
+  });
+
   it('filters by type and audience, and finds an event by id', async () => {
     const client = '7b0f6c1e-0000-4000-8000-000000000001';
     const other = '7b0f6c1e-0000-4000-8000-000000000002';
