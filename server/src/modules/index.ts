@@ -11,6 +11,7 @@ import { hiringModule } from './hiring/index.ts';
 import { billingModule } from './billing/index.ts';
 import { bidsModule } from './bids/index.ts';
 import { qualityModule } from './quality/index.ts';
+import { eventsModule } from './events/index.ts';
 
 /**
  * The one list of Chorecat's modules, read by the composition root (app.ts),
@@ -31,6 +32,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   billingModule,
   bidsModule,
   qualityModule,
+  eventsModule,
 ];
 
 /** Every role of the registry's platform: the kernel's and those its modules introduce. */
