@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import { enqueue, type OutboxDispatcher } from './outbox.ts';
+import { recordPublicEvent } from './event-feed.ts';
 
 /**
  * Domain events between modules (ARCHITECTURE: modules talk through their
@@ -78,6 +79,15 @@ export class EventBus {
       });
     }
     return event;
+  }
+
+  /**
+   * Records a public event (`event-feed.ts`: GET /v1/events, webhooks) in
+   * `tx`, beside the change it reports; `audience` are the users besides
+   * staff who may read it. Occurs now by the platform's clock.
+   */
+  recordPublic(tx: Tx, event: { type: string; data: unknown; audience: readonly string[] }): Promise<{ id: string; seq: string }> {
+    return recordPublicEvent(this.deps.db, tx, { ...event, occurredAt: this.deps.clock.now() });
   }
 
   /** Fails unless every subscription names an event some module declares it publishes (a typo would wait forever). */

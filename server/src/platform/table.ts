@@ -26,6 +26,7 @@ const SQL_TYPES = {
   uuidArray: '_uuid',
   bytea: 'bytea',
   inet: 'inet',
+  xid8: 'xid8',
 } as const;
 
 export type ColumnKind = keyof typeof SQL_TYPES;
@@ -82,6 +83,8 @@ export const col = {
   uuidArray: column<string[]>('uuidArray'),
   bytea: column<Buffer>('bytea'),
   inet: column<string>('inet'),
+  /** A full transaction id (`pg_current_xact_id()`), as text. */
+  xid8: column<string>('xid8'),
 };
 
 type Columns = Record<string, Column>;
@@ -127,6 +130,7 @@ function dataType(kind: ColumnKind) {
       return DataTypes.UUID;
     case 'text':
     case 'inet':
+    case 'xid8':
       return DataTypes.TEXT;
     case 'integer':
     case 'smallint':

@@ -77,6 +77,17 @@ export const auditLogTable = defineTable('audit_log', {
   request_id: col.text.nullable(),
 });
 
+/** The public event feed (`event-feed.ts`, migration `0050-event-feed.ts`). */
+export const eventsTable = defineTable('events', {
+  id: col.uuid({ primaryKey: true }),
+  seq: col.bigint(),
+  type: col.text(),
+  data: col.jsonb(),
+  audience: col.uuidArray(),
+  created_at: col.timestamptz(),
+  tx: col.xid8(),
+});
+
 export const KERNEL_TABLES: readonly Table[] = [
   sandboxClockTable,
   idempotencyKeysTable,
@@ -84,4 +95,5 @@ export const KERNEL_TABLES: readonly Table[] = [
   outboxTable,
   jobRunsTable,
   auditLogTable,
+  eventsTable,
 ];

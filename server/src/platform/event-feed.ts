@@ -1,0 +1,151 @@
+import { sql, type Database, type Tx } from './database.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * The public event feed: what happened to the public resources (orders,
+ * invoices, statements …), as partners read it at GET /v1/events and as
+ * webhooks deliver it. Unlike domain events (`events.ts`, between modules,
+ * fanned out through the outbox), public events are kept in one table, in
+ * one order, for a while (retention), and read by cursor.
+ *
+ * The cursor guarantee: reading on from a cursor never skips an event and
+ * never repeats one. `seq` is allocated when an event is inserted, not when
+ * its transaction commits, so ordering by seq alone cannot work: a
+ * transaction that took its id first may record its event second and
+ * commit first, and a reader that handed out the larger seq would skip the
+ * smaller one when it commits (the first case of `event-feed.int.test.ts`).
+ * So the feed's order is (tx, seq): the recording transaction's id, then
+ * seq within it; and a reader sees only events whose transaction is older
+ * than every transaction still running in this database. Every transaction
+ * below that horizon has ended, and every later one gets a larger id, so
+ * the part of the feed below the horizon never changes again: a cursor into
+ * it is stable. An open transaction holds back every event of transactions
+ * younger than it until it commits or rolls back, and nothing longer.
+ */
+
+export interface FeedEvent {
+  id: string;
+  seq: string;
+  type: string;
+  createdAt: string;
+  data: unknown;
+}
+
+interface EventRow {
+  id: string;
+  seq: string;
+  type: string;
+  data: unknown;
+  created_at: Date;
+}
+
+const toFeedEvent = (row: EventRow): FeedEvent => ({
+  id: row.id,
+  seq: row.seq,
+  type: row.type,
+  createdAt: row.created_at.toISOString(),
+  data: row.data,
+});
+
+/** In the caller's transaction: the event exists only if its cause commits. */
+export async function recordPublicEvent(
+  db: Database,
+  tx: Tx,
+  event: { type: string; data: unknown; audience: readonly string[]; occurredAt: Date },
+): Promise<{ id: string; seq: string }> {
+  const [row] = await sql<{ id: string; seq: string }>(
+    db,
+    `INSERT INTO events (type, data, audience, created_at) VALUES ($1, $2::jsonb, $3::uuid[], $4)
+     RETURNING id, seq::text AS seq`,
+    [event.type, JSON.stringify(event.data), [...event.audience], event.occurredAt],
+    tx,
+  );
+  return row!;
+}
+
+/**
+ * The oldest transaction still running in this database (or, when none is,
+ * the next one to be numbered): every event of an older transaction is
+ * settled and visible to any later statement. Transactions of other
+ * databases on the same server record nothing here, so they are left out
+ * (a long one elsewhere would otherwise stall the feed).
+ *
+ * Read in its own statement, before the events: a transaction that ends in
+ * between is then visible to the events' (later) snapshot.
+ */
+async function feedHorizon(db: Database): Promise<string> {
+  const [row] = await sql<{ horizon: string }>(
+    db,
+    `WITH s AS (SELECT pg_current_snapshot() AS snap),
+          here AS (SELECT backend_xid::text AS xid FROM pg_stat_activity
+                   WHERE datname = current_database() AND backend_xid IS NOT NULL)
+     SELECT coalesce(
+              (SELECT min(x) FROM s, pg_snapshot_xip(s.snap) AS x
+               WHERE (x::text::numeric % 4294967296)::text IN (SELECT xid FROM here)),
+              (SELECT pg_snapshot_xmax(snap) FROM s)
+            )::text AS horizon`,
+  );
+  return row!.horizon;
+}
+
+/**
+ * Oldest first, after `afterSeq` (exclusive; null = from the start); only
+ * events whose transaction is older than every transaction still running,
+ * so a reader never skips an event that commits later with a smaller seq
+ * (no gaps, no duplicates). "After" is in the feed's order, (tx, seq); an
+ * `afterSeq` that names no event (never, or purged by retention) is
+ * `EVENTS.UNKNOWN_CURSOR`. Read it outside a transaction that has written
+ * (its own transaction would hold the feed back).
+ */
+export async function listEventsAfter(
+  db: Database,
+  query: { afterSeq: string | null; limit: number; types?: readonly string[]; visibleTo?: string },
+): Promise<FeedEvent[]> {
+  const horizon = await feedHorizon(db);
+  const params: unknown[] = [horizon, query.limit];
+  const filters: string[] = [];
+  if (query.afterSeq !== null) {
+    const [cursor] = await sql<{ tx: string }>(db, 'SELECT tx::text AS tx FROM events WHERE seq = $1::bigint', [query.afterSeq]);
+    if (!cursor) throw new AppError('EVENTS.UNKNOWN_CURSOR', `no event has seq ${query.afterSeq} (any longer)`);
+    params.push(cursor.tx, query.afterSeq);
+    filters.push(`AND (e.tx, e.seq) > ($${params.length - 1}::xid8, $${params.length}::bigint)`);
+  }
+  if (query.types?.length) {
+    params.push([...query.types]);
+    filters.push(`AND type = ANY($${params.length}::text[])`);
+  }
+  if (query.visibleTo !== undefined) {
+    params.push(query.visibleTo);
+    filters.push(`AND $${params.length}::uuid = ANY(audience)`);
+  }
+  const rows = await sql<EventRow>(
+    db,
+    `SELECT id, seq::text AS seq, type, data, created_at
+     FROM events e
+     WHERE e.tx < $1::xid8 ${filters.join(' ')}
+     -- The columns, not the text aliases above.
+     ORDER BY e.tx, e.seq
+     LIMIT $2`,
+    params,
+  );
+  return rows.map(toFeedEvent);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The event of this id, or undefined (also for an id that is not a uuid). */
+export async function findEvent(db: Database, id: string): Promise<FeedEvent | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await sql<EventRow>(db, `SELECT id, seq::text AS seq, type, data, created_at FROM events WHERE id = $1::uuid`, [id]);
+  return row ? toFeedEvent(row) : undefined;
+}
+
+/** Forgets events recorded before `before` (retention, the `events.purge` job). */
+export async function purgeEventsBefore(db: Database, before: Date): Promise<number> {
+  const rows = await sql<{ n: string }>(
+    db,
+    `WITH gone AS (DELETE FROM events WHERE created_at < $1 RETURNING 1) SELECT count(*)::text AS n FROM gone`,
+    [before],
+  );
+  return Number(rows[0]!.n);
+}
