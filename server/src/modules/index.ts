@@ -10,6 +10,7 @@ import { matchingModule } from './matching/index.ts';
 import { hiringModule } from './hiring/index.ts';
 import { billingModule } from './billing/index.ts';
 import { bidsModule } from './bids/index.ts';
+import { webhooksModule } from './webhooks/index.ts';
 
 /**
  * The one list of Chorecat's modules, read by the composition root (app.ts),
@@ -29,6 +30,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   hiringModule,
   billingModule,
   bidsModule,
+  webhooksModule,
 ];
 
 /** Every role of the registry's platform: the kernel's and those its modules introduce. */

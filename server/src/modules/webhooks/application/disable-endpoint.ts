@@ -1,0 +1,50 @@
+import type { Tx } from '../../../platform/database.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import { recordPublicEvent } from '../../../platform/event-feed.ts';
+import { findContact } from '../../identity/index.ts';
+import { sendEmail } from '../../notifications/index.ts';
+import { ENDPOINT_DISABLED_EVENT_TYPE } from '../domain/endpoint.ts';
+import { endpointDisabledEmail } from '../domain/emails.ts';
+import { lockEndpoint, markEndpointDisabled } from '../infra/webhooks.repository.ts';
+import { endpointView, type Webhooks } from './context.ts';
+
+/**
+ * Persistent failure (a delivery given up after 3 days) disables the
+ * endpoint, in the transaction that gives the delivery up: the owner's
+ * email (outbox) and the `webhook.endpoint.disabled` public event commit
+ * with it, or none does. Deliveries still pending stay pending, not sent,
+ * until the endpoint is enabled again.
+ */
+export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpointId: string; reason: string }): Promise<boolean> {
+  const { kernel } = webhooks;
+  const row = await lockEndpoint(kernel.db, tx, input.endpointId);
+  if (!row || row.status !== 'active') return false;
+  const now = kernel.clock.now();
+  await markEndpointDisabled(kernel.db, tx, { id: row.id, now, reason: input.reason });
+  const view = { ...endpointView(row), status: 'disabled' as const };
+  await recordAudit(kernel.db, tx, kernel.clock, {
+    actorId: null,
+    actorRoles: [],
+    action: 'webhook_endpoint.disabled',
+    targetType: 'webhook_endpoint',
+    targetId: row.id,
+    before: endpointView(row),
+    after: { ...view, disabledReason: input.reason },
+  });
+  const owner = await findContact(kernel, row.created_by, tx);
+  if (owner) {
+    await sendEmail(kernel, tx, {
+      template: endpointDisabledEmail,
+      to: owner.email,
+      data: { name: owner.name, url: row.url, reason: input.reason, endpointId: row.id },
+      dedupeKey: `webhook-endpoint:${row.id}:disabled:${now.toISOString()}`,
+    });
+  }
+  await recordPublicEvent(kernel.db, tx, {
+    type: ENDPOINT_DISABLED_EVENT_TYPE,
+    data: { ...view, disabledAt: now.toISOString(), reason: input.reason },
+    audience: [row.created_by],
+    occurredAt: now,
+  });
+  return true;
+}
