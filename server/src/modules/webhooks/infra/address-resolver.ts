@@ -1,6 +1,17 @@
 import { lookup } from 'node:dns/promises';
 import { judgeAddress, ipLiteralOf } from '../domain/address.ts';
 
+/** A resolver that does not answer is no better than a name that does not resolve (and must not hold a request or a run). */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('DNS lookup timed out'), { code: 'ETIMEOUT' })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export type Resolution =
   | { ok: true; address: string; family: 4 | 6 }
   | { ok: false; code: 'WEBHOOKS.URL_NOT_ALLOWED' | 'WEBHOOKS.URL_UNRESOLVABLE'; reason: string };
@@ -17,7 +28,7 @@ export async function resolveEndpointHost(hostname: string, allowPrivate: boolea
   if (literal) candidates = [literal];
   else {
     try {
-      candidates = (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+      candidates = (await withDeadline(lookup(hostname, { all: true, verbatim: true }), LOOKUP_TIMEOUT_MS)).map((a) => a.address);
     } catch (error) {
       return {
         ok: false,
