@@ -22,6 +22,7 @@ export {
   verifyWebhook,
   WebhookVerificationError,
   type WebhookEvent,
+  type ChorecatEvent,
   type WebhookHeaders,
   type WebhookVerificationReason,
   type VerifyWebhookOptions,

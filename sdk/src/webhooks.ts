@@ -13,13 +13,31 @@
  * not a re-serialised JSON object. Pass several secrets during a rotation.
  */
 
-/** The event envelope every delivery carries (SPEC: `{ id, type, createdAt, data }`). */
+import type { webhooks } from './generated/schema.ts';
+
+/** The event envelope every delivery carries (SPEC: `{ id, type, createdAt, data }`, with the payload's `apiVersion`). */
 export interface WebhookEvent<Type extends string = string, Data = unknown> {
   id: string;
   type: Type;
+  apiVersion: string;
   createdAt: string;
   data: Data;
 }
+
+type PayloadOf<K extends keyof webhooks> = webhooks[K] extends {
+  post: { requestBody?: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
+
+/**
+ * Every event a delivery can carry, typed from the contract's `webhooks`
+ * section: narrow it with `switch (event.type)` and `data` is that type's
+ * resource (an Order for `order.*` …). The panel's "Send test event" sends
+ * `webhook.test` (data `{ endpointId, message }`), which is not a public
+ * event: verify those with `verifyWebhook<WebhookEvent>(…)`.
+ */
+export type ChorecatEvent = { [K in keyof webhooks]: PayloadOf<K> }[keyof webhooks];
 
 export type WebhookVerificationReason =
   /** No `Chorecat-Signature` header. */
@@ -89,7 +107,7 @@ function equalText(a: string, b: string): boolean {
  * rotation) and its timestamp against the tolerance, then returns the event.
  * Throws a `WebhookVerificationError` naming the `reason` otherwise.
  */
-export async function verifyWebhook<Event extends WebhookEvent = WebhookEvent>(
+export async function verifyWebhook<Event extends WebhookEvent = ChorecatEvent>(
   rawBody: string | Uint8Array | ArrayBuffer,
   headers: WebhookHeaders,
   secrets: string | readonly string[],
@@ -147,7 +165,10 @@ export async function verifyWebhook<Event extends WebhookEvent = WebhookEvent>(
     typeof e.createdAt !== 'string' ||
     !('data' in e)
   ) {
-    throw new WebhookVerificationError('malformed_event', 'The signed body is not an event envelope { id, type, createdAt, data }.');
+    throw new WebhookVerificationError(
+      'malformed_event',
+      'The signed body is not an event envelope { id, type, apiVersion, createdAt, data }.',
+    );
   }
   const idHeader = header(headers, 'chorecat-event-id');
   if (idHeader !== undefined && idHeader !== e.id) {

@@ -543,6 +543,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public event feed
+         * @description What happened to the resources the caller may see, oldest first: every
+         *     public event (the same ones webhooks deliver) with its payload, the
+         *     resource as the API returns it. Page on with `after` = the previous
+         *     page's `nextCursor`: the feed never skips an event and never repeats
+         *     one (an event appears once every transaction older than it has ended,
+         *     so a page may end before the newest changes; ask again). Managers and
+         *     admins see every event; supplies staff the `kit.*` events; a client the
+         *     events of its orders, invoices and balance; a worker those of its
+         *     assignments, statements and payouts; an applicant those of its
+         *     applications. Events are kept `EVENTS_RETENTION_DAYS` (30) days; an
+         *     `after` that names no event (never, not one the caller may see, or
+         *     purged) is a 400 `EVENTS.UNKNOWN_CURSOR`.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/files": {
         parameters: {
             query?: never;
@@ -1394,7 +1425,191 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was cancelled
+         * @description The client or a manager cancelled the order before the worker checked in (status `cancelled`). Audience: its client and worker.
+         */
+        post: operations["orderCancelledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was completed
+         * @description The client accepted the report, or it was accepted by itself after the waiting time (status `completed`). Audience: its client and worker.
+         */
+        post: operations["orderCompletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was booked
+         * @description A client booked an order (status `created`). Audience: the client.
+         */
+        post: operations["orderCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.edited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order was edited
+         * @description A manager changed the order's date, address, description or service type before it started. Audience: its client and worker.
+         */
+        post: operations["orderEditedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order failed
+         * @description No worker was found, the worker did not check in, or the client rejected the report (status `failed`, `failureReason` says which). Audience: its client and worker.
+         */
+        post: operations["orderFailedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order's work was reported
+         * @description The worker reported the work done (status `reported`); the client accepts or rejects it. Audience: its client and worker.
+         */
+        post: operations["orderReportedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order got its worker
+         * @description A worker was matched (status `scheduled`, `price` fixed). Audience: its client and worker.
+         */
+        post: operations["orderScheduledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order's worker checked in
+         * @description The worker checked in (status `in_progress`). Audience: its client and worker.
+         */
+        post: operations["orderStartedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook endpoint was disabled
+         * @description A delivery to the endpoint failed for 3 days, so nothing more is sent
+         *     to it until a manager enables it again; the manager who registered it
+         *     is emailed. Delivered to the other endpoints that take this type.
+         *     Audience: staff only.
+         */
+        post: operations["webhookEndpointDisabledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Accepted: {
@@ -1591,6 +1806,43 @@ export interface components {
          * @enum {string}
          */
         EmailStatus: "pending" | "sent" | "failed";
+        /**
+         * @description A public event: what happened (`type`), when, and the resource as it was
+         *     just after (`data`, shaped as the API returns it, per `apiVersion`). The
+         *     same envelope is read at GET /v1/events and delivered by webhooks.
+         */
+        Event: {
+            /**
+             * @description The version of the payload's shape (the date it took it); a change that is not purely additive gets a new one.
+             * @example 2026-12-01
+             */
+            apiVersion: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The resource (an Order for `order.*`, a Kit for `kit.*` …), as the webhooks section documents per type. */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The event's id; also the feed's cursor.
+             */
+            id: string;
+            type: components["schemas"]["EventType"];
+        };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /**
+             * @description Where to read on from (pass it as `after`): the last event's id, or on an
+             *     empty page the `after` asked with (null when there was none).
+             */
+            nextCursor: string | null;
+        };
+        /**
+         * @description The type of a public event; each is documented in the contract's `webhooks`.
+         * @example order.completed
+         */
+        EventType: string;
         FieldError: {
             code?: string;
             message: string;
@@ -2192,6 +2444,13 @@ export interface components {
         WebhookEndpoint: {
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When persistent failure disabled it (disabled endpoints only).
+             */
+            disabledAt?: string;
+            /** @description Why (the delivery given up and its last error; disabled endpoints only). */
+            disabledReason?: string;
             eventTypes: components["schemas"]["WebhookEventTypes"];
             /** Format: uuid */
             id: string;
@@ -3207,6 +3466,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmailList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description The id of the last event already read (a page's `nextCursor`); omitted = from the oldest event kept. */
+                after?: string;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Only these event types; repeated (`types=a&types=b`) or comma-separated (`types=a,b`). */
+                types?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4714,6 +5003,303 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+        };
+    };
+    orderCancelledEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderCompletedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.completed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderCreatedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderEditedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.edited";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderFailedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderReportedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.reported";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderScheduledEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.scheduled";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderStartedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Order"];
+                    /** @constant */
+                    type: "order.started";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointDisabledEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["WebhookEndpoint"];
+                    /** @constant */
+                    type: "webhook.endpoint.disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

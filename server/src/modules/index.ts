@@ -10,6 +10,7 @@ import { matchingModule } from './matching/index.ts';
 import { hiringModule } from './hiring/index.ts';
 import { billingModule } from './billing/index.ts';
 import { bidsModule } from './bids/index.ts';
+import { eventsModule } from './events/index.ts';
 import { webhooksModule } from './webhooks/index.ts';
 
 /**
@@ -30,6 +31,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   hiringModule,
   billingModule,
   bidsModule,
+  eventsModule,
   webhooksModule,
 ];
 

@@ -23,12 +23,44 @@ import { AppError } from './errors.ts';
  * younger than it until it commits or rolls back, and nothing longer.
  */
 
+/**
+ * The version of every public event's payload, in each event's envelope
+ * (`apiVersion`): the date the payloads took their present shape. A change
+ * that is not purely additive bumps it; an event keeps the version it was
+ * recorded with.
+ */
+export const PUBLIC_EVENTS_API_VERSION = '2026-12-01';
+
 export interface FeedEvent {
   id: string;
   seq: string;
   type: string;
   createdAt: string;
   data: unknown;
+  /** The payload's version (`PUBLIC_EVENTS_API_VERSION` when it was recorded). */
+  apiVersion: string;
+}
+
+/**
+ * Every public event type with the payload it carries (the resource as the
+ * API returns it). The kernel records none: each module that owns a
+ * resource merges its types in (`declare module '…/platform/event-feed.ts'
+ * { interface PublicEventMap { … } }`) and declares them in its definition
+ * (`publicEvents`), where the contract test finds them; the contract's
+ * `webhooks` section documents each.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PublicEventMap {}
+
+export type PublicEventType = keyof PublicEventMap & string;
+
+/** A public event type as its module declares it. */
+export interface PublicEventDeclaration {
+  type: PublicEventType;
+  /** The contract's schema of its `data` (`components.schemas.<schema>`). */
+  schema: string;
+  /** Who besides staff receives it. */
+  audience: string;
 }
 
 interface EventRow {
@@ -37,7 +69,10 @@ interface EventRow {
   type: string;
   data: unknown;
   created_at: Date;
+  api_version: string;
 }
+
+const EVENT_COLUMNS = 'id, seq::text AS seq, type, data, created_at, api_version';
 
 const toFeedEvent = (row: EventRow): FeedEvent => ({
   id: row.id,
@@ -45,6 +80,7 @@ const toFeedEvent = (row: EventRow): FeedEvent => ({
   type: row.type,
   createdAt: row.created_at.toISOString(),
   data: row.data,
+  apiVersion: row.api_version,
 });
 
 /** In the caller's transaction: the event exists only if its cause commits. */
@@ -55,9 +91,9 @@ export async function recordPublicEvent(
 ): Promise<{ id: string; seq: string }> {
   const [row] = await sql<{ id: string; seq: string }>(
     db,
-    `INSERT INTO events (type, data, audience, created_at) VALUES ($1, $2::jsonb, $3::uuid[], $4)
+    `INSERT INTO events (type, data, audience, created_at, api_version) VALUES ($1, $2::jsonb, $3::uuid[], $4, $5)
      RETURNING id, seq::text AS seq`,
-    [event.type, JSON.stringify(event.data), [...event.audience], event.occurredAt],
+    [event.type, JSON.stringify(event.data), [...event.audience], event.occurredAt, PUBLIC_EVENTS_API_VERSION],
     tx,
   );
   return row!;
@@ -120,7 +156,7 @@ export async function listEventsAfter(
   }
   const rows = await sql<EventRow>(
     db,
-    `SELECT id, seq::text AS seq, type, data, created_at
+    `SELECT ${EVENT_COLUMNS}
      FROM events e
      WHERE e.tx < $1::xid8 ${filters.join(' ')}
      -- The columns, not the text aliases above.
@@ -136,8 +172,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The event of this id, or undefined (also for an id that is not a uuid). */
 export async function findEvent(db: Database, id: string): Promise<FeedEvent | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [row] = await sql<EventRow>(db, `SELECT id, seq::text AS seq, type, data, created_at FROM events WHERE id = $1::uuid`, [id]);
+  const [row] = await sql<EventRow>(db, `SELECT ${EVENT_COLUMNS} FROM events WHERE id = $1::uuid`, [id]);
   return row ? toFeedEvent(row) : undefined;
+}
+
+/** Who besides staff may read the event of this id (undefined when there is none). */
+export async function eventAudience(db: Database, id: string): Promise<string[] | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await sql<{ audience: string[] }>(db, 'SELECT audience FROM events WHERE id = $1::uuid', [id]);
+  return row?.audience;
 }
 
 /** Forgets events recorded before `before` (retention, the `events.purge` job). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import { enqueue, type OutboxDispatcher } from './outbox.ts';
-import { recordPublicEvent } from './event-feed.ts';
+import { recordPublicEvent, type PublicEventDeclaration, type PublicEventMap, type PublicEventType } from './event-feed.ts';
 
 /**
  * Domain events between modules (ARCHITECTURE: modules talk through their
@@ -38,6 +38,7 @@ type Handler = (event: DomainEvent) => Promise<void>;
 
 export class EventBus {
   private readonly subscribers = new Map<string, Map<string, Handler>>();
+  private publicTypes: ReadonlySet<string> = new Set();
 
   constructor(private readonly deps: { db: Database; clock: Clock; outbox: OutboxDispatcher }) {
     deps.outbox.handle(EVENT_TOPIC, async (message) => {
@@ -86,8 +87,24 @@ export class EventBus {
    * `tx`, beside the change it reports; `audience` are the users besides
    * staff who may read it. Occurs now by the platform's clock.
    */
-  recordPublic(tx: Tx, event: { type: string; data: unknown; audience: readonly string[] }): Promise<{ id: string; seq: string }> {
-    return recordPublicEvent(this.deps.db, tx, { ...event, occurredAt: this.deps.clock.now() });
+  recordPublic<Type extends PublicEventType>(
+    tx: Tx,
+    event: { type: Type; data: PublicEventMap[Type]; audience: readonly (string | null)[] },
+  ): Promise<{ id: string; seq: string }> {
+    // An undeclared type would reach partners undocumented (the contract's webhooks list the declared ones).
+    if (!this.publicTypes.has(event.type)) throw new Error(`public event ${event.type} is declared by no module (publicEvents)`);
+    const audience = [...new Set(event.audience.filter((id): id is string => id !== null))];
+    return recordPublicEvent(this.deps.db, tx, { type: event.type, data: event.data, audience, occurredAt: this.deps.clock.now() });
+  }
+
+  /** Every public event type the registry's modules declare. */
+  publicEventTypes(): string[] {
+    return [...this.publicTypes];
+  }
+
+  /** The public event types the registry's modules declare (at start, by `createModules`). */
+  declarePublic(declarations: readonly PublicEventDeclaration[]): void {
+    this.publicTypes = new Set(declarations.map((d) => d.type));
   }
 
   /** Fails unless every subscription names an event some module declares it publishes (a typo would wait forever). */

@@ -11,6 +11,7 @@ import type { RequestHandler } from 'express';
 import type { OperationHandlers } from './http/openapi.ts';
 import type { MailTransport } from './mail.ts';
 import type { EventBus, EventName } from './events.ts';
+import type { PublicEventDeclaration } from './event-feed.ts';
 import type { PersonalDataContributor, PrivacyRegistry } from './privacy.ts';
 import { KERNEL_ROLES, type ResolvedCaller, type Role, type TokenService } from './http/auth.ts';
 
@@ -132,6 +133,12 @@ export interface ModuleDefinition<Provides = unknown> {
   roles?: readonly Role[];
   /** The domain events it publishes; their payload types are merged into `DomainEventMap` (platform/events.ts). */
   publishes?: readonly EventName[];
+  /**
+   * The public event types it records (`event-feed.ts`: GET /v1/events, webhooks), each with its payload's
+   * contract schema; their payload types are merged into `PublicEventMap`. The contract's `webhooks` section
+   * documents exactly these (the contract test compares the two).
+   */
+  publicEvents?: readonly PublicEventDeclaration[];
   /** Its configuration variables, what production requires, its secrets (platform/config.ts, `ConfigSlice`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each slice has its own variable shape
   config?: ConfigSlice<any, object>;
@@ -181,7 +188,21 @@ export function createModules(
     }
   }
   kernel.events.assertPublished(new Set(definitions.flatMap((d) => d.publishes ?? [])));
+  kernel.events.declarePublic(publicEventsOf(definitions));
   return { modules: [...created.values()], peers, services };
+}
+
+/** Every public event type the definitions declare; a type declared twice is a mistake. */
+export function publicEventsOf(definitions: readonly ModuleDefinition[]): PublicEventDeclaration[] {
+  const declared: PublicEventDeclaration[] = [];
+  for (const definition of definitions) {
+    for (const event of definition.publicEvents ?? []) {
+      if (declared.some((d) => d.type === event.type))
+        throw new Error(`public event ${event.type} is declared twice (again by ${definition.name})`);
+      declared.push(event);
+    }
+  }
+  return declared;
 }
 
 /** Runs every module's demo seed in registry order; returns what was created. */

@@ -77,7 +77,7 @@ export const auditLogTable = defineTable('audit_log', {
   request_id: col.text.nullable(),
 });
 
-/** The public event feed (`event-feed.ts`, migration `0050-event-feed.ts`). */
+/** The public event feed (`event-feed.ts`, migrations `0050-event-feed.ts`, `0051-event-api-version.ts`). */
 export const eventsTable = defineTable('events', {
   id: col.uuid({ primaryKey: true }),
   seq: col.bigint(),
@@ -86,6 +86,7 @@ export const eventsTable = defineTable('events', {
   audience: col.uuidArray(),
   created_at: col.timestamptz(),
   tx: col.xid8(),
+  api_version: col.text(),
 });
 
 export const KERNEL_TABLES: readonly Table[] = [

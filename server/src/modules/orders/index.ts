@@ -4,7 +4,7 @@ import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './admin/screens.ts';
-import { ORDER_EVENT_NAMES } from './events.ts';
+import { ORDER_EVENT_NAMES, ORDER_PUBLIC_EVENTS } from './events.ts';
 import { ORDERS_TABLES } from './infra/tables.ts';
 
 export {
@@ -39,6 +39,7 @@ export const ordersModule = defineModule({
   name: 'orders',
   roles: ['client'],
   publishes: ORDER_EVENT_NAMES,
+  publicEvents: ORDER_PUBLIC_EVENTS,
   create: (kernel, peers) => createOrdersModule(kernel, { files: peers.of(filesModule) }),
   tables: ORDERS_TABLES,
 });

@@ -14,6 +14,7 @@ import {
   webhookFeedCursorTable,
 } from './infra/tables.ts';
 import type { Webhooks } from './application/context.ts';
+import { WEBHOOKS_PUBLIC_EVENTS } from './events.ts';
 
 export { ENDPOINT_DISABLED_EVENT_TYPE, TEST_EVENT_TYPE, type EndpointView, type EventEnvelope } from './domain/endpoint.ts';
 
@@ -40,6 +41,7 @@ export function createWebhooksModule(kernel: Kernel, deps: Partial<Pick<Webhooks
 export const webhooksModule = defineModule({
   name: 'webhooks',
   config: webhooksConfig,
+  publicEvents: WEBHOOKS_PUBLIC_EVENTS,
   create: (kernel) => createWebhooksModule(kernel),
   tables: [webhookEndpointsTable, webhookDeliveriesTable, webhookDeliveryAttemptsTable, webhookFeedCursorTable, webhookEndpointOverview],
 });

@@ -166,6 +166,7 @@ describe('the public event feed', () => {
       type: 'invoice.issued',
       createdAt: at.toISOString(),
       data: { id: 'inv-1' },
+      apiVersion: '2026-12-01',
     });
     expect(await findEvent(db, 'not-a-uuid')).toBeUndefined();
     expect(await findEvent(db, other)).toBeUndefined();

@@ -3,6 +3,8 @@ import { formatCents } from '../../../platform/money.ts';
 import type { OrderEvent, OrderStatus } from '../domain/order-lifecycle.ts';
 import type { OrderRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
+import { toOrderView } from '../domain/order-view.ts';
+import { toRecord } from './order-record.ts';
 
 /**
  * The domain events orders publishes, in the transaction of the change:
@@ -25,7 +27,44 @@ export interface OrderEventPayload {
   price: string | null;
 }
 
-export function publishOrderEvent(kernel: Pick<OrdersKernel, 'events'>, tx: Tx, name: OrderEventName, order: OrderRow) {
+/** The public events (GET /v1/events, webhooks) an order's changes become. */
+export type OrderPublicEventType =
+  | 'order.created'
+  | 'order.edited'
+  | 'order.scheduled'
+  | 'order.started'
+  | 'order.reported'
+  | 'order.completed'
+  | 'order.failed'
+  | 'order.cancelled';
+
+/**
+ * Each domain event's public event; `order.kit_ready` (the order starts
+ * matching) is the platform's own business and becomes none.
+ */
+const PUBLIC_EVENT_OF: Record<OrderEventName, OrderPublicEventType | null> = {
+  'order.created': 'order.created',
+  'order.edited': 'order.edited',
+  'order.kit_ready': null,
+  'order.worker_assigned': 'order.scheduled',
+  'order.no_worker': 'order.failed',
+  'order.check_in': 'order.started',
+  'order.no_check_in': 'order.failed',
+  'order.report': 'order.reported',
+  'order.accept': 'order.completed',
+  'order.auto_accept': 'order.completed',
+  'order.reject': 'order.failed',
+  'order.cancel': 'order.cancelled',
+};
+
+/**
+ * Publishes the domain event and records its public event, both in `tx`.
+ * The public payload is the order as GET /v1/orders/{id} returns it, except
+ * what depends on the reader or lives elsewhere: `allowedActions` is empty
+ * (what a reader may do is its own question to the API) and `photos` are
+ * left out.
+ */
+export async function publishOrderEvent(kernel: Pick<OrdersKernel, 'events' | 'clock'>, tx: Tx, name: OrderEventName, order: OrderRow) {
   const payload: OrderEventPayload = {
     orderId: order.id,
     clientId: order.client_id,
@@ -37,5 +76,14 @@ export function publishOrderEvent(kernel: Pick<OrdersKernel, 'events'>, tx: Tx, 
     status: order.status,
     price: order.price_cents === null ? null : formatCents(order.price_cents),
   };
-  return kernel.events.publish(tx, name, payload);
+  const published = await kernel.events.publish(tx, name, payload);
+  const type = PUBLIC_EVENT_OF[name];
+  if (type) {
+    await kernel.events.recordPublic(tx, {
+      type,
+      data: toOrderView(toRecord(order), [], kernel.clock.now()),
+      audience: [order.client_id, order.worker_id],
+    });
+  }
+  return published;
 }

@@ -23,6 +23,19 @@ export interface Webhooks {
 
 export const endpointNotFound = () => new AppError('NOT_FOUND', 'No such webhook endpoint.');
 
-export function endpointView(row: Pick<PublicEndpointRow, 'id' | 'url' | 'event_types' | 'status' | 'created_at'>): EndpointView {
-  return { id: row.id, url: row.url, eventTypes: row.event_types, status: row.status, createdAt: row.created_at.toISOString() };
+export function endpointView(
+  row: Pick<PublicEndpointRow, 'id' | 'url' | 'event_types' | 'status' | 'created_at' | 'disabled_at' | 'disabled_reason'>,
+): EndpointView {
+  const view: EndpointView = {
+    id: row.id,
+    url: row.url,
+    eventTypes: row.event_types,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+  if (row.status === 'disabled' && row.disabled_at) {
+    view.disabledAt = row.disabled_at.toISOString();
+    view.disabledReason = row.disabled_reason ?? '';
+  }
+  return view;
 }

@@ -22,10 +22,13 @@ export async function checkEndpointUrl(webhooks: Webhooks, raw: unknown): Promis
   return parsed.url;
 }
 
-export function checkEventTypes(raw: unknown): string[] {
+/** The filter: `["*"]`, or public event types the platform records (the contract's `webhooks`), as GET /v1/events takes them. */
+export function checkEventTypes(raw: unknown, known: readonly string[]): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 100) throw invalid('eventTypes', 'must list 1 to 100 event types, or ["*"]');
   const types = raw.map((t) => (typeof t === 'string' ? t : ''));
   if (types.some((t) => !isEventTypeFilter(t))) throw invalid('eventTypes', 'must be event types like order.created, or "*"');
+  const unknown = types.filter((t) => t !== '*' && !known.includes(t));
+  if (unknown.length) throw new AppError('EVENTS.UNKNOWN_TYPE', `No public event is of type ${unknown.join(', ')}.`);
   return [...new Set(types)];
 }
 
@@ -41,7 +44,7 @@ export async function createEndpoint(
 ) {
   const { kernel } = webhooks;
   if (!isManager(input.actor)) throw new AppError('AUTH.FORBIDDEN', 'Only managers and admins manage webhook endpoints.');
-  const eventTypes = checkEventTypes(input.eventTypes);
+  const eventTypes = checkEventTypes(input.eventTypes, kernel.events.publicEventTypes());
   const url = await checkEndpointUrl(webhooks, input.url);
   const secret = newSigningSecret();
   const id = randomUUID();

@@ -1,6 +1,5 @@
 import type { Tx } from '../../../platform/database.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { recordPublicEvent } from '../../../platform/event-feed.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { ENDPOINT_DISABLED_EVENT_TYPE } from '../domain/endpoint.ts';
@@ -21,7 +20,7 @@ export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpo
   if (!row || row.status !== 'active') return false;
   const now = kernel.clock.now();
   await markEndpointDisabled(kernel.db, tx, { id: row.id, now, reason: input.reason });
-  const view = { ...endpointView(row), status: 'disabled' as const };
+  const view = endpointView({ ...row, status: 'disabled', disabled_at: now, disabled_reason: input.reason });
   await recordAudit(kernel.db, tx, kernel.clock, {
     actorId: null,
     actorRoles: [],
@@ -29,7 +28,7 @@ export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpo
     targetType: 'webhook_endpoint',
     targetId: row.id,
     before: endpointView(row),
-    after: { ...view, disabledReason: input.reason },
+    after: view,
   });
   const owner = await findContact(kernel, row.created_by, tx);
   if (owner) {
@@ -40,11 +39,7 @@ export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpo
       dedupeKey: `webhook-endpoint:${row.id}:disabled:${now.toISOString()}`,
     });
   }
-  await recordPublicEvent(kernel.db, tx, {
-    type: ENDPOINT_DISABLED_EVENT_TYPE,
-    data: { ...view, disabledAt: now.toISOString(), reason: input.reason },
-    audience: [row.created_by],
-    occurredAt: now,
-  });
+  // Staff only (managers and admins read every event): no audience besides them.
+  await kernel.events.recordPublic(tx, { type: ENDPOINT_DISABLED_EVENT_TYPE, data: view, audience: [] });
   return true;
 }

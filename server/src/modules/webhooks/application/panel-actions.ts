@@ -3,6 +3,7 @@ import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
+import { PUBLIC_EVENTS_API_VERSION } from '../../../platform/event-feed.ts';
 import { envelopeBody, TEST_EVENT_TYPE } from '../domain/endpoint.ts';
 import {
   findDelivery,
@@ -59,6 +60,7 @@ export async function sendTestEvent(webhooks: Webhooks, input: { actor: Principa
     const body = envelopeBody({
       id,
       type: TEST_EVENT_TYPE,
+      apiVersion: PUBLIC_EVENTS_API_VERSION,
       createdAt: now.toISOString(),
       data: { endpointId: endpoint.id, message: 'A test event sent from the Chorecat panel.' },
     });

@@ -16,7 +16,7 @@ export function isEventTypeFilter(type: string): boolean {
 
 /** The event an endpoint is sent from "Send test event" in the panel: never in the feed, only to that endpoint. */
 export const TEST_EVENT_TYPE = 'webhook.test';
-export const ENDPOINT_DISABLED_EVENT_TYPE = 'webhook.endpoint.disabled';
+export const ENDPOINT_DISABLED_EVENT_TYPE = 'webhook.endpoint.disabled' as const;
 
 /** Whether an endpoint filtering on `eventTypes` takes an event of `type`. */
 export function acceptsEventType(eventTypes: readonly string[], type: string): boolean {
@@ -29,16 +29,20 @@ export interface EndpointView {
   eventTypes: string[];
   status: EndpointStatus;
   createdAt: string;
+  /** Disabled endpoints only. */
+  disabledAt?: string;
+  disabledReason?: string;
 }
 
-/** The body every delivery carries: the event envelope (SPEC: `{ id, type, createdAt, data }`). */
+/** The body every delivery carries: the event envelope as GET /v1/events lists it (SPEC: `{ id, type, createdAt, data }`, plus its `apiVersion`). */
 export interface EventEnvelope {
   id: string;
   type: string;
+  apiVersion: string;
   createdAt: string;
   data: unknown;
 }
 
 export function envelopeBody(event: EventEnvelope): string {
-  return JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
+  return JSON.stringify({ id: event.id, type: event.type, apiVersion: event.apiVersion, createdAt: event.createdAt, data: event.data });
 }

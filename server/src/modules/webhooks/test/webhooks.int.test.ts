@@ -140,6 +140,9 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
         expect(res.status, `${url.slice(0, 40)} ${JSON.stringify(eventTypes).slice(0, 40)}`).toBe(400);
         expect(res.body.code).toBe('VALIDATION.FAILED');
       }
+      // A type no module records is refused as GET /v1/events refuses it.
+      const unknown = await create(manager, receiver.url('/x'), ['order.created', 'order.teleported']);
+      expect([unknown.status, unknown.body.code]).toEqual([400, 'EVENTS.UNKNOWN_TYPE']);
       // A body past the platform's limit is refused before it is read.
       const huge = await create(manager, `http://127.0.0.1/${'a'.repeat(200_000)}`);
       expect(huge.status).toBe(413);
@@ -202,7 +205,13 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       const [delivery] = got;
       const event = await findEvent(t.db, recorded.id);
       const body = delivery!.body.toString('utf8');
-      expect(JSON.parse(body)).toEqual({ id: recorded.id, type: 'order.created', createdAt: event!.createdAt, data: { orderId: 'o-1' } });
+      expect(JSON.parse(body)).toEqual({
+        id: recorded.id,
+        type: 'order.created',
+        apiVersion: event!.apiVersion,
+        createdAt: event!.createdAt,
+        data: { orderId: 'o-1' },
+      });
       expect(delivery!.headers['chorecat-event-id']).toBe(recorded.id);
       expect(delivery!.headers['chorecat-event-type']).toBe('order.created');
       expect(delivery!.headers['content-type']).toBe('application/json');
