@@ -342,6 +342,31 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
     });
   });
 
+  describe('a real flow', () => {
+    it("delivers an order's own public events, as the orders module records them, typed for the SDK", async () => {
+      await drain();
+      const hook = await endpoint('/orders', ['order.created']);
+      const client = await t.userWithRoles(['client']);
+      const type = await t.api
+        .post('/v1/service-types')
+        .set('authorization', as(manager))
+        .send({ name: 'Yarn untangling', description: '', durationMinutes: 60 })
+        .expect(201);
+      const startsAt = new Date(t.clock.now().getTime() + 3 * 3600_000).toISOString();
+      const order = await t.api
+        .post('/v1/orders')
+        .set('authorization', as(client))
+        .send({ serviceTypeId: type.body.id, startsAt, address: '1 Hook Lane' })
+        .expect(201);
+      await deliver();
+      const [got] = receiver.at('/orders');
+      const event = await verifyWebhook(got!.body, got!.headers, hook.secret);
+      if (event.type !== 'order.created') throw new Error(`unexpected ${event.type}`);
+      expect(event.data.id).toBe(order.body.id);
+      expect(event.data.status).toBe('created');
+    });
+  });
+
   describe('the SDK verifies real deliveries', () => {
     it('accepts a true one; refuses an old timestamp, a tampered body, a wrong secret; both secrets during a rotation', async () => {
       await drain();
