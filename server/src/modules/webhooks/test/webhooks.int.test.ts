@@ -322,13 +322,23 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       expect(delivery!.attempts).toBeGreaterThan(10);
       expect(receiver.at('/dead')).toHaveLength(delivery!.attempts);
       const list = await t.api.get('/v1/webhook-endpoints?limit=100').set('authorization', as(manager)).expect(200);
-      expect(list.body.data.find((e: { id: string }) => e.id === dead.id).status).toBe('disabled');
+      expect(list.body.data.find((e: { id: string }) => e.id === dead.id)).toMatchObject({
+        status: 'disabled',
+        disabledAt: expect.any(String),
+        disabledReason: expect.stringContaining('failed for 3 days; the last attempt: HTTP 500'),
+      });
       const email = (t.mail as MemoryTransport).sent.find(
         (m) => m.to === manager2.email && m.subject.includes('Webhook endpoint disabled'),
       );
       expect(email?.text).toContain(receiver.url('/dead'));
       const feed = await listEventsAfter(t.db, { afterSeq: null, limit: 10_000, types: ['webhook.endpoint.disabled'] });
       expect(feed.map((e) => (e.data as { id: string }).id)).toContain(dead.id);
+      // Staff read it at GET /v1/events; other callers do not.
+      const read = await t.api.get('/v1/events?types=webhook.endpoint.disabled&limit=100').set('authorization', as(admin)).expect(200);
+      expect(read.body.data.map((e: { data: { id: string } }) => e.data.id)).toContain(dead.id);
+      const outsider = await t.userWithRoles(['client']);
+      const hidden = await t.api.get('/v1/events?types=webhook.endpoint.disabled&limit=100').set('authorization', as(outsider));
+      expect(JSON.stringify(hidden.body)).not.toContain(dead.id);
       // Other endpoints hear of it through the feed, like any event.
       await deliver();
       const told = receiver.at('/watcher').map((r) => JSON.parse(r.body.toString()) as { type: string; data: { id: string } });
@@ -370,10 +380,11 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
   describe('the SDK verifies real deliveries', () => {
     it('accepts a true one; refuses an old timestamp, a tampered body, a wrong secret; both secrets during a rotation', async () => {
       await drain();
-      const hook = await endpoint('/sdk');
+      const hook = await endpoint('/sdk', ['order.created']);
       await publish('order.created', { orderId: 'sdk-1' });
       await deliver();
-      const [d] = receiver.at('/sdk');
+      const carrying = (orderId: string) => receiver.at('/sdk').find((r) => r.body.toString().includes(`"orderId":"${orderId}"`))!;
+      const d = carrying('sdk-1');
       const event = await verifyWebhook(d!.body, d!.headers, hook.secret);
       expect(event).toMatchObject({ type: 'order.created', data: { orderId: 'sdk-1' } });
       expect(await verifyWebhook(d!.body.toString('utf8'), d!.headers, hook.secret)).toEqual(event);
@@ -396,7 +407,7 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       expect(Date.parse(rotated.body.previousSecretExpiresAt) - t.clock.now().getTime()).toBeGreaterThan(23.9 * 3600_000);
       await publish('order.created', { orderId: 'sdk-2' });
       await deliver();
-      const during = receiver.at('/sdk')[1]!;
+      const during = carrying('sdk-2');
       expect(String(during.headers['chorecat-signature']).match(/v1=/g)).toHaveLength(2);
       expect((await verifyWebhook(during.body, during.headers, hook.secret)).data).toEqual({ orderId: 'sdk-2' });
       expect((await verifyWebhook(during.body, during.headers, rotated.body.secret)).data).toEqual({ orderId: 'sdk-2' });
@@ -404,7 +415,7 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       await advance('PT25H');
       await publish('order.created', { orderId: 'sdk-3' });
       await deliver();
-      const after = receiver.at('/sdk')[2]!;
+      const after = carrying('sdk-3');
       expect(String(after.headers['chorecat-signature']).match(/v1=/g)).toHaveLength(1);
       expect(await reason(verifyWebhook(after.body, after.headers, hook.secret))).toBe('signature_mismatch');
       expect((await verifyWebhook(after.body, after.headers, [hook.secret, rotated.body.secret])).data).toEqual({ orderId: 'sdk-3' });
