@@ -3,6 +3,7 @@ import { billingModule, type BidLedger } from '../billing/index.ts';
 import { bidsHandlers } from './http/handlers.ts';
 import { bidsAdminActions, bidsAdminResources } from './admin/screens.ts';
 import { ORDER_ENDING_EVENTS, settleEndedOrder } from './application/settle-ended-order.ts';
+import { SETTLEMENT_PUBLIC_EVENTS } from './public-events.ts';
 import { bidsTable, settlementsTable, settlementSharesTable } from './infra/bids.tables.ts';
 import { BID_EVENT_NAMES } from './events.ts';
 import type { Bids } from './application/context.ts';
@@ -41,5 +42,6 @@ export const bidsModule = defineModule({
   name: 'bids',
   publishes: BID_EVENT_NAMES,
   tables: [bidsTable, settlementsTable, settlementSharesTable],
+  publicEvents: SETTLEMENT_PUBLIC_EVENTS,
   create: (kernel, peers) => createBidsModule(kernel, { ledger: peers.of(billingModule).bidLedger }),
 });

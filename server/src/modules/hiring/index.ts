@@ -1,3 +1,4 @@
+import { APPLICATION_PUBLIC_EVENTS } from './public-events.ts';
 import { hiringConfig } from './config.ts';
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { seedDemoHiring } from './application/seed-demo-hiring.ts';
@@ -58,6 +59,7 @@ export const hiringModule = defineModule({
   create: (kernel) => createHiringModule(kernel),
   seed: seedDemoHiring,
   tables: HIRING_TABLES,
+  publicEvents: APPLICATION_PUBLIC_EVENTS,
 });
 
 declare module '../../platform/http/auth.ts' {

@@ -10,6 +10,7 @@ import { kitsAdminResource } from './admin/screens.ts';
 import { kitsTable, supplierEventsTable } from './infra/tables.ts';
 import { createSupplierClient, type SupplierClient } from './infra/supplier-client.ts';
 import { suppliesPersonalData } from './application/personal-data.ts';
+import { KIT_PUBLIC_EVENTS } from './public-events.ts';
 
 export {
   KIT_STATUSES,
@@ -58,6 +59,7 @@ export const suppliesModule = defineModule({
   roles: ['supplies'],
   create: (kernel) => createSuppliesModule(kernel),
   tables: [kitsTable, supplierEventsTable],
+  publicEvents: KIT_PUBLIC_EVENTS,
 });
 
 declare module '../../platform/http/auth.ts' {

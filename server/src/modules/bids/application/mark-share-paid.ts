@@ -3,8 +3,8 @@ import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Money } from '../../../platform/money.ts';
 import { recordAudit } from '../../../platform/audit.ts';
-import { findShare, markShareRowPaid } from '../infra/bids.repository.ts';
-import { shareView } from './views.ts';
+import { findSettlementOfOrder, findShare, markShareRowPaid, sharesOfSettlement } from '../infra/bids.repository.ts';
+import { settlementView, shareView } from './views.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { sharePaidEmail } from '../domain/emails.ts';
@@ -65,6 +65,12 @@ export async function markSharePaid(bids: Bids, input: { actor: Principal; share
       },
       `share-paid:${paid.id}`,
     );
+    const settlement = (await findSettlementOfOrder(kernel.db, paid.order_id, tx))!;
+    await kernel.events.recordPublic(tx, {
+      type: 'settlement.share_paid',
+      data: settlementView(settlement, await sharesOfSettlement(kernel.db, settlement.id, tx)),
+      audience: [],
+    });
     return view;
   });
 }

@@ -110,6 +110,8 @@ export async function settleOrder(bids: Bids, input: { orderId: string; outcome:
       },
       `settlement:${input.orderId}`,
     );
+    // Managers' business only (a settlement names who staked and won): no audience beyond staff.
+    await kernel.events.recordPublic(tx, { type: 'settlement.computed', data: settlement, audience: [] });
     return { settled: true, settlement };
   });
 }

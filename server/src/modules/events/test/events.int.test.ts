@@ -48,12 +48,14 @@ describe('the public event feed over HTTP', () => {
     expect((await d.checkIn(completedId, 'assignedWorker')).status).toBe(200);
     expect((await d.report(completedId, 'assignedWorker')).status).toBe(200);
     expect((await d.accept(completedId, 'owner')).status).toBe(200);
+    // Bids settles the ended order when orders' event reaches it.
+    await d.deliver();
   });
   afterAll(() => t.close());
 
   it('gives managers every order event, in order, with the order as the API returns it', async () => {
     const all = await read(d.manager.token, '?limit=100');
-    expect(summary(all.data)).toEqual([
+    expect(summary(all.data.filter((e) => e.type.startsWith('order.')))).toEqual([
       `order.created ${completedId}`,
       `order.created ${cancelledId}`,
       `order.scheduled ${completedId}`,
@@ -64,13 +66,25 @@ describe('the public event feed over HTTP', () => {
       `order.completed ${completedId}`,
     ]);
     expect(all.nextCursor).toBe(all.data.at(-1)!.id);
-    const completed = all.data.at(-1)!;
+    const completed = all.data.findLast((e) => e.type === 'order.completed')!;
     expect(completed.apiVersion).toBe('2026-12-01');
     const { body: order } = await t.api.get(`/v1/orders/${completedId}`).set('authorization', `Bearer ${d.manager.token}`).expect(200);
     // The same order, save what depends on the reader (allowedActions) and the photos (their own resource).
     const { allowedActions: _actions, photos: _photos, ...rest } = order as Record<string, unknown>;
     expect(completed.data).toEqual({ ...rest, allowedActions: [] });
     expect(completed.data.status).toBe('completed');
+  });
+
+  it("gives managers the settlement of an ended order's pot, and nobody else", async () => {
+    const settlements = (await read(d.manager.token, '?types=settlement.computed')).data;
+    const { body: settlement } = await t.api
+      .get(`/v1/orders/${completedId}/settlement`)
+      .set('authorization', `Bearer ${d.manager.token}`)
+      .expect(200);
+    expect(settlements.find((e) => e.data.orderId === completedId)?.data).toEqual(settlement);
+    for (const user of [...d.clients, firstWorker, secondWorker, d.supplies]) {
+      expect((await read(user!.token, '?types=settlement.computed')).data).toEqual([]);
+    }
   });
 
   it('gives a client and a worker only the events of their own orders, and the other pair none of those', async () => {
@@ -99,8 +113,12 @@ describe('the public event feed over HTTP', () => {
       `order.cancelled ${cancelledId}`,
     ]);
     expect((await read(applicant.token)).data).toEqual([]);
-    // Supplies staff read the kit events only.
-    expect((await read(d.supplies.token, '?limit=100')).data.filter((e) => !e.type.startsWith('kit.'))).toEqual([]);
+    // Supplies staff read the kit events, all of them, and nothing else; managers the same kit events.
+    const kits = (await read(d.supplies.token, '?limit=100')).data;
+    expect(kits.map((e) => e.type).sort()).toEqual(['kit.cancelled', 'kit.opened', 'kit.opened', 'kit.ready', 'kit.ready']);
+    expect(kits.find((e) => e.type === 'kit.cancelled')!.data.orderId).toBe(cancelledId);
+    const managers = (await read(d.manager.token, '?limit=100')).data;
+    expect(managers.filter((e) => e.type.startsWith('kit.'))).toEqual(kits);
   });
 
   it('pages by cursor and filters by type, repeated or comma-separated', async () => {

@@ -1,3 +1,4 @@
+import { recordApplicationEvent } from './record-application-event.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { transaction, type Tx } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -68,6 +69,7 @@ export async function assignTest(
       after: { status: updated.status, testId: input.testId },
       requestId: input.requestId,
     });
+    await recordApplicationEvent(hiring, tx, 'application.test_assigned', updated);
     return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }

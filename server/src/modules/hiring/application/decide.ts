@@ -1,3 +1,4 @@
+import { recordApplicationEvent } from './record-application-event.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -75,6 +76,7 @@ export async function hire(
       after: { status: 'hired', workerId: app.applicant_id, workerCode: code },
       requestId: input.requestId,
     });
+    await recordApplicationEvent(hiring, tx, 'application.hired', updated);
     return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }
@@ -116,6 +118,7 @@ export async function reject(
       after: { status: 'rejected', reason },
       requestId: input.requestId,
     });
+    await recordApplicationEvent(hiring, tx, 'application.rejected', updated);
     return (await viewsOf(hiring, [updated], tx))[0]!;
   });
 }

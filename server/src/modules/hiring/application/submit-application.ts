@@ -1,3 +1,4 @@
+import { recordApplicationEvent } from './record-application-event.ts';
 import { sql, transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { systemClock } from '../../../platform/clock.ts';
@@ -101,6 +102,7 @@ export async function submitApplication(
     }
     const testIds = await vacancyTestIds(kernel.db, vacancy.id, tx);
     const after = testIds.length ? await assignTests(hiring, tx, created, testIds, 'system') : created;
+    await recordApplicationEvent(hiring, tx, 'application.received', after);
     return { id: after.id, status: after.status, duplicate: false };
   });
   // Committed: this process now refuses the solution from memory (its own retry excepted).

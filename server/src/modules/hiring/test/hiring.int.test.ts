@@ -297,6 +297,34 @@ describe('hiring: applications, tests and decisions through the API', () => {
     const sequences = codes.map((c) => Number(c.slice(-4))).sort((a, b) => a - b);
     expect(sequences.at(-1)! - sequences[0]!).toBe(3);
   });
+  it('records public events of each application for its applicant and staff, none for another applicant', async () => {
+    type Page = { data: { id: string; type: string; data: { id: string; status: string } }[] };
+    const events = async (user: { token: string }) =>
+      (
+        (await t.api.get('/v1/events?limit=100&types=application.received,application.rejected').set('authorization', as(user)).expect(200))
+          .body as Page
+      ).data;
+    const { res: mine, body } = await apply();
+    const { res: theirs, body: theirBody } = await apply();
+    const applicant = await signInAsApplicant(body.email);
+    const other = await signInAsApplicant(theirBody.email);
+    const rejected = await t.api
+      .post(`/v1/applications/${mine.body.id}/reject`)
+      .set('authorization', as(manager))
+      .send({ reason: 'Not now' });
+    expect(rejected.status).toBe(200);
+    const view = (await t.api.get(`/v1/applications/${mine.body.id}`).set('authorization', as(manager)).expect(200)).body;
+
+    const seen = await events(applicant);
+    expect(seen.map((e) => [e.type, e.data.id, e.data.status])).toEqual([
+      ['application.received', mine.body.id, 'testing'],
+      ['application.rejected', mine.body.id, 'rejected'],
+    ]);
+    expect(seen[1]!.data).toEqual(view);
+    expect((await events(other)).map((e) => e.data.id)).toEqual([theirs.body.id]);
+    const all = (await events(manager)).map((e) => e.data.id);
+    expect(all).toEqual(expect.arrayContaining([mine.body.id, theirs.body.id]));
+  });
 });
 
 describe('hiring: the application form under a flood', () => {

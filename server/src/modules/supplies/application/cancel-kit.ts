@@ -1,3 +1,4 @@
+import { recordKitEvent } from './record-kit-event.ts';
 import { transaction } from '../../../platform/database.ts';
 import type { OrderEventPayload } from '../../orders/index.ts';
 import { kitCancelled } from '../domain/emails.ts';
@@ -41,6 +42,7 @@ export async function cancelKit(supplies: Supplies, order: OrderEventPayload, ca
       Object.assign(changes, { cookie_status: 'cancelling', cookie_attempts: 0, cookie_next_attempt_at: now, cookie_next_poll_at: null });
     }
     const updated = await updateKit(kernel.db, tx, kit.id, changes, now);
+    await recordKitEvent(kernel, tx, 'kit.cancelled', updated);
     await emailSuppliesStaff(supplies, tx, kit, 'cancelled', kitCancelled, {
       why: WHY[cause],
       was: kit.status,

@@ -1,3 +1,4 @@
+import { recordKitEvent } from './record-kit-event.ts';
 import type { Principal } from '../../../platform/http/auth.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -33,6 +34,7 @@ export async function markKitReady(supplies: Supplies, input: { actor: Principal
     const now = kernel.clock.now();
     const updated = await updateKit(kernel.db, tx, kit.id, { status: 'ready', ready_at: now, ready_by: input.actor.id }, now);
     await startMatching(kernel, kit.order_id, input.actor, tx);
+    await recordKitEvent(kernel, tx, 'kit.ready', updated);
     await recordAudit(kernel.db, tx, kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,

@@ -1,3 +1,4 @@
+import { recordKitEvent } from './record-kit-event.ts';
 import { transaction } from '../../../platform/database.ts';
 import { getServiceType } from '../../catalog/index.ts';
 import { findContact } from '../../identity/index.ts';
@@ -42,7 +43,10 @@ export async function openKit(supplies: Supplies, order: OrderEventPayload): Pro
       now,
       ...(gone ? { cancelled: true } : {}),
     });
-    if (!row || gone) return undefined;
+    if (!row) return undefined;
+    // Opened already cancelled (its order went before this event arrived): partners see it cancelled.
+    await recordKitEvent(kernel, tx, gone ? 'kit.cancelled' : 'kit.opened', row);
+    if (gone) return undefined;
     await emailSuppliesStaff(supplies, tx, row, 'opened', kitOpened, {});
     return row;
   });
