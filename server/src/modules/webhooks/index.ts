@@ -1,3 +1,4 @@
+import { Counter } from 'prom-client';
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { webhooksConfig } from './config.ts';
 import { webhooksHandlers } from './http/handlers.ts';
@@ -27,6 +28,19 @@ export function createWebhooksModule(kernel: Kernel, deps: Partial<Pick<Webhooks
   const webhooks: Webhooks = {
     kernel,
     box: createSecretBox(kernel.secrets.webhooksEncryptionKey),
+    counters: {
+      attempts: new Counter({
+        name: 'chorecat_webhook_attempts_total',
+        help: 'Webhook delivery attempts, by outcome (succeeded, failed)',
+        labelNames: ['outcome'] as const,
+        registers: [kernel.metrics.registry],
+      }),
+      disabled: new Counter({
+        name: 'chorecat_webhook_endpoints_disabled_total',
+        help: 'Webhook endpoints disabled after a delivery failed for 3 days',
+        registers: [kernel.metrics.registry],
+      }),
+    },
     resolve: deps.resolve ?? resolveEndpointHost,
     post: deps.post ?? postOnce,
   };

@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client';
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { SecretBox } from '../infra/secret-box.ts';
@@ -10,6 +11,8 @@ import type { PublicEndpointRow } from '../infra/webhooks.repository.ts';
 export interface Webhooks {
   kernel: Kernel;
   box: SecretBox;
+  /** `chorecat_webhook_attempts_total{outcome}`, `chorecat_webhook_endpoints_disabled_total` (absent in unit-built contexts). */
+  counters?: { attempts: Counter<'outcome'>; disabled: Counter };
   resolve(hostname: string, allowPrivate: boolean): Promise<Resolution>;
   post(input: {
     url: URL;

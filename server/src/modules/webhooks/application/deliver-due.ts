@@ -60,6 +60,7 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
 export async function attemptDelivery(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptResult> {
   const { kernel } = webhooks;
   const result = await send(webhooks, delivery);
+  webhooks.counters?.attempts.inc({ outcome: result.ok ? 'succeeded' : 'failed' });
   await transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
     await insertAttempt(kernel.db, tx, {

@@ -20,6 +20,7 @@ export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpo
   if (!row || row.status !== 'active') return false;
   const now = kernel.clock.now();
   await markEndpointDisabled(kernel.db, tx, { id: row.id, now, reason: input.reason });
+  webhooks.counters?.disabled.inc();
   const view = endpointView({ ...row, status: 'disabled', disabled_at: now, disabled_reason: input.reason });
   await recordAudit(kernel.db, tx, kernel.clock, {
     actorId: null,

@@ -253,6 +253,9 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       expect(log[0]!.response_excerpt).toBe('E'.repeat(1024));
       expect(log[2]!.response_excerpt).toBe('thanks');
       expect(log.every((a) => a.latency_ms >= 0 && a.latency_ms < 5000)).toBe(true);
+      const metrics = await t.platform.kernel.metrics.registry.metrics();
+      expect(metrics).toMatch(/chorecat_webhook_attempts_total\{outcome="failed"\} [1-9]/);
+      expect(metrics).toMatch(/chorecat_webhook_attempts_total\{outcome="succeeded"\} [1-9]/);
       // Every attempt carries the same event id: a receiver drops what it has seen.
       expect(new Set(receiver.at('/flaky').map((r) => r.headers['chorecat-event-id'])).size).toBe(1);
     });
@@ -331,6 +334,7 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
         (m) => m.to === manager2.email && m.subject.includes('Webhook endpoint disabled'),
       );
       expect(email?.text).toContain(receiver.url('/dead'));
+      expect(await t.platform.kernel.metrics.registry.metrics()).toMatch(/chorecat_webhook_endpoints_disabled_total [1-9]/);
       const feed = await listEventsAfter(t.db, { afterSeq: null, limit: 10_000, types: ['webhook.endpoint.disabled'] });
       expect(feed.map((e) => (e.data as { id: string }).id)).toContain(dead.id);
       // Staff read it at GET /v1/events; other callers do not.
