@@ -1,3 +1,4 @@
+import { BILLING_PUBLIC_EVENTS } from './public-events.ts';
 import { billingConfig } from './config.ts';
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { reconcileLedger } from './application/reconcile.ts';
@@ -110,4 +111,5 @@ export const billingModule = defineModule({
   config: billingConfig,
   create: (kernel) => createBillingModule(kernel),
   tables: BILLING_TABLES,
+  publicEvents: BILLING_PUBLIC_EVENTS,
 });

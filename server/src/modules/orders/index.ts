@@ -4,7 +4,8 @@ import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './admin/screens.ts';
-import { ORDER_EVENT_NAMES, ORDER_PUBLIC_EVENTS } from './events.ts';
+import { ORDER_EVENT_NAMES } from './events.ts';
+import { ORDER_PUBLIC_EVENTS } from './public-events.ts';
 import { ORDERS_TABLES } from './infra/tables.ts';
 
 export {

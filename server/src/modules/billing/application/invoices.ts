@@ -33,7 +33,7 @@ export function periodOfCompletion(timeZone: string, completedAt: Date, lastClos
   return nextCronOccurrence(INVOICE_CRON, timeZone, new Date(after));
 }
 
-function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
+export function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
   return {
     id: row.id,
     clientId: row.client_id,

@@ -3,6 +3,7 @@ import { enqueue, enqueueSelected } from '../../../platform/outbox.ts';
 import { beginClosing, issueInvoices, markClosed, payInvoices } from '../infra/invoices.repository.ts';
 import { accountId } from '../infra/ledger.repository.ts';
 import type { Billing } from './context.ts';
+import { recordInvoiceEvents } from './record-invoice-events.ts';
 import { periodEndFor } from './invoices.ts';
 
 export const INVOICE_EMAIL_TOPIC = 'billing.invoice-email';
@@ -42,6 +43,7 @@ export async function issueWeeklyInvoices(billing: Billing, asOf: Date): Promise
   return transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
     const olderPaid = await payInvoices(kernel.db, tx, now);
+    await recordInvoiceEvents(billing, tx, { paid: olderPaid.map((p) => p.id) });
     await queueInvoiceEmails(
       billing,
       tx,
@@ -53,6 +55,7 @@ export async function issueWeeklyInvoices(billing: Billing, asOf: Date): Promise
     const revenueAccountId = await accountId(kernel.db, tx, 'platform_revenue', null, now);
     const issued = await issueInvoices(kernel.db, tx, { periodEnd, lastClosed: closing.lastClosed, now, revenueAccountId });
     await markClosed(kernel.db, tx, periodEnd, now);
+    await recordInvoiceEvents(billing, tx, { issued: { periodEnd } });
     // One message, not one per invoice: a period's emails are written after the run commits, by the outbox.
     await enqueue(kernel.db, tx, kernel.clock, {
       topic: PERIOD_EMAILS_TOPIC,
@@ -78,6 +81,7 @@ export function queuePeriodEmails(billing: Billing, payload: { periodEnd: string
 export async function payWhatTheBalanceCovers(billing: Billing, clientId: string): Promise<number> {
   return transaction(billing.kernel.db, async (tx) => {
     const paid = await payInvoices(billing.kernel.db, tx, billing.kernel.clock.now(), clientId);
+    await recordInvoiceEvents(billing, tx, { paid: paid.map((p) => p.id) });
     await queueInvoiceEmails(
       billing,
       tx,

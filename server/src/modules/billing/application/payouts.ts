@@ -11,6 +11,7 @@ import { alertOperators, sendEmail } from '../../notifications/index.ts';
 import { payoutMade } from '../domain/emails.ts';
 import { post } from '../infra/ledger.repository.ts';
 import { markStatementPaid } from '../infra/statements.repository.ts';
+import { recordStatementEvents } from './record-statement-events.ts';
 import {
   claimDuePayouts,
   claimPayoutsToPoll,
@@ -43,7 +44,9 @@ async function markPaid(payouts: Payouts, tx: Tx, payout: PayoutRow): Promise<vo
   const now = payouts.kernel.clock.now();
   const amount = Money.fromCents(BigInt(payout.amount_cents));
   await markPayoutPaid(payouts.kernel.db, tx, payout.id, now);
-  await markStatementPaid(payouts.kernel.db, tx, payout.statement_id, now);
+  if (await markStatementPaid(payouts.kernel.db, tx, payout.statement_id, now)) {
+    await recordStatementEvents(payouts, tx, 'statement.paid', [payout.statement_id]);
+  }
   await post(
     payouts.kernel.db,
     tx,

@@ -7,7 +7,16 @@ import { lastCronOccurrence } from '../../../platform/scheduler.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { enqueueSelected } from '../../../platform/outbox.ts';
 import { resolvePrincipal } from '../../identity/index.ts';
-import { earningsBetween, insertReward, issueStatements, listStatementRows, statementLinesOf } from '../infra/statements.repository.ts';
+import {
+  earningsBetween,
+  insertReward,
+  issueStatements,
+  listStatementRows,
+  statementLinesOf,
+  type StatementLineRow,
+  type StatementRow,
+} from '../infra/statements.repository.ts';
+import { recordStatementEvents } from './record-statement-events.ts';
 import type { Billing } from './context.ts';
 
 /** Statements are issued on the last day of each month at 23:00 in the business time zone (SPEC §8). */
@@ -24,6 +33,12 @@ export async function issueMonthlyStatements(billing: Billing, asOf: Date): Prom
   const periodEnd = lastCronOccurrence(STATEMENT_CRON, kernel.config.businessTimeZone, asOf);
   return transaction(kernel.db, async (tx) => {
     const issued = await issueStatements(kernel.db, tx, periodEnd, kernel.clock.now());
+    await recordStatementEvents(
+      billing,
+      tx,
+      'statement.issued',
+      issued.map((s) => s.id),
+    );
     if (issued.length) {
       await enqueueSelected(kernel.db, tx, kernel.clock, {
         topic: STATEMENT_EMAIL_TOPIC,
@@ -35,6 +50,33 @@ export async function issueMonthlyStatements(billing: Billing, asOf: Date): Prom
   });
 }
 
+/** A statement on the wire (GET /v1/statements). */
+export function toStatementView(s: StatementRow, lines: StatementLineRow[]) {
+  return {
+    id: s.id,
+    workerId: s.worker_id,
+    periodStart: new Date(s.period_start).toISOString(),
+    periodEnd: new Date(s.period_end).toISOString(),
+    lines: lines.map((l) => ({
+      kind: l.kind,
+      orderId: l.order_id,
+      rewardId: l.reward_id,
+      amount: formatCents(l.amount_cents),
+      at: new Date(l.at).toISOString(),
+    })),
+    earned: formatCents(s.earned_cents),
+    fines: formatCents(s.fines_cents),
+    rewards: formatCents(s.rewards_cents),
+    debtCarried: formatCents(s.debt_carried_cents),
+    net: formatCents(s.net_cents),
+    status: s.status,
+    issuedAt: new Date(s.issued_at).toISOString(),
+    paidAt: s.paid_at ? new Date(s.paid_at).toISOString() : null,
+  };
+}
+
+export type StatementView = ReturnType<typeof toStatementView>;
+
 export async function listStatements(billing: Billing, viewer: Principal, query: { limit: number; cursor?: string; workerId?: string }) {
   const rows = await listStatementRows(billing.kernel.db, {
     workerId: isManager(viewer) ? query.workerId : viewer.id,
@@ -45,29 +87,12 @@ export async function listStatements(billing: Billing, viewer: Principal, query:
     billing.kernel.db,
     rows.map((r) => r.id),
   );
-  const views = rows.map((s) => ({
-    id: s.id,
-    workerId: s.worker_id,
-    periodStart: new Date(s.period_start).toISOString(),
-    periodEnd: new Date(s.period_end).toISOString(),
-    lines: lines
-      .filter((l) => l.statement_id === s.id)
-      .map((l) => ({
-        kind: l.kind,
-        orderId: l.order_id,
-        rewardId: l.reward_id,
-        amount: formatCents(l.amount_cents),
-        at: new Date(l.at).toISOString(),
-      })),
-    earned: formatCents(s.earned_cents),
-    fines: formatCents(s.fines_cents),
-    rewards: formatCents(s.rewards_cents),
-    debtCarried: formatCents(s.debt_carried_cents),
-    net: formatCents(s.net_cents),
-    status: s.status,
-    issuedAt: new Date(s.issued_at).toISOString(),
-    paidAt: s.paid_at ? new Date(s.paid_at).toISOString() : null,
-  }));
+  const views = rows.map((s) =>
+    toStatementView(
+      s,
+      lines.filter((l) => l.statement_id === s.id),
+    ),
+  );
   return page(views, query.limit, (s) => ({ at: s.periodEnd, id: s.id }));
 }
 

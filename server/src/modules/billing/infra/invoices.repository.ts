@@ -177,12 +177,19 @@ export async function payInvoices(db: Database, tx: Tx, now: Date, clientId?: st
 export const findInvoice = async (db: Database, id: string) =>
   (await sql<InvoiceRow>(db, `SELECT ${invoicesTable.list} FROM invoices WHERE id = $1`, [id]))[0];
 
-export const linesOf = (db: Database, invoiceIds: string[]) =>
+export const linesOf = (db: Database, invoiceIds: string[], tx?: Tx) =>
   sql<LineRow>(
     db,
     `SELECT ${invoiceLinesView.list} FROM invoice_lines WHERE invoice_id = ANY($1::uuid[]) ORDER BY completed_at, order_id`,
     [invoiceIds],
+    tx,
   );
+
+/** These invoices, or (`periodEnd`) every invoice of a period, as the transaction sees them. */
+export const invoiceRowsOf = (db: Database, tx: Tx, of: { ids: string[] } | { periodEnd: Date }) =>
+  'ids' in of
+    ? sql<InvoiceRow>(db, `SELECT ${invoicesTable.list} FROM invoices WHERE id = ANY($1::uuid[]) ORDER BY id`, [of.ids], tx)
+    : sql<InvoiceRow>(db, `SELECT ${invoicesTable.list} FROM invoices WHERE period_end = $1 ORDER BY id`, [of.periodEnd], tx);
 
 export const listInvoiceRows = (db: Database, q: { clientId?: string; after?: { at: string; id: string }; limit: number }) => {
   const where: string[] = [];

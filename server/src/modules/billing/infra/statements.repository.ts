@@ -147,12 +147,17 @@ export const listStatementRows = (db: Database, q: { workerId?: string; after?: 
   );
 };
 
-export const statementLinesOf = (db: Database, ids: string[]) =>
+export const statementLinesOf = (db: Database, ids: string[], tx?: Tx) =>
   sql<StatementLineRow>(
     db,
     `SELECT ${statementLinesTable.list} FROM statement_lines WHERE statement_id = ANY($1::uuid[]) ORDER BY at, kind`,
     [ids],
+    tx,
   );
+
+/** These statements as the transaction sees them. */
+export const statementRowsOf = (db: Database, tx: Tx, ids: string[]) =>
+  sql<StatementRow>(db, `SELECT ${statementsTable.list} FROM statements WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids], tx);
 
 export async function insertReward(
   db: Database,
@@ -184,8 +189,14 @@ export async function earningsBetween(db: Database, workerId: string, from: Date
 }
 
 /** Its payout was paid: a payable statement is paid (a statement already paid stays as it is). */
-export async function markStatementPaid(db: Database, tx: Tx, id: string, now: Date): Promise<void> {
-  await execute(db, "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'", [id, now], tx);
+export async function markStatementPaid(db: Database, tx: Tx, id: string, now: Date): Promise<boolean> {
+  const { count } = await execute(
+    db,
+    "UPDATE statements SET status = 'paid', paid_at = $2 WHERE id = $1 AND status = 'payable'",
+    [id, now],
+    tx,
+  );
+  return count > 0;
 }
 
 export const findStatement = async (db: Database, id: string) =>

@@ -102,6 +102,24 @@ describe('billing: weekly invoices', () => {
     // Another client never sees it.
     const other = await t.userWithRoles(['client']);
     expect((await t.api.get(`/v1/invoices/${invoice.id}`).set('authorization', as(other))).status).toBe(404);
+
+    // Its public events, for the client: issued and unpaid in the Sunday run, paid by the top-up.
+    const invoiceEvents = async (user: { token: string }) =>
+      (
+        (await t.api.get('/v1/events?types=invoice.issued,invoice.unpaid,invoice.paid').set('authorization', as(user)).expect(200))
+          .body as {
+          data: { type: string; data: { id: string; status: string } }[];
+        }
+      ).data;
+    const events = await invoiceEvents(client);
+    expect(events.map((e) => [e.type, e.data.id, e.data.status])).toEqual([
+      ['invoice.issued', invoice.id, 'unpaid'],
+      ['invoice.unpaid', invoice.id, 'unpaid'],
+      ['invoice.paid', invoice.id, 'paid'],
+    ]);
+    expect(events[2]!.data).toEqual((await t.api.get(`/v1/invoices/${invoice.id}`).set('authorization', as(client))).body);
+    expect(await invoiceEvents(other)).toEqual([]);
+    expect((await invoiceEvents(manager)).map((e) => e.data.id)).toContain(invoice.id);
   });
 
   it('applies the discount by what was paid before, pays from the balance, and bills each order once at the week edge', async () => {

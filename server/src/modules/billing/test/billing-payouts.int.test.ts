@@ -75,6 +75,19 @@ describe('billing: payouts through Golden Hat', () => {
     // A replayed callback changes nothing; the job does not send it again.
     await runPayouts();
     expect(t.goldenHat.paidFor(payout.id)).toHaveLength(1);
+    // Its public events, for the worker (and staff): issued at month end, paid once by the payout.
+    const events = async (user: { token: string }) =>
+      (
+        (await t.api.get('/v1/events?types=statement.issued,statement.paid').set('authorization', as(user)).expect(200)).body as {
+          data: { type: string; data: { id: string; status: string } }[];
+        }
+      ).data;
+    expect((await events(worker)).map((e) => [e.type, e.data.id, e.data.status])).toEqual([
+      ['statement.issued', payout.statement_id, 'payable'],
+      ['statement.paid', payout.statement_id, 'paid'],
+    ]);
+    expect((await events(worker)).at(-1)!.data).toEqual(statement);
+    expect(await events(await t.userWithRoles(['worker']))).toEqual([]);
   });
 
   it('retries when Golden Hat is down, and after it fails a payout tries a new attempt: paid exactly once', async () => {

@@ -1,0 +1,36 @@
+import type { Tx } from '../../../platform/database.ts';
+import { invoiceRowsOf, linesOf } from '../infra/invoices.repository.ts';
+import type { Billing } from './context.ts';
+import { toInvoiceView } from './invoices.ts';
+
+/**
+ * Records invoices' public events in the transaction that issued or paid
+ * them, for staff and each invoice's client: an issued invoice is
+ * `invoice.issued` and then `invoice.paid` (its balance covered it) or
+ * `invoice.unpaid` (it waits for a top-up); one paid later is `invoice.paid`.
+ */
+export async function recordInvoiceEvents(
+  billing: Billing,
+  tx: Tx,
+  what: { issued: { periodEnd: Date } } | { paid: string[] },
+): Promise<void> {
+  const { kernel } = billing;
+  if ('paid' in what && what.paid.length === 0) return;
+  const rows = await invoiceRowsOf(kernel.db, tx, 'issued' in what ? what.issued : { ids: what.paid });
+  const lines = await linesOf(
+    kernel.db,
+    rows.map((r) => r.id),
+    tx,
+  );
+  for (const row of rows) {
+    const data = toInvoiceView(
+      row,
+      lines.filter((l) => l.invoice_id === row.id),
+    );
+    const types =
+      'issued' in what
+        ? (['invoice.issued', row.status === 'paid' ? 'invoice.paid' : 'invoice.unpaid'] as const)
+        : (['invoice.paid'] as const);
+    for (const type of types) await kernel.events.recordPublic(tx, { type, data, audience: [row.client_id] });
+  }
+}
