@@ -18,6 +18,15 @@ import type { paths, components } from './generated/schema.ts';
  *   `detail`, `errors`), or throw a ChorecatError with `unwrap()`.
  */
 export type { paths, components };
+export {
+  verifyWebhook,
+  WebhookVerificationError,
+  type WebhookEvent,
+  type ChorecatEvent,
+  type WebhookHeaders,
+  type WebhookVerificationReason,
+  type VerifyWebhookOptions,
+} from './webhooks.ts';
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 

@@ -1410,6 +1410,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform's webhook endpoints (managers)
+         * @description Every endpoint (the platform's, whoever registered it), newest first. Secrets are never listed.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (managers)
+         * @description Registers a URL to receive signed deliveries of the platform's events
+         *     whose type is in `eventTypes` (`["*"]` for all), from the next event
+         *     on. The answer carries the signing secret, shown this once. A URL that
+         *     is not `http:`/`https:`, carries credentials or does not parse is a 400;
+         *     one whose host resolves to a private, loopback, link-local or metadata
+         *     address is a 422 `WEBHOOKS.URL_NOT_ALLOWED` (loopback and private
+         *     networks are allowed when `WEBHOOKS_ALLOW_PRIVATE=1`, the default
+         *     outside production), one that does not resolve a 422
+         *     `WEBHOOKS.URL_UNRESOLVABLE`. Audited.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint (managers)
+         * @description Stops every delivery to it, pending retries included. Its delivery log
+         *     stays for the panel. A second delete, or an unknown id, is a 404. Audited.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an endpoint's signing secret (managers)
+         * @description Issues a new signing secret, shown this once. For 24 hours both sign:
+         *     each delivery's `Chorecat-Signature` carries a `v1=` by the new secret
+         *     and one by the previous, so a receiver can switch without losing a
+         *     delivery. Rotating again within those hours drops the older one. Audited.
+         */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workers": {
         parameters: {
             query?: never;
@@ -1903,6 +1979,29 @@ export interface webhooks {
          * @description Golden Hat paid the statement's payout (status `paid`). Audience: the worker.
          */
         post: operations["statementPaidEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A webhook endpoint was disabled
+         * @description A delivery to the endpoint failed for 3 days, so nothing more is sent
+         *     to it until a manager enables it again; the manager who registered it
+         *     is emailed. Delivered to the other endpoints that take this type.
+         *     Audience: staff only.
+         */
+        post: operations["webhookEndpointDisabledEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2937,6 +3036,66 @@ export interface components {
         };
         /** @enum {string} */
         Verdict: "confirmed" | "overturned";
+        WebhookEndpoint: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When persistent failure disabled it (disabled endpoints only).
+             */
+            disabledAt?: string;
+            /** @description Why (the delivery given up and its last error; disabled endpoints only). */
+            disabledReason?: string;
+            eventTypes: components["schemas"]["WebhookEventTypes"];
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["WebhookEndpointStatus"];
+            url: string;
+        };
+        WebhookEndpointCreate: {
+            eventTypes: components["schemas"]["WebhookEventTypes"];
+            /**
+             * @description An `http:` or `https:` URL without credentials. Refused (422 `WEBHOOKS.URL_NOT_ALLOWED`) when it resolves to a private, loopback, link-local or metadata address.
+             * @example https://partner.example/chorecat/webhooks
+             */
+            url: string;
+        };
+        /** @description The endpoint with its signing secret, shown this once. */
+        WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The signing secret (`whsec_…`). Shown only in this answer; store it now. */
+            secret: string;
+        };
+        WebhookEndpointList: {
+            data: components["schemas"]["WebhookEndpoint"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description `active` receives deliveries; `disabled` after a delivery failed for 3 days (its owner is emailed and `webhook.endpoint.disabled` is recorded).
+         * @enum {string}
+         */
+        WebhookEndpointStatus: "active" | "disabled";
+        /**
+         * @description The event types delivered to the endpoint (`order.created` …), or `["*"]` for every type.
+         * @example [
+         *       "*"
+         *     ]
+         * @example [
+         *       "order.created",
+         *       "order.scheduled"
+         *     ]
+         */
+        WebhookEventTypes: string[];
+        WebhookSecretRotation: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry two `v1=` signatures, by the new secret and by the previous one.
+             */
+            previousSecretExpiresAt: string;
+            /** @description The new signing secret, shown only in this answer. */
+            secret: string;
+        };
         Worker: {
             age: number;
             /** Format: uuid */
@@ -5475,6 +5634,131 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered; the secret is in this answer only. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            422: components["responses"]["Unprocessable"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, in this answer only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRotation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listWorkers: {
         parameters: {
             query?: {
@@ -6274,6 +6558,39 @@ export interface operations {
                     data: components["schemas"]["Statement"];
                     /** @constant */
                     type: "statement.paid";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointDisabledEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["WebhookEndpoint"];
+                    /** @constant */
+                    type: "webhook.endpoint.disabled";
                 };
             };
         };

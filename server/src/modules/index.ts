@@ -12,6 +12,7 @@ import { billingModule } from './billing/index.ts';
 import { bidsModule } from './bids/index.ts';
 import { qualityModule } from './quality/index.ts';
 import { eventsModule } from './events/index.ts';
+import { webhooksModule } from './webhooks/index.ts';
 
 /**
  * The one list of Chorecat's modules, read by the composition root (app.ts),
@@ -33,6 +34,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   bidsModule,
   qualityModule,
   eventsModule,
+  webhooksModule,
 ];
 
 /** Every role of the registry's platform: the kernel's and those its modules introduce. */

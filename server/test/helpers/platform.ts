@@ -96,6 +96,7 @@ export async function createTestPlatform(
       GOLDEN_HAT_URL: goldenHat.url,
       GOLDEN_HAT_API_KEY: TEST_GOLDEN_HAT_KEY,
       GOLDEN_HAT_WEBHOOK_SECRET: TEST_GOLDEN_HAT_SECRET,
+      WEBHOOKS_ENCRYPTION_KEY: 'test-webhooks-encryption-key-0123456789',
       ...options.env,
     },
     modules,

@@ -81,10 +81,14 @@ describe('configuration', () => {
         GOLDEN_HAT_URL: 'https://golden-hat.example',
         GOLDEN_HAT_API_KEY: 'g'.repeat(20),
         GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
+        WEBHOOKS_ENCRYPTION_KEY: 'e'.repeat(32),
       },
       MODULES,
     );
     expect(production.supplier.standIn).toBe(false);
+    // Webhooks to loopback and private networks only outside production (SSRF).
+    expect(production.webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({}, MODULES).webhooks.allowPrivate).toBe(true);
     expect(production.goldenHat.standIn).toBe(false);
     expect(production.sandbox).toBe(false);
     expect(production.seedDemo).toBe(false);

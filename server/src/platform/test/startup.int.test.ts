@@ -151,6 +151,7 @@ describe('chorecat start on embedded PostgreSQL', () => {
       GOLDEN_HAT_URL: 'https://golden-hat.example',
       GOLDEN_HAT_API_KEY: 'g'.repeat(20),
       GOLDEN_HAT_WEBHOOK_SECRET: 'h'.repeat(20),
+      WEBHOOKS_ENCRYPTION_KEY: 'e'.repeat(32),
     });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(

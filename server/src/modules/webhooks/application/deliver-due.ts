@@ -1,0 +1,155 @@
+import { randomInt } from 'node:crypto';
+import { transaction } from '../../../platform/database.ts';
+import type { JobOutcome } from '../../../platform/scheduler.ts';
+import { afterFailure, RETRY_WINDOW_MS } from '../domain/retry.ts';
+import { signatureHeader } from '../domain/signature.ts';
+import { parseEndpointUrl } from '../domain/address.ts';
+import type { AttemptResult } from '../infra/http-sender.ts';
+import {
+  dueDeliveries,
+  insertAttempt,
+  lockPendingDelivery,
+  updateDeliveryAfterAttempt,
+  type DueDelivery,
+} from '../infra/webhooks.repository.ts';
+import { disableEndpoint } from './disable-endpoint.ts';
+import type { Webhooks } from './context.ts';
+
+/** Deliveries one run takes per endpoint lane (a run lasts about one timeout at worst). */
+const PER_LANE = 25;
+const RUN_LIMIT = 5_000;
+
+/**
+ * Sends the due deliveries (SPEC §13): every endpoint at once, each through
+ * its own few lanes (`WEBHOOKS_PER_ENDPOINT_CONCURRENCY`), each attempt
+ * bounded by the timeout. An endpoint's lanes stop at its first failure and
+ * start nothing once a timeout has passed, so a slow or dead endpoint costs
+ * the run one timeout and holds up no other endpoint; its other deliveries
+ * wait for the next run. Each attempt is recorded (the delivery log) with
+ * the delivery's next step in its own transaction, after the send.
+ */
+export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
+  const { kernel } = webhooks;
+  const { perEndpointConcurrency, timeoutMs } = kernel.config.webhooks;
+  const due = await dueDeliveries(kernel.db, { now: kernel.clock.now(), perEndpoint: perEndpointConcurrency * PER_LANE, limit: RUN_LIMIT });
+  const byEndpoint = new Map<string, DueDelivery[]>();
+  for (const delivery of due) byEndpoint.set(delivery.endpoint_id, [...(byEndpoint.get(delivery.endpoint_id) ?? []), delivery]);
+  const started = performance.now();
+  let failed = 0;
+  let lastError: string | undefined;
+  await Promise.all(
+    [...byEndpoint.values()].map(async (queue) => {
+      let stop = false;
+      const lane = async () => {
+        while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
+          const result = await attemptDelivery(webhooks, queue.shift()!);
+          if (!result.ok) {
+            stop = true;
+            failed++;
+            lastError = result.error ?? `HTTP ${result.statusCode}`;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: perEndpointConcurrency }, lane));
+    }),
+  );
+  return { failed, error: lastError };
+}
+
+/** One attempt of one delivery: the address checked again (SSRF, no rebinding), signed, sent, recorded. */
+export async function attemptDelivery(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptResult> {
+  const { kernel } = webhooks;
+  const result = await send(webhooks, delivery);
+  webhooks.counters?.attempts.inc({ outcome: result.ok ? 'succeeded' : 'failed' });
+  await transaction(kernel.db, async (tx) => {
+    const now = kernel.clock.now();
+    await insertAttempt(kernel.db, tx, {
+      deliveryId: delivery.id,
+      endpointId: delivery.endpoint_id,
+      at: now,
+      succeeded: result.ok,
+      statusCode: result.statusCode,
+      error: result.error,
+      latencyMs: result.latencyMs,
+      excerpt: result.excerpt,
+    });
+    // Deleted (or sent by another run) meanwhile: the attempt is logged, the delivery left as it is.
+    const current = await lockPendingDelivery(kernel.db, tx, delivery.id);
+    if (!current) return;
+    const giveUpAt = current.give_up_at ?? new Date(now.getTime() + RETRY_WINDOW_MS);
+    if (result.ok) {
+      await updateDeliveryAfterAttempt(kernel.db, tx, {
+        id: current.id,
+        status: 'succeeded',
+        nextAttemptAt: null,
+        giveUpAt,
+        statusCode: result.statusCode,
+        error: null,
+        finishedAt: now,
+      });
+      return;
+    }
+    const next = afterFailure({ attempts: current.attempts + 1, now, giveUpAt, random: randomInt(0, 1_000_000) / 1_000_000 });
+    const error = result.error ?? `HTTP ${result.statusCode}`;
+    if ('retryAt' in next) {
+      await updateDeliveryAfterAttempt(kernel.db, tx, {
+        id: current.id,
+        status: 'pending',
+        nextAttemptAt: next.retryAt,
+        giveUpAt,
+        statusCode: result.statusCode,
+        error,
+        finishedAt: null,
+      });
+      return;
+    }
+    await updateDeliveryAfterAttempt(kernel.db, tx, {
+      id: current.id,
+      status: 'failed',
+      nextAttemptAt: null,
+      giveUpAt,
+      statusCode: result.statusCode,
+      error,
+      finishedAt: now,
+    });
+    await disableEndpoint(webhooks, tx, {
+      endpointId: current.endpoint_id,
+      reason: `a delivery of ${current.event_type} (event ${current.event_id}) failed for 3 days; the last attempt: ${error}`,
+    });
+  });
+  return result;
+}
+
+async function send(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptResult> {
+  const { kernel } = webhooks;
+  const refused = (error: string): AttemptResult => ({ ok: false, statusCode: null, error, latencyMs: 0, excerpt: null });
+  const parsed = parseEndpointUrl(delivery.url);
+  if (!parsed.ok) return refused(`the URL ${parsed.message}`);
+  const resolution = await webhooks.resolve(parsed.url.hostname, kernel.config.webhooks.allowPrivate);
+  if (!resolution.ok) return refused(`not sent: ${resolution.reason}`);
+  const secrets = [webhooks.box.open(delivery.secret_encrypted, delivery.endpoint_id)];
+  if (
+    delivery.previous_secret_encrypted &&
+    delivery.previous_secret_expires_at &&
+    delivery.previous_secret_expires_at > kernel.clock.now()
+  ) {
+    secrets.push(webhooks.box.open(delivery.previous_secret_encrypted, delivery.endpoint_id));
+  }
+  // The signature's time is the wall clock's, not the sandbox clock's: receivers check it against their own clocks.
+  const timestamp = Math.floor(Date.now() / 1000);
+  return webhooks.post({
+    url: parsed.url,
+    address: resolution.address,
+    family: resolution.family,
+    body: delivery.body,
+    timeoutMs: kernel.config.webhooks.timeoutMs,
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': 'Chorecat-Webhooks/1',
+      'chorecat-event-id': delivery.event_id,
+      'chorecat-event-type': delivery.event_type,
+      'chorecat-delivery-id': delivery.id,
+      'chorecat-signature': signatureHeader(secrets, timestamp, delivery.body),
+    },
+  });
+}
