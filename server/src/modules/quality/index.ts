@@ -11,6 +11,7 @@ import { qualityAdminActions, qualityAdminResources } from './admin/screens.ts';
 import { QUALITY_EVENT_NAMES } from './events.ts';
 import { QUALITY_TABLES } from './infra/tables.ts';
 import { REASON_OF_ORDER_EVENT } from './domain/review-lifecycle.ts';
+import { REVIEW_PUBLIC_EVENTS } from './public-events.ts';
 
 export type { ReviewOpenedPayload, ReviewCompletedPayload } from './events.ts';
 export {
@@ -55,6 +56,7 @@ export const qualityModule = defineModule({
   name: 'quality',
   config: qualityConfig,
   publishes: QUALITY_EVENT_NAMES,
+  publicEvents: REVIEW_PUBLIC_EVENTS,
   tables: QUALITY_TABLES,
   seed: seedDemoReviewForms,
   create: (kernel, peers) =>

@@ -29,6 +29,11 @@ export async function openReviewIn(
       { reviewId: review.id, orderId: review.order_id, reason: review.reason },
       `review:${review.id}:opened`,
     );
+    await kernel.events.recordPublic(tx, {
+      type: 'review.opened',
+      data: toReviewView(review, await formForResult(quality, undefined, tx)),
+      audience: [],
+    });
   }
   return review;
 }

@@ -129,6 +129,7 @@ export async function recordReviewResult(
       `review:${review.id}:completed`,
     );
     const view = toReviewView(done, form);
+    await kernel.events.recordPublic(tx, { type: 'review.completed', data: view, audience: [] });
     await recordAudit(kernel.db, tx, kernel.clock, {
       actorId: input.actor.id,
       actorRoles: input.actor.roles,

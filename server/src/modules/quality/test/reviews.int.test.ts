@@ -278,6 +278,45 @@ describe('quality: the review queue and review results', () => {
     ]);
   });
 
+  it('records review.opened and review.completed in the public feed, as GET /v1/reviews/{id} shows the review, for staff only', async () => {
+    const orderId = await failedNoCheckIn();
+    const [review] = await reviewsOf(orderId);
+    const feed = async (user: { token: string }) => {
+      const res = await t.api
+        .get('/v1/events')
+        .query({ types: 'review.opened,review.completed', limit: 100 })
+        .set('authorization', as(user))
+        .expect(200);
+      return (res.body.data as { type: string; data: { id: string } }[]).filter((e) => e.data.id === review!.id);
+    };
+    const opened = await feed(d.manager);
+    expect(opened.map((e) => e.type)).toEqual(['review.opened']);
+    expect(opened[0]!.data).toMatchObject({ id: review!.id, orderId, status: 'open', reason: 'failed', verdict: null });
+    expect((await result(review!.id, { answers, verdict: 'confirmed', clientFeedback: 'Fair.' })).status).toBe(200);
+    const both = await feed(d.manager);
+    expect(both.map((e) => e.type)).toEqual(['review.opened', 'review.completed']);
+    const shown = (await t.api.get(`/v1/reviews/${review!.id}`).set('authorization', as(d.manager)).expect(200)).body;
+    const { id, status, reason, form, answers: given, verdict, clientFeedback, reviewerId, fineReversed, refund, completedAt } = shown;
+    expect(both[1]!.data).toEqual(
+      expect.objectContaining({
+        id,
+        status,
+        reason,
+        form,
+        answers: given,
+        verdict,
+        clientFeedback,
+        reviewerId,
+        fineReversed,
+        refund,
+        completedAt,
+      }),
+    );
+    // Reviews are managers' business: the order's client and worker read neither.
+    expect(await feed(d.clients[0]!)).toEqual([]);
+    for (const worker of d.workers) expect(await feed(worker)).toEqual([]);
+  });
+
   it('opens a manual review of any order once while it is open (a repeat returns it), audited', async () => {
     const orderId = await scheduled();
     const first = await t.api.post('/v1/reviews').set('authorization', as(d.manager)).send({ orderId });
