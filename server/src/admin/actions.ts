@@ -171,3 +171,16 @@ export function moneyAttribute(centsAttribute: string) {
     },
   };
 }
+
+/**
+ * A read-only attribute showing an array column as its items
+ * (`"manager, admin"`): AdminJS lists arrays as "Length: n".
+ */
+export function listAttribute(arrayAttribute: string) {
+  return {
+    type: DataTypes.VIRTUAL,
+    get(this: Model) {
+      return (this.getDataValue(arrayAttribute) as string[] | null | undefined)?.join(', ') ?? '';
+    },
+  };
+}

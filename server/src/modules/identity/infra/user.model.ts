@@ -1,4 +1,5 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { Model, type Sequelize } from 'sequelize';
+import { listAttribute } from '../../../admin/actions.ts';
 import { usersTable } from './tables.ts';
 
 export class UserRecord extends Model {
@@ -16,13 +17,7 @@ export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
     modelName: 'User',
     omit: ['avatar_url', 'token_generation'],
     extra: {
-      // AdminJS lists arrays as "Length: n"; this reads as the roles themselves.
-      roleNames: {
-        type: DataTypes.VIRTUAL,
-        get(this: UserRecord) {
-          return (this.getDataValue('roles') as string[] | undefined)?.join(', ') ?? '';
-        },
-      },
+      roleNames: listAttribute('roles'),
     },
   });
 }

@@ -1,6 +1,13 @@
 import { Model, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
-import { READ_ONLY_ADMIN_ACTIONS, adminActor, confirmAction, runAdminAction, type AdminActionContext } from '../../../admin/actions.ts';
+import {
+  READ_ONLY_ADMIN_ACTIONS,
+  adminActor,
+  confirmAction,
+  listAttribute,
+  runAdminAction,
+  type AdminActionContext,
+} from '../../../admin/actions.ts';
 import { webhookDeliveriesTable, webhookDeliveryAttemptsTable, webhookEndpointOverview } from '../infra/tables.ts';
 import { deleteEndpoint } from '../application/delete-endpoint.ts';
 import { enableEndpoint, redeliver, sendTestEvent } from '../application/panel-actions.ts';
@@ -35,7 +42,10 @@ type WithStatus = { record?: { params: { status?: string } } };
  * rotating its secret, whose answers carry the secret, are API-only.
  */
 export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize): AdminResource[] {
-  webhookEndpointOverview.model(sequelize, WebhookEndpointRecord, { modelName: 'WebhookEndpoint' });
+  webhookEndpointOverview.model(sequelize, WebhookEndpointRecord, {
+    modelName: 'WebhookEndpoint',
+    extra: { eventTypeNames: listAttribute('eventTypes') },
+  });
   webhookDeliveriesTable.model(sequelize, WebhookDeliveryRecord, { modelName: 'WebhookDelivery' });
   webhookDeliveryAttemptsTable.model(sequelize, WebhookDeliveryAttemptRecord, { modelName: 'WebhookDeliveryAttempt' });
   const navigation = { name: 'Platform', icon: 'Zap' };
@@ -46,7 +56,7 @@ export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize)
       options: {
         id: 'webhooks',
         navigation,
-        listProperties: ['url', 'status', 'eventTypes', 'successRate', 'pendingDeliveries', 'createdAt'],
+        listProperties: ['url', 'status', 'eventTypeNames', 'successRate', 'pendingDeliveries', 'createdAt'],
         showProperties: [
           'id',
           'url',
@@ -63,6 +73,7 @@ export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize)
         filterProperties: ['url', 'status', 'createdAt'],
         properties: {
           createdBy: { reference: 'users' },
+          eventTypeNames: { isVisible: { list: true, show: false, edit: false, filter: false } },
           successRate: { description: 'Share of the latest 100 attempts that succeeded (%)' },
         },
         sort: { sortBy: 'createdAt', direction: 'desc' },
