@@ -67,7 +67,8 @@ export function formErrors(form: { name?: unknown; fields?: unknown }, at = ''):
         options.length < 2 ||
         options.length > MAX_OPTIONS ||
         options.some((o) => typeof o !== 'string' || !o.trim() || o.length > 200) ||
-        new Set(options).size !== options.length
+        // Distinct as saved (trimmed): " x " and "x" would be two equal choices.
+        new Set(options.map((o) => (o as string).trim())).size !== options.length
       ) {
         errors.push({ path: `${path}/options`, message: `a choice needs 2 to ${MAX_OPTIONS} distinct, non-empty options` });
       }

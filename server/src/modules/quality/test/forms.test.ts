@@ -85,6 +85,12 @@ describe('review form definitions', () => {
     ['choice without options', { name: 'F', fields: [field({ type: 'choice' })] }, ['/fields/0/options']],
     ['choice with one option', { name: 'F', fields: [field({ type: 'choice', options: ['x'] })] }, ['/fields/0/options']],
     ['choice with duplicate options', { name: 'F', fields: [field({ type: 'choice', options: ['x', 'x'] })] }, ['/fields/0/options']],
+    // Saved trimmed: " x " would become a second "x", a choice no answer could tell apart.
+    [
+      'choice with options equal once trimmed',
+      { name: 'F', fields: [field({ type: 'choice', options: ['x', ' x '] })] },
+      ['/fields/0/options'],
+    ],
     ['choice with an empty option', { name: 'F', fields: [field({ type: 'choice', options: ['x', ' '] })] }, ['/fields/0/options']],
     ['options on a rating', { name: 'F', fields: [field({ type: 'rating', options: ['1', '2'] })] }, ['/fields/0/options']],
   ];
