@@ -31,6 +31,8 @@ export interface FieldError {
 export const MAX_FIELDS = 50;
 export const MAX_OPTIONS = 20;
 export const MAX_TEXT_ANSWER = 5000;
+/** The notes of the call with the client, as the API's contract caps them (the panel reaches the use case without the contract). */
+export const MAX_CLIENT_FEEDBACK = 5000;
 /** A key is what answers are keyed by on the wire: a short camelCase or snake_case identifier. */
 export const FIELD_KEY = /^[a-z][a-zA-Z0-9_]{0,39}$/;
 

@@ -59,6 +59,15 @@ describe('quality in the admin panel', () => {
       .field('answers.rating', '')
       .field('verdict', 'confirmed');
     expect(refused.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('answers/whatHappened: is required') });
+    // The API's contract caps the call's notes at 5,000 characters; the panel reaches the use case without it, so the use case does.
+    const tooLong = await panel
+      .post(`/admin/api/resources/reviews/records/${review!.id}/fillIn`)
+      .field('answers.whatHappened', 'Fine')
+      .field('answers.clientCalled', 'yes')
+      .field('verdict', 'confirmed')
+      .field('clientFeedback', 'x'.repeat(5001));
+    expect(tooLong.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('clientFeedback: must be at most 5000') });
+    expect((await sql<{ status: string }>(t.db, 'SELECT status FROM reviews WHERE id = $1', [review!.id]))[0]!.status).toBe('open');
     const done = await panel
       .post(`/admin/api/resources/reviews/records/${review!.id}/fillIn`)
       .field('answers.whatHappened', 'Checked with the client: all fine.')
