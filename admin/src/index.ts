@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import formidableMiddleware from 'express-formidable';
 import { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type pg from 'pg';
-import { PanelProblem, UNSAFE_KEY_SEGMENT } from './problems.ts';
+import { PanelProblem, UNSAFE_KEY_SEGMENT, malformedField } from './problems.ts';
 import { ADMIN_ROLES, prepareScreen } from './screens.ts';
 import { panelResourceAdapter } from './resource.ts';
 import { checkListQuery, checkRecordId, screenSchema, type DecoratedResourceLike, type ScreenSchema } from './requests.ts';
@@ -260,6 +260,14 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       return next(
         new PanelProblem('VALIDATION.FAILED', `The form field "${unsafe}" is not accepted.`, [
           { path: unsafe, message: 'is not accepted' },
+        ]),
+      );
+    // A NUL or a lone surrogate: the API refuses it before any use case; so does the panel (else a 500, or "\\0" saved in its place).
+    const malformed = malformedField(fields);
+    if (malformed)
+      return next(
+        new PanelProblem('VALIDATION.FAILED', `The form field "${malformed}" must be text without NUL or unpaired surrogates.`, [
+          { path: malformed, message: 'must be well-formed Unicode text without NUL characters' },
         ]),
       );
     next();

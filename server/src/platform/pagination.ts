@@ -7,10 +7,16 @@ import { AppError } from './errors.ts';
 export interface KeysetCursor {
   at: string;
   id: string;
+  /**
+   * A list sorted first by a group that rows move between (the review queue: open, then done) carries the
+   * last row's group as it was shown: read back from the row, a row that changed group would move the next page.
+   */
+  rank?: number;
 }
 
 export function encodeCursor(cursor: KeysetCursor): string {
-  return Buffer.from(JSON.stringify([new Date(cursor.at).toISOString(), cursor.id])).toString('base64url');
+  const key = [new Date(cursor.at).toISOString(), cursor.id, ...(cursor.rank === undefined ? [] : [cursor.rank])];
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
 // Exactly what encodeCursor writes: a UTC instant as toISOString() prints it (years 1000–9999, which
@@ -22,11 +28,13 @@ export function decodeCursor(text: string | undefined): KeysetCursor | undefined
   if (text === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed.length !== 2) throw new Error('bad cursor');
-    const [at, id] = parsed as unknown[];
+    if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) throw new Error('bad cursor');
+    const [at, id, rank] = parsed as unknown[];
     if (typeof at !== 'string' || typeof id !== 'string' || !INSTANT.test(at) || !UUID.test(id)) throw new Error('bad cursor');
     if (new Date(at).toISOString() !== at) throw new Error('bad cursor');
-    return { at, id };
+    if (parsed.length === 3 && !(Number.isInteger(rank) && (rank as number) >= 0 && (rank as number) <= 1000))
+      throw new Error('bad cursor');
+    return parsed.length === 3 ? { at, id, rank: rank as number } : { at, id };
   } catch {
     throw new AppError('VALIDATION.FAILED', 'The cursor is not one this API issued.', {
       errors: [{ path: '/query/cursor', message: 'must be a nextCursor from a previous page' }],

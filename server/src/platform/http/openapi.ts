@@ -219,7 +219,25 @@ export function validator(spec: Record<string, unknown>, options: { validateResp
     // Uploads: one file, in memory, at most 10 MB (a photo); more is a 413 before any of our code runs.
     fileUploader: { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } },
   }) as RequestHandler[];
-  return middleware.map((handler) => (handler.name === 'multipartMiddleware' ? clientErrorsOfMultipart(handler) : handler));
+  return middleware.map((handler) => asGetForHead(handler.name === 'multipartMiddleware' ? clientErrorsOfMultipart(handler) : handler));
+}
+
+/**
+ * HEAD is answered by the GET operation (`matchOperation`, and the Allow of
+ * every 405 says so), but the validator knows only the contract's methods
+ * and answered it 405. It checks a HEAD as the GET it stands for (the same
+ * query and roles); the method is HEAD again before anything else runs, so
+ * Node still sends no body.
+ */
+function asGetForHead(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'HEAD') return handler(req, res, next);
+    req.method = 'GET';
+    return handler(req, res, (error?: unknown) => {
+      req.method = 'HEAD';
+      next(error);
+    });
+  };
 }
 
 /**

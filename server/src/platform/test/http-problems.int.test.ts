@@ -85,6 +85,20 @@ describe('problem+json answers', () => {
     expectProblem(await t.api.delete('/healthz'), 405, 'REQUEST.METHOD_NOT_ALLOWED');
   });
 
+  it('answers HEAD on a GET route as its GET would, without the body (405 answers list HEAD in Allow)', async () => {
+    const allow = await t.api.delete('/v1/review-forms').set('authorization', `Bearer ${managerToken}`);
+    expect(allow.headers.allow).toContain('HEAD');
+    const get = await t.api.get('/v1/review-forms').set('authorization', `Bearer ${managerToken}`);
+    const head = await t.api.head('/v1/review-forms').set('authorization', `Bearer ${managerToken}`);
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    expect(head.text ?? '').toBe('');
+    // Still checked against the contract and the roles, as the GET is.
+    expect((await t.api.head('/v1/review-forms?limit=abc').set('authorization', `Bearer ${managerToken}`)).status).toBe(400);
+    expect((await t.api.head('/v1/review-forms').set('authorization', `Bearer ${clientToken}`)).status).toBe(403);
+    expect((await t.api.head('/healthz')).status).toBe(200);
+  });
+
   it('413 for a body over the limit', async () => {
     const res = await t.api.post('/v1/auth/login').send({ email: 'a@b.test', password: 'x'.repeat(5000) });
     expectProblem(res, 413, 'REQUEST.TOO_LARGE');

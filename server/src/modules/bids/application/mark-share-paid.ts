@@ -44,10 +44,16 @@ export async function markSharePaid(bids: Bids, input: { actor: Principal; share
     const view = shareView(paid);
     const winner = await findContact(kernel, paid.manager_id, tx);
     if (winner) {
+      const payer = input.actor.id === paid.manager_id ? undefined : await findContact(kernel, input.actor.id, tx);
       await sendEmail(kernel, tx, {
         template: sharePaidEmail,
         to: winner.email,
-        data: { name: winner.name, orderId: paid.order_id, amount: view.amount },
+        data: {
+          name: winner.name,
+          orderId: paid.order_id,
+          amount: view.amount,
+          paidBy: input.actor.id === paid.manager_id ? null : (payer?.name ?? 'a manager'),
+        },
         dedupeKey: `settlement-share:${paid.id}:paid`,
       });
     }

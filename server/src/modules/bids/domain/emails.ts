@@ -13,12 +13,15 @@ export const shareWonEmail = defineTemplate<{ name: string; orderId: string; out
   }),
 );
 
-/** To a winner when a manager marks its share paid. */
-export const sharePaidEmail = defineTemplate<{ name: string; orderId: string; amount: string }>('bids-share-paid', (d) => ({
-  subject: `Your winnings of ${d.amount} cat-units were marked paid`,
-  paragraphs: [
-    `Hello ${d.name},`,
-    `Your share of ${d.amount} cat-units from the bids on order ${d.orderId} was marked paid.`,
-    'If it has not reached you, tell the manager who marked it.',
-  ],
-}));
+/** To a winner when a manager marks its share paid: who marked it (the one to ask if the money has not arrived), or that the winner did. */
+export const sharePaidEmail = defineTemplate<{ name: string; orderId: string; amount: string; paidBy: string | null }>(
+  'bids-share-paid',
+  (d) => ({
+    subject: `Your winnings of ${d.amount} cat-units were marked paid`,
+    paragraphs: [
+      `Hello ${d.name},`,
+      `Your share of ${d.amount} cat-units from the bids on order ${d.orderId} was marked paid by ${d.paidBy ?? 'you'}.`,
+      d.paidBy ? `If it has not reached you, tell ${d.paidBy}.` : 'If that was not you, tell an admin.',
+    ],
+  }),
+);

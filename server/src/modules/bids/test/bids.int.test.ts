@@ -462,6 +462,7 @@ describe('bids: stakes, settlement, paid shares', () => {
     const outBefore = await balance('external_out', null);
 
     const key = randomUUID();
+    await sql(t.db, "UPDATE users SET name = 'Paying Manager' WHERE id = $1", [m2.id]);
     const paid = await post(m2, `/v1/settlement-shares/${share1!.id}/paid`).set('idempotency-key', key);
     expect(paid.status, JSON.stringify(paid.body)).toBe(200);
     expect(paid.body).toMatchObject({ id: share1!.id, managerId: m1.id, amount: '80.00', status: 'paid', paidBy: m2.id });
@@ -507,6 +508,14 @@ describe('bids: stakes, settlement, paid shares', () => {
         ['bids-share-won', m2.email],
       ].sort((x, y) => (x[0] === y[0] ? String(x[1]).localeCompare(String(y[1])) : x[0]! < y[0]! ? -1 : 1)),
     );
+    // The winner is told who marked it paid: the one to ask if the money has not arrived.
+    const [paidMail] = await sql<{ text: string }>(
+      t.db,
+      `SELECT text FROM emails WHERE template = 'bids-share-paid' AND "to" = $1 AND text LIKE '%' || $2 || '%'`,
+      [m1.email, order.id],
+    );
+    expect(paidMail!.text).toContain('was marked paid by Paying Manager.');
+    expect(paidMail!.text).toContain('If it has not reached you, tell Paying Manager.');
     const shown = (await get(m1, `/v1/orders/${order.id}/settlement`)).body.shares.map((s: { status: string }) => s.status);
     expect(shown).toEqual(['paid', 'paid']);
     await settle(t);

@@ -23,5 +23,5 @@ export async function listReviews(
     }
     views.push(toReviewView(r, form));
   }
-  return page(views, query.limit, (v) => ({ at: v.createdAt, id: v.id }));
+  return page(views, query.limit, (v) => ({ at: v.createdAt, id: v.id, rank: v.status === 'open' ? 0 : 1 }));
 }

@@ -6,7 +6,7 @@ import { Money } from '../../../platform/money.ts';
 import { orderFactsForReview } from '../../orders/index.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
-import { answerErrors, type Answers } from '../domain/forms.ts';
+import { answerErrors, MAX_CLIENT_FEEDBACK, type Answers } from '../domain/forms.ts';
 import { decideReview, failureWasFined, type Verdict } from '../domain/review-lifecycle.ts';
 import { reviewOutcomeClient, reviewOutcomeWorker } from '../domain/emails.ts';
 import { completeReview, findReview } from '../infra/reviews.repository.ts';
@@ -40,6 +40,18 @@ export async function recordReviewResult(
     throw new AppError('QUALITY.REFUND_NEEDS_OVERTURN', 'Only an overturned review refunds the client.', {
       errors: [{ path: '/body/refundClient', message: 'needs verdict "overturned"' }],
     });
+  }
+  if (
+    result.clientFeedback !== undefined &&
+    (typeof result.clientFeedback !== 'string' || result.clientFeedback.length > MAX_CLIENT_FEEDBACK)
+  ) {
+    throw new AppError(
+      'VALIDATION.FAILED',
+      `The notes of the call with the client are text of at most ${MAX_CLIENT_FEEDBACK} characters.`,
+      {
+        errors: [{ path: '/body/clientFeedback', message: `must be at most ${MAX_CLIENT_FEEDBACK} characters` }],
+      },
+    );
   }
   const outcome = await transaction(kernel.db, async (tx) => {
     const review = await findReview(kernel.db, input.reviewId, tx, true);

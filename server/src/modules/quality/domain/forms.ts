@@ -31,13 +31,18 @@ export interface FieldError {
 export const MAX_FIELDS = 50;
 export const MAX_OPTIONS = 20;
 export const MAX_TEXT_ANSWER = 5000;
+/** The notes of the call with the client, as the API's contract caps them (the panel reaches the use case without the contract). */
+export const MAX_CLIENT_FEEDBACK = 5000;
 /** A key is what answers are keyed by on the wire: a short camelCase or snake_case identifier. */
 export const FIELD_KEY = /^[a-z][a-zA-Z0-9_]{0,39}$/;
+
+/** Nothing a reader could see: only spaces and invisible format characters (zero-width space, word joiner, direction marks …), which trim() keeps. */
+export const blank = (text: string): boolean => !/[^\p{White_Space}\p{Cf}]/u.test(text);
 
 /** The problems of a form definition (empty: it may be saved). `at` prefixes each path (`/body`, or the panel's). */
 export function formErrors(form: { name?: unknown; fields?: unknown }, at = ''): FieldError[] {
   const errors: FieldError[] = [];
-  if (typeof form.name !== 'string' || !form.name.trim() || form.name.trim().length > 200) {
+  if (typeof form.name !== 'string' || blank(form.name) || form.name.trim().length > 200) {
     errors.push({ path: `${at}/name`, message: 'must be a name of 1 to 200 characters' });
   }
   if (!Array.isArray(form.fields) || form.fields.length === 0 || form.fields.length > MAX_FIELDS) {
@@ -53,7 +58,7 @@ export function formErrors(form: { name?: unknown; fields?: unknown }, at = ''):
     } else if (seen.has(field.key)) {
       errors.push({ path: `${path}/key`, message: `"${field.key}" is used by another field` });
     } else seen.add(field.key);
-    if (typeof field.label !== 'string' || !field.label.trim() || field.label.length > 200) {
+    if (typeof field.label !== 'string' || blank(field.label) || field.label.length > 200) {
       errors.push({ path: `${path}/label`, message: 'must be a label of 1 to 200 characters' });
     }
     if (typeof field.type !== 'string' || !(FIELD_TYPES as readonly string[]).includes(field.type)) {
@@ -66,8 +71,9 @@ export function formErrors(form: { name?: unknown; fields?: unknown }, at = ''):
         !Array.isArray(options) ||
         options.length < 2 ||
         options.length > MAX_OPTIONS ||
-        options.some((o) => typeof o !== 'string' || !o.trim() || o.length > 200) ||
-        new Set(options).size !== options.length
+        options.some((o) => typeof o !== 'string' || blank(o) || o.length > 200) ||
+        // Distinct as saved (trimmed): " x " and "x" would be two equal choices.
+        new Set(options.map((o) => (o as string).trim())).size !== options.length
       ) {
         errors.push({ path: `${path}/options`, message: `a choice needs 2 to ${MAX_OPTIONS} distinct, non-empty options` });
       }
@@ -96,7 +102,7 @@ function answerError(field: FormField, value: unknown): string | undefined {
   switch (field.type) {
     case 'text':
       if (typeof value !== 'string') return 'must be text';
-      if (field.required && !value.trim()) return 'is required';
+      if (field.required && blank(value)) return 'is required';
       if (value.length > MAX_TEXT_ANSWER) return `must be at most ${MAX_TEXT_ANSWER} characters`;
       return undefined;
     case 'choice':

@@ -35,7 +35,7 @@ export const reviewsOfOrder = (db: Database, orderId: string) =>
 /** The queue: open first, then oldest first; the cursor is the last row's (time, id), its rank read from that row. */
 export function listReviewRows(
   db: Database,
-  q: { status?: ReviewStatus; reason?: ReviewReason; after?: { at: string; id: string }; limit: number },
+  q: { status?: ReviewStatus; reason?: ReviewReason; after?: { at: string; id: string; rank?: number }; limit: number },
 ): Promise<ReviewRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -44,9 +44,13 @@ export function listReviewRows(
   if (q.after) {
     const at = `$${params.push(q.after.at)}::timestamptz`;
     const id = `$${params.push(q.after.id)}::uuid`;
-    where.push(
-      `((status <> 'open')::int, created_at, id) > (coalesce((SELECT (status <> 'open')::int FROM reviews WHERE id = ${id}), 1), ${at}, ${id})`,
-    );
+    // The cursor's group as the page showed it (a review done since stays where it was: the open ones after it follow);
+    // a cursor without one (issued before it carried the group) reads it from the row.
+    const rank =
+      q.after.rank !== undefined
+        ? `$${params.push(q.after.rank)}::int`
+        : `coalesce((SELECT (status <> 'open')::int FROM reviews WHERE id = ${id}), 1)`;
+    where.push(`((status <> 'open')::int, created_at, id) > (${rank}, ${at}, ${id})`);
   }
   return sql<ReviewRow>(
     db,

@@ -59,6 +59,15 @@ describe('quality in the admin panel', () => {
       .field('answers.rating', '')
       .field('verdict', 'confirmed');
     expect(refused.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('answers/whatHappened: is required') });
+    // The API's contract caps the call's notes at 5,000 characters; the panel reaches the use case without it, so the use case does.
+    const tooLong = await panel
+      .post(`/admin/api/resources/reviews/records/${review!.id}/fillIn`)
+      .field('answers.whatHappened', 'Fine')
+      .field('answers.clientCalled', 'yes')
+      .field('verdict', 'confirmed')
+      .field('clientFeedback', 'x'.repeat(5001));
+    expect(tooLong.body.notice).toMatchObject({ type: 'error', message: expect.stringContaining('clientFeedback: must be at most 5000') });
+    expect((await sql<{ status: string }>(t.db, 'SELECT status FROM reviews WHERE id = $1', [review!.id]))[0]!.status).toBe('open');
     const done = await panel
       .post(`/admin/api/resources/reviews/records/${review!.id}/fillIn`)
       .field('answers.whatHappened', 'Checked with the client: all fine.')
@@ -139,6 +148,48 @@ describe('quality in the admin panel', () => {
     ).toEqual(['review_form.created', 'review_form.edited']);
     const list = await panel.get('/admin/api/resources/review_forms/actions/list');
     expect(list.status).toBe(200);
+  });
+
+  it('refuses a NUL or a lone surrogate in any panel form field (400), saving nothing: not a 500, not mangled text', async () => {
+    const forms = async () => Number((await sql<{ n: string }>(t.db, 'SELECT count(*)::text AS n FROM review_form_versions'))[0]!.n);
+    const before = await forms();
+    const label = await panel
+      .post('/admin/api/resources/review_forms/actions/new')
+      .field('name', 'Nul check')
+      .field('fields.0.key', 'a')
+      .field('fields.0.label', 'Label\u0000')
+      .field('fields.0.type', 'text')
+      .field('fields.0.required', 'true');
+    expect(label.status, JSON.stringify(label.body)).toBe(400);
+    expect(label.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(label.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ path: 'fields.0.label' }] });
+    const name = await panel
+      .post('/admin/api/resources/review_forms/actions/new')
+      .type('form')
+      .send({ name: 'Nul\u0000name', 'fields.0.key': 'a', 'fields.0.label': 'A', 'fields.0.type': 'text', 'fields.0.required': 'true' });
+    expect(name.status, JSON.stringify(name.body)).toBe(400);
+    expect(name.body.code).toBe('VALIDATION.FAILED');
+    const surrogate = await panel
+      .post('/admin/api/resources/review_forms/actions/new')
+      .set('content-type', 'application/json')
+      .send('{"name":"Lone \\ud800","fields.0.key":"a","fields.0.label":"A","fields.0.type":"text","fields.0.required":"true"}');
+    expect(surrogate.status, JSON.stringify(surrogate.body)).toBe(400);
+    expect(surrogate.body.code).toBe('VALIDATION.FAILED');
+    expect(await forms()).toBe(before);
+
+    const orderId = await d.createOrder(new Date(d.now().getTime() + 4 * DAY));
+    await d.deliver();
+    await panel.post(`/admin/api/resources/orders/records/${orderId}/openReview`).expect(200);
+    const [review] = await sql<{ id: string }>(t.db, 'SELECT id FROM reviews WHERE order_id = $1', [orderId]);
+    const feedback = await panel
+      .post(`/admin/api/resources/reviews/records/${review!.id}/fillIn`)
+      .field('verdict', 'confirmed')
+      .field('clientFeedback', 'Said\u0000nothing')
+      .field('answers.whatHappened', 'Fine')
+      .field('answers.clientCalled', 'yes');
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(400);
+    expect(feedback.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ path: 'clientFeedback' }] });
+    expect((await sql<{ status: string }>(t.db, 'SELECT status FROM reviews WHERE id = $1', [review!.id]))[0]!.status).toBe('open');
   });
 
   it('keeps supplies staff out of quality screens', async () => {

@@ -24,6 +24,9 @@ describe('review answers against a form version', () => {
     ['notes', 'some text', null],
     ['notes', '', 'is required'],
     ['notes', '   ', 'is required'],
+    // Invisible characters only (zero-width space, word joiner, BOM, a direction mark): nothing a reader could see.
+    ['notes', '\u200b\u2060\ufeff\u200e', 'is required'],
+    ['notes', '\u00a0\u3000', 'is required'],
     ['notes', 5, 'must be text'],
     ['notes', true, 'must be text'],
     ['notes', 'x'.repeat(5001), 'must be at most 5000 characters'],
@@ -80,11 +83,20 @@ describe('review form definitions', () => {
     ['key starting with a digit', { name: 'F', fields: [field({ key: '1a' })] }, ['/fields/0/key']],
     ['duplicate key', { name: 'F', fields: [field({}), field({})] }, ['/fields/1/key']],
     ['no label', { name: 'F', fields: [field({ label: '' })] }, ['/fields/0/label']],
+    ['an invisible name', { name: '\u200b\u200d', fields: [field({})] }, ['/name']],
+    ['an invisible label', { name: 'F', fields: [field({ label: '\u200b \u2060' })] }, ['/fields/0/label']],
+    ['an invisible option', { name: 'F', fields: [field({ type: 'choice', options: ['x', '\u200b'] })] }, ['/fields/0/options']],
     ['unknown type', { name: 'F', fields: [field({ type: 'date' })] }, ['/fields/0/type']],
     ['required not a boolean', { name: 'F', fields: [field({ required: 'yes' })] }, ['/fields/0/required']],
     ['choice without options', { name: 'F', fields: [field({ type: 'choice' })] }, ['/fields/0/options']],
     ['choice with one option', { name: 'F', fields: [field({ type: 'choice', options: ['x'] })] }, ['/fields/0/options']],
     ['choice with duplicate options', { name: 'F', fields: [field({ type: 'choice', options: ['x', 'x'] })] }, ['/fields/0/options']],
+    // Saved trimmed: " x " would become a second "x", a choice no answer could tell apart.
+    [
+      'choice with options equal once trimmed',
+      { name: 'F', fields: [field({ type: 'choice', options: ['x', ' x '] })] },
+      ['/fields/0/options'],
+    ],
     ['choice with an empty option', { name: 'F', fields: [field({ type: 'choice', options: ['x', ' '] })] }, ['/fields/0/options']],
     ['options on a rating', { name: 'F', fields: [field({ type: 'rating', options: ['1', '2'] })] }, ['/fields/0/options']],
   ];

@@ -147,6 +147,36 @@ describe('quality: the review queue and review results', () => {
     expect(seen).toEqual(all.map((r) => r.id));
   });
 
+  it('pages on through the open reviews when the last one shown is done meanwhile (working the queue), skipping none', async () => {
+    for (let i = 0; i < 3; i++) {
+      const orderId = await d.createOrder(nextStart());
+      await t.api.post('/v1/reviews').set('authorization', as(d.manager)).send({ orderId }).expect(201);
+    }
+    const list = async (query: string) =>
+      (await t.api.get(`/v1/reviews?${query}`).set('authorization', as(d.manager)).expect(200)).body as {
+        data: { id: string; status: string }[];
+        nextCursor: string | null;
+      };
+    const open = (await list('status=open&limit=100')).data.map((r) => r.id);
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    const first = await list('limit=1');
+    expect(first.data.map((r) => r.id)).toEqual([open[0]]);
+    // The reviewer does the one on the page, then asks for the next page.
+    const form = (await t.api.get('/v1/review-forms').set('authorization', as(d.manager)).expect(200)).body.data[0];
+    await result(open[0]!, { formId: form.id, answers, verdict: 'confirmed' }).expect(200);
+    const seen: string[] = [];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const next = await list(`limit=2&cursor=${cursor}`);
+      seen.push(...next.data.map((r) => r.id));
+      cursor = next.nextCursor;
+    }
+    expect(seen.slice(0, open.length - 1)).toEqual(open.slice(1));
+    // The one done meanwhile moved to the done part of the queue, after the page: it is listed there, once.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.indexOf(open[0]!)).toBeGreaterThanOrEqual(open.length - 1);
+  });
+
   it('lets staff alone in: clients, workers, supplies and anonymous callers are refused; an unknown review is a 404', async () => {
     const [review] = (await t.api.get('/v1/reviews').set('authorization', as(d.manager)).expect(200)).body.data;
     for (const user of [d.clients[0]!, d.workers[0]!, d.supplies]) {
