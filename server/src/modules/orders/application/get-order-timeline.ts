@@ -1,22 +1,24 @@
 import type { Principal } from '../../../platform/http/auth.ts';
-import { timelineOf } from '../infra/orders.repository.ts';
+import { timelineOf, type TimelineRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
 import { getOrder } from './get-order.ts';
 
 export async function getTimeline(kernel: OrdersKernel, principal: Principal, id: string) {
   await getOrder(kernel, principal, id);
   const rows = await timelineOf(kernel.db, id);
+  return { data: rows.map((r) => ({ ...toTimelineEntry(r), ...(r.changes ? { changes: r.changes } : {}) })) };
+}
+
+/** A timeline entry on the wire (SPEC §14), as the API and quality's review view show it. */
+export function toTimelineEntry(r: TimelineRow) {
   return {
-    data: rows.map((r) => ({
-      at: new Date(r.at).toISOString(),
-      actorId: r.actor_id,
-      actorRole: r.actor_role,
-      event: r.event,
-      from: r.from_status,
-      to: r.to_status,
-      reason: r.reason,
-      fileHashes: r.file_hashes,
-      ...(r.changes ? { changes: r.changes } : {}),
-    })),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    event: r.event,
+    from: r.from_status,
+    to: r.to_status,
+    reason: r.reason,
+    fileHashes: r.file_hashes,
   };
 }

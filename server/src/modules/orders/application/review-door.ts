@@ -5,6 +5,7 @@ import type { OrderStatus } from '../domain/order-lifecycle.ts';
 import { findOrder, timelineOf } from '../infra/orders.repository.ts';
 import { photosOf } from '../infra/photos.repository.ts';
 import { toRecord } from './order-record.ts';
+import { toTimelineEntry } from './get-order-timeline.ts';
 
 /**
  * Read-only door for quality reviews: the order as staff see it (with its
@@ -18,16 +19,7 @@ export async function orderForReview(
   const row = await findOrder(kernel.db, orderId);
   if (!row) return undefined;
   const order = { ...toOrderView(toRecord(row), ['manager'], kernel.clock.now()), photos: await photosOf(kernel.db, orderId) };
-  const timeline = (await timelineOf(kernel.db, orderId)).map((r) => ({
-    at: new Date(r.at).toISOString(),
-    actorId: r.actor_id,
-    actorRole: r.actor_role,
-    event: r.event,
-    from: r.from_status,
-    to: r.to_status,
-    reason: r.reason,
-    fileHashes: r.file_hashes,
-  }));
+  const timeline: ReviewTimelineEntry[] = (await timelineOf(kernel.db, orderId)).map(toTimelineEntry);
   return { order, timeline };
 }
 
