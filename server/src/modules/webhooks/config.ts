@@ -9,7 +9,10 @@ import { booleanFlag, defineConfigSlice } from '../../platform/config.ts';
 export interface WebhooksConfig {
   allowPrivate: boolean;
   timeoutMs: number;
-  /** Attempts in flight at once to one endpoint (a slow endpoint uses up only its own lanes). */
+  /**
+   * Attempts in flight at once to one endpoint (a slow endpoint uses up only its own lanes). At 1, the
+   * default, an endpoint receives its events one at a time in the feed's order (a retry can still reorder).
+   */
   perEndpointConcurrency: number;
 }
 
@@ -27,7 +30,7 @@ export const webhooksConfig = defineConfigSlice({
   env: {
     WEBHOOKS_ALLOW_PRIVATE: booleanFlag.optional(),
     WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    WEBHOOKS_PER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
+    WEBHOOKS_PER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(1),
     WEBHOOKS_ENCRYPTION_KEY: z.string().min(32).optional(),
   },
   requiredInProduction: ['WEBHOOKS_ENCRYPTION_KEY'],

@@ -32,6 +32,7 @@ export const webhookDeliveriesTable = defineTable('webhook_deliveries', {
   last_error: col.text.nullable(),
   created_at: col.timestamptz(),
   finished_at: col.timestamptz.nullable(),
+  position: col.bigint(),
 });
 export type DeliveryRow = RowOf<typeof webhookDeliveriesTable>;
 

@@ -161,7 +161,8 @@ export async function insertDeliveries(
   const { count } = await execute(
     db,
     `INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, body, next_attempt_at, created_at)
-     SELECT e, i, t, b, $5, $5 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS x(e, i, t, b)
+     SELECT e, i, t, b, $5, $5 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS x(e, i, t, b, n)
+     ORDER BY n
      ON CONFLICT (endpoint_id, event_id) DO NOTHING`,
     [rows.map((r) => r.endpointId), rows.map((r) => r.eventId), rows.map((r) => r.eventType), rows.map((r) => r.body), now],
     tx,
@@ -199,10 +200,10 @@ export async function dueDeliveries(db: Database, input: { now: Date; perEndpoin
     db,
     `SELECT * FROM (
        SELECT ${D.listAs('d')}, e.url, e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at,
-              row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.id) AS lane_rank
+              row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.position) AS lane_rank
          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
         WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND e.status = 'active' AND e.deleted_at IS NULL
-     ) ranked WHERE lane_rank <= $2 ORDER BY next_attempt_at, id LIMIT $3`,
+     ) ranked WHERE lane_rank <= $2 ORDER BY next_attempt_at, position LIMIT $3`,
     [input.now, input.perEndpoint, input.limit],
   );
 }
