@@ -117,6 +117,29 @@ export function formAction(options: {
   };
 }
 
+/**
+ * A record action that only navigates: to another screen's list filtered by
+ * this record (`?filters.<filter>=<id>`), its id by default or the one
+ * `idOf` reads (a review's order). Read-only: it runs on GET.
+ */
+export function relatedList(
+  resourceId: string,
+  filter: string,
+  icon: string,
+  idOf: (context: AdminActionContext) => string = (context) => context.record!.id(),
+) {
+  return {
+    actionType: 'record',
+    component: false,
+    readOnly: true,
+    icon,
+    handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
+      record: context.record!.toJSON(context.currentAdmin),
+      redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.${filter}=${idOf(context)}` }),
+    }),
+  };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

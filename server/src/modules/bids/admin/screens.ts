@@ -6,6 +6,7 @@ import {
   confirmAction,
   formAction,
   moneyAttribute,
+  relatedList,
   runAdminAction,
   type AdminActionContext,
 } from '../../../admin/actions.ts';
@@ -18,18 +19,6 @@ import { stakesOpen } from '../domain/bid.ts';
 class BidRecord extends Model {}
 class SettlementRecord extends Model {}
 class SettlementShareRecord extends Model {}
-
-/** A record action that only navigates: to another screen's list, filtered by this record. */
-const related = (resourceId: string, filter: string, icon: string, idOf = (context: AdminActionContext) => context.record!.id()) => ({
-  actionType: 'record',
-  component: false,
-  readOnly: true,
-  icon,
-  handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
-    record: context.record!.toJSON(context.currentAdmin),
-    redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.${filter}=${idOf(context)}` }),
-  }),
-});
 
 /**
  * Bids in the panel (managers and admins): every order's bids, its
@@ -80,7 +69,7 @@ export function bidsAdminResources(bids: Bids, sequelize: Sequelize): AdminResou
           ...hidden('potCents', 'winnersPotCents', 'developersShareCents', 'remainderCents'),
         },
         sort: { sortBy: 'settledAt', direction: 'desc' },
-        actions: { ...READ_ONLY_ADMIN_ACTIONS, shares: related('settlement_shares', 'settlementId', 'List') },
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, shares: relatedList('settlement_shares', 'settlementId', 'List') },
       },
     },
     {
@@ -127,9 +116,9 @@ export function bidsAdminActions(bids: Bids): AdminActionsExtension[] {
       resourceId: 'orders',
       actionLabels: { bids: 'Bids', settlement: 'Settlement', settlementShares: 'Settlement shares', placeBid: 'Place bid…' },
       actions: {
-        bids: related('bids', 'orderId', 'TrendingUp'),
-        settlement: related('settlements', 'orderId', 'PieChart'),
-        settlementShares: related('settlement_shares', 'orderId', 'CheckCircle'),
+        bids: relatedList('bids', 'orderId', 'TrendingUp'),
+        settlement: relatedList('settlements', 'orderId', 'PieChart'),
+        settlementShares: relatedList('settlement_shares', 'orderId', 'CheckCircle'),
         placeBid: formAction({
           icon: 'PlusCircle',
           isVisible: ({ record }: { record?: { params: { status?: string } } }) => stakesOpen(String(record?.params.status)),

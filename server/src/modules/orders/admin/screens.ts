@@ -6,6 +6,7 @@ import {
   adminActor,
   confirmAction,
   moneyAttribute,
+  relatedList,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -35,15 +36,6 @@ function defineModels(sequelize: Sequelize) {
 export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): AdminResource[] {
   defineModels(sequelize);
   const navigation = { name: 'Orders', icon: 'ShoppingCart' };
-  const related = (resourceId: string) => ({
-    actionType: 'record',
-    component: false,
-    readOnly: true,
-    handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
-      record: context.record!.toJSON(context.currentAdmin),
-      redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.orderId=${context.record!.id()}` }),
-    }),
-  });
   return [
     {
       resource: OrderRecord,
@@ -117,8 +109,8 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
                 { showAfterwards: true },
               ),
           }),
-          timeline: { ...related('order_timeline'), icon: 'Clock' },
-          photos: { ...related('order_photo_list'), icon: 'Image' },
+          timeline: relatedList('order_timeline', 'orderId', 'Clock'),
+          photos: relatedList('order_photo_list', 'orderId', 'Image'),
         },
       },
     },

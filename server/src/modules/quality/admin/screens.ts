@@ -7,6 +7,7 @@ import {
   adminActor,
   confirmAction,
   moneyAttribute,
+  relatedList,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -197,8 +198,8 @@ export function qualityAdminResources(quality: Quality, sequelize: Sequelize): A
                 'Review done: the client and the worker are emailed the outcome.',
               ),
           },
-          timeline: related('order_timeline'),
-          photos: related('order_photo_list'),
+          timeline: relatedList('order_timeline', 'orderId', 'Clock', orderOfReview),
+          photos: relatedList('order_photo_list', 'orderId', 'Image', orderOfReview),
         },
       },
     },
@@ -263,23 +264,6 @@ export function qualityAdminResources(quality: Quality, sequelize: Sequelize): A
   ];
 }
 
-/** A related list of the review's order on orders' screens (its timeline, its photos). */
-function related(resourceId: string) {
-  return {
-    actionType: 'record',
-    icon: resourceId === 'order_timeline' ? 'Clock' : 'Image',
-    component: false,
-    readOnly: true,
-    handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => {
-      const { params } = context.record!.toJSON(context.currentAdmin) as { params: { orderId: string } };
-      return {
-        record: context.record!.toJSON(context.currentAdmin),
-        redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.orderId=${params.orderId}` }),
-      };
-    },
-  };
-}
-
 /** "Open review" on an order (orders' screen): a manual review of it, through the API's use case. */
 export function qualityAdminActions(quality: Quality): AdminActionsExtension[] {
   return [
@@ -308,4 +292,9 @@ export function qualityAdminActions(quality: Quality): AdminActionsExtension[] {
       },
     },
   ];
+}
+
+/** The review's order, for the related lists on orders' screens (its timeline, its photos). */
+function orderOfReview(context: AdminActionContext): string {
+  return (context.record!.toJSON(context.currentAdmin) as { params: { orderId: string } }).params.orderId;
 }

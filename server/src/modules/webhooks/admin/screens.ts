@@ -4,6 +4,7 @@ import {
   READ_ONLY_ADMIN_ACTIONS,
   adminActor,
   confirmAction,
+  relatedList,
   listAttribute,
   runAdminAction,
   type AdminActionContext,
@@ -16,18 +17,6 @@ import type { Webhooks } from '../application/context.ts';
 class WebhookEndpointRecord extends Model {}
 class WebhookDeliveryRecord extends Model {}
 class WebhookDeliveryAttemptRecord extends Model {}
-
-/** A record action that only navigates: to another screen's list, filtered by this record. */
-const related = (resourceId: string, filter: string, icon: string) => ({
-  actionType: 'record',
-  component: false,
-  readOnly: true,
-  icon,
-  handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => ({
-    record: context.record!.toJSON(context.currentAdmin),
-    redirectUrl: context.h.resourceUrl({ resourceId, search: `?filters.${filter}=${context.record!.id()}` }),
-  }),
-});
 
 type WithStatus = { record?: { params: { status?: string } } };
 
@@ -79,7 +68,7 @@ export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize)
         sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,
-          deliveries: related('webhook_deliveries', 'endpointId', 'List'),
+          deliveries: relatedList('webhook_deliveries', 'endpointId', 'List'),
           sendTestEvent: confirmAction({
             icon: 'Send',
             question: 'Send a signed webhook.test event to this endpoint? It is delivered (and retried) like any event.',
@@ -159,7 +148,7 @@ export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize)
         sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,
-          attempts: related('webhook_delivery_attempts', 'deliveryId', 'Activity'),
+          attempts: relatedList('webhook_delivery_attempts', 'deliveryId', 'Activity'),
           redeliver: confirmAction({
             icon: 'RefreshCw',
             question: 'Send this delivery again? It goes out within seconds, signed afresh, with a new 3-day retry window.',
