@@ -10,7 +10,7 @@
  *   npm start                         # in one terminal
  *   npm run example:bids-on-an-order  # in another
  */
-import { formatCents, login, toCents, unwrap, type ChorecatClient } from '@chorecat/sdk';
+import { formatCents, login, money, toCents, unwrap, type ChorecatClient } from '@chorecat/sdk';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -39,9 +39,9 @@ export async function bidsOnAnOrder(
   log(`order ${order.id} posted, starting ${order.startsAt}`);
 
   const stakes = [
-    { amount: '3.00', condition: 'failed' as const },
-    { amount: '6.00', condition: 'failed' as const },
-    { amount: '1.00', condition: 'completed' as const },
+    { amount: money('3.00'), condition: 'failed' as const },
+    { amount: money('6.00'), condition: 'failed' as const },
+    { amount: money('1.00'), condition: 'completed' as const },
   ];
   for (const stake of stakes) {
     const bid = unwrap(await manager.POST('/v1/orders/{id}/bids', { params: { path: { id: order.id } }, body: stake }));

@@ -1,26 +1,24 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import { parse } from 'yaml';
 import { bundleContract } from './bundle.ts';
+import { renderResources } from './resources.ts';
+import { renderSchema } from './schema-types.ts';
 
 /**
  * Bundles the contract (openapi/openapi.yaml and the module folders it
  * `$ref`s) into openapi/bundled/openapi.yaml, the one document the server,
  * the docs page and the validator load, and writes sdk/src/generated/schema.ts
- * from that bundle. `--check` writes nothing and fails when either committed
- * file is stale.
+ * (the types) and sdk/src/generated/resources.ts (the resource methods, see
+ * resources.ts) from that bundle. `--check` writes nothing and fails when any
+ * committed file is stale.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rootFile = 'openapi/openapi.yaml';
 const bundleFile = 'openapi/bundled/openapi.yaml';
 const schemaFile = 'sdk/src/generated/schema.ts';
-
-const SCHEMA_HEADER = `// GENERATED FILE: do not edit by hand.
-// Source: openapi/openapi.yaml. Regenerate with \`npm run generate\`;
-// \`npm run generate:check\` (part of \`npm test\`) fails when this file is stale.
-/* eslint-disable */
-`;
+const resourcesFile = 'sdk/src/generated/resources.ts';
 
 let bundled: string;
 try {
@@ -30,10 +28,10 @@ try {
   process.exit(1);
 }
 
-const ast = await openapiTS(bundled, { alphabetize: true, exportType: false });
 const outputs = [
   { file: bundleFile, text: bundled },
-  { file: schemaFile, text: `${SCHEMA_HEADER}\n${astToString(ast)}` },
+  { file: schemaFile, text: await renderSchema(bundled) },
+  { file: resourcesFile, text: renderResources(parse(bundled) as Record<string, unknown>) },
 ];
 
 if (process.argv.includes('--check')) {

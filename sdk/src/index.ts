@@ -33,6 +33,23 @@ export type Problem = Schemas['Problem'];
 export type Tokens = Schemas['Tokens'];
 export { ChorecatError, unwrap } from './errors.ts';
 import { unwrap } from './errors.ts';
+import { attachResources, type Resources } from './resources.ts';
+export {
+  attachResources,
+  type ApiProblem,
+  type CallOptions,
+  type CommonErrorCode,
+  type DataOf,
+  type BodyOf,
+  type Exact,
+  type ItemOf,
+  type ListCall,
+  type ListMethod,
+  type Method,
+  type OperationErrorCodes,
+  type Resources,
+  type Result,
+} from './resources.ts';
 
 /**
  * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
@@ -86,7 +103,8 @@ export interface ChorecatOptions {
   headers?: Record<string, string>;
 }
 
-export type ChorecatClient = Client<paths>;
+/** The raw openapi-fetch client (`GET`/`POST`/`use` …) plus the resource groups (`orders.cancel(id)` …; see resources.ts). */
+export type ChorecatClient = Client<paths> & Resources;
 
 const AUTH_PATHS = /\/v1\/auth\//;
 
@@ -147,7 +165,7 @@ export function createChorecat(options: ChorecatOptions): ChorecatClient {
     },
   };
   client.use(middleware);
-  return client;
+  return attachResources(client);
 }
 
 /** Uploads a photo (JPEG, PNG or WebP; 10 MB at most) for a check-in or report; returns its file info (`id`, `sha256` …). */
@@ -203,21 +221,33 @@ export async function signOut(client: ChorecatClient, store: TokenStore): Promis
 
 /**
  * Money in the API is a string of cat-units with exactly two decimals
- * ("-12.50"): exact, never a float. Add and compare amounts as integer
- * hundredths: `formatCents(toCents(a) + toCents(b))`.
+ * ("-12.50"): exact, never a float. In the types it is branded: a plain
+ * string is not Money until `money()` has checked it (or `formatCents()`
+ * made it), so "12.5" cannot reach a body. Add and compare amounts as
+ * integer hundredths: `formatCents(toCents(a) + toCents(b))`.
  */
-export function toCents(amount: Schemas['Money']): bigint {
-  const match = /^(-?)(\d+)\.(\d{2})$/.exec(amount);
+export type Money = Schemas['Money'];
+
+const MONEY = /^(-?)(\d{1,15})\.(\d{2})$/;
+
+/** Checks an amount such as "12.50" (exactly two decimals) and types it as Money; a RangeError otherwise. */
+export function money(amount: string): Money {
+  if (!MONEY.test(amount)) throw new RangeError(`"${amount}" is not an amount such as 12.50`);
+  return amount as Money;
+}
+
+export function toCents(amount: Money): bigint {
+  const match = MONEY.exec(amount);
   if (!match) throw new RangeError(`"${amount}" is not an amount such as 12.50`);
   const cents = BigInt(match[2]!) * 100n + BigInt(match[3]!);
   return match[1] ? -cents : cents;
 }
 
 /** Integer hundredths back to the API's money string: 1250n → "12.50", -5n → "-0.05". */
-export function formatCents(cents: bigint): Schemas['Money'] {
+export function formatCents(cents: bigint): Money {
   const sign = cents < 0n ? '-' : '';
   const abs = cents < 0n ? -cents : cents;
-  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}` as Money;
 }
 
 /**

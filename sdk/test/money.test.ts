@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { formatCents, toCents } from '@chorecat/sdk';
+import { formatCents, money, toCents, type Money } from '@chorecat/sdk';
 
 describe('SDK money helpers', () => {
   it('reads and writes the API money strings exactly', () => {
-    const cases: [string, bigint][] = [
+    const cases: [Money, bigint][] = [
       ['0.00', 0n],
       ['0.01', 1n],
       ['12.50', 1250n],
@@ -20,6 +20,16 @@ describe('SDK money helpers', () => {
   });
 
   it('refuses what is not an amount with two decimals', () => {
-    for (const bad of ['12', '12.5', '12.505', '1e3', ' 1.00', '+1.00', '', '--1.00']) expect(() => toCents(bad), bad).toThrow(RangeError);
+    // The type refuses these already; a value cast past it is still checked.
+    for (const bad of ['12', '12.5', '12.505', '1e3', ' 1.00', '+1.00', '', '--1.00', '0x1F.00']) {
+      expect(() => toCents(bad as Money), bad).toThrow(RangeError);
+      expect(() => money(bad), bad).toThrow(RangeError);
+    }
+  });
+
+  it('money() passes an amount through unchanged, typed as Money', () => {
+    const text: string = '-12.50';
+    expect(money(text)).toBe('-12.50');
+    expect(toCents(money(text))).toBe(-1250n);
   });
 });

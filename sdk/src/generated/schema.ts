@@ -2168,7 +2168,7 @@ export interface components {
              * @description The stake in cat-units with exactly two decimals, more than `0.00` and at most `1000000.00`.
              * @example 25.00
              */
-            amount: string;
+            amount: components["schemas"]["Money"];
             condition: components["schemas"]["BidCondition"];
         };
         BidList: {
@@ -2449,7 +2449,7 @@ export interface components {
          * @description Cat-units with exactly two decimals, e.g. `"100.00"`.
          * @example 100.00
          */
-        Money: string;
+        Money: `${bigint}.${"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"}${"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"}`;
         Order: {
             address: string;
             allowedActions: components["schemas"]["OrderAction"][];
@@ -3244,7 +3244,7 @@ export interface components {
          */
         IdempotencyKey: string;
         /** @description Page size. */
-        Limit: number;
+        Limit: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 31 | 32 | 33 | 34 | 35 | 36 | 37 | 38 | 39 | 40 | 41 | 42 | 43 | 44 | 45 | 46 | 47 | 48 | 49 | 50 | 51 | 52 | 53 | 54 | 55 | 56 | 57 | 58 | 59 | 60 | 61 | 62 | 63 | 64 | 65 | 66 | 67 | 68 | 69 | 70 | 71 | 72 | 73 | 74 | 75 | 76 | 77 | 78 | 79 | 80 | 81 | 82 | 83 | 84 | 85 | 86 | 87 | 88 | 89 | 90 | 91 | 92 | 93 | 94 | 95 | 96 | 97 | 98 | 99 | 100;
         /** @description The provider's configured name. */
         OidcProvider: string;
     };

@@ -1,7 +1,22 @@
 import type { NextFunction, Request, Response } from 'express';
 // Types only, erased at run time: the very types the SDK is generated with (`npm run generate`), so server and SDK read one contract.
-import type { components, operations } from '../../../../sdk/src/generated/schema.ts';
+import type { components as SdkComponents, operations as SdkOperations } from '../../../../sdk/src/generated/schema.ts';
 import type { OperationHandlers } from './openapi.ts';
+
+/**
+ * The SDK types Money as `${bigint}.${digit}${digit}` so a caller cannot send
+ * "12.5"; the server formats amounts itself (as plain strings, checked
+ * against the contract's pattern by the response tests), so here Money is a string.
+ */
+type Plain<T> = T extends SdkComponents['schemas']['Money']
+  ? string
+  : T extends readonly (infer E)[]
+    ? Plain<E>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+type components = Plain<SdkComponents>;
+type operations = Plain<SdkOperations>;
 
 /**
  * Handlers typed from the contract (openapi/openapi.yaml, through the SDK's
