@@ -6,6 +6,10 @@ import type { paths, components } from './generated/schema.ts';
  * on openapi-fetch. Works in browsers and Node 20+.
  *
  * - Every call is typed: paths, parameters, bodies and responses.
+ * - Resource methods generated from the contract's tags and operationIds:
+ *   `chorecat.orders.cancel(id, body)` answers `{ data, error, response }`,
+ *   `.orThrow(...)` the data; lists also iterate every page (`for await`).
+ *   The raw `GET`/`POST` … stay. See resources.ts and the README.
  * - Sign in with `login()` / `signIn()`; tokens live in a TokenStore
  *   (memory, localStorage, or yours) and are refreshed automatically on a
  *   401, with one retry. Or pass a fixed `token`.

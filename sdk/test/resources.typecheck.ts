@@ -36,6 +36,12 @@ export async function resourceMethodTypes(chorecat: ChorecatClient, id: string):
   const exactOnly = { reason: 'x' };
   await chorecat.orders.cancel(id, exactOnly);
   assertType<Equal<Exact<{ a?: string }, { a: string; b: number }>, { a: string; b: never }>>(true);
+  // At any depth, arrays included.
+  const kit = { name: 'Sofa guarding', description: '', durationMinutes: 60, active: true, kitItems: [{ name: 'brush', quantity: 1 }] };
+  await chorecat.catalog.createServiceType(kit);
+  const kitWithExtra = { ...kit, kitItems: [{ name: 'brush', quantity: 1, colour: 'red' }] };
+  // @ts-expect-error colour is not a field of a kit item
+  await chorecat.catalog.createServiceType(kitWithExtra);
 
   // A missing required field; a path param missing.
   // @ts-expect-error address is required
