@@ -19,6 +19,9 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Tags whose operations are not for partners: callbacks from external services. Left out of the resource groups. */
 export const EXCLUDED_TAGS = ['integrations'];
 
+/** The raw client's own members, which a group must not shadow. */
+const RESERVED_GROUPS = ['request', 'use', 'eject', 'then'];
+
 export interface ResourceOperation {
   operationId: string;
   tag: string;
@@ -129,6 +132,7 @@ export function resourceModel(doc: Json): ResourceModel {
         ? (query.find((p) => p.name === 'cursor' || p.name === 'after')?.name as string | undefined)
         : undefined;
       const group = camel(tag);
+      if (RESERVED_GROUPS.includes(group)) throw new Error(`resources: the tag ${tag} would hide the raw client's ${group}()`);
       const method = typeof op['x-sdk-method'] === 'string' ? op['x-sdk-method'] : deriveMethodName(operationId, tag);
       if (!/^[a-z][A-Za-z0-9]*$/.test(method) || method === 'orThrow')
         throw new Error(`resources: ${operationId}'s method name "${method}" is not a plain camelCase identifier`);
