@@ -5,10 +5,14 @@
  * (`operations[operationId]`); this file adds only the names, the
  * positional path parameters, the runtime table and the error codes.
  *
- * Naming: group = the tag in camelCase; method = the operationId with the
- * tag's noun taken out (listOrders → orders.list, getOrderTimeline →
- * orders.getTimeline, createWebhookEndpoint → webhooks.createEndpoint), or
- * the operationId itself when it does not name the tag (supplies.packKit).
+ * Naming, as partners think of the API (Stripe's `invoices.retrieveUpcoming`):
+ * group = the path's resource, its first segment after `/v1/` in camelCase
+ * (`/v1/orders/{id}/cancel` → orders, `/v1/service-types` → serviceTypes;
+ * a path outside /v1, such as /healthz, goes by its tag); method = the
+ * operationId with the group's noun taken out (listOrders → orders.list,
+ * getOrderTimeline → orders.getTimeline, packKit → kits.pack,
+ * getUpcomingInvoice → invoices.getUpcoming), or the operationId itself when
+ * it does not name the group (orders.placeBid, workers.createReward).
  * An operation's `x-sdk-method` overrides the derived name.
  */
 
@@ -52,15 +56,28 @@ const words = (id: string) => id.split(/(?=[A-Z])/);
 const camel = (text: string) =>
   text.replace(/[-_ ]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[A-Z]/, (c) => c.toLowerCase());
 
-/** The method name derived from an operationId, taking out the tag's noun (singular or plural). */
-export function deriveMethodName(operationId: string, tag: string): string {
+/** A noun's singular: orders → order, vacancies → vacancy, balance → balance. */
+const singular = (word: string) => word.replace(/ies$/, 'y').replace(/s$/, '');
+
+/** The method name derived from an operationId, taking out the group's noun (its words in a row, the last singular or plural). */
+export function deriveMethodName(operationId: string, group: string): string {
   const parts = words(operationId);
-  const plural = tag.toLowerCase();
-  const singular = plural.replace(/s$/, '');
-  const at = parts.findIndex((part, i) => i > 0 && [plural, singular].includes(part.toLowerCase()));
-  if (at === -1) return operationId;
-  const rest = parts.filter((_, i) => i !== at);
-  return camel(rest.join(''));
+  const noun = words(group).map((w) => w.toLowerCase());
+  const matches = (at: number) =>
+    noun.every((w, i) => {
+      const part = parts[at + i]?.toLowerCase();
+      return part === w || (i === noun.length - 1 && part !== undefined && singular(part) === singular(w));
+    });
+  for (let at = 1; at + noun.length <= parts.length; at++) {
+    if (matches(at)) return camel([...parts.slice(0, at), ...parts.slice(at + noun.length)].join(''));
+  }
+  return operationId;
+}
+
+/** The group an operation's method goes in: the path's resource under /v1, else the tag. */
+export function groupOf(path: string, tag: string): string {
+  const resource = /^\/v1\/([a-z][a-z0-9-]*)/.exec(path)?.[1];
+  return camel(resource ?? tag);
 }
 
 function resolve(doc: Json, value: unknown): Json {
@@ -131,9 +148,10 @@ export function resourceModel(doc: Json): ResourceModel {
       const cursorParam = isPage(responses, doc)
         ? (query.find((p) => p.name === 'cursor' || p.name === 'after')?.name as string | undefined)
         : undefined;
-      const group = camel(tag);
-      if (RESERVED_GROUPS.includes(group)) throw new Error(`resources: the tag ${tag} would hide the raw client's ${group}()`);
-      const method = typeof op['x-sdk-method'] === 'string' ? op['x-sdk-method'] : deriveMethodName(operationId, tag);
+      const group = groupOf(path, tag);
+      if (RESERVED_GROUPS.includes(group))
+        throw new Error(`resources: ${path} would make a group ${group}, which hides the raw client's ${group}()`);
+      const method = typeof op['x-sdk-method'] === 'string' ? op['x-sdk-method'] : deriveMethodName(operationId, group);
       if (!/^[a-z][A-Za-z0-9]*$/.test(method) || method === 'orThrow')
         throw new Error(`resources: ${operationId}'s method name "${method}" is not a plain camelCase identifier`);
       const key = `${group}.${method}`;
@@ -218,7 +236,7 @@ export function renderResources(doc: Json): string {
   }
   out.push('} as const;', '');
 
-  out.push("/** The resource methods `createChorecat()` returns, by group (the contract's tags). */", 'export interface Resources {');
+  out.push("/** The resource methods `createChorecat()` returns, by group (the API's resources). */", 'export interface Resources {');
   for (const [group, ops] of groups) {
     out.push(`  ${group}: {`);
     for (const op of ops) {

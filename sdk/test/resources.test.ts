@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { deriveMethodName, EXCLUDED_TAGS, HTTP_METHODS, resourceModel } from '../scripts/resources.ts';
+import { deriveMethodName, groupOf, EXCLUDED_TAGS, HTTP_METHODS, resourceModel } from '../scripts/resources.ts';
 import { resourceTable } from '../src/generated/resources.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,23 +31,33 @@ describe('resource methods generated from the contract', () => {
     expect(partner.length).toBeGreaterThan(70);
   });
 
-  it('names methods after the operationId without the tag’s noun, unless x-sdk-method says otherwise', () => {
+  it('groups methods by the path’s resource and names them after the operationId without its noun, unless x-sdk-method says otherwise', () => {
     const names = Object.fromEntries(resourceModel(contract).operations.map((op) => [op.operationId, `${op.group}.${op.method}`]));
     expect(names).toMatchObject({
       listOrders: 'orders.list',
       getOrder: 'orders.get',
       cancelOrder: 'orders.cancel',
       getOrderTimeline: 'orders.getTimeline',
-      packKit: 'supplies.packKit',
-      markKitReady: 'supplies.markKitReady',
-      getUpcomingInvoice: 'billing.getUpcomingInvoice',
+      placeBid: 'orders.placeBid', // a sub-resource stays with its order
+      packKit: 'kits.pack',
+      markKitReady: 'kits.markReady',
+      getUpcomingInvoice: 'invoices.getUpcoming',
+      createTopUp: 'topUps.create',
+      listServiceTypes: 'serviceTypes.list',
+      listVacancies: 'vacancies.list',
+      markSettlementSharePaid: 'settlementShares.markPaid',
       advanceSandboxClock: 'sandbox.advance', // x-sdk-method
-      createWebhookEndpoint: 'webhooks.createEndpoint',
+      hireApplicant: 'applications.hire', // x-sdk-method
+      createWebhookEndpoint: 'webhookEndpoints.create',
+      rotateWebhookEndpointSecret: 'webhookEndpoints.rotateSecret',
+      getHealth: 'operations.getHealth', // outside /v1: by its tag
       getMe: 'me.get',
       listEvents: 'events.list',
     });
     expect(deriveMethodName('uploadFile', 'files')).toBe('upload');
     expect(deriveMethodName('login', 'auth')).toBe('login');
+    expect(groupOf('/v1/service-types/{id}', 'catalog')).toBe('serviceTypes');
+    expect(groupOf('/healthz', 'operations')).toBe('operations');
   });
 
   it('refuses two operations that would get the same name', () => {

@@ -22,8 +22,8 @@ export async function resourceMethodTypes(chorecat: ChorecatClient, id: string):
   const cancelled: Schemas['Order'] = await chorecat.orders.cancel.orThrow(id, {}, { signal: AbortSignal.timeout(1000) });
   void cancelled;
   await chorecat.sandbox.advance({ advanceBy: 'P1D' });
-  await chorecat.billing.getUpcomingInvoice();
-  await chorecat.supplies.packKit(id, { items: ['sponge'] });
+  await chorecat.invoices.getUpcoming();
+  await chorecat.kits.pack(id, { items: ['sponge'] });
 
   // A misspelt optional field.
   // @ts-expect-error descripton is not a field of OrderCreate
@@ -38,10 +38,10 @@ export async function resourceMethodTypes(chorecat: ChorecatClient, id: string):
   assertType<Equal<Exact<{ a?: string }, { a: string; b: number }>, { a: string; b: never }>>(true);
   // At any depth, arrays included.
   const kit = { name: 'Sofa guarding', description: '', durationMinutes: 60, active: true, kitItems: [{ name: 'brush', quantity: 1 }] };
-  await chorecat.catalog.createServiceType(kit);
+  await chorecat.serviceTypes.create(kit);
   const kitWithExtra = { ...kit, kitItems: [{ name: 'brush', quantity: 1, colour: 'red' }] };
   // @ts-expect-error colour is not a field of a kit item
-  await chorecat.catalog.createServiceType(kitWithExtra);
+  await chorecat.serviceTypes.create(kitWithExtra);
 
   // A missing required field; a path param missing.
   // @ts-expect-error address is required
@@ -57,17 +57,17 @@ export async function resourceMethodTypes(chorecat: ChorecatClient, id: string):
   await chorecat.orders.list({ stauts: 'scheduled' });
 
   // Money: the API's two-decimal strings, made by money() or formatCents().
-  await chorecat.billing.createTopUp({ amount: '12.50', paymentMethod: 'card' });
-  await chorecat.billing.createTopUp({ amount: money('12.50'), paymentMethod: 'card' });
-  await chorecat.billing.createTopUp({ amount: formatCents(1250n), paymentMethod: 'card' });
+  await chorecat.topUps.create({ amount: '12.50', paymentMethod: 'card' });
+  await chorecat.topUps.create({ amount: money('12.50'), paymentMethod: 'card' });
+  await chorecat.topUps.create({ amount: formatCents(1250n), paymentMethod: 'card' });
   // @ts-expect-error one decimal is not an amount
-  await chorecat.billing.createTopUp({ amount: '12.5', paymentMethod: 'card' });
+  await chorecat.topUps.create({ amount: '12.5', paymentMethod: 'card' });
   const typed: string = '12.50';
   // @ts-expect-error a plain string must go through money() first
-  await chorecat.billing.createTopUp({ amount: typed, paymentMethod: 'card' });
+  await chorecat.topUps.create({ amount: typed, paymentMethod: 'card' });
   // @ts-expect-error a bid's stake is Money too
-  await chorecat.bids.place(id, { amount: '1', condition: 'completed' });
-  const balance = await chorecat.billing.getBalance.orThrow();
+  await chorecat.orders.placeBid(id, { amount: '1', condition: 'completed' });
+  const balance = await chorecat.balance.get.orThrow();
   const cents: bigint = toCents(balance.balance);
   void cents;
   // @ts-expect-error toCents takes Money, not any string

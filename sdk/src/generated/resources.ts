@@ -94,6 +94,19 @@ export interface OperationErrorCodes {
 
 /** What the runtime needs to call each method (sdk/src/resources.ts reads it). */
 export const resourceTable = {
+  applicationChallenge: {
+    get: {"operationId":"getApplicationChallenge","method":"GET","path":"/v1/application-challenge","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  applications: {
+    assignTest: {"operationId":"assignApplicationTest","method":"POST","path":"/v1/applications/{id}/tests","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    create: {"operationId":"createApplication","method":"POST","path":"/v1/applications","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    get: {"operationId":"getApplication","method":"GET","path":"/v1/applications/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    hire: {"operationId":"hireApplicant","method":"POST","path":"/v1/applications/{id}/hire","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listApplications","method":"GET","path":"/v1/applications","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    reject: {"operationId":"rejectApplication","method":"POST","path":"/v1/applications/{id}/reject","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    startTestAttempt: {"operationId":"startTestAttempt","method":"POST","path":"/v1/applications/{id}/tests/{assignmentId}/attempts","pathParams":["id","assignmentId"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    submitTestAnswers: {"operationId":"submitTestAnswers","method":"POST","path":"/v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers","pathParams":["id","assignmentId","attemptId"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  },
   auth: {
     finishSingleSignOn: {"operationId":"finishSingleSignOn","method":"GET","path":"/v1/auth/oidc/{provider}/callback","pathParams":["provider"],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     forgotPassword: {"operationId":"forgotPassword","method":"POST","path":"/v1/auth/password/forgot","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
@@ -106,26 +119,11 @@ export const resourceTable = {
     startSingleSignOn: {"operationId":"startSingleSignOn","method":"GET","path":"/v1/auth/oidc/{provider}/login","pathParams":["provider"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     verifyEmail: {"operationId":"verifyEmail","method":"POST","path":"/v1/auth/verify-email","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
   },
-  bids: {
-    getSettlement: {"operationId":"getSettlement","method":"GET","path":"/v1/orders/{id}/settlement","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    list: {"operationId":"listBids","method":"GET","path":"/v1/orders/{id}/bids","pathParams":["id"],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    markSettlementSharePaid: {"operationId":"markSettlementSharePaid","method":"POST","path":"/v1/settlement-shares/{id}/paid","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    place: {"operationId":"placeBid","method":"POST","path":"/v1/orders/{id}/bids","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  balance: {
+    get: {"operationId":"getBalance","method":"GET","path":"/v1/balance","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
   },
-  billing: {
-    createReward: {"operationId":"createReward","method":"POST","path":"/v1/workers/{id}/rewards","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    createTopUp: {"operationId":"createTopUp","method":"POST","path":"/v1/top-ups","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    getBalance: {"operationId":"getBalance","method":"GET","path":"/v1/balance","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    getEarnings: {"operationId":"getEarnings","method":"GET","path":"/v1/earnings","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    getInvoice: {"operationId":"getInvoice","method":"GET","path":"/v1/invoices/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    getUpcomingInvoice: {"operationId":"getUpcomingInvoice","method":"GET","path":"/v1/invoices/upcoming","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listInvoices: {"operationId":"listInvoices","method":"GET","path":"/v1/invoices","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    listStatements: {"operationId":"listStatements","method":"GET","path":"/v1/statements","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-  },
-  catalog: {
-    createServiceType: {"operationId":"createServiceType","method":"POST","path":"/v1/service-types","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    listServiceTypes: {"operationId":"listServiceTypes","method":"GET","path":"/v1/service-types","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    updateServiceType: {"operationId":"updateServiceType","method":"PATCH","path":"/v1/service-types/{id}","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  earnings: {
+    get: {"operationId":"getEarnings","method":"GET","path":"/v1/earnings","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
   },
   emails: {
     list: {"operationId":"listEmails","method":"GET","path":"/v1/emails","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
@@ -137,19 +135,17 @@ export const resourceTable = {
     get: {"operationId":"getFile","method":"GET","path":"/v1/files/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"blob","cursorParam":null},
     upload: {"operationId":"uploadFile","method":"POST","path":"/v1/files","pathParams":[],"query":"none","body":"required","multipart":true,"parseAs":"json","cursorParam":null},
   },
-  hiring: {
-    assignApplicationTest: {"operationId":"assignApplicationTest","method":"POST","path":"/v1/applications/{id}/tests","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    createApplication: {"operationId":"createApplication","method":"POST","path":"/v1/applications","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    getApplication: {"operationId":"getApplication","method":"GET","path":"/v1/applications/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    getApplicationChallenge: {"operationId":"getApplicationChallenge","method":"GET","path":"/v1/application-challenge","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    getWorker: {"operationId":"getWorker","method":"GET","path":"/v1/workers/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    hireApplicant: {"operationId":"hireApplicant","method":"POST","path":"/v1/applications/{id}/hire","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listApplications: {"operationId":"listApplications","method":"GET","path":"/v1/applications","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    listVacancies: {"operationId":"listVacancies","method":"GET","path":"/v1/vacancies","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listWorkers: {"operationId":"listWorkers","method":"GET","path":"/v1/workers","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    rejectApplication: {"operationId":"rejectApplication","method":"POST","path":"/v1/applications/{id}/reject","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    startTestAttempt: {"operationId":"startTestAttempt","method":"POST","path":"/v1/applications/{id}/tests/{assignmentId}/attempts","pathParams":["id","assignmentId"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    submitTestAnswers: {"operationId":"submitTestAnswers","method":"POST","path":"/v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers","pathParams":["id","assignmentId","attemptId"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  invoices: {
+    get: {"operationId":"getInvoice","method":"GET","path":"/v1/invoices/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    getUpcoming: {"operationId":"getUpcomingInvoice","method":"GET","path":"/v1/invoices/upcoming","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listInvoices","method":"GET","path":"/v1/invoices","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+  },
+  kits: {
+    get: {"operationId":"getKit","method":"GET","path":"/v1/kits/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listKits","method":"GET","path":"/v1/kits","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    markReady: {"operationId":"markKitReady","method":"POST","path":"/v1/kits/{id}/ready","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    pack: {"operationId":"packKit","method":"POST","path":"/v1/kits/{id}/pack","pathParams":["id"],"query":"none","body":"optional","multipart":false,"parseAs":"json","cursorParam":null},
+    retryCookie: {"operationId":"retryKitCookie","method":"POST","path":"/v1/kits/{id}/cookie/retry","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
   },
   me: {
     erase: {"operationId":"eraseMe","method":"DELETE","path":"/v1/me","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
@@ -170,42 +166,84 @@ export const resourceTable = {
     copy: {"operationId":"copyOrder","method":"POST","path":"/v1/orders/{id}/copy","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     create: {"operationId":"createOrder","method":"POST","path":"/v1/orders","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     get: {"operationId":"getOrder","method":"GET","path":"/v1/orders/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    getSettlement: {"operationId":"getSettlement","method":"GET","path":"/v1/orders/{id}/settlement","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     getTimeline: {"operationId":"getOrderTimeline","method":"GET","path":"/v1/orders/{id}/timeline","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     list: {"operationId":"listOrders","method":"GET","path":"/v1/orders","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    listBids: {"operationId":"listBids","method":"GET","path":"/v1/orders/{id}/bids","pathParams":["id"],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    placeBid: {"operationId":"placeBid","method":"POST","path":"/v1/orders/{id}/bids","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     reject: {"operationId":"rejectOrder","method":"POST","path":"/v1/orders/{id}/reject","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     report: {"operationId":"reportOrder","method":"POST","path":"/v1/orders/{id}/report","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     update: {"operationId":"updateOrder","method":"PATCH","path":"/v1/orders/{id}","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
   },
-  quality: {
-    createReviewForm: {"operationId":"createReviewForm","method":"POST","path":"/v1/review-forms","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    createReviewFormVersion: {"operationId":"createReviewFormVersion","method":"POST","path":"/v1/review-forms/{id}/versions","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    getReview: {"operationId":"getReview","method":"GET","path":"/v1/reviews/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listReviewForms: {"operationId":"listReviewForms","method":"GET","path":"/v1/review-forms","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    listReviews: {"operationId":"listReviews","method":"GET","path":"/v1/reviews","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    openReview: {"operationId":"openReview","method":"POST","path":"/v1/reviews","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    recordReviewResult: {"operationId":"recordReviewResult","method":"POST","path":"/v1/reviews/{id}/result","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  reviewForms: {
+    create: {"operationId":"createReviewForm","method":"POST","path":"/v1/review-forms","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    createVersion: {"operationId":"createReviewFormVersion","method":"POST","path":"/v1/review-forms/{id}/versions","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listReviewForms","method":"GET","path":"/v1/review-forms","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+  },
+  reviews: {
+    get: {"operationId":"getReview","method":"GET","path":"/v1/reviews/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listReviews","method":"GET","path":"/v1/reviews","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    open: {"operationId":"openReview","method":"POST","path":"/v1/reviews","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    recordResult: {"operationId":"recordReviewResult","method":"POST","path":"/v1/reviews/{id}/result","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
   },
   sandbox: {
     advance: {"operationId":"advanceSandboxClock","method":"POST","path":"/v1/sandbox/clock","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     getClock: {"operationId":"getSandboxClock","method":"GET","path":"/v1/sandbox/clock","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
   },
-  supplies: {
-    getKit: {"operationId":"getKit","method":"GET","path":"/v1/kits/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listKits: {"operationId":"listKits","method":"GET","path":"/v1/kits","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    markKitReady: {"operationId":"markKitReady","method":"POST","path":"/v1/kits/{id}/ready","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    packKit: {"operationId":"packKit","method":"POST","path":"/v1/kits/{id}/pack","pathParams":["id"],"query":"none","body":"optional","multipart":false,"parseAs":"json","cursorParam":null},
-    retryKitCookie: {"operationId":"retryKitCookie","method":"POST","path":"/v1/kits/{id}/cookie/retry","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  serviceTypes: {
+    create: {"operationId":"createServiceType","method":"POST","path":"/v1/service-types","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listServiceTypes","method":"GET","path":"/v1/service-types","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    update: {"operationId":"updateServiceType","method":"PATCH","path":"/v1/service-types/{id}","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
   },
-  webhooks: {
-    createEndpoint: {"operationId":"createWebhookEndpoint","method":"POST","path":"/v1/webhook-endpoints","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
-    deleteEndpoint: {"operationId":"deleteWebhookEndpoint","method":"DELETE","path":"/v1/webhook-endpoints/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
-    listEndpoints: {"operationId":"listWebhookEndpoints","method":"GET","path":"/v1/webhook-endpoints","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
-    rotateEndpointSecret: {"operationId":"rotateWebhookEndpointSecret","method":"POST","path":"/v1/webhook-endpoints/{id}/rotate-secret","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  settlementShares: {
+    markPaid: {"operationId":"markSettlementSharePaid","method":"POST","path":"/v1/settlement-shares/{id}/paid","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  statements: {
+    list: {"operationId":"listStatements","method":"GET","path":"/v1/statements","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+  },
+  topUps: {
+    create: {"operationId":"createTopUp","method":"POST","path":"/v1/top-ups","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  vacancies: {
+    list: {"operationId":"listVacancies","method":"GET","path":"/v1/vacancies","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  webhookEndpoints: {
+    create: {"operationId":"createWebhookEndpoint","method":"POST","path":"/v1/webhook-endpoints","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    delete: {"operationId":"deleteWebhookEndpoint","method":"DELETE","path":"/v1/webhook-endpoints/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listWebhookEndpoints","method":"GET","path":"/v1/webhook-endpoints","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
+    rotateSecret: {"operationId":"rotateWebhookEndpointSecret","method":"POST","path":"/v1/webhook-endpoints/{id}/rotate-secret","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  workers: {
+    createReward: {"operationId":"createReward","method":"POST","path":"/v1/workers/{id}/rewards","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    get: {"operationId":"getWorker","method":"GET","path":"/v1/workers/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listWorkers","method":"GET","path":"/v1/workers","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
   },
 } as const;
 
-/** The resource methods `createChorecat()` returns, by group (the contract's tags). */
+/** The resource methods `createChorecat()` returns, by group (the API's resources). */
 export interface Resources {
+  applicationChallenge: {
+    /** A proof-of-work challenge for the application form: `GET /v1/application-challenge` (getApplicationChallenge). */
+    get: Method<operations["getApplicationChallenge"], "getApplicationChallenge", []>;
+  };
+  applications: {
+    /** Assign a test (managers): `POST /v1/applications/{id}/tests` (assignApplicationTest). */
+    assignTest: Method<operations["assignApplicationTest"], "assignApplicationTest", [id: operations["assignApplicationTest"]['parameters']['path']["id"]]>;
+    /** Apply to become a worker (public): `POST /v1/applications` (createApplication). */
+    create: Method<operations["createApplication"], "createApplication", []>;
+    /** An application, with its tests: `GET /v1/applications/{id}` (getApplication). */
+    get: Method<operations["getApplication"], "getApplication", [id: operations["getApplication"]['parameters']['path']["id"]]>;
+    /** Hire the applicant (managers): `POST /v1/applications/{id}/hire` (hireApplicant). */
+    hire: Method<operations["hireApplicant"], "hireApplicant", [id: operations["hireApplicant"]['parameters']['path']["id"]]>;
+    /** List applications: `GET /v1/applications` (listApplications). */
+    list: ListMethod<operations["listApplications"], "listApplications", [], "cursor">;
+    /** Reject the application (managers): `POST /v1/applications/{id}/reject` (rejectApplication). */
+    reject: Method<operations["rejectApplication"], "rejectApplication", [id: operations["rejectApplication"]['parameters']['path']["id"]]>;
+    /** Start an attempt at an assigned test (the applicant): `POST /v1/applications/{id}/tests/{assignmentId}/attempts` (startTestAttempt). */
+    startTestAttempt: Method<operations["startTestAttempt"], "startTestAttempt", [id: operations["startTestAttempt"]['parameters']['path']["id"], assignmentId: operations["startTestAttempt"]['parameters']['path']["assignmentId"]]>;
+    /** Submit an attempt's answers (the applicant): `POST /v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers` (submitTestAnswers). */
+    submitTestAnswers: Method<operations["submitTestAnswers"], "submitTestAnswers", [id: operations["submitTestAnswers"]['parameters']['path']["id"], assignmentId: operations["submitTestAnswers"]['parameters']['path']["assignmentId"], attemptId: operations["submitTestAnswers"]['parameters']['path']["attemptId"]]>;
+  };
   auth: {
     /** Finish single sign-on (the provider redirects here): `GET /v1/auth/oidc/{provider}/callback` (finishSingleSignOn). */
     finishSingleSignOn: Method<operations["finishSingleSignOn"], "finishSingleSignOn", [provider: operations["finishSingleSignOn"]['parameters']['path']["provider"]]>;
@@ -228,41 +266,13 @@ export interface Resources {
     /** Verify the email address with the emailed code: `POST /v1/auth/verify-email` (verifyEmail). */
     verifyEmail: Method<operations["verifyEmail"], "verifyEmail", []>;
   };
-  bids: {
-    /** How an ended order's pot was split (managers): `GET /v1/orders/{id}/settlement` (getSettlement). */
-    getSettlement: Method<operations["getSettlement"], "getSettlement", [id: operations["getSettlement"]['parameters']['path']["id"]]>;
-    /** The bids on an order (managers): `GET /v1/orders/{id}/bids` (listBids). */
-    list: ListMethod<operations["listBids"], "listBids", [id: operations["listBids"]['parameters']['path']["id"]], "cursor">;
-    /** Mark a winner's share paid (managers): `POST /v1/settlement-shares/{id}/paid` (markSettlementSharePaid). */
-    markSettlementSharePaid: Method<operations["markSettlementSharePaid"], "markSettlementSharePaid", [id: operations["markSettlementSharePaid"]['parameters']['path']["id"]]>;
-    /** Stake on an order's outcome (managers): `POST /v1/orders/{id}/bids` (placeBid). */
-    place: Method<operations["placeBid"], "placeBid", [id: operations["placeBid"]['parameters']['path']["id"]]>;
-  };
-  billing: {
-    /** Reward a worker (managers): `POST /v1/workers/{id}/rewards` (createReward). */
-    createReward: Method<operations["createReward"], "createReward", [id: operations["createReward"]['parameters']['path']["id"]]>;
-    /** Top up the balance: `POST /v1/top-ups` (createTopUp). */
-    createTopUp: Method<operations["createTopUp"], "createTopUp", []>;
+  balance: {
     /** The client's balance: `GET /v1/balance` (getBalance). */
-    getBalance: Method<operations["getBalance"], "getBalance", []>;
-    /** A worker's earnings for a period: `GET /v1/earnings` (getEarnings). */
-    getEarnings: Method<operations["getEarnings"], "getEarnings", []>;
-    /** An invoice, with its calculation: `GET /v1/invoices/{id}` (getInvoice). */
-    getInvoice: Method<operations["getInvoice"], "getInvoice", [id: operations["getInvoice"]['parameters']['path']["id"]]>;
-    /** What the client will pay this Sunday: `GET /v1/invoices/upcoming` (getUpcomingInvoice). */
-    getUpcomingInvoice: Method<operations["getUpcomingInvoice"], "getUpcomingInvoice", []>;
-    /** Invoices, newest first: `GET /v1/invoices` (listInvoices). */
-    listInvoices: ListMethod<operations["listInvoices"], "listInvoices", [], "cursor">;
-    /** Worker statements, newest first: `GET /v1/statements` (listStatements). */
-    listStatements: ListMethod<operations["listStatements"], "listStatements", [], "cursor">;
+    get: Method<operations["getBalance"], "getBalance", []>;
   };
-  catalog: {
-    /** Create a service type: `POST /v1/service-types` (createServiceType). */
-    createServiceType: Method<operations["createServiceType"], "createServiceType", []>;
-    /** List the service types clients can order: `GET /v1/service-types` (listServiceTypes). */
-    listServiceTypes: ListMethod<operations["listServiceTypes"], "listServiceTypes", [], "cursor">;
-    /** Change a service type: `PATCH /v1/service-types/{id}` (updateServiceType). */
-    updateServiceType: Method<operations["updateServiceType"], "updateServiceType", [id: operations["updateServiceType"]['parameters']['path']["id"]]>;
+  earnings: {
+    /** A worker's earnings for a period: `GET /v1/earnings` (getEarnings). */
+    get: Method<operations["getEarnings"], "getEarnings", []>;
   };
   emails: {
     /** List every email the platform has sent or will send: `GET /v1/emails` (listEmails). */
@@ -278,31 +288,25 @@ export interface Resources {
     /** Upload a photo: `POST /v1/files` (uploadFile). */
     upload: Method<operations["uploadFile"], "uploadFile", []>;
   };
-  hiring: {
-    /** Assign a test (managers): `POST /v1/applications/{id}/tests` (assignApplicationTest). */
-    assignApplicationTest: Method<operations["assignApplicationTest"], "assignApplicationTest", [id: operations["assignApplicationTest"]['parameters']['path']["id"]]>;
-    /** Apply to become a worker (public): `POST /v1/applications` (createApplication). */
-    createApplication: Method<operations["createApplication"], "createApplication", []>;
-    /** An application, with its tests: `GET /v1/applications/{id}` (getApplication). */
-    getApplication: Method<operations["getApplication"], "getApplication", [id: operations["getApplication"]['parameters']['path']["id"]]>;
-    /** A proof-of-work challenge for the application form: `GET /v1/application-challenge` (getApplicationChallenge). */
-    getApplicationChallenge: Method<operations["getApplicationChallenge"], "getApplicationChallenge", []>;
-    /** A worker: `GET /v1/workers/{id}` (getWorker). */
-    getWorker: Method<operations["getWorker"], "getWorker", [id: operations["getWorker"]['parameters']['path']["id"]]>;
-    /** Hire the applicant (managers): `POST /v1/applications/{id}/hire` (hireApplicant). */
-    hireApplicant: Method<operations["hireApplicant"], "hireApplicant", [id: operations["hireApplicant"]['parameters']['path']["id"]]>;
-    /** List applications: `GET /v1/applications` (listApplications). */
-    listApplications: ListMethod<operations["listApplications"], "listApplications", [], "cursor">;
-    /** Open vacancies: `GET /v1/vacancies` (listVacancies). */
-    listVacancies: Method<operations["listVacancies"], "listVacancies", []>;
-    /** The worker pool: `GET /v1/workers` (listWorkers). */
-    listWorkers: ListMethod<operations["listWorkers"], "listWorkers", [], "cursor">;
-    /** Reject the application (managers): `POST /v1/applications/{id}/reject` (rejectApplication). */
-    rejectApplication: Method<operations["rejectApplication"], "rejectApplication", [id: operations["rejectApplication"]['parameters']['path']["id"]]>;
-    /** Start an attempt at an assigned test (the applicant): `POST /v1/applications/{id}/tests/{assignmentId}/attempts` (startTestAttempt). */
-    startTestAttempt: Method<operations["startTestAttempt"], "startTestAttempt", [id: operations["startTestAttempt"]['parameters']['path']["id"], assignmentId: operations["startTestAttempt"]['parameters']['path']["assignmentId"]]>;
-    /** Submit an attempt's answers (the applicant): `POST /v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers` (submitTestAnswers). */
-    submitTestAnswers: Method<operations["submitTestAnswers"], "submitTestAnswers", [id: operations["submitTestAnswers"]['parameters']['path']["id"], assignmentId: operations["submitTestAnswers"]['parameters']['path']["assignmentId"], attemptId: operations["submitTestAnswers"]['parameters']['path']["attemptId"]]>;
+  invoices: {
+    /** An invoice, with its calculation: `GET /v1/invoices/{id}` (getInvoice). */
+    get: Method<operations["getInvoice"], "getInvoice", [id: operations["getInvoice"]['parameters']['path']["id"]]>;
+    /** What the client will pay this Sunday: `GET /v1/invoices/upcoming` (getUpcomingInvoice). */
+    getUpcoming: Method<operations["getUpcomingInvoice"], "getUpcomingInvoice", []>;
+    /** Invoices, newest first: `GET /v1/invoices` (listInvoices). */
+    list: ListMethod<operations["listInvoices"], "listInvoices", [], "cursor">;
+  };
+  kits: {
+    /** A kit: `GET /v1/kits/{id}` (getKit). */
+    get: Method<operations["getKit"], "getKit", [id: operations["getKit"]['parameters']['path']["id"]]>;
+    /** The kit assembly queue: `GET /v1/kits` (listKits). */
+    list: ListMethod<operations["listKits"], "listKits", [], "cursor">;
+    /** Mark a kit ready: `POST /v1/kits/{id}/ready` (markKitReady). */
+    markReady: Method<operations["markKitReady"], "markKitReady", [id: operations["markKitReady"]['parameters']['path']["id"]]>;
+    /** Pack items into a kit: `POST /v1/kits/{id}/pack` (packKit). */
+    pack: Method<operations["packKit"], "packKit", [id: operations["packKit"]['parameters']['path']["id"]]>;
+    /** Call the supplier again now: `POST /v1/kits/{id}/cookie/retry` (retryKitCookie). */
+    retryCookie: Method<operations["retryKitCookie"], "retryKitCookie", [id: operations["retryKitCookie"]['parameters']['path']["id"]]>;
   };
   me: {
     /** Erase your personal data (GDPR): `DELETE /v1/me` (eraseMe). */
@@ -337,10 +341,16 @@ export interface Resources {
     create: Method<operations["createOrder"], "createOrder", []>;
     /** An order: `GET /v1/orders/{id}` (getOrder). */
     get: Method<operations["getOrder"], "getOrder", [id: operations["getOrder"]['parameters']['path']["id"]]>;
+    /** How an ended order's pot was split (managers): `GET /v1/orders/{id}/settlement` (getSettlement). */
+    getSettlement: Method<operations["getSettlement"], "getSettlement", [id: operations["getSettlement"]['parameters']['path']["id"]]>;
     /** The order's timeline: `GET /v1/orders/{id}/timeline` (getOrderTimeline). */
     getTimeline: Method<operations["getOrderTimeline"], "getOrderTimeline", [id: operations["getOrderTimeline"]['parameters']['path']["id"]]>;
     /** List orders: `GET /v1/orders` (listOrders). */
     list: ListMethod<operations["listOrders"], "listOrders", [], "cursor">;
+    /** The bids on an order (managers): `GET /v1/orders/{id}/bids` (listBids). */
+    listBids: ListMethod<operations["listBids"], "listBids", [id: operations["listBids"]['parameters']['path']["id"]], "cursor">;
+    /** Stake on an order's outcome (managers): `POST /v1/orders/{id}/bids` (placeBid). */
+    placeBid: Method<operations["placeBid"], "placeBid", [id: operations["placeBid"]['parameters']['path']["id"]]>;
     /** Reject the work (the client): `POST /v1/orders/{id}/reject` (rejectOrder). */
     reject: Method<operations["rejectOrder"], "rejectOrder", [id: operations["rejectOrder"]['parameters']['path']["id"]]>;
     /** Report the work done (the assigned worker): `POST /v1/orders/{id}/report` (reportOrder). */
@@ -348,21 +358,23 @@ export interface Resources {
     /** Edit an order's parameters (managers): `PATCH /v1/orders/{id}` (updateOrder). */
     update: Method<operations["updateOrder"], "updateOrder", [id: operations["updateOrder"]['parameters']['path']["id"]]>;
   };
-  quality: {
+  reviewForms: {
     /** Define a review form (managers): `POST /v1/review-forms` (createReviewForm). */
-    createReviewForm: Method<operations["createReviewForm"], "createReviewForm", []>;
+    create: Method<operations["createReviewForm"], "createReviewForm", []>;
     /** Edit a review form (a new version): `POST /v1/review-forms/{id}/versions` (createReviewFormVersion). */
-    createReviewFormVersion: Method<operations["createReviewFormVersion"], "createReviewFormVersion", [id: operations["createReviewFormVersion"]['parameters']['path']["id"]]>;
-    /** One review, with everything needed to do it: `GET /v1/reviews/{id}` (getReview). */
-    getReview: Method<operations["getReview"], "getReview", [id: operations["getReview"]['parameters']['path']["id"]]>;
+    createVersion: Method<operations["createReviewFormVersion"], "createReviewFormVersion", [id: operations["createReviewFormVersion"]['parameters']['path']["id"]]>;
     /** Review forms (the current version of each): `GET /v1/review-forms` (listReviewForms). */
-    listReviewForms: ListMethod<operations["listReviewForms"], "listReviewForms", [], "cursor">;
+    list: ListMethod<operations["listReviewForms"], "listReviewForms", [], "cursor">;
+  };
+  reviews: {
+    /** One review, with everything needed to do it: `GET /v1/reviews/{id}` (getReview). */
+    get: Method<operations["getReview"], "getReview", [id: operations["getReview"]['parameters']['path']["id"]]>;
     /** The review queue: `GET /v1/reviews` (listReviews). */
-    listReviews: ListMethod<operations["listReviews"], "listReviews", [], "cursor">;
+    list: ListMethod<operations["listReviews"], "listReviews", [], "cursor">;
     /** Open a review of any order (managers): `POST /v1/reviews` (openReview). */
-    openReview: Method<operations["openReview"], "openReview", []>;
+    open: Method<operations["openReview"], "openReview", []>;
     /** Record a review's result: `POST /v1/reviews/{id}/result` (recordReviewResult). */
-    recordReviewResult: Method<operations["recordReviewResult"], "recordReviewResult", [id: operations["recordReviewResult"]['parameters']['path']["id"]]>;
+    recordResult: Method<operations["recordReviewResult"], "recordReviewResult", [id: operations["recordReviewResult"]['parameters']['path']["id"]]>;
   };
   sandbox: {
     /** Advance the platform clock: `POST /v1/sandbox/clock` (advanceSandboxClock). */
@@ -370,26 +382,46 @@ export interface Resources {
     /** Read the platform clock: `GET /v1/sandbox/clock` (getSandboxClock). */
     getClock: Method<operations["getSandboxClock"], "getSandboxClock", []>;
   };
-  supplies: {
-    /** A kit: `GET /v1/kits/{id}` (getKit). */
-    getKit: Method<operations["getKit"], "getKit", [id: operations["getKit"]['parameters']['path']["id"]]>;
-    /** The kit assembly queue: `GET /v1/kits` (listKits). */
-    listKits: ListMethod<operations["listKits"], "listKits", [], "cursor">;
-    /** Mark a kit ready: `POST /v1/kits/{id}/ready` (markKitReady). */
-    markKitReady: Method<operations["markKitReady"], "markKitReady", [id: operations["markKitReady"]['parameters']['path']["id"]]>;
-    /** Pack items into a kit: `POST /v1/kits/{id}/pack` (packKit). */
-    packKit: Method<operations["packKit"], "packKit", [id: operations["packKit"]['parameters']['path']["id"]]>;
-    /** Call the supplier again now: `POST /v1/kits/{id}/cookie/retry` (retryKitCookie). */
-    retryKitCookie: Method<operations["retryKitCookie"], "retryKitCookie", [id: operations["retryKitCookie"]['parameters']['path']["id"]]>;
+  serviceTypes: {
+    /** Create a service type: `POST /v1/service-types` (createServiceType). */
+    create: Method<operations["createServiceType"], "createServiceType", []>;
+    /** List the service types clients can order: `GET /v1/service-types` (listServiceTypes). */
+    list: ListMethod<operations["listServiceTypes"], "listServiceTypes", [], "cursor">;
+    /** Change a service type: `PATCH /v1/service-types/{id}` (updateServiceType). */
+    update: Method<operations["updateServiceType"], "updateServiceType", [id: operations["updateServiceType"]['parameters']['path']["id"]]>;
   };
-  webhooks: {
+  settlementShares: {
+    /** Mark a winner's share paid (managers): `POST /v1/settlement-shares/{id}/paid` (markSettlementSharePaid). */
+    markPaid: Method<operations["markSettlementSharePaid"], "markSettlementSharePaid", [id: operations["markSettlementSharePaid"]['parameters']['path']["id"]]>;
+  };
+  statements: {
+    /** Worker statements, newest first: `GET /v1/statements` (listStatements). */
+    list: ListMethod<operations["listStatements"], "listStatements", [], "cursor">;
+  };
+  topUps: {
+    /** Top up the balance: `POST /v1/top-ups` (createTopUp). */
+    create: Method<operations["createTopUp"], "createTopUp", []>;
+  };
+  vacancies: {
+    /** Open vacancies: `GET /v1/vacancies` (listVacancies). */
+    list: Method<operations["listVacancies"], "listVacancies", []>;
+  };
+  webhookEndpoints: {
     /** Register a webhook endpoint (managers): `POST /v1/webhook-endpoints` (createWebhookEndpoint). */
-    createEndpoint: Method<operations["createWebhookEndpoint"], "createWebhookEndpoint", []>;
+    create: Method<operations["createWebhookEndpoint"], "createWebhookEndpoint", []>;
     /** Delete a webhook endpoint (managers): `DELETE /v1/webhook-endpoints/{id}` (deleteWebhookEndpoint). */
-    deleteEndpoint: Method<operations["deleteWebhookEndpoint"], "deleteWebhookEndpoint", [id: operations["deleteWebhookEndpoint"]['parameters']['path']["id"]]>;
+    delete: Method<operations["deleteWebhookEndpoint"], "deleteWebhookEndpoint", [id: operations["deleteWebhookEndpoint"]['parameters']['path']["id"]]>;
     /** The platform's webhook endpoints (managers): `GET /v1/webhook-endpoints` (listWebhookEndpoints). */
-    listEndpoints: ListMethod<operations["listWebhookEndpoints"], "listWebhookEndpoints", [], "cursor">;
+    list: ListMethod<operations["listWebhookEndpoints"], "listWebhookEndpoints", [], "cursor">;
     /** Replace an endpoint's signing secret (managers): `POST /v1/webhook-endpoints/{id}/rotate-secret` (rotateWebhookEndpointSecret). */
-    rotateEndpointSecret: Method<operations["rotateWebhookEndpointSecret"], "rotateWebhookEndpointSecret", [id: operations["rotateWebhookEndpointSecret"]['parameters']['path']["id"]]>;
+    rotateSecret: Method<operations["rotateWebhookEndpointSecret"], "rotateWebhookEndpointSecret", [id: operations["rotateWebhookEndpointSecret"]['parameters']['path']["id"]]>;
+  };
+  workers: {
+    /** Reward a worker (managers): `POST /v1/workers/{id}/rewards` (createReward). */
+    createReward: Method<operations["createReward"], "createReward", [id: operations["createReward"]['parameters']['path']["id"]]>;
+    /** A worker: `GET /v1/workers/{id}` (getWorker). */
+    get: Method<operations["getWorker"], "getWorker", [id: operations["getWorker"]['parameters']['path']["id"]]>;
+    /** The worker pool: `GET /v1/workers` (listWorkers). */
+    list: ListMethod<operations["listWorkers"], "listWorkers", [], "cursor">;
   };
 }

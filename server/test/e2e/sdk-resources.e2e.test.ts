@@ -28,7 +28,7 @@ describe('SDK resource methods against a running server', () => {
     };
     client = (await login({ baseUrl, fetch: countingFetch }, { email: clientUser.email, password: 'test-password' })).client;
     manager = (await login({ baseUrl }, { email: managerUser.email, password: 'test-password' })).client;
-    const type = await manager.catalog.createServiceType.orThrow({
+    const type = await manager.serviceTypes.create.orThrow({
       name: 'Sofa guarding',
       description: '',
       durationMinutes: 60,
@@ -113,9 +113,9 @@ describe('SDK resource methods against a running server', () => {
   });
 
   it('sends Money, multipart uploads and the sandbox clock through the same methods', async () => {
-    const topUp = await client.billing.createTopUp.orThrow({ amount: money('25.00'), paymentMethod: '4242424242424242' });
+    const topUp = await client.topUps.create.orThrow({ amount: money('25.00'), paymentMethod: '4242424242424242' });
     expect(toCents(topUp.amount)).toBe(2500n);
-    const balance = await client.billing.getBalance.orThrow();
+    const balance = await client.balance.get.orThrow();
     expect(toCents(balance.balance)).toBeGreaterThanOrEqual(2500n);
 
     const form = new FormData();
