@@ -2695,7 +2695,7 @@ export interface components {
         /** @description An RFC 9457 problem detail. */
         Problem: {
             /**
-             * @description A stable, namespaced code such as `ORDERS.ILLEGAL_TRANSITION`.
+             * @description A stable, namespaced code such as `ORDERS.ILLEGAL_TRANSITION`; one of the operation's documented codes (its `x-error-codes` and the common ones that apply, see *Error codes*).
              * @example VALIDATION.FAILED
              */
             code: string;
