@@ -6,6 +6,8 @@ export default defineConfig({
     // server/test/ keeps the cross-cutting suites: e2e/, fuzz/, the fixture module.
     include: ['server/src/**/test/**/*.test.ts', 'server/test/**/*.test.ts', 'sdk/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts'],
+    // Fails the test whose request got an error code its operation does not document (x-error-codes).
+    setupFiles: ['server/test/helpers/error-codes-setup.ts'],
     // Each integration file gets its own database (a clone of a migrated template).
     pool: 'forks',
     maxWorkers: 2,

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseDocument, isMap, Pair, type YAMLMap, type Scalar } from 'yaml';
+import { errorCodesSentence } from '../../server/src/platform/http/documented-errors.ts';
 
 export const BUNDLE_HEADER = `# GENERATED FILE: do not edit by hand.
 # Bundled by Redocly from openapi/openapi.yaml and the module folders it references.
@@ -49,5 +50,34 @@ export function bundleContract(rootFile: string): string {
         `(Name: $ref: './<module>/schemas.yaml#/Name'), each name once across modules.`,
     );
   }
-  return `${BUNDLE_HEADER}${bundled}`;
+  return `${BUNDLE_HEADER}${withErrorCodesInDescriptions(bundled)}`;
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
+
+/**
+ * Each operation's description ends with the error codes it can answer
+ * (its `x-error-codes` and the common ones that apply), so the docs page,
+ * which renders no `x-` extension, shows them. Written here, from the
+ * extensions, so the source files hold each list once.
+ */
+function withErrorCodesInDescriptions(bundled: string): string {
+  const doc = parseDocument(bundled);
+  const spec = doc.toJS() as Record<string, unknown>;
+  for (const item of (doc.get('paths') as YAMLMap).items) {
+    for (const pair of (item.value as YAMLMap).items) {
+      const method = String((pair.key as Scalar).value);
+      const op = pair.value;
+      if (!METHODS.has(method) || !isMap(op)) continue;
+      const sentence = errorCodesSentence(spec, method, op.toJSON() as never);
+      const description = op.get('description');
+      if (typeof description === 'string') {
+        op.set('description', `${description.trimEnd()}\n\n${sentence}\n`);
+      } else {
+        const after = op.items.findIndex((p) => String((p.key as Scalar).value) === 'summary');
+        op.items.splice(after + 1, 0, new Pair(doc.createNode('description'), doc.createNode(`${sentence}\n`)));
+      }
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
 }

@@ -24,6 +24,7 @@ import {
   type OperationHandlers,
 } from './platform/http/openapi.ts';
 import { idempotency } from './platform/http/idempotency.ts';
+import { checkErrorCodes } from './platform/http/error-codes.ts';
 import { requireWellFormedText } from './platform/http/well-formed-text.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { problemHandler, notFound } from './platform/http/problem.ts';
@@ -144,6 +145,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.enable('case sensitive routing');
   app.enable('strict routing');
   app.set('trust proxy', 'loopback');
+  // Test mode: every refusal of an operation carries a code that operation documents (x-error-codes and the common
+  // lists), first of all so that refusals answered before the route match (the rate limits) are seen too.
+  // CHORECAT_RECORD_ERROR_CODES=<file> records them instead (a test-run tool, not configuration).
+  if (config.validateResponses) {
+    app.use(checkErrorCodes({ spec, operations, logger, recordFile: process.env.CHORECAT_RECORD_ERROR_CODES || undefined }));
+  }
   app.use((req, res, next) => {
     const stop = metrics.httpDuration.startTimer();
     res.on('finish', () => {

@@ -14,6 +14,8 @@ export interface paths {
         /**
          * Liveness
          * @description Answers 200 while the process is serving requests.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["getHealth"];
         put?: never;
@@ -34,6 +36,8 @@ export interface paths {
         /**
          * Prometheus metrics
          * @description Request counts and latency per route, job runs and failures, and the outbox backlog, in Prometheus text format.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["getMetrics"];
         put?: never;
@@ -51,7 +55,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This contract, as JSON */
+        /**
+         * This contract, as JSON
+         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         */
         get: operations["getOpenApi"];
         put?: never;
         post?: never;
@@ -71,6 +78,8 @@ export interface paths {
         /**
          * Readiness
          * @description Answers 200 when the database answers; 503 otherwise, so a load balancer stops routing here.
+         *
+         *     **Error codes** (`code` of a problem answer): `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -96,6 +105,8 @@ export interface paths {
          *     challenge, number, salt, signature}`, as `challenge` in
          *     `POST /v1/applications`. It expires after a few minutes and buys one
          *     submission. The SDK's `solveApplicationChallenge` does it all.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["getApplicationChallenge"];
         put?: never;
@@ -116,6 +127,8 @@ export interface paths {
         /**
          * List applications
          * @description An applicant sees its own; managers and admins all (the queue, oldest first).
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listApplications"];
         put?: never;
@@ -130,6 +143,8 @@ export interface paths {
          *     answers 201; the applicant is emailed (with a code to set the
          *     password of the account created for it, unless it had one) and so is
          *     every manager. Tests attached to the vacancy are assigned at once.
+         *
+         *     **Error codes** (`code` of a problem answer): `HIRING.CHALLENGE_REUSED` (409), `HIRING.CHALLENGE_INVALID` (422), `HIRING.UNKNOWN_SERVICE_TYPE` (422), `HIRING.VACANCY_UNAVAILABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createApplication"];
         delete?: never;
@@ -148,6 +163,8 @@ export interface paths {
         /**
          * An application, with its tests
          * @description 404 for an application the caller may not see.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getApplication"];
         put?: never;
@@ -172,6 +189,8 @@ export interface paths {
          * @description Every assigned test must be passed (409 `HIRING.TESTS_NOT_PASSED`).
          *     The applicant becomes a worker with a worker code and joins the pool at
          *     once; emailed; audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TESTS_NOT_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["hireApplicant"];
         delete?: never;
@@ -192,6 +211,8 @@ export interface paths {
         /**
          * Reject the application (managers)
          * @description The applicant is emailed the reason; audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectApplication"];
         delete?: never;
@@ -212,6 +233,8 @@ export interface paths {
         /**
          * Assign a test (managers)
          * @description The application enters `testing`; the applicant is emailed. 409 when already assigned or the application is decided.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TEST_ALREADY_ASSIGNED` (409), `HIRING.UNKNOWN_TEST` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["assignApplicationTest"];
         delete?: never;
@@ -234,6 +257,8 @@ export interface paths {
          * @description Starts the attempt's time limit now and returns the questions (without
          *     their answers). An attempt still running is returned as it is (200).
          *     409 `HIRING.NO_ATTEMPTS_LEFT`, `HIRING.TEST_PASSED`, `HIRING.APPLICATION_CLOSED`.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.NO_ATTEMPTS_LEFT` (409), `HIRING.TEST_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["startTestAttempt"];
         delete?: never;
@@ -258,6 +283,8 @@ export interface paths {
          *     after the time limit (the attempt counts as used),
          *     `HIRING.ATTEMPT_SUBMITTED` for a second submission; 422
          *     `HIRING.ANSWERS_INVALID` for the wrong number of answers.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.ATTEMPT_EXPIRED` (409), `HIRING.ATTEMPT_SUBMITTED` (409), `HIRING.ANSWERS_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["submitTestAnswers"];
         delete?: never;
@@ -283,6 +310,8 @@ export interface paths {
          *     attempts for one email (or 20 from one address) within 15 minutes,
          *     sign-in for it is locked for 15 minutes (429 `AUTH.LOCKED`, with
          *     Retry-After), whether or not the email has an account.
+         *
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CREDENTIALS` (401), `AUTH.EMAIL_NOT_VERIFIED` (403), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         post: operations["login"];
         delete?: never;
@@ -303,6 +332,8 @@ export interface paths {
         /**
          * Sign out
          * @description Revokes the refresh token and every token rotated from the same sign-in. Idempotent; an unknown token is not an error.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["logout"];
         delete?: never;
@@ -324,6 +355,8 @@ export interface paths {
          *     provider's account is linked to the user with the same verified
          *     email, or a new client account is created. The provider must vouch
          *     for the email (`email_verified`).
+         *
+         *     **Error codes** (`code` of a problem answer): `OIDC.FAILED` (400), `OIDC.INVALID_STATE` (400), `OIDC.EMAIL_NOT_VERIFIED` (403), `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["finishSingleSignOn"];
         put?: never;
@@ -346,6 +379,8 @@ export interface paths {
          * @description Redirects the browser to the provider (authorization code flow with
          *     PKCE, state and nonce). Providers are configured by the operator
          *     (`OIDC_PROVIDERS`); their names are theirs, e.g. `google`, `keycloak`.
+         *
+         *     **Error codes** (`code` of a problem answer): `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["startSingleSignOn"];
         put?: never;
@@ -368,6 +403,8 @@ export interface paths {
         /**
          * Email a password-reset code
          * @description Always 202; a 6-digit code (15 minutes, 5 attempts) is emailed only to an existing account.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["forgotPassword"];
         delete?: never;
@@ -388,6 +425,8 @@ export interface paths {
         /**
          * Set a new password with the emailed code
          * @description A right code sets the password and signs out every session. Wrong code and unknown email get the same 400 `AUTH.INVALID_CODE`.
+         *
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -410,6 +449,8 @@ export interface paths {
          * @description Rotates the refresh token: the one sent is spent and a new one is
          *     returned. Presenting a spent refresh token again (a sign of theft)
          *     revokes every token of that sign-in.
+         *
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_REFRESH_TOKEN` (401), `AUTH.REFRESH_TOKEN_REUSED` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -433,6 +474,8 @@ export interface paths {
          *     (valid 15 minutes, 5 attempts). Always answers 202 with the same body,
          *     whether or not the email already has an account (the owner of an
          *     existing account is emailed instead), so the endpoint reveals nothing.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["register"];
         delete?: never;
@@ -455,6 +498,8 @@ export interface paths {
          * @description A right code verifies the address and signs the user in. A wrong,
          *     expired or used code, and an unknown email, all get the same 400
          *     `AUTH.INVALID_CODE`; after 5 wrong attempts the code is spent.
+         *
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         post: operations["verifyEmail"];
         delete?: never;
@@ -475,6 +520,8 @@ export interface paths {
         /**
          * Send a new verification code
          * @description Always 202; a code is sent only to an existing, unverified account.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resendVerification"];
         delete?: never;
@@ -493,6 +540,8 @@ export interface paths {
         /**
          * The client's balance
          * @description Derived from the ledger (the sum of the client's entries), with the latest top-ups.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getBalance"];
         put?: never;
@@ -513,6 +562,8 @@ export interface paths {
         /**
          * A worker's earnings for a period
          * @description Earned, fines, rewards and net between `from` (inclusive; default the first of this month) and `to` (exclusive; default now), stated or not yet.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getEarnings"];
         put?: never;
@@ -533,6 +584,8 @@ export interface paths {
         /**
          * List every email the platform has sent or will send
          * @description Newest first. Managers and admins see every email, with its delivery status and body.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listEmails"];
         put?: never;
@@ -564,6 +617,8 @@ export interface paths {
          *     applications. Events are kept `EVENTS_RETENTION_DAYS` (30) days; an
          *     `after` that names no event (never, not one the caller may see, or
          *     purged) is a 400 `EVENTS.UNKNOWN_CURSOR`.
+         *
+         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_CURSOR` (400), `EVENTS.UNKNOWN_TYPE` (400); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listEvents"];
         put?: never;
@@ -589,6 +644,8 @@ export interface paths {
          *     `file`. The type is read from the file's own bytes, not from what the
          *     client declares. Use the returned `id` in check-ins and reports.
          *     Readable by the uploader, staff, and the parties of an order that uses it.
+         *
+         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -607,6 +664,8 @@ export interface paths {
         /**
          * Download a photo
          * @description 404 for a file the caller may not see.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getFile"];
         put?: never;
@@ -633,6 +692,8 @@ export interface paths {
          *     (`Golden-Hat-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.<raw body>">`,
          *     five minutes' tolerance); anything else is refused with 401
          *     `BILLING.BAD_SIGNATURE` and changes nothing. Each event id is handled once.
+         *
+         *     **Error codes** (`code` of a problem answer): `BILLING.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveGoldenHatEvent"];
         delete?: never;
@@ -658,6 +719,8 @@ export interface paths {
          *     within five minutes. Anything else is refused with 401
          *     `SUPPLIES.BAD_SIGNATURE` and changes nothing. Each event id is handled
          *     once; a replay is acknowledged with `duplicate: true`.
+         *
+         *     **Error codes** (`code` of a problem answer): `SUPPLIES.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveSupplierEvent"];
         delete?: never;
@@ -676,6 +739,8 @@ export interface paths {
         /**
          * Invoices, newest first
          * @description A client sees its own; managers and admins all (and may filter by client).
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listInvoices"];
         put?: never;
@@ -696,6 +761,8 @@ export interface paths {
         /**
          * An invoice, with its calculation
          * @description 404 for an invoice the caller may not see.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getInvoice"];
         put?: never;
@@ -716,6 +783,8 @@ export interface paths {
         /**
          * What the client will pay this Sunday
          * @description The completed orders not yet invoiced, and the discount that would apply now (by what the client paid before).
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getUpcomingInvoice"];
         put?: never;
@@ -738,6 +807,8 @@ export interface paths {
          * @description Kits by their order's scheduled start, soonest first: the queue the
          *     supplies team works from. Filter by `status` (`open` and `assembling`
          *     are the kits still to finish).
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listKits"];
         put?: never;
@@ -758,6 +829,8 @@ export interface paths {
         /**
          * A kit
          * @description The kit of one order, its items, and where the supplier's cookie is (with any failed supplier call and its next retry).
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getKit"];
         put?: never;
@@ -782,6 +855,8 @@ export interface paths {
          * @description Staff need not wait for the backoff: the kit's pending supplier call
          *     (ordering or cancelling the cookie) is made now, and the kit returned
          *     with its outcome. 409 `SUPPLIES.NOTHING_TO_RETRY` when no call is pending.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.NOTHING_TO_RETRY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["retryKitCookie"];
         delete?: never;
@@ -804,6 +879,8 @@ export interface paths {
          * @description Marks the named items packed (all of them when `items` is omitted);
          *     names match case-insensitively. 422 `SUPPLIES.UNKNOWN_ITEM` for a
          *     name the kit does not have; 409 for a kit that is ready or cancelled.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.UNKNOWN_ITEM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["packKit"];
         delete?: never;
@@ -828,6 +905,8 @@ export interface paths {
          *     supplier's cookie has not arrived, `SUPPLIES.KIT_INCOMPLETE` while an
          *     item is unpacked, and `ORDERS.ILLEGAL_TRANSITION` when the order was
          *     cancelled meanwhile; nothing changes then.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `SUPPLIES.COOKIE_NOT_ARRIVED` (409), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.KIT_INCOMPLETE` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markKitReady"];
         delete?: never;
@@ -843,7 +922,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your profile */
+        /**
+         * Your profile
+         * @description **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -852,6 +934,8 @@ export interface paths {
          * @description Anonymises your personal data everywhere, keeps financial records
          *     (with the personal data removed), revokes every token and makes
          *     signing in impossible. It cannot be undone.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         delete: operations["eraseMe"];
         options?: never;
@@ -859,6 +943,8 @@ export interface paths {
         /**
          * Update your profile
          * @description Name, phone, address and avatar only; anything else (roles, email) is refused with a 400.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateMe"];
         trace?: never;
@@ -873,6 +959,8 @@ export interface paths {
         /**
          * Export your personal data (GDPR)
          * @description Every piece of personal data the platform holds about you, as JSON, one section per part of the platform.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["exportMe"];
         put?: never;
@@ -895,6 +983,8 @@ export interface paths {
          * @description A client sees its own orders, a worker those assigned to it, staff all
          *     (and may filter by client or worker). `from` and `to` bound the
          *     scheduled start (from inclusive, to exclusive). Sorted by start.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listOrders"];
         put?: never;
@@ -904,6 +994,8 @@ export interface paths {
          *     service type must be active. The order then follows its lifecycle:
          *     its kit is assembled, a worker is matched and the price fixed
          *     (`scheduled`), and the client is emailed at each step.
+         *
+         *     **Error codes** (`code` of a problem answer): `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -922,6 +1014,8 @@ export interface paths {
         /**
          * An order
          * @description 404 for an order the caller may not see.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getOrder"];
         put?: never;
@@ -932,6 +1026,8 @@ export interface paths {
         /**
          * Edit an order's parameters (managers)
          * @description Date, address, description and service type, while the order has not started (`created`, `matching`, `scheduled`). Recorded in the timeline.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_EDITABLE` (409), `ORDERS.WORKER_BUSY` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateOrder"];
         trace?: never;
@@ -948,6 +1044,8 @@ export interface paths {
         /**
          * Accept the work (the client)
          * @description Optionally with a rating from 1 to 5. The order is `completed`.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["acceptOrder"];
         delete?: never;
@@ -966,6 +1064,8 @@ export interface paths {
         /**
          * The bids on an order (managers)
          * @description Every manager's bids on the order, oldest first, with their status (`won` / `lost` once settled).
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listBids"];
         put?: never;
@@ -977,6 +1077,8 @@ export interface paths {
          *     either lands before it, in the pot, or is refused). A manager may hold
          *     several bids on one order. Recorded in the ledger (the manager's bids
          *     account to the order's pot) and the audit log.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.ORDER_STARTED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["placeBid"];
         delete?: never;
@@ -997,6 +1099,8 @@ export interface paths {
         /**
          * Cancel an order
          * @description The client, before the worker checks in; or a manager. 409 in any other state, changing nothing.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["cancelOrder"];
         delete?: never;
@@ -1017,6 +1121,8 @@ export interface paths {
         /**
          * Check in (the assigned worker)
          * @description With a photo uploaded by the worker, during the 2 hours before the start. The order moves to `in_progress`.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.CHECK_IN_CLOSED` (409), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["checkInOrder"];
         delete?: never;
@@ -1037,6 +1143,8 @@ export interface paths {
         /**
          * Book a failed order again (the client)
          * @description One call creates a new order with the same service type, address and description at a new start; it then follows the flow of a new order. Only failed orders can be copied.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_COPYABLE` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["copyOrder"];
         delete?: never;
@@ -1057,6 +1165,8 @@ export interface paths {
         /**
          * Reject the work (the client)
          * @description With a reason and an optional rating. The order fails with reason `rejected` and goes to quality review.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectOrder"];
         delete?: never;
@@ -1077,6 +1187,8 @@ export interface paths {
         /**
          * Report the work done (the assigned worker)
          * @description Before and after photos and a photo of the report signed by the client ("all done, no claims"). The order moves to `reported`; the client has 72 hours to accept or reject, after which it is accepted automatically.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["reportOrder"];
         delete?: never;
@@ -1098,6 +1210,8 @@ export interface paths {
          *     cancelled), also for an order nobody bid on (pot `0.00`, no shares).
          *     404 `BIDS.NOT_SETTLED` until the order has ended and been settled;
          *     404 `NOT_FOUND` when there is no such order.
+         *
+         *     **Error codes** (`code` of a problem answer): `BIDS.NOT_SETTLED` (404), `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getSettlement"];
         put?: never;
@@ -1118,6 +1232,8 @@ export interface paths {
         /**
          * The order's timeline
          * @description Every transition and edit, oldest first.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getOrderTimeline"];
         put?: never;
@@ -1138,12 +1254,16 @@ export interface paths {
         /**
          * Review forms (the current version of each)
          * @description Oldest first; the first is the default form of a result that names none.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listReviewForms"];
         put?: never;
         /**
          * Define a review form (managers)
          * @description Fields of type `text`, `choice` (with options), `rating` (1–5) or `yesno`, each with a unique key. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewForm"];
         delete?: never;
@@ -1164,6 +1284,8 @@ export interface paths {
         /**
          * Edit a review form (a new version)
          * @description The form's next version becomes its current one; reviews already done keep theirs. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewFormVersion"];
         delete?: never;
@@ -1184,6 +1306,8 @@ export interface paths {
          * @description Open reviews first, then oldest first. Failed, cancelled and rejected orders enter the
          *     queue by themselves, and a configurable share of completed orders (`REVIEW_SAMPLE_PERCENT`,
          *     default 5 %) is sampled in.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listReviews"];
         put?: never;
@@ -1191,6 +1315,8 @@ export interface paths {
          * Open a review of any order (managers)
          * @description Opens a `manual` review of the order. An order has at most one open manual review: asking
          *     again while it is open answers 200 with that review and opens nothing. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["openReview"];
         delete?: never;
@@ -1211,6 +1337,8 @@ export interface paths {
          * @description The review and, from the modules that own them, the order, its timeline, its photos with
          *     their SHA-256, the kit, the matching attempts, the emails sent about the order, its invoice
          *     line, and the worker's record.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getReview"];
         put?: never;
@@ -1239,6 +1367,8 @@ export interface paths {
          *     statement. With `refundClient` the client is refunded the order's invoiced price. The
          *     client and the worker are emailed the outcome. A done review takes no second result
          *     (409 `QUALITY.REVIEW_DONE`). Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.ALREADY_REFUNDED` (409), `BILLING.NOT_INVOICED` (409), `QUALITY.REVIEW_DONE` (409), `QUALITY.ANSWERS_INVALID` (422), `QUALITY.NO_FORM` (422), `QUALITY.REFUND_NEEDS_OVERTURN` (422), `QUALITY.UNKNOWN_FORM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["recordReviewResult"];
         delete?: never;
@@ -1257,6 +1387,8 @@ export interface paths {
         /**
          * Read the platform clock
          * @description Only outside production (`CHORECAT_SANDBOX=1`); answers 404 when the sandbox is off.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getSandboxClock"];
         put?: never;
@@ -1268,6 +1400,8 @@ export interface paths {
          *     one of the two. The answer lists the job runs in the order they ran.
          *     One call moves the clock at most 3,660 days, ten years of jobs (422
          *     `SANDBOX.ADVANCE_TOO_FAR`); advance again for more.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SANDBOX.CLOCK_BUSY` (409), `SANDBOX.ADVANCE_TOO_FAR` (422), `SANDBOX.CLOCK_BACKWARDS` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["advanceSandboxClock"];
         delete?: never;
@@ -1286,10 +1420,15 @@ export interface paths {
         /**
          * List the service types clients can order
          * @description Public, so a partner app can show the catalog before sign-in. Inactive types are listed only for managers and admins who ask with `includeInactive=true`.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["listServiceTypes"];
         put?: never;
-        /** Create a service type */
+        /**
+         * Create a service type
+         * @description **Error codes** (`code` of a problem answer): `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         */
         post: operations["createServiceType"];
         delete?: never;
         options?: never;
@@ -1313,6 +1452,8 @@ export interface paths {
         /**
          * Change a service type
          * @description Changes apply to orders created afterwards; existing orders keep what they were created with.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateServiceType"];
         trace?: never;
@@ -1333,6 +1474,8 @@ export interface paths {
          *     A retry with the same `Idempotency-Key` replays the first answer; a
          *     second mark of a paid share is a 409 `BIDS.SHARE_ALREADY_PAID` and
          *     changes nothing.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.SHARE_ALREADY_PAID` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markSettlementSharePaid"];
         delete?: never;
@@ -1354,6 +1497,8 @@ export interface paths {
          *     of each completed order's price, −40 per failed order, rewards, and the
          *     debt carried from a negative month; each line names its order or
          *     reward. A worker sees its own; managers and admins all.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listStatements"];
         put?: never;
@@ -1382,6 +1527,8 @@ export interface paths {
          *     declined for insufficient funds. A decline answers 402
          *     `BILLING.PAYMENT_DECLINED` and credits nothing. Send an
          *     `Idempotency-Key`: a retry is then one charge.
+         *
+         *     **Error codes** (`code` of a problem answer): `BILLING.PAYMENT_DECLINED` (402), `BILLING.AMOUNT_OUT_OF_RANGE` (422), `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createTopUp"];
         delete?: never;
@@ -1400,6 +1547,8 @@ export interface paths {
         /**
          * Open vacancies
          * @description What applicants can apply to; tests attached to a vacancy are assigned on application.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["listVacancies"];
         put?: never;
@@ -1420,6 +1569,8 @@ export interface paths {
         /**
          * The platform's webhook endpoints (managers)
          * @description Every endpoint (the platform's, whoever registered it), newest first. Secrets are never listed.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listWebhookEndpoints"];
         put?: never;
@@ -1434,6 +1585,8 @@ export interface paths {
          *     networks are allowed when `WEBHOOKS_ALLOW_PRIVATE=1`, the default
          *     outside production), one that does not resolve a 422
          *     `WEBHOOKS.URL_UNRESOLVABLE`. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_TYPE` (400), `WEBHOOKS.URL_NOT_ALLOWED` (422), `WEBHOOKS.URL_UNRESOLVABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -1456,6 +1609,8 @@ export interface paths {
          * Delete a webhook endpoint (managers)
          * @description Stops every delivery to it, pending retries included. Its delivery log
          *     stays for the panel. A second delete, or an unknown id, is a 404. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
@@ -1478,6 +1633,8 @@ export interface paths {
          *     each delivery's `Chorecat-Signature` carries a `v1=` by the new secret
          *     and one by the previous, so a receiver can switch without losing a
          *     delivery. Rotating again within those hours drops the older one. Audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
@@ -1493,7 +1650,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The worker pool */
+        /**
+         * The worker pool
+         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         */
         get: operations["listWorkers"];
         put?: never;
         post?: never;
@@ -1513,6 +1673,8 @@ export interface paths {
         /**
          * A worker
          * @description Staff, or the worker itself; 404 for anyone else.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getWorker"];
         put?: never;
@@ -1535,6 +1697,8 @@ export interface paths {
         /**
          * Reward a worker (managers)
          * @description Credits the worker any amount with a reason; paid with the next statement; audited.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.AMOUNT_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReward"];
         delete?: never;
@@ -2531,7 +2695,7 @@ export interface components {
         /** @description An RFC 9457 problem detail. */
         Problem: {
             /**
-             * @description A stable, namespaced code such as `ORDERS.ILLEGAL_TRANSITION`.
+             * @description A stable, namespaced code such as `ORDERS.ILLEGAL_TRANSITION`; one of the operation's documented codes (its `x-error-codes` and the common ones that apply, see *Error codes*).
              * @example VALIDATION.FAILED
              */
             code: string;
@@ -3183,6 +3347,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A bug on our side (`INTERNAL`), reported to operators; quote the `requestId`. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description No such resource (or not visible to the caller). */
         NotFound: {
             headers: {
@@ -3221,6 +3394,15 @@ export interface components {
         };
         /** @description Well-formed but not acceptable (for example an Idempotency-Key reused with another body). */
         Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body's content type or encoding is not one the operation accepts. */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3272,7 +3454,12 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getMetrics: {
@@ -3293,7 +3480,12 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOpenApi: {
@@ -3314,7 +3506,12 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getReadiness: {
@@ -3335,7 +3532,12 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             /** @description Not ready. */
             503: {
                 headers: {
@@ -3365,7 +3567,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationChallenge"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listApplications: {
@@ -3395,6 +3602,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createApplication: {
@@ -3438,10 +3649,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getApplication: {
@@ -3464,9 +3678,14 @@ export interface operations {
                     "application/json": components["schemas"]["Application"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     hireApplicant: {
@@ -3498,10 +3717,16 @@ export interface operations {
                     "application/json": components["schemas"]["Application"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     rejectApplication: {
@@ -3542,6 +3767,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     assignApplicationTest: {
@@ -3582,7 +3812,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     startTestAttempt: {
@@ -3624,10 +3858,16 @@ export interface operations {
                     "application/json": components["schemas"]["TestAttempt"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     submitTestAnswers: {
@@ -3670,7 +3910,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     login: {
@@ -3707,7 +3951,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     logout: {
@@ -3740,7 +3987,13 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     finishSingleSignOn: {
@@ -3772,7 +4025,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             /** @description The provider cannot be reached. */
             503: {
                 headers: {
@@ -3805,8 +4061,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             /** @description The provider cannot be reached. */
             503: {
                 headers: {
@@ -3850,7 +4111,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     resetPassword: {
@@ -3883,7 +4150,13 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     refreshTokens: {
@@ -3919,7 +4192,10 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     register: {
@@ -3954,7 +4230,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     verifyEmail: {
@@ -3989,7 +4271,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     resendVerification: {
@@ -4024,7 +4310,13 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getBalance: {
@@ -4045,8 +4337,13 @@ export interface operations {
                     "application/json": components["schemas"]["Balance"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getEarnings: {
@@ -4075,6 +4372,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listEmails: {
@@ -4106,6 +4407,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listEvents: {
@@ -4136,6 +4441,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     uploadFile: {
@@ -4175,6 +4484,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             /** @description Larger than 10 MB. */
             413: {
                 headers: {
@@ -4193,6 +4503,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getFile: {
@@ -4219,9 +4532,14 @@ export interface operations {
                     "image/webp": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     receiveGoldenHatEvent: {
@@ -4258,7 +4576,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     receiveSupplierEvent: {
@@ -4295,7 +4618,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listInvoices: {
@@ -4325,6 +4653,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getInvoice: {
@@ -4347,9 +4679,14 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getUpcomingInvoice: {
@@ -4370,8 +4707,13 @@ export interface operations {
                     "application/json": components["schemas"]["UpcomingInvoice"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listKits: {
@@ -4401,6 +4743,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getKit: {
@@ -4423,9 +4769,14 @@ export interface operations {
                     "application/json": components["schemas"]["Kit"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     retryKitCookie: {
@@ -4457,10 +4808,16 @@ export interface operations {
                     "application/json": components["schemas"]["Kit"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     packKit: {
@@ -4501,7 +4858,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     markKitReady: {
@@ -4533,10 +4894,16 @@ export interface operations {
                     "application/json": components["schemas"]["Kit"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getMe: {
@@ -4557,7 +4924,14 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     eraseMe: {
@@ -4576,7 +4950,14 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     updateMe: {
@@ -4603,6 +4984,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     exportMe: {
@@ -4623,7 +5010,14 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalDataExport"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listOrders: {
@@ -4657,6 +5051,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createOrder: {
@@ -4693,7 +5091,12 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOrder: {
@@ -4716,9 +5119,14 @@ export interface operations {
                     "application/json": components["schemas"]["Order"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     updateOrder: {
@@ -4750,7 +5158,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     acceptOrder: {
@@ -4791,7 +5203,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listBids: {
@@ -4823,6 +5239,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     placeBid: {
@@ -4863,7 +5283,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     cancelOrder: {
@@ -4904,6 +5328,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     checkInOrder: {
@@ -4944,7 +5373,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     copyOrder: {
@@ -4985,7 +5418,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     rejectOrder: {
@@ -5026,7 +5463,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     reportOrder: {
@@ -5067,7 +5508,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getSettlement: {
@@ -5094,6 +5539,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getOrderTimeline: {
@@ -5116,9 +5565,14 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listReviewForms: {
@@ -5147,6 +5601,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createReviewForm: {
@@ -5184,7 +5642,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createReviewFormVersion: {
@@ -5225,7 +5687,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listReviews: {
@@ -5256,6 +5722,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     openReview: {
@@ -5303,7 +5773,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getReview: {
@@ -5330,6 +5804,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     recordReviewResult: {
@@ -5370,7 +5848,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getSandboxClock: {
@@ -5391,9 +5873,14 @@ export interface operations {
                     "application/json": components["schemas"]["SandboxClock"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     advanceSandboxClock: {
@@ -5432,7 +5919,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listServiceTypes: {
@@ -5460,7 +5951,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createServiceType: {
@@ -5498,6 +5993,11 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     updateServiceType: {
@@ -5529,6 +6029,10 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     markSettlementSharePaid: {
@@ -5565,7 +6069,11 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listStatements: {
@@ -5595,6 +6103,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createTopUp: {
@@ -5641,7 +6153,11 @@ export interface operations {
             };
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
             /** @description No real payment provider is configured (production). */
             503: {
                 headers: {
@@ -5671,7 +6187,12 @@ export interface operations {
                     "application/json": components["schemas"]["VacancyList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listWebhookEndpoints: {
@@ -5700,6 +6221,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createWebhookEndpoint: {
@@ -5737,7 +6262,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     deleteWebhookEndpoint: {
@@ -5762,6 +6290,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     rotateWebhookEndpointSecret: {
@@ -5797,6 +6329,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listWorkers: {
@@ -5825,6 +6361,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     getWorker: {
@@ -5847,9 +6387,14 @@ export interface operations {
                     "application/json": components["schemas"]["Worker"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     createReward: {
@@ -5889,7 +6434,12 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     applicationHiredEvent: {
