@@ -16,6 +16,8 @@
  * An operation's `x-sdk-method` overrides the derived name.
  */
 
+import { COMMON_EXTENSIONS, commonCodesOf, type SpecOperation } from '../../server/src/platform/http/documented-errors.ts';
+
 type Json = Record<string, unknown>;
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -92,6 +94,20 @@ function resolve(doc: Json, value: unknown): Json {
       .reduce<unknown>((at, key) => (at as Json | undefined)?.[key], doc) as Json;
   }
   return node ?? {};
+}
+
+/**
+ * The operation's codes beyond the every-operation list: its own
+ * `x-error-codes` plus the conditional common lists that apply to it (roles,
+ * idempotency), by the one rule the server's test-mode check also reads
+ * (commonCodesOf). Null when the contract documents no codes at all.
+ */
+function operationCodes(doc: Json, httpMethod: string, op: Json, operationId: string): string[] | null {
+  const own = codeList(op['x-error-codes'], `${operationId}'s x-error-codes`);
+  const everyOperation = new Set(codeList(doc[COMMON_EXTENSIONS.all], COMMON_EXTENSIONS.all) ?? []);
+  const conditional = commonCodesOf(doc, httpMethod, op as SpecOperation).filter((code) => !everyOperation.has(code));
+  if (own === null && !conditional.length) return null;
+  return [...new Set([...(own ?? []), ...conditional])].sort();
 }
 
 function codeList(value: unknown, where: string): string[] | null {
@@ -171,7 +187,7 @@ export function resourceModel(doc: Json): ResourceModel {
         multipart: media.length > 0 && media.every((m) => m === 'multipart/form-data'),
         parseAs: parseAsOf(responses, doc),
         cursorParam: cursorParam ?? null,
-        errorCodes: codeList(op['x-error-codes'], `${operationId}'s x-error-codes`),
+        errorCodes: operationCodes(doc, httpMethod, op, operationId),
       });
     }
   }
@@ -183,7 +199,7 @@ const q = (text: string) => JSON.stringify(text);
 
 export const RESOURCES_HEADER = `// GENERATED FILE: do not edit by hand.
 // Source: openapi/openapi.yaml (operationIds, tags, x-sdk-method, x-error-codes,
-// x-common-error-codes). Regenerate with \`npm run generate\`; \`npm run generate:check\`
+// x-common-error-codes, x-role-error-codes, x-idempotency-error-codes). Regenerate with \`npm run generate\`; \`npm run generate:check\`
 // (part of \`npm test\`) fails when this file is stale.
 /* eslint-disable */
 `;
