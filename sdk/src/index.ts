@@ -44,6 +44,7 @@ export { REPLAY, type TransportOptions, type RetryInfo, type CallOptions } from 
 export { waitFor, type WaitForOptions } from './wait.ts';
 import { unwrap } from './errors.ts';
 import { createTransport, type TransportOptions } from './transport.ts';
+import { withTabLock } from './tab-lock.ts';
 
 /**
  * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
@@ -53,11 +54,11 @@ export interface TokenStore {
   get(): Tokens | undefined | Promise<Tokens | undefined>;
   set(tokens: Tokens | undefined): void | Promise<void>;
   /**
-   * For a store several tabs share (localStorage): the name of a Web Lock
-   * held while refreshing, so one tab refreshes and the others then read its
-   * tokens. Without Web Locks (`navigator.locks`), tabs are not coordinated.
+   * For a store several tabs or processes share: runs the refresh while
+   * holding a lock they all honour, so one refreshes and the others then
+   * read its tokens (the SDK re-reads the store inside the lock).
    */
-  readonly lockName?: string;
+  refreshLock?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Tokens in memory: gone when the process or page goes. */
@@ -71,13 +72,17 @@ export function memoryTokenStore(initial?: Tokens): TokenStore {
   };
 }
 
-/** Tokens in the browser's localStorage (or any Storage), under `key`; tabs of one origin share them and take turns refreshing (Web Lock `<key>.refresh`). */
+/**
+ * Tokens in the browser's localStorage (or any Storage), under `key`. Tabs
+ * of one origin share them and take turns refreshing: a Web Lock named
+ * `<key>.refresh`, or without Web Locks a lease under that key (tab-lock.ts).
+ */
 export function localStorageTokenStore(
   key = 'chorecat.tokens',
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
 ): TokenStore {
   return {
-    lockName: `${key}.refresh`,
+    refreshLock: (run) => withTabLock(`${key}.refresh`, storage, run),
     get() {
       const raw = storage.getItem(key);
       return raw ? (JSON.parse(raw) as Tokens) : undefined;
@@ -146,10 +151,8 @@ async function refreshUnlessDone(store: TokenStore, stale: string | undefined, s
   return { expired: problem?.code ?? `HTTP_${response.status}` };
 }
 
-async function withStoreLock<T>(store: TokenStore, run: () => Promise<T>): Promise<T> {
-  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (store.lockName && locks) return (await locks.request(store.lockName, run)) as T;
-  return run();
+function withStoreLock<T>(store: TokenStore, run: () => Promise<T>): Promise<T> {
+  return store.refreshLock ? store.refreshLock(run) : run();
 }
 
 export function createChorecat(options: ChorecatOptions): ChorecatClient {

@@ -69,7 +69,8 @@ describe('SDK sessions across browser tabs', () => {
     origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     browser = await playwright.launch({
       executablePath: await chromium.executablePath(),
-      args: [...chromium.args, '--no-sandbox', '--disable-background-networking'],
+      // Not --single-process (its Lambda default): tabs as a desktop browser runs them, and closing a context does not end the browser.
+      args: [...chromium.args.filter((arg) => arg !== '--single-process'), '--no-sandbox', '--disable-background-networking'],
       headless: true,
     });
   });
@@ -101,12 +102,15 @@ describe('SDK sessions across browser tabs', () => {
   const stored = (page: Page) =>
     page.evaluate(() => JSON.parse(localStorage.getItem('chorecat.tokens') ?? 'null') as { refreshToken: string } | null);
 
-  it('refreshes once for two tabs whose access tokens expired at the same time; both stay signed in', async () => {
+  const twoTabs = async (options: { webLocks: boolean; at: string }) => {
     const context = await browser.newContext();
+    // A browser without Web Locks (before 2022): the lease in localStorage takes over.
+    if (!options.webLocks) await context.addInitScript(() => Object.defineProperty(navigator, 'locks', { value: undefined }));
     const [first, second] = [await context.newPage(), await context.newPage()];
     await openTab(first);
     await openTab(second);
-    expect(await first.evaluate(() => typeof navigator.locks?.request)).toBe('function');
+    expect(await first.evaluate(() => typeof navigator.locks?.request)).toBe(options.webLocks ? 'function' : 'undefined');
+    tokenClock.set(options.at);
     await first.evaluate(
       async ({ email }) => {
         const w = globalThis as unknown as { sdk: typeof Sdk; client: Sdk.ChorecatClient };
@@ -117,7 +121,7 @@ describe('SDK sessions across browser tabs', () => {
     expect([await me(first), await me(second)]).toEqual([200, 200]);
     const signedIn = await stored(first);
 
-    tokenClock.set('2026-10-01T10:20:00Z');
+    tokenClock.set(new Date(Date.parse(options.at) + 20 * 60_000));
     refreshes = 0;
     const statuses = await Promise.all([me(first), me(second), me(first), me(second)]);
     expect(statuses).toEqual([200, 200, 200, 200]);
@@ -128,9 +132,17 @@ describe('SDK sessions across browser tabs', () => {
     expect(await second.evaluate(() => (globalThis as unknown as { expired: string[] }).expired)).toEqual([]);
 
     // The renewed family is intact: the next expiry refreshes again, still once.
-    tokenClock.set('2026-10-01T10:40:00Z');
+    tokenClock.set(new Date(Date.parse(options.at) + 40 * 60_000));
     expect(await Promise.all([me(second), me(first)])).toEqual([200, 200]);
     expect(refreshes).toBe(2);
     await context.close();
+  };
+
+  it('refreshes once for two tabs whose access tokens expired at the same time; both stay signed in', async () => {
+    await twoTabs({ webLocks: true, at: '2026-10-01T10:00:00Z' });
+  });
+
+  it('does the same without Web Locks, through a lease in localStorage', async () => {
+    await twoTabs({ webLocks: false, at: '2026-10-02T10:00:00Z' });
   });
 });
