@@ -7,15 +7,16 @@ import type { paths, components } from './generated/schema.ts';
  *
  * - Every call is typed: paths, parameters, bodies and responses.
  * - Sign in with `login()` / `signIn()`; tokens live in a TokenStore
- *   (memory, localStorage, or yours) and are refreshed automatically on a
- *   401, with one retry. Or pass a fixed `token`.
- * - Every POST carries an `Idempotency-Key`: a fresh UUID, unless you pass
- *   your own in `headers`. To retry a POST safely, pass the same key again.
- *   Sign-in, refresh and email verification store no answer (it carries
- *   credentials): a retry runs again, and a spent refresh token sent twice
- *   ends that sign-in, so sign in again instead of retrying a refresh.
- * - Errors come back as `{ error }` with the problem+json body (`code`,
- *   `detail`, `errors`), or throw a ChorecatError with `unwrap()`.
+ *   (memory, localStorage, or yours) and are refreshed on a 401, once per
+ *   store however many clients, requests and tabs wait (see README
+ *   "Sessions"). Or pass a fixed `token`.
+ * - Every request has a timeout and takes a `signal`; 429, 502–504, network
+ *   errors and timeouts are retried with backoff, honouring `Retry-After`
+ *   (transport.ts). Every POST carries an `Idempotency-Key` (a fresh UUID
+ *   unless you pass your own), the same on each retry.
+ * - Refusals come back as `{ error }` with the problem+json body, or throw a
+ *   ChorecatApiError with `unwrap()`; no answer throws a ChorecatNetworkError
+ *   or ChorecatTimeoutError. All are ChorecatErrors.
  */
 export type { paths, components };
 export {
