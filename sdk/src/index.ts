@@ -41,7 +41,7 @@ export {
   unwrap,
   parseRetryAfter,
 } from './errors.ts';
-export { REPLAY, type TransportOptions, type RetryInfo, type CallOptions } from './transport.ts';
+export { REPLAY, type TransportOptions, type RetryInfo, type TransportCallOptions } from './transport.ts';
 export { waitFor, type WaitForOptions } from './wait.ts';
 import { unwrap } from './errors.ts';
 import { createTransport, type TransportOptions } from './transport.ts';

@@ -38,7 +38,7 @@ export interface RetryInfo {
  * Per call, next to `params`/`body`: `client.GET('/v1/me', { timeoutMs: 5_000, maxRetries: 0, signal })`.
  * (openapi-fetch hands unknown init keys on to the Request it builds; the transport reads them there.)
  */
-export interface CallOptions {
+export interface TransportCallOptions {
   maxRetries?: number;
   timeoutMs?: number;
 }
@@ -89,7 +89,7 @@ export function createTransport(baseFetch: (request: Request) => Promise<Respons
   const sleep = options.sleep ?? abortableSleep;
 
   return async function transport(request: Request): Promise<Response> {
-    const call = request as Request & CallOptions;
+    const call = request as Request & TransportCallOptions;
     const maxRetries = call.maxRetries ?? options.maxRetries ?? DEFAULTS.maxRetries;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULTS.timeoutMs;
     const policy = policyOf(request);
