@@ -11,15 +11,16 @@ import type { paths, components } from './generated/schema.ts';
  *   `.orThrow(...)` the data; lists also iterate every page (`for await`).
  *   The raw `GET`/`POST` … stay. See resources.ts and the README.
  * - Sign in with `login()` / `signIn()`; tokens live in a TokenStore
- *   (memory, localStorage, or yours) and are refreshed automatically on a
- *   401, with one retry. Or pass a fixed `token`.
- * - Every POST carries an `Idempotency-Key`: a fresh UUID, unless you pass
- *   your own in `headers`. To retry a POST safely, pass the same key again.
- *   Sign-in, refresh and email verification store no answer (it carries
- *   credentials): a retry runs again, and a spent refresh token sent twice
- *   ends that sign-in, so sign in again instead of retrying a refresh.
- * - Errors come back as `{ error }` with the problem+json body (`code`,
- *   `detail`, `errors`), or throw a ChorecatError with `unwrap()`.
+ *   (memory, localStorage, or yours) and are refreshed on a 401, once per
+ *   store however many clients, requests and tabs wait (see README
+ *   "Sessions"). Or pass a fixed `token`.
+ * - Every request has a timeout and takes a `signal`; 429, 502–504, network
+ *   errors and timeouts are retried with backoff, honouring `Retry-After`
+ *   (transport.ts). Every POST carries an `Idempotency-Key` (a fresh UUID
+ *   unless you pass your own), the same on each retry.
+ * - Refusals come back as `{ error }` with the problem+json body, or throw a
+ *   ChorecatApiError with `unwrap()`; no answer throws a ChorecatNetworkError
+ *   or ChorecatTimeoutError. All are ChorecatErrors.
  */
 export type { paths, components };
 export {
@@ -35,7 +36,17 @@ export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
 
 export type Tokens = Schemas['Tokens'];
-export { ChorecatError, unwrap } from './errors.ts';
+export {
+  ChorecatError,
+  ChorecatApiError,
+  ChorecatNetworkError,
+  ChorecatTimeoutError,
+  ChorecatUnreachableStatusError,
+  unwrap,
+  parseRetryAfter,
+} from './errors.ts';
+export { REPLAY, type TransportOptions, type RetryInfo, type TransportCallOptions } from './transport.ts';
+export { waitFor, type WaitForOptions } from './wait.ts';
 import { unwrap } from './errors.ts';
 import { attachResources, type Resources } from './resources.ts';
 export {
@@ -54,6 +65,8 @@ export {
   type Resources,
   type Result,
 } from './resources.ts';
+import { createTransport, type TransportOptions } from './transport.ts';
+import { withTabLock } from './tab-lock.ts';
 
 /**
  * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
@@ -62,6 +75,12 @@ export {
 export interface TokenStore {
   get(): Tokens | undefined | Promise<Tokens | undefined>;
   set(tokens: Tokens | undefined): void | Promise<void>;
+  /**
+   * For a store several tabs or processes share: runs the refresh while
+   * holding a lock they all honour, so one refreshes and the others then
+   * read its tokens (the SDK re-reads the store inside the lock).
+   */
+  refreshLock?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /** Tokens in memory: gone when the process or page goes. */
@@ -75,12 +94,17 @@ export function memoryTokenStore(initial?: Tokens): TokenStore {
   };
 }
 
-/** Tokens in the browser's localStorage (or any Storage), under `key`. */
+/**
+ * Tokens in the browser's localStorage (or any Storage), under `key`. Tabs
+ * of one origin share them and take turns refreshing: a Web Lock named
+ * `<key>.refresh`, or without Web Locks a lease under that key (tab-lock.ts).
+ */
 export function localStorageTokenStore(
   key = 'chorecat.tokens',
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
 ): TokenStore {
   return {
+    refreshLock: (run) => withTabLock(`${key}.refresh`, storage, run),
     get() {
       const raw = storage.getItem(key);
       return raw ? (JSON.parse(raw) as Tokens) : undefined;
@@ -92,17 +116,24 @@ export function localStorageTokenStore(
   };
 }
 
-export interface ChorecatOptions {
+export interface ChorecatOptions extends TransportOptions {
   baseUrl: string;
   /** A fixed access token, or a function returning one before every request. */
   token?: string | (() => string | undefined | Promise<string | undefined>);
   /**
    * Keeps the tokens and refreshes them: on a 401 the SDK exchanges the
-   * refresh token once (one exchange at a time, however many requests are
-   * waiting) and retries the request once. If the refresh fails the store is
-   * cleared and the 401 is returned.
+   * refresh token once and retries the request once. One exchange at a time
+   * per store, however many requests and clients are waiting (and across
+   * tabs for a store with a `lockName`). If the refresh is refused the store
+   * is cleared, `onSessionExpired` is told, and the 401 is returned.
    */
   tokenStore?: TokenStore;
+  /**
+   * Called once per sign-in when it ends without the app asking: the refresh
+   * was refused (its problem code: AUTH.REFRESH_TOKEN_REUSED, AUTH.INVALID_TOKEN …)
+   * or another client or tab cleared the shared store ('SIGNED_OUT').
+   */
+  onSessionExpired?: (reason: string) => void;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
 }
@@ -112,60 +143,89 @@ export type ChorecatClient = Client<paths> & Resources;
 
 const AUTH_PATHS = /\/v1\/auth\//;
 
+type RefreshResult = { tokens?: Tokens; expired?: string };
+/** The refresh in progress per store: every client on a store waits for the same one. */
+const refreshes = new WeakMap<TokenStore, Promise<RefreshResult>>();
+
+function refreshShared(store: TokenStore, stale: string | undefined, send: (refreshToken: string) => Promise<Response>) {
+  let flight = refreshes.get(store);
+  if (!flight) {
+    flight = withStoreLock(store, () => refreshUnlessDone(store, stale, send)).finally(() => refreshes.delete(store));
+    refreshes.set(store, flight);
+  }
+  return flight;
+}
+
+async function refreshUnlessDone(store: TokenStore, stale: string | undefined, send: (refreshToken: string) => Promise<Response>) {
+  // Read inside the lock: another client or tab may have refreshed (or signed out) meanwhile.
+  const current = await store.get();
+  if (!current) return { expired: 'SIGNED_OUT' };
+  if (current.accessToken !== stale) return { tokens: current };
+  const response = await send(current.refreshToken);
+  if (response.ok) {
+    const tokens = (await response.json()) as Tokens;
+    await store.set(tokens);
+    return { tokens };
+  }
+  // A 5xx rolled back (the refresh token is unspent) and a 429 never ran: keep the session, return the 401.
+  if (response.status >= 500 || response.status === 429) return {};
+  const problem = (await response.json().catch(() => undefined)) as { code?: string } | undefined;
+  await store.set(undefined);
+  return { expired: problem?.code ?? `HTTP_${response.status}` };
+}
+
+function withStoreLock<T>(store: TokenStore, run: () => Promise<T>): Promise<T> {
+  return store.refreshLock ? store.refreshLock(run) : run();
+}
+
 export function createChorecat(options: ChorecatOptions): ChorecatClient {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const client = createClient<paths>({ baseUrl, fetch: doFetch, headers: options.headers });
+  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const transport = createTransport((request) => baseFetch(request), options);
+  const client = createClient<paths>({ baseUrl, fetch: transport, headers: options.headers });
   const store = options.tokenStore;
-  const originals = new WeakMap<Request, Request>();
-  let refreshing: Promise<Tokens | undefined> | undefined;
+  const notified = new Set<string>();
 
   const currentToken = async () => {
     if (store) return (await store.get())?.accessToken;
     return typeof options.token === 'function' ? await options.token() : options.token;
   };
 
-  // One refresh at a time: concurrent 401s wait for the same exchange.
-  const refresh = (): Promise<Tokens | undefined> =>
-    (refreshing ??= (async () => {
-      try {
-        const tokens = await store!.get();
-        if (!tokens) return undefined;
-        const response = await doFetch(`${baseUrl}/v1/auth/refresh`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': globalThis.crypto.randomUUID() },
-          body: JSON.stringify({ refreshToken: tokens.refreshToken }),
-        });
-        const next = response.ok ? ((await response.json()) as Tokens) : undefined;
-        await store!.set(next);
-        return next;
-      } finally {
-        refreshing = undefined;
-      }
-    })());
+  const sendRefresh = (refreshToken: string) =>
+    transport(
+      new Request(`${baseUrl}/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': globalThis.crypto.randomUUID() },
+        body: JSON.stringify({ refreshToken }),
+      }),
+    );
 
   const middleware: Middleware = {
     async onRequest({ request }) {
       const token = await currentToken();
       if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
+      // Set before the transport sees it, so every retry carries the same key.
       if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
         request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
       }
-      // Keep an unread copy, so the request can be sent again after a refresh.
-      if (store && !AUTH_PATHS.test(new URL(request.url).pathname)) originals.set(request, request.clone());
       return request;
     },
     async onResponse({ request, response }) {
-      const original = originals.get(request);
-      if (!store || !original || response.status !== 401) return response;
-      const sentWith = request.headers.get('authorization');
-      const current = await store.get();
-      // Another request may already have refreshed: use its tokens instead of refreshing again.
-      const tokens = current && `Bearer ${current.accessToken}` !== sentWith ? current : await refresh();
+      if (!store || response.status !== 401 || AUTH_PATHS.test(new URL(request.url).pathname)) return response;
+      const stale = request.headers.get('authorization')?.replace(/^Bearer /, '');
+      const { tokens, expired } = await refreshShared(store, stale, sendRefresh);
+      if (expired && stale && !notified.has(stale)) {
+        notified.add(stale);
+        options.onSessionExpired?.(expired);
+      }
       if (!tokens) return response;
-      const retry = new Request(original, { headers: new Headers(original.headers) });
+      // The transport never reads `request` itself (it sends copies), so it can be sent again.
+      const retry = Object.assign(new Request(request, { headers: new Headers(request.headers) }), {
+        maxRetries: (request as Request & { maxRetries?: number }).maxRetries,
+        timeoutMs: (request as Request & { timeoutMs?: number }).timeoutMs,
+      });
       retry.headers.set('authorization', `Bearer ${tokens.accessToken}`);
-      return doFetch(retry);
+      return transport(retry);
     },
   };
   client.use(middleware);

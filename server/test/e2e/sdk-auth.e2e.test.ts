@@ -59,6 +59,49 @@ describe('SDK sessions', () => {
     expect(await store.get()).toBeUndefined();
   });
 
+  it('tells onSessionExpired once, with the reason, when the refresh is refused', async () => {
+    tokenClock.set('2026-09-04T10:00:00Z');
+    const store = memoryTokenStore();
+    const expired: string[] = [];
+    const client = createChorecat({ baseUrl, tokenStore: store, onSessionExpired: (reason) => expired.push(reason) });
+    await signIn(client, store, { email: user.email, password: 'test-password' });
+    await fetch(`${baseUrl}/v1/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: (await store.get())!.refreshToken }),
+    });
+    tokenClock.set('2026-09-04T10:30:00Z');
+    const results = await Promise.all([client.GET('/v1/me'), client.GET('/v1/me'), client.GET('/v1/me')]);
+    expect(results.map((r) => r.response.status)).toEqual([401, 401, 401]);
+    expect((await client.GET('/v1/me')).response.status).toBe(401);
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatch(/^AUTH\./);
+  });
+
+  it('refreshes once for two clients on one store with 401s at the same time; nobody is signed out', async () => {
+    tokenClock.set('2026-09-05T10:00:00Z');
+    const store = memoryTokenStore();
+    const expired: string[] = [];
+    const options = { baseUrl, tokenStore: store, fetch: countingFetch, onSessionExpired: (reason: string) => expired.push(reason) };
+    const first = createChorecat(options);
+    const second = createChorecat(options);
+    await signIn(first, store, { email: user.email, password: 'test-password' });
+    const signedIn = (await store.get())!;
+    tokenClock.set('2026-09-05T10:20:00Z');
+    refreshCalls = 0;
+    const results = await Promise.all([first.GET('/v1/me'), second.GET('/v1/me'), first.GET('/v1/me'), second.GET('/v1/me')]);
+    expect(results.map((r) => r.response.status)).toEqual([200, 200, 200, 200]);
+    expect(refreshCalls).toBe(1);
+    expect(expired).toEqual([]);
+    // A second exchange of the same refresh token would have revoked the family: the renewed tokens still work.
+    const renewed = (await store.get())!;
+    expect(renewed.refreshToken).not.toBe(signedIn.refreshToken);
+    tokenClock.set('2026-09-05T10:40:00Z');
+    expect((await second.GET('/v1/me')).response.status).toBe(200);
+    expect(refreshCalls).toBe(2);
+    expect(expired).toEqual([]);
+  });
+
   it('keeps tokens in localStorage and signs out', async () => {
     tokenClock.set('2026-09-03T10:00:00Z');
     const items = new Map<string, string>();

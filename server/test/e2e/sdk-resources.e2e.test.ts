@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { ChorecatError, createChorecat, login, money, toCents, type ChorecatClient } from '@chorecat/sdk';
+import { ChorecatApiError, ChorecatError, createChorecat, login, money, toCents, type ChorecatClient } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
 
@@ -91,8 +91,11 @@ describe('SDK resource methods against a running server', () => {
     expect(again.response.status).toBe(409);
     expect(again.data).toBeUndefined();
     expect(again.error?.code).toBe('ORDERS.ILLEGAL_TRANSITION');
-    await expect(client.orders.cancel.orThrow(id)).rejects.toMatchObject({
-      name: 'ChorecatError',
+    const thrown = await client.orders.cancel.orThrow(id).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(ChorecatApiError);
+    expect(thrown).toBeInstanceOf(ChorecatError);
+    expect(thrown).toMatchObject({
+      name: 'ChorecatApiError',
       status: 409,
       code: 'ORDERS.ILLEGAL_TRANSITION',
     });
