@@ -93,7 +93,10 @@ describe('sandbox clock', () => {
     deadlines = [...due];
     const res = await t.api.post('/v1/sandbox/clock').set('authorization', `Bearer ${manager}`).send({ advanceBy: 'P14D' });
     expect(res.status).toBe(200);
-    expect(res.body.now).toMatch(new RegExp(`^${target.toISOString().slice(0, 18)}`));
+    // Real time ticks on between the calls (seconds on a busy machine): the clock stands at or just past the target.
+    const justPast = (at: string) => Date.parse(at) - target.getTime();
+    expect(justPast(res.body.now)).toBeGreaterThanOrEqual(0);
+    expect(justPast(res.body.now)).toBeLessThan(60_000);
     const calendar = res.body.jobsRun.filter((r: { job: string }) => r.job.startsWith('test.'));
     const lines = calendar.map((r: { job: string; at: string }) => `${r.at} ${r.job}`);
     expect(lines.slice(0, 5)).toEqual([
@@ -103,9 +106,11 @@ describe('sandbox clock', () => {
       `${sunday2.toISOString()} test.weekly-invoice`,
       `${due[2]!.toISOString()} test.deadline`,
     ]);
-    // Then every poller once at the target (real time ticked a few ms since the first call).
+    // Then every poller once at the target (real time ticked on since the first call).
     expect(lines.slice(5)).toHaveLength(1);
-    expect(lines[5]).toMatch(new RegExp(`^${target.toISOString().slice(0, 19)}\\.\\d{3}Z test\\.deadline$`));
+    expect(lines[5]).toMatch(/^\S+Z test\.deadline$/);
+    expect(justPast(lines[5]!.slice(0, 24))).toBeGreaterThanOrEqual(0);
+    expect(justPast(lines[5]!.slice(0, 24))).toBeLessThan(60_000);
     expect(lines[5]!.slice(0, 24)).toBe(res.body.jobsRun.at(-1).at);
     expect(res.body.jobsRun.every((r: { outcome: string }) => r.outcome === 'succeeded')).toBe(true);
     // Inside each run the platform clock read the run's time.
