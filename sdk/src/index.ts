@@ -54,10 +54,21 @@ export function memoryTokenStore(initial?: Tokens): TokenStore {
   };
 }
 
-/** Tokens in the browser's localStorage (or any Storage), under `key`. */
+/**
+ * What `localStorageTokenStore` needs of a storage: the three methods of the
+ * Web Storage API, so the browser's `localStorage`/`sessionStorage` fit, and
+ * the types need no DOM lib.
+ */
+export interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Tokens in the browser's localStorage (or any TokenStorage), under `key`. */
 export function localStorageTokenStore(
   key = 'chorecat.tokens',
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
+  storage: TokenStorage = (globalThis as { localStorage?: TokenStorage }).localStorage!,
 ): TokenStore {
   return {
     get() {
