@@ -25,6 +25,10 @@ try {
   const tarball = path.join(dir, packed!.filename);
   execFileSync(bin('publint'), ['run', tarball, '--strict'], { stdio: 'inherit' });
   execFileSync(bin('attw'), [tarball, '--profile', 'strict'], { stdio: 'inherit' });
+} catch (error) {
+  // The tool has printed its findings; its stack trace would only bury them.
+  process.stderr.write(`lint:package failed: ${(error as Error).message.split('\n')[0]}\n`);
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

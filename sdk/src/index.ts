@@ -33,6 +33,8 @@ export type Problem = Schemas['Problem'];
 export type Tokens = Schemas['Tokens'];
 export { ChorecatError, unwrap } from './errors.ts';
 import { unwrap } from './errors.ts';
+import type { TokenStorage } from './token-storage.ts';
+export type { TokenStorage } from './token-storage.ts';
 
 /**
  * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
@@ -52,17 +54,6 @@ export function memoryTokenStore(initial?: Tokens): TokenStore {
       tokens = next;
     },
   };
-}
-
-/**
- * What `localStorageTokenStore` needs of a storage: the three methods of the
- * Web Storage API, so the browser's `localStorage`/`sessionStorage` fit, and
- * the types need no DOM lib.
- */
-export interface TokenStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 /** Tokens in the browser's localStorage (or any TokenStorage), under `key`. */
