@@ -92,27 +92,22 @@ describe('the @chorecat/sdk package', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'chorecat-sdk-package-'));
     project = path.join(dir, 'consumer');
-    await run('npm', ['run', 'build'], { cwd: sdk, env });
-    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: sdk, env });
-    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-    files = packed!.files.map((file) => file.path).sort();
-    write(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run(
-      'npm',
-      [
-        'install',
-        path.join(dir, packed!.filename),
-        '@types/node@^20.19.0',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--no-package-lock',
-      ],
-      { cwd: project, env },
-    );
-    t = await createTestPlatform();
-    user = await t.userWithRoles(['manager']);
-    baseUrl = await t.listen();
+    const install = async () => {
+      await run('npm', ['run', 'build'], { cwd: sdk, env });
+      const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: sdk, env });
+      const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+      files = packed!.files.map((file) => file.path).sort();
+      write(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+      const tarball = path.join(dir, packed!.filename);
+      const flags = ['--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock'];
+      await run('npm', ['install', tarball, '@types/node@^20.19.0', ...flags], { cwd: project, env });
+    };
+    const serve = async () => {
+      t = await createTestPlatform();
+      user = await t.userWithRoles(['manager']);
+      baseUrl = await t.listen();
+    };
+    await Promise.all([install(), serve()]);
   }, 240_000);
   afterAll(async () => {
     await t?.close();
