@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run @chorecat/sdk from its TypeScript source (its "@chorecat/source" export), not a build;
+  // the rest are Vitest's default server conditions (Vite's without "module"), which a list given here replaces.
+  ssr: { resolve: { conditions: ['@chorecat/source', 'node', 'development|production'] } },
   test: {
     // A module's and the kernel's tests live beside them (modules/<m>/test/, platform/test/);
     // server/test/ keeps the cross-cutting suites: e2e/, fuzz/, the fixture module.

@@ -67,6 +67,8 @@ export {
 } from './resources.ts';
 import { createTransport, type TransportOptions } from './transport.ts';
 import { withTabLock } from './tab-lock.ts';
+import type { TokenStorage } from './token-storage.ts';
+export type { TokenStorage } from './token-storage.ts';
 
 /**
  * Where the SDK keeps the signed-in user's tokens. Ship your own (a cookie,
@@ -95,13 +97,13 @@ export function memoryTokenStore(initial?: Tokens): TokenStore {
 }
 
 /**
- * Tokens in the browser's localStorage (or any Storage), under `key`. Tabs
+ * Tokens in the browser's localStorage (or any TokenStorage), under `key`. Tabs
  * of one origin share them and take turns refreshing: a Web Lock named
  * `<key>.refresh`, or without Web Locks a lease under that key (tab-lock.ts).
  */
 export function localStorageTokenStore(
   key = 'chorecat.tokens',
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = globalThis.localStorage,
+  storage: TokenStorage = (globalThis as { localStorage?: TokenStorage }).localStorage!,
 ): TokenStore {
   return {
     refreshLock: (run) => withTabLock(`${key}.refresh`, storage, run),

@@ -1,4 +1,6 @@
-type LeaseStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+import type { TokenStorage } from './token-storage.ts';
+
+type LeaseStorage = TokenStorage;
 
 /**
  * Runs `run` while holding the lock `name` across the tabs of one origin:
