@@ -44,6 +44,7 @@ export interface OperationErrorCodes {
   getOpenApi: CommonErrorCode;
   getOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getOrderTimeline: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
+  getPayout: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getReadiness: CommonErrorCode | "SERVICE.UNAVAILABLE";
   getReview: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getSandboxClock: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
@@ -58,6 +59,7 @@ export interface OperationErrorCodes {
   listInvoices: CommonErrorCode | "AUTH.FORBIDDEN";
   listKits: CommonErrorCode | "AUTH.FORBIDDEN";
   listOrders: CommonErrorCode | "AUTH.FORBIDDEN";
+  listPayouts: CommonErrorCode | "AUTH.FORBIDDEN";
   listReviewForms: CommonErrorCode | "AUTH.FORBIDDEN";
   listReviews: CommonErrorCode | "AUTH.FORBIDDEN";
   listServiceTypes: CommonErrorCode;
@@ -174,6 +176,10 @@ export const resourceTable = {
     reject: {"operationId":"rejectOrder","method":"POST","path":"/v1/orders/{id}/reject","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     report: {"operationId":"reportOrder","method":"POST","path":"/v1/orders/{id}/report","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     update: {"operationId":"updateOrder","method":"PATCH","path":"/v1/orders/{id}","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  payouts: {
+    get: {"operationId":"getPayout","method":"GET","path":"/v1/payouts/{id}","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listPayouts","method":"GET","path":"/v1/payouts","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
   },
   reviewForms: {
     create: {"operationId":"createReviewForm","method":"POST","path":"/v1/review-forms","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
@@ -357,6 +363,12 @@ export interface Resources {
     report: Method<operations["reportOrder"], "reportOrder", [id: operations["reportOrder"]['parameters']['path']["id"]]>;
     /** Edit an order's parameters (managers): `PATCH /v1/orders/{id}` (updateOrder). */
     update: Method<operations["updateOrder"], "updateOrder", [id: operations["updateOrder"]['parameters']['path']["id"]]>;
+  };
+  payouts: {
+    /** A payout: `GET /v1/payouts/{id}` (getPayout). */
+    get: Method<operations["getPayout"], "getPayout", [id: operations["getPayout"]['parameters']['path']["id"]]>;
+    /** Payouts, newest first: `GET /v1/payouts` (listPayouts). */
+    list: ListMethod<operations["listPayouts"], "listPayouts", [], "cursor">;
   };
   reviewForms: {
     /** Define a review form (managers): `POST /v1/review-forms` (createReviewForm). */

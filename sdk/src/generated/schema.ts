@@ -1244,6 +1244,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts, newest first
+         * @description Each payable statement's payout through Golden Hat: pending (to be sent,
+         *     or sent again after a failed try), processing, paid. A worker sees its
+         *     own; managers and admins all, and may filter by worker.
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         */
+        get: operations["listPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payout
+         * @description 404 for a payout the caller may not see (another worker's), as for one that does not exist.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         */
+        get: operations["getPayout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/review-forms": {
         parameters: {
             query?: never;
@@ -2069,6 +2115,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "payout.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A worker's payout was created
+         * @description The month-end run issued a payable statement and its payout (status `pending`), to be sent to Golden Hat. Audience: the worker.
+         */
+        post: operations["payoutCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A try of a worker's payout failed
+         * @description Golden Hat could not be reached, refused, or failed the payout. One event per failed try: the payout is `pending` again, with `failures` counted, `lastFailureReason` and `nextAttemptAt`. Audience: the worker.
+         */
+        post: operations["payoutFailedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A worker's payout was paid
+         * @description Golden Hat paid the payout (status `paid`); its statement's `statement.paid` follows. Audience: the worker.
+         */
+        post: operations["payoutPaidEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "review.completed": {
         parameters: {
             query?: never;
@@ -2682,6 +2788,45 @@ export interface components {
         };
         /** @description At least 10 characters. */
         Password: string;
+        /** @description A payable statement's payout to its worker through Golden Hat; one per statement. */
+        Payout: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How many tries have failed so far (Golden Hat unreachable, refusing, or failing the payout). */
+            failures: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Why the last failed try failed (null before any failure, and once paid):
+             *     `Golden Hat could not be reached`, `Golden Hat refused the payout`, or
+             *     `Golden Hat failed the payout: <its reason>`. Golden Hat's raw answers stay with managers.
+             */
+            lastFailureReason: string | null;
+            /**
+             * Format: date-time
+             * @description When a `pending` payout is sent next; null otherwise.
+             */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: uuid */
+            statementId: string;
+            status: components["schemas"]["PayoutStatus"];
+            /** Format: uuid */
+            workerId: string;
+        };
+        PayoutList: {
+            data: components["schemas"]["Payout"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description `pending`: to be sent to Golden Hat (first, or again after a failed try, at `nextAttemptAt`);
+         *     `processing`: Golden Hat has it; `paid`. A failed try is not a status: the payout goes back to
+         *     `pending`, with `failures` counted and `lastFailureReason` said.
+         * @enum {string}
+         */
+        PayoutStatus: "pending" | "processing" | "paid";
         PersonalDataExport: {
             /** Format: date-time */
             exportedAt: string;
@@ -5575,6 +5720,72 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    listPayouts: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                statementId?: string;
+                status?: components["schemas"]["PayoutStatus"];
+                /** @description Staff only; a worker always sees its own. */
+                workerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of payouts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payout"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listReviewForms: {
         parameters: {
             query?: {
@@ -7016,6 +7227,105 @@ export interface operations {
                     data: components["schemas"]["Order"];
                     /** @constant */
                     type: "order.started";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    payoutCreatedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Payout"];
+                    /** @constant */
+                    type: "payout.created";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    payoutFailedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Payout"];
+                    /** @constant */
+                    type: "payout.failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    payoutPaidEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Payout"];
+                    /** @constant */
+                    type: "payout.paid";
                 };
             };
         };

@@ -87,6 +87,8 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'paidAt',
           'nextAttemptAt',
           'lastError',
+          // What the worker reads of the last failure (GET /v1/payouts), beside the raw error.
+          'failureReason',
           'failures',
           'providerPayoutId',
           'attempt',

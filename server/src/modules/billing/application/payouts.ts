@@ -12,6 +12,7 @@ import { payoutMade } from '../domain/emails.ts';
 import { post } from '../infra/ledger.repository.ts';
 import { markStatementPaid } from '../infra/statements.repository.ts';
 import { recordStatementEvents } from './record-statement-events.ts';
+import { recordPayoutEvents } from './record-payout-events.ts';
 import {
   claimDuePayouts,
   claimPayoutsToPoll,
@@ -43,7 +44,9 @@ const lock = (payouts: Payouts, tx: Tx, id: string) => lockPayout(payouts.kernel
 async function markPaid(payouts: Payouts, tx: Tx, payout: PayoutRow): Promise<void> {
   const now = payouts.kernel.clock.now();
   const amount = Money.fromCents(BigInt(payout.amount_cents));
-  await markPayoutPaid(payouts.kernel.db, tx, payout.id, now);
+  // Callers hold the payout's lock and saw it processing; a payout paid already changes nothing, and is announced once.
+  if (!(await markPayoutPaid(payouts.kernel.db, tx, payout.id, now))) return;
+  await recordPayoutEvents(payouts, tx, 'payout.paid', { ids: [payout.id] });
   if (await markStatementPaid(payouts.kernel.db, tx, payout.statement_id, now)) {
     await recordStatementEvents(payouts, tx, 'statement.paid', [payout.statement_id]);
   }
@@ -72,8 +75,23 @@ async function markPaid(payouts: Payouts, tx: Tx, payout: PayoutRow): Promise<vo
   }
 }
 
-/** A failed try (Golden Hat down, or a payout it failed): recorded where managers see it, retried with backoff. */
-async function recordFailure(payouts: Payouts, payoutId: string, reason: string, newAttempt: boolean, tx?: Tx): Promise<void> {
+/** What the worker is told of a failed try (GET /v1/payouts, `payout.failed`): its kind, and Golden Hat's own reason for failing it. */
+const REASON_SHOWN = { unreachable: 'Golden Hat could not be reached', refused: 'Golden Hat refused the payout' } as const;
+const failedReasonShown = (reason: string | null) => `Golden Hat failed the payout: ${reason ?? 'no reason given'}`.slice(0, 300);
+
+/**
+ * A failed try (Golden Hat down, or a payout it failed): recorded where
+ * managers see it (`reason`, raw) and the worker (`shown`, with the
+ * `payout.failed` event in the same transaction), retried with backoff.
+ */
+async function recordFailure(
+  payouts: Payouts,
+  payoutId: string,
+  failure: { reason: string; shown: string },
+  newAttempt: boolean,
+  tx?: Tx,
+): Promise<void> {
+  const { reason } = failure;
   const run = async (t: Tx) => {
     const payout = await lock(payouts, t, payoutId);
     if (!payout || payout.status === 'paid') return undefined;
@@ -83,9 +101,11 @@ async function recordFailure(payouts: Payouts, payoutId: string, reason: string,
       id: payout.id,
       failures,
       lastError: reason.slice(0, 500),
+      reason: failure.shown,
       nextAttemptAt: new Date(now.getTime() + payoutRetryDelayMs(failures)),
       newAttempt,
     });
+    await recordPayoutEvents(payouts, t, 'payout.failed', { ids: [payout.id] });
     return failures;
   };
   const failures = tx ? await run(tx) : await transaction(payouts.kernel.db, run);
@@ -108,7 +128,13 @@ async function apply(
 ): Promise<void> {
   if (status === 'paid') return markPaid(payouts, tx, payout);
   if (status === 'failed')
-    return recordFailure(payouts, payout.id, `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, true, tx);
+    return recordFailure(
+      payouts,
+      payout.id,
+      { reason: `Golden Hat failed the payout: ${reason ?? 'no reason given'}`, shown: failedReasonShown(reason) },
+      true,
+      tx,
+    );
 }
 
 /** A try that failed and waits for its retry: what `billing.payouts` reports, so its run is a failed one. */
@@ -139,7 +165,7 @@ export async function sendPayout(payouts: Payouts, payoutId: string): Promise<Pa
     });
   } catch (error) {
     if (!(error instanceof GoldenHatError)) throw error;
-    await recordFailure(payouts, payout.id, error.message, false);
+    await recordFailure(payouts, payout.id, { reason: error.message, shown: REASON_SHOWN[error.kind] }, false);
     return { failed: `payout ${payout.id}: ${error.message}` };
   }
   const applied = await transaction(payouts.kernel.db, async (tx) => {

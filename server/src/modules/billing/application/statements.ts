@@ -17,6 +17,7 @@ import {
   type StatementRow,
 } from '../infra/statements.repository.ts';
 import { recordStatementEvents } from './record-statement-events.ts';
+import { recordPayoutEvents } from './record-payout-events.ts';
 import type { Billing } from './context.ts';
 
 /** Statements are issued on the last day of each month at 23:00 in the business time zone (SPEC §8). */
@@ -39,6 +40,10 @@ export async function issueMonthlyStatements(billing: Billing, asOf: Date): Prom
       'statement.issued',
       issued.map((s) => s.id),
     );
+    // Only this run's statements: a second run issues none, so no payout is announced twice.
+    await recordPayoutEvents(billing, tx, 'payout.created', {
+      statementIds: issued.filter((s) => s.status === 'payable').map((s) => s.id),
+    });
     if (issued.length) {
       await enqueueSelected(kernel.db, tx, kernel.clock, {
         topic: STATEMENT_EMAIL_TOPIC,

@@ -5,6 +5,7 @@ import { topUp } from '../application/top-up.ts';
 import { getBalance } from '../application/balance.ts';
 import { getInvoice, listInvoices, upcomingInvoice } from '../application/invoices.ts';
 import { getEarnings, grantReward, listStatements } from '../application/statements.ts';
+import { getPayout, listPayouts } from '../application/payout-views.ts';
 
 export function billingHandlers(b: Payouts): OperationHandlers {
   return contractHandlers({
@@ -22,6 +23,12 @@ export function billingHandlers(b: Payouts): OperationHandlers {
     },
     async listStatements(req, res) {
       res.json(await listStatements(b, req.principal!, { ...req.query, limit: req.query.limit ?? 20 }));
+    },
+    async listPayouts(req, res) {
+      res.json(await listPayouts(b, req.principal!, { ...req.query, limit: req.query.limit ?? 20 }));
+    },
+    async getPayout(req, res) {
+      res.json(await getPayout(b, req.principal!, req.params.id));
     },
     async getEarnings(req, res) {
       res.json(await getEarnings(b, req.principal!, req.query));

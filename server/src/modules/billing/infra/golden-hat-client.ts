@@ -13,7 +13,11 @@ export interface GoldenHatPayout {
 }
 
 export class GoldenHatError extends Error {
-  constructor(message: string) {
+  /** `unreachable`: no answer (network, timeout); `refused`: an answer that is not a payout (an error status, a bad body). */
+  constructor(
+    message: string,
+    readonly kind: 'unreachable' | 'refused',
+  ) {
     super(message);
     this.name = 'GoldenHatError';
   }
@@ -30,13 +34,17 @@ export interface GoldenHatClient {
 }
 
 export function createGoldenHatClient(options: JsonServiceOptions): GoldenHatClient {
-  const service = createJsonService({ ...options, name: 'Golden Hat' }, (message) => new GoldenHatError(message));
+  // The service fails with a status only for an answer it got; without one, Golden Hat was not reached.
+  const service = createJsonService(
+    { ...options, name: 'Golden Hat' },
+    (message, status) => new GoldenHatError(message, status === undefined ? 'unreachable' : 'refused'),
+  );
   async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) {
     const answer = await service.call(method, path, body, headers);
-    if (answer.status >= 300) throw new GoldenHatError(`Golden Hat refused: ${service.describe(answer)}`);
+    if (answer.status >= 300) throw new GoldenHatError(`Golden Hat refused: ${service.describe(answer)}`, 'refused');
     const json = (answer.json ?? {}) as Partial<GoldenHatPayout>;
     if (typeof json.id !== 'string' || typeof json.status !== 'string')
-      throw new GoldenHatError(`Golden Hat answered ${answer.status} without a payout`);
+      throw new GoldenHatError(`Golden Hat answered ${answer.status} without a payout`, 'refused');
     return { id: json.id, reference: String(json.reference ?? ''), status: json.status, failureReason: json.failureReason ?? null };
   }
   return {

@@ -18,26 +18,29 @@ export const lockPayoutByProviderId = async (db: Database, tx: Tx, providerPayou
     await sql<PayoutRow>(db, `SELECT ${payoutsTable.list} FROM payouts WHERE provider_payout_id = $1 FOR UPDATE`, [providerPayoutId], tx)
   )[0];
 
-export async function markPayoutPaid(db: Database, tx: Tx, id: string, now: Date): Promise<void> {
-  await execute(
+/** False when it was paid already (nothing changes then, so nothing is recorded twice). */
+export async function markPayoutPaid(db: Database, tx: Tx, id: string, now: Date): Promise<boolean> {
+  const { count } = await execute(
     db,
-    "UPDATE payouts SET status = 'paid', paid_at = $2, next_poll_at = NULL, last_error = NULL WHERE id = $1",
+    `UPDATE payouts SET status = 'paid', paid_at = $2, next_attempt_at = NULL, next_poll_at = NULL, last_error = NULL, failure_reason = NULL
+     WHERE id = $1 AND status <> 'paid'`,
     [id, now],
     tx,
   );
+  return count > 0;
 }
 
 /** A failed try puts the payout back to pending until its retry; `newAttempt` when Golden Hat failed the attempt itself. */
 export async function recordPayoutFailure(
   db: Database,
   tx: Tx,
-  failure: { id: string; failures: number; lastError: string; nextAttemptAt: Date; newAttempt: boolean },
+  failure: { id: string; failures: number; lastError: string; reason: string; nextAttemptAt: Date; newAttempt: boolean },
 ): Promise<void> {
   await execute(
     db,
-    `UPDATE payouts SET status = 'pending', failures = $2, last_error = $3, next_attempt_at = $4, next_poll_at = NULL,
+    `UPDATE payouts SET status = 'pending', failures = $2, last_error = $3, failure_reason = $6, next_attempt_at = $4, next_poll_at = NULL,
             attempt = attempt + $5 WHERE id = $1`,
-    [failure.id, failure.failures, failure.lastError, failure.nextAttemptAt, failure.newAttempt ? 1 : 0],
+    [failure.id, failure.failures, failure.lastError, failure.nextAttemptAt, failure.newAttempt ? 1 : 0, failure.reason],
     tx,
   );
 }
@@ -93,4 +96,32 @@ export async function recordGoldenHatEvent(db: Database, tx: Tx, event: { id: st
     tx,
   );
   return rows.length > 0;
+}
+
+/** These payouts as the transaction sees them (by id, or by their statements). */
+export const payoutRowsOf = (db: Database, tx: Tx, by: { ids?: string[]; statementIds?: string[] }) =>
+  sql<PayoutRow>(
+    db,
+    `SELECT ${payoutsTable.list} FROM payouts WHERE id = ANY($1::uuid[]) OR statement_id = ANY($2::uuid[]) ORDER BY created_at, id`,
+    [by.ids ?? [], by.statementIds ?? []],
+    tx,
+  );
+
+/** Newest first, keyset-paged on (created_at, id). */
+export function listPayoutRows(
+  db: Database,
+  q: { workerId?: string; status?: string; statementId?: string; after?: { at: string; id: string }; limit: number },
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.workerId) where.push(`worker_id = $${params.push(q.workerId)}`);
+  if (q.status) where.push(`status = $${params.push(q.status)}`);
+  if (q.statementId) where.push(`statement_id = $${params.push(q.statementId)}`);
+  if (q.after) where.push(`(created_at, id) < ($${params.push(q.after.at)}::timestamptz, $${params.push(q.after.id)}::uuid)`);
+  return sql<PayoutRow>(
+    db,
+    `SELECT ${payoutsTable.list} FROM payouts ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit)}`,
+    params,
+  );
 }

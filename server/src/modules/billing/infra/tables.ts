@@ -132,6 +132,8 @@ export const payoutsTable = defineTable('payouts', {
   provider_payout_id: col.text.nullable(),
   failures: col.integer(),
   last_error: col.text.nullable(),
+  /** What the worker is told of the last failed try (the raw error, `last_error`, is for managers). */
+  failure_reason: col.text.nullable(),
   next_attempt_at: col.timestamptz.nullable(),
   next_poll_at: col.timestamptz.nullable(),
   paid_at: col.timestamptz.nullable(),
