@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { transaction } from '../../../platform/database.ts';
 import type { JobOutcome } from '../../../platform/scheduler.ts';
 import { afterFailure, RETRY_WINDOW_MS } from '../domain/retry.ts';
@@ -8,6 +9,7 @@ import type { AttemptResult } from '../infra/http-sender.ts';
 import {
   dueDeliveries,
   insertAttempt,
+  leaseDelivery,
   lockPendingDelivery,
   updateDeliveryAfterAttempt,
   type DueDelivery,
@@ -15,18 +17,28 @@ import {
 import { disableEndpoint } from './disable-endpoint.ts';
 import type { Webhooks } from './context.ts';
 
-/** Deliveries one run takes per endpoint lane (a run lasts about one timeout at worst). */
+/** Deliveries one run takes per endpoint lane. */
 const PER_LANE = 25;
 const RUN_LIMIT = 5_000;
+/**
+ * How long a run waits for its attempts. A healthy endpoint answers well within it; an attempt still
+ * going then finishes (or times out) on its own and records itself, while its endpoint is left out of
+ * later runs (its lease), and the next run, fan-out first, starts on time for everyone else.
+ */
+export const RUN_BUDGET_MS = 1_000;
+/** A lease outlives its attempt's deadline by this much (the attempt's record is written after it). */
+const LEASE_MARGIN_MS = 30_000;
 
 /**
  * Sends the due deliveries (SPEC §13): every endpoint at once, each through
  * its own few lanes (`WEBHOOKS_PER_ENDPOINT_CONCURRENCY`), each attempt
- * bounded by the timeout. An endpoint's lanes stop at its first failure and
- * start nothing once a timeout has passed, so a slow or dead endpoint costs
- * the run one timeout and holds up no other endpoint; its other deliveries
- * wait for the next run. Each attempt is recorded (the delivery log) with
- * the delivery's next step in its own transaction, after the send.
+ * bounded by the timeout and holding its delivery by a lease meanwhile. An
+ * endpoint's lanes stop at its first failure; the run waits at most
+ * `RUN_BUDGET_MS` and starts nothing after it, so a slow or dead endpoint
+ * holds up neither the other endpoints nor the next run: its attempt in
+ * flight ends on its own, and its endpoint waits for it (one at a time, in
+ * order). Each attempt is recorded (the delivery log) with the delivery's
+ * next step in its own transaction, after the send.
  */
 export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const { kernel } = webhooks;
@@ -35,24 +47,37 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const byEndpoint = new Map<string, DueDelivery[]>();
   for (const delivery of due) byEndpoint.set(delivery.endpoint_id, [...(byEndpoint.get(delivery.endpoint_id) ?? []), delivery]);
   const started = performance.now();
+  const inBudget = () => performance.now() - started < RUN_BUDGET_MS;
+  const budgetSpent = sleep(RUN_BUDGET_MS).then(() => undefined);
   let failed = 0;
   let lastError: string | undefined;
-  await Promise.all(
-    [...byEndpoint.values()].map(async (queue) => {
-      let stop = false;
-      const lane = async () => {
-        while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
-          const result = await attemptDelivery(webhooks, queue.shift()!);
-          if (!result.ok) {
-            stop = true;
-            failed++;
-            lastError = result.error ?? `HTTP ${result.statusCode}`;
-          }
+  const lanes = [...byEndpoint.values()].flatMap((queue) => {
+    let stop = false;
+    const lane = async () => {
+      while (!stop && queue.length > 0 && inBudget()) {
+        const delivery = queue.shift()!;
+        // Held by another attempt (another process's run), or no longer pending: not this run's.
+        if (!(await leaseDelivery(kernel.db, delivery.id, timeoutMs + LEASE_MARGIN_MS))) continue;
+        const attempt = attemptDelivery(webhooks, delivery);
+        const result = await Promise.race([attempt, budgetSpent]);
+        if (!result) {
+          // Past the budget: the attempt goes on by itself, this run does not wait for it.
+          stop = true;
+          attempt.catch((error: unknown) =>
+            kernel.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt failed to record'),
+          );
+          return;
         }
-      };
-      await Promise.all(Array.from({ length: perEndpointConcurrency }, lane));
-    }),
-  );
+        if (!result.ok) {
+          stop = true;
+          failed++;
+          lastError = result.error ?? `HTTP ${result.statusCode}`;
+        }
+      }
+    };
+    return Array.from({ length: perEndpointConcurrency }, lane);
+  });
+  await Promise.all(lanes);
   return { failed, error: lastError };
 }
 

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { sql, transaction } from '../../../platform/database.ts';
 import { findEvent, listEventsAfter, recordPublicEvent } from '../../../platform/event-feed.ts';
@@ -446,6 +446,66 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
 });
 
 /** What two processes running the job at once would do, and where a delivery connects. */
+describe('webhooks: a slow endpoint holds up no run', () => {
+  let t: TestPlatform;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let manager: { token: string };
+  beforeAll(async () => {
+    // A long timeout, as in production: a run that waited for it would wait 20 s.
+    t = await createTestPlatform({ env: { WEBHOOKS_TIMEOUT_MS: '20000' } });
+    receiver = await startReceiver();
+    manager = await t.userWithRoles(['manager']);
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await t.close();
+  });
+  const endpoint = async (path: string) => {
+    const res = await t.api
+      .post('/v1/webhook-endpoints')
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ url: receiver.url(path), eventTypes: ['*'] });
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  };
+  const publish = () =>
+    transaction(t.db, (tx) => recordPublicEvent(t.db, tx, { type: 'order.created', data: {}, audience: [], occurredAt: t.clock.now() }));
+  const deliver = async () => {
+    const started = performance.now();
+    await t.platform.kernel.scheduler.runJob('webhooks.deliver', t.clock.now(), 'test');
+    return performance.now() - started;
+  };
+  const statusesOf = async (endpointId: string) =>
+    (
+      await sql<{ status: string }>(t.db, 'SELECT status FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY position', [endpointId])
+    ).map((r) => r.status);
+
+  it('ends a run while an attempt still hangs; later runs serve the others and leave that endpoint alone until it answers', async () => {
+    const slow = await endpoint('/slow');
+    await endpoint('/fast');
+    receiver.on('/slow', { kind: 'hang' }, { kind: 'status', status: 200 });
+    await publish();
+    expect(await deliver()).toBeLessThan(5_000);
+    expect(receiver.at('/fast')).toHaveLength(1);
+    expect(receiver.at('/slow')).toHaveLength(1);
+    await publish();
+    expect(await deliver()).toBeLessThan(5_000);
+    expect(receiver.at('/fast')).toHaveLength(2);
+    // One attempt at a time to an endpoint, in the feed's order: its second event waits for the first.
+    expect(receiver.at('/slow')).toHaveLength(1);
+    expect(await statusesOf(slow.id)).toEqual(['pending', 'pending']);
+    receiver.release();
+    // The hanging attempt ends on its own and records itself, outside any run.
+    await vi.waitFor(async () => expect(await statusesOf(slow.id)).toEqual(['succeeded', 'pending']), { timeout: 5_000 });
+    await deliver();
+    expect(receiver.at('/slow')).toHaveLength(2);
+    expect(await statusesOf(slow.id)).toEqual(['succeeded', 'succeeded']);
+    expect(receiver.at('/slow').map((r) => JSON.parse(r.body.toString()).id)).toEqual(
+      receiver.at('/fast').map((r) => JSON.parse(r.body.toString()).id),
+    );
+  });
+});
+
 describe('webhooks: racing fan-outs, the checked address', () => {
   let t: TestPlatform;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
