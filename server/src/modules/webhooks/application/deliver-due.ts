@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { transaction } from '../../../platform/database.ts';
 import type { JobOutcome } from '../../../platform/scheduler.ts';
 import { afterFailure, RETRY_WINDOW_MS } from '../domain/retry.ts';
@@ -17,28 +16,41 @@ import {
 import { disableEndpoint } from './disable-endpoint.ts';
 import type { Webhooks } from './context.ts';
 
-/** Deliveries one run takes per endpoint lane. */
+/** Deliveries one run takes per endpoint lane (a run starts nothing new once a timeout has passed). */
 const PER_LANE = 25;
 const RUN_LIMIT = 5_000;
 /**
- * How long a run waits for its attempts. A healthy endpoint answers well within it; an attempt still
- * going then finishes (or times out) on its own and records itself, while its endpoint is left out of
- * later runs (its lease), and the next run, fan-out first, starts on time for everyone else.
+ * How long a run waits for one attempt. A healthy endpoint answers well within it; an attempt still
+ * going then finishes (or times out) on its own and records itself, its endpoint left out of later
+ * runs meanwhile (its lease), and the run, and so the next run's fan-out, goes on for everyone else.
  */
-export const RUN_BUDGET_MS = 1_000;
+export const ATTEMPT_PATIENCE_MS = 1_000;
 /** A lease outlives its attempt's deadline by this much (the attempt's record is written after it). */
 const LEASE_MARGIN_MS = 30_000;
+
+/** The work's result, or undefined once `ms` have passed first (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const patience = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, patience]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Sends the due deliveries (SPEC §13): every endpoint at once, each through
  * its own few lanes (`WEBHOOKS_PER_ENDPOINT_CONCURRENCY`), each attempt
  * bounded by the timeout and holding its delivery by a lease meanwhile. An
- * endpoint's lanes stop at its first failure; the run waits at most
- * `RUN_BUDGET_MS` and starts nothing after it, so a slow or dead endpoint
- * holds up neither the other endpoints nor the next run: its attempt in
- * flight ends on its own, and its endpoint waits for it (one at a time, in
- * order). Each attempt is recorded (the delivery log) with the delivery's
- * next step in its own transaction, after the send.
+ * endpoint's lanes stop at its first failure, and at an attempt that takes
+ * longer than `ATTEMPT_PATIENCE_MS`: the run does not wait for it (it ends
+ * and records itself on its own, and its endpoint waits for it: one at a
+ * time, in order), so a slow or dead endpoint holds up neither the other
+ * endpoints nor the next run. Each attempt is recorded (the delivery log)
+ * with the delivery's next step in its own transaction, after the send.
  */
 export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const { kernel } = webhooks;
@@ -47,21 +59,19 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const byEndpoint = new Map<string, DueDelivery[]>();
   for (const delivery of due) byEndpoint.set(delivery.endpoint_id, [...(byEndpoint.get(delivery.endpoint_id) ?? []), delivery]);
   const started = performance.now();
-  const inBudget = () => performance.now() - started < RUN_BUDGET_MS;
-  const budgetSpent = sleep(RUN_BUDGET_MS).then(() => undefined);
   let failed = 0;
   let lastError: string | undefined;
   const lanes = [...byEndpoint.values()].flatMap((queue) => {
     let stop = false;
     const lane = async () => {
-      while (!stop && queue.length > 0 && inBudget()) {
+      while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
         const delivery = queue.shift()!;
         // Held by another attempt (another process's run), or no longer pending: not this run's.
         if (!(await leaseDelivery(kernel.db, delivery.id, timeoutMs + LEASE_MARGIN_MS))) continue;
         const attempt = attemptDelivery(webhooks, delivery);
-        const result = await Promise.race([attempt, budgetSpent]);
+        const result = await within(attempt, ATTEMPT_PATIENCE_MS);
         if (!result) {
-          // Past the budget: the attempt goes on by itself, this run does not wait for it.
+          // A slow endpoint: its attempt goes on by itself; this run does not wait for it.
           stop = true;
           attempt.catch((error: unknown) =>
             kernel.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt failed to record'),
