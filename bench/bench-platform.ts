@@ -1,11 +1,12 @@
 import { loadConfig, type Secrets } from '../server/src/platform/config.ts';
 import type { Database } from '../server/src/platform/database.ts';
 import type { Logger } from '../server/src/platform/logger.ts';
+import type { MailTransport } from '../server/src/platform/mail.ts';
 import { createPlatform } from '../server/src/app.ts';
 import { MODULES } from '../server/src/modules/index.ts';
 
-/** The platform as benchmarks run it: development config on the given database, silent, fixed secrets, no mail, no stand-ins. */
-export function benchPlatform(db: Database, logger: Logger, env: Record<string, string> = {}) {
+/** The platform as benchmarks run it: development config on the given database, silent, fixed secrets, no mail (unless a transport is given), no stand-ins. */
+export function benchPlatform(db: Database, logger: Logger, env: Record<string, string> = {}, mailTransport?: MailTransport) {
   const config = loadConfig(
     {
       NODE_ENV: 'development',
@@ -25,6 +26,6 @@ export function benchPlatform(db: Database, logger: Logger, env: Record<string, 
     ) as unknown as Secrets,
     db,
     logger,
-    mailTransport: { name: 'none', send: async () => undefined },
+    mailTransport: mailTransport ?? { name: 'none', send: async () => undefined },
   });
 }

@@ -2,7 +2,8 @@
  * A webhook receiver on the SDK, as an integrator would write one: it
  * listens on loopback, signs in as the demo manager, registers itself as an
  * endpoint for every event type, verifies each delivery with
- * `verifyWebhook` (on the raw body) and prints one line per event. Ctrl-C
+ * `verifyWebhook` (on the raw body) and prints one line per event, a
+ * summary a person reads at a glance (`summarize`), not the payload. Ctrl-C
  * deletes the endpoint again.
  *
  *   npm start                            # in one terminal
@@ -13,6 +14,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { login, unwrap, verifyWebhook, WebhookVerificationError, type WebhookEvent } from '@chorecat/sdk';
+
+/** The figure worth seeing per resource (money as the API gives it, "50.00"); the rest of the payload stays out of the line. */
+const FIGURES: Record<string, string[]> = { order: ['price'], invoice: ['total'], statement: ['net'], settlement: ['pot'] };
+
+/**
+ * One line per event: its type, the resource with a short id and its status, then its figure,
+ * e.g. `order.completed  order 1a2b… completed  price 50.00`.
+ */
+export function summarize(event: WebhookEvent): string {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const segments = event.type.split('.');
+  // webhook.endpoint.disabled is about an endpoint; the other types name their resource first (order.created).
+  const resource = segments[0] === 'webhook' && segments.length > 2 ? segments[1]! : segments[0]!;
+  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+  const id = text(data.id);
+  const subject = [resource, id && `${id.slice(0, 4)}…`, text(data.status)].filter(Boolean).join(' ');
+  const figures = (FIGURES[resource] ?? []).flatMap((key) => (text(data[key]) === undefined ? [] : [`${key} ${text(data[key])}`]));
+  return [event.type, subject, ...figures].join('  ');
+}
 
 export async function startWebhookReceiver(
   baseUrl: string,
@@ -35,7 +55,7 @@ export async function startWebhookReceiver(
         // Retries carry the same event id: print each event once.
         if (!events.some((e) => e.id === event.id)) {
           events.push(event);
-          log(`${event.createdAt} ${event.type} ${event.id} ${JSON.stringify(event.data)}`);
+          log(summarize(event));
         }
         res.writeHead(204).end();
       } catch (error) {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { apiReference } from '@scalar/express-api-reference';
 import type { Config, Secrets } from './platform/config.ts';
 import type { Database } from './platform/database.ts';
-import type { Logger } from './platform/logger.ts';
+import { errorSerializer, type Logger } from './platform/logger.ts';
 import { PlatformClock, systemClock, type Clock } from './platform/clock.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { OutboxDispatcher } from './platform/outbox.ts';
@@ -198,6 +198,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // pino-http's own would replace the logger's, and log a failed query's bind values.
+        err: errorSerializer,
       },
       // Refusals by the rate limiter are counted in /metrics, not logged one by one: a flood must not become a log flood.
       customLogLevel: (_req, res, error) =>

@@ -3424,7 +3424,7 @@ export interface components {
          */
         WebhookEndpointStatus: "active" | "disabled";
         /**
-         * @description The event types delivered to the endpoint (`order.created` …), or `["*"]` for every type.
+         * @description The event types delivered to the endpoint (`order.created` …), or `["*"]` for every type (`*` stands alone: beside a type it is a 400).
          * @example [
          *       "*"
          *     ]

@@ -104,6 +104,14 @@ describe('the webhook receiver through an order’s whole life', () => {
       expect(new Set(aboutOrder().map((e) => e.id)).size).toBe(expected.length);
       const completed = aboutOrder().find((e) => e.type === 'order.completed')!;
       expect(completed.data).toMatchObject({ id: order.id, status: 'completed', rating: 5, workerId: workerUser.id });
+      // The example prints each event as a one-line summary, never the JSON payload.
+      const short = `${order.id.slice(0, 4)}…`;
+      const price = (completed.data as { price: string }).price;
+      expect(price).toMatch(/^\d+\.\d{2}$/);
+      expect(lines).toContain(`order.created  order ${short} created`);
+      expect(lines).toContain(`order.completed  order ${short} completed  price ${price}`);
+      expect(lines).toContain(`kit.ready  kit ${(aboutOrder()[2]!.data as { id: string }).id.slice(0, 4)}… ready`);
+      expect(lines.filter((l) => l.includes('{'))).toEqual([]);
 
       // A delivery sent again (Redeliver in the panel) carries the same event id: the receiver prints it once.
       const [delivery] = await sql<{ id: string }>(t.db, 'SELECT id FROM webhook_deliveries WHERE endpoint_id = $1 AND event_type = $2', [

@@ -27,6 +27,8 @@ export function checkEventTypes(raw: unknown, known: readonly string[]): string[
   if (!Array.isArray(raw) || raw.length === 0 || raw.length > 100) throw invalid('eventTypes', 'must list 1 to 100 event types, or ["*"]');
   const types = raw.map((t) => (typeof t === 'string' ? t : ''));
   if (types.some((t) => !isEventTypeFilter(t))) throw invalid('eventTypes', 'must be event types like order.created, or "*"');
+  // "*" beside a type would read as a narrower filter than it is.
+  if (types.includes('*') && types.length > 1) throw invalid('eventTypes', 'must be ["*"] alone or event types without "*"');
   const unknown = types.filter((t) => t !== '*' && !known.includes(t));
   if (unknown.length) throw new AppError('EVENTS.UNKNOWN_TYPE', `No public event is of type ${unknown.join(', ')}.`);
   return [...new Set(types)];

@@ -8,6 +8,7 @@ import type { AttemptResult } from '../infra/http-sender.ts';
 import {
   dueDeliveries,
   insertAttempt,
+  leaseDelivery,
   lockPendingDelivery,
   updateDeliveryAfterAttempt,
   type DueDelivery,
@@ -15,18 +16,41 @@ import {
 import { disableEndpoint } from './disable-endpoint.ts';
 import type { Webhooks } from './context.ts';
 
-/** Deliveries one run takes per endpoint lane (a run lasts about one timeout at worst). */
+/** Deliveries one run takes per endpoint lane (a run starts nothing new once a timeout has passed). */
 const PER_LANE = 25;
 const RUN_LIMIT = 5_000;
+/**
+ * How long a run waits for one attempt. A healthy endpoint answers well within it; an attempt still
+ * going then finishes (or times out) on its own and records itself, its endpoint left out of later
+ * runs meanwhile (its lease), and the run, and so the next run's fan-out, goes on for everyone else.
+ */
+export const ATTEMPT_PATIENCE_MS = 1_000;
+/** A lease outlives its attempt's deadline by this much (the attempt's record is written after it). */
+const LEASE_MARGIN_MS = 30_000;
+
+/** The work's result, or undefined once `ms` have passed first (the work goes on). */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const patience = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  try {
+    return await Promise.race([work, patience]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Sends the due deliveries (SPEC §13): every endpoint at once, each through
  * its own few lanes (`WEBHOOKS_PER_ENDPOINT_CONCURRENCY`), each attempt
- * bounded by the timeout. An endpoint's lanes stop at its first failure and
- * start nothing once a timeout has passed, so a slow or dead endpoint costs
- * the run one timeout and holds up no other endpoint; its other deliveries
- * wait for the next run. Each attempt is recorded (the delivery log) with
- * the delivery's next step in its own transaction, after the send.
+ * bounded by the timeout and holding its delivery by a lease meanwhile. An
+ * endpoint's lanes stop at its first failure, and at an attempt that takes
+ * longer than `ATTEMPT_PATIENCE_MS`: the run does not wait for it (it ends
+ * and records itself on its own, and its endpoint waits for it: one at a
+ * time, in order), so a slow or dead endpoint holds up neither the other
+ * endpoints nor the next run. Each attempt is recorded (the delivery log)
+ * with the delivery's next step in its own transaction, after the send.
  */
 export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const { kernel } = webhooks;
@@ -37,22 +61,33 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const started = performance.now();
   let failed = 0;
   let lastError: string | undefined;
-  await Promise.all(
-    [...byEndpoint.values()].map(async (queue) => {
-      let stop = false;
-      const lane = async () => {
-        while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
-          const result = await attemptDelivery(webhooks, queue.shift()!);
-          if (!result.ok) {
-            stop = true;
-            failed++;
-            lastError = result.error ?? `HTTP ${result.statusCode}`;
-          }
+  const lanes = [...byEndpoint.values()].flatMap((queue) => {
+    let stop = false;
+    const lane = async () => {
+      while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
+        const delivery = queue.shift()!;
+        // Held by another attempt (another process's run), or no longer pending: not this run's.
+        if (!(await leaseDelivery(kernel.db, delivery.id, timeoutMs + LEASE_MARGIN_MS))) continue;
+        const attempt = attemptDelivery(webhooks, delivery);
+        const result = await within(attempt, ATTEMPT_PATIENCE_MS);
+        if (!result) {
+          // A slow endpoint: its attempt goes on by itself; this run does not wait for it.
+          stop = true;
+          attempt.catch((error: unknown) =>
+            kernel.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt failed to record'),
+          );
+          return;
         }
-      };
-      await Promise.all(Array.from({ length: perEndpointConcurrency }, lane));
-    }),
-  );
+        if (!result.ok) {
+          stop = true;
+          failed++;
+          lastError = result.error ?? `HTTP ${result.statusCode}`;
+        }
+      }
+    };
+    return Array.from({ length: perEndpointConcurrency }, lane);
+  });
+  await Promise.all(lanes);
   return { failed, error: lastError };
 }
 

@@ -10,13 +10,19 @@ import ipaddr from 'ipaddr.js';
  * (`::ffff:127.0.0.1`) is judged as the IPv4 address it is.
  */
 const PRIVATE_RANGES = new Set(['loopback', 'private', 'uniqueLocal']);
+/**
+ * IPv4-compatible IPv6 (`::7f00:1` for 127.0.0.1, deprecated since RFC 4291) lies in ::/8, which IANA
+ * reserves; ipaddr.js names only its :: and ::1 and calls the rest unicast, so it is refused here.
+ */
+const RESERVED_IPV6 = ipaddr.IPv6.parseCIDR('::/8');
 
 export type AddressVerdict = { ok: true; address: string; family: 4 | 6 } | { ok: false; reason: string };
 
 export function judgeAddress(ip: string, allowPrivate: boolean): AddressVerdict {
   if (!ipaddr.isValid(ip)) return { ok: false, reason: `${ip} is not an IP address` };
   const address = ipaddr.process(ip);
-  const range = address.range();
+  const range =
+    address instanceof ipaddr.IPv6 && address.match(RESERVED_IPV6) && address.range() === 'unicast' ? 'reserved' : address.range();
   if (range === 'unicast' || (allowPrivate && PRIVATE_RANGES.has(range))) {
     return { ok: true, address: address.toString(), family: address.kind() === 'ipv4' ? 4 : 6 };
   }
@@ -33,13 +39,16 @@ export type UrlVerdict = { ok: true; url: URL } | { ok: false; message: string }
 
 /** The endpoint URL's form: http(s), no credentials, a host. Its address is checked separately (it needs DNS). */
 export function parseEndpointUrl(raw: string): UrlVerdict {
-  if (raw.length > 2048) return { ok: false, message: 'must be at most 2048 characters' };
+  const tooLong: UrlVerdict = { ok: false, message: 'must be at most 2048 characters' };
+  if (raw.length > 2048) return tooLong;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { ok: false, message: 'must be an absolute http or https URL' };
   }
+  // The URL is stored and sent as parsed, percent-encoded: `é` is six characters there.
+  if (url.toString().length > 2048) return tooLong;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: 'must be an http or https URL' };
   if (url.username || url.password) return { ok: false, message: 'must not carry credentials' };
   if (!url.hostname) return { ok: false, message: 'must name a host' };

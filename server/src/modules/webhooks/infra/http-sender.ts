@@ -13,6 +13,9 @@ export interface AttemptResult {
   excerpt: string | null;
 }
 
+/** The receiver's bytes as text PostgreSQL can keep: NUL (valid UTF-8, refused by a text column) becomes U+FFFD. */
+const storable = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 /**
  * One POST to an endpoint, to the address already checked (the `lookup`
  * hands the socket that address whatever the name resolves to now: no DNS
@@ -64,14 +67,20 @@ export function postOnce(input: {
       input.timeoutMs,
     );
     request.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ ok: false, statusCode: null, error: error.code ? `${error.code}: ${error.message}` : error.message, excerpt: null }),
+      finish({
+        ok: false,
+        statusCode: null,
+        error: storable(error.code ? `${error.code}: ${error.message}` : error.message),
+        excerpt: null,
+      }),
     );
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let length = 0;
       const done = () => {
-        const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
+        // An answer the log could not store would fail the attempt's record, and the delivery would be sent again every run.
+        const excerpt = storable(Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8'));
         const ok = status >= 200 && status < 300;
         const error = ok ? null : status >= 300 && status < 400 ? `redirect (${status}) not followed` : null;
         response.destroy();

@@ -33,6 +33,8 @@ export const webhookDeliveriesTable = defineTable('webhook_deliveries', {
   created_at: col.timestamptz(),
   finished_at: col.timestamptz.nullable(),
   position: col.bigint(),
+  /** An attempt is in flight until then (wall clock); see migration 0062. */
+  leased_until: col.timestamptz.nullable(),
 });
 export type DeliveryRow = RowOf<typeof webhookDeliveriesTable>;
 

@@ -194,7 +194,11 @@ export type DueDelivery = DeliveryRow & {
   previous_secret_expires_at: Date | null;
 };
 
-/** Due deliveries of active endpoints, oldest first, at most `perEndpoint` of each endpoint. */
+/** An endpoint with an attempt still in flight (an earlier run's, maybe another process's) waits until it ends. */
+const NOT_IN_FLIGHT = `NOT EXISTS (SELECT 1 FROM webhook_deliveries l
+  WHERE l.endpoint_id = d.endpoint_id AND l.status = 'pending' AND l.leased_until > clock_timestamp())`;
+
+/** Due deliveries of active endpoints with nothing in flight, oldest first, at most `perEndpoint` of each endpoint. */
 export async function dueDeliveries(db: Database, input: { now: Date; perEndpoint: number; limit: number }): Promise<DueDelivery[]> {
   return sql<DueDelivery>(
     db,
@@ -202,10 +206,25 @@ export async function dueDeliveries(db: Database, input: { now: Date; perEndpoin
        SELECT ${D.listAs('d')}, e.url, e.secret_encrypted, e.previous_secret_encrypted, e.previous_secret_expires_at,
               row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.position) AS lane_rank
          FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-        WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND e.status = 'active' AND e.deleted_at IS NULL
+        WHERE d.status = 'pending' AND d.next_attempt_at <= $1 AND e.status = 'active' AND e.deleted_at IS NULL AND ${NOT_IN_FLIGHT}
      ) ranked WHERE lane_rank <= $2 ORDER BY next_attempt_at, position LIMIT $3`,
     [input.now, input.perEndpoint, input.limit],
   );
+}
+
+/**
+ * Takes a delivery for one attempt, until the attempt's deadline (plus a margin) on the database's
+ * wall clock; false when it is no longer pending or another attempt holds it. A process that dies
+ * mid-attempt lets it go at the lease's end, and the delivery is tried again.
+ */
+export async function leaseDelivery(db: Database, id: string, leaseMs: number): Promise<boolean> {
+  const { count } = await execute(
+    db,
+    `UPDATE webhook_deliveries SET leased_until = clock_timestamp() + $2 * interval '1 millisecond'
+      WHERE id = $1 AND status = 'pending' AND (leased_until IS NULL OR leased_until <= clock_timestamp())`,
+    [id, leaseMs],
+  );
+  return count === 1;
 }
 
 /** The delivery locked for recording an attempt; undefined if it is no longer pending (deleted endpoint, another run). */
@@ -259,7 +278,7 @@ export async function updateDeliveryAfterAttempt(
   await execute(
     db,
     `UPDATE webhook_deliveries SET status = $2, attempts = attempts + 1, next_attempt_at = $3, give_up_at = $4,
-            last_status_code = $5, last_error = $6, finished_at = $7
+            last_status_code = $5, last_error = $6, finished_at = $7, leased_until = NULL
       WHERE id = $1`,
     [input.id, input.status, input.nextAttemptAt, input.giveUpAt, input.statusCode, input.error, input.finishedAt],
     tx,
@@ -288,7 +307,7 @@ export async function nextDeliveryDueAt(db: Database): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }>(
     db,
     `SELECT min(d.next_attempt_at) AS at FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-      WHERE d.status = 'pending' AND e.status = 'active' AND e.deleted_at IS NULL`,
+      WHERE d.status = 'pending' AND e.status = 'active' AND e.deleted_at IS NULL AND ${NOT_IN_FLIGHT}`,
   );
   return row?.at ?? null;
 }

@@ -109,6 +109,41 @@ describe('webhooks in the admin panel', () => {
     expect((await panel.get('/admin/api/resources/webhooks/actions/list').expect(200)).body.records).toEqual([]);
   });
 
+  it('sends a delivery once more under twenty racing Redelivers, and once more under a Redeliver racing a Delete', async () => {
+    const created = await t.api
+      .post('/v1/webhook-endpoints')
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ url: receiver.url('/racing'), eventTypes: ['*'] })
+      .expect(201);
+    const id = created.body.id as string;
+    await transaction(t.db, (tx) =>
+      recordPublicEvent(t.db, tx, { type: 'order.created', data: {}, audience: [], occurredAt: t.clock.now() }),
+    );
+    await deliver();
+    expect(receiver.at('/racing')).toHaveLength(1);
+    const [delivery] = await sql<{ id: string }>(t.db, 'SELECT id FROM webhook_deliveries WHERE endpoint_id = $1', [id]);
+    const racing = await Promise.all(
+      Array.from({ length: 20 }, () => panel.post(`/admin/api/resources/webhook_deliveries/records/${delivery!.id}/redeliver`)),
+    );
+    expect(racing.map((r) => [r.status, r.body.notice?.type])).toEqual(Array.from({ length: 20 }, () => [200, 'success']));
+    await deliver();
+    await deliver();
+    expect(receiver.at('/racing')).toHaveLength(2);
+
+    // A Redeliver and a Delete at once: either order leaves the endpoint deleted and nothing more sent.
+    const [redelivered, deleted] = await Promise.all([
+      panel.post(`/admin/api/resources/webhook_deliveries/records/${delivery!.id}/redeliver`),
+      t.api.delete(`/v1/webhook-endpoints/${id}`).set('authorization', `Bearer ${manager.token}`),
+    ]);
+    expect(redelivered.status).toBeLessThan(500);
+    expect(deleted.status).toBe(204);
+    await deliver();
+    expect(receiver.at('/racing')).toHaveLength(2);
+    expect(await sql(t.db, 'SELECT status FROM webhook_deliveries WHERE id = $1', [delivery!.id])).toEqual([
+      { status: expect.stringMatching(/^(cancelled|succeeded)$/) },
+    ]);
+  });
+
   it('is for managers and admins: supplies staff are refused', async () => {
     const { agent } = await panelSession(t, ['supplies']);
     for (const resource of ['webhooks', 'webhook_deliveries', 'webhook_delivery_attempts']) {

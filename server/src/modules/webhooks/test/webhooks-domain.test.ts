@@ -18,6 +18,10 @@ describe('webhook addresses (SSRF)', () => {
     '::ffff:169.254.169.254',
     '64:ff9b::7f00:1',
     '2002:7f00:1::1',
+    // IPv4-compatible IPv6 (::/96, deprecated): ipaddr.js calls it unicast, yet it embeds 127.0.0.1 and 169.254.169.254.
+    '::7f00:1',
+    '::a9fe:a9fe',
+    '::2',
   ];
   const privateOnes = [
     '127.0.0.1',
@@ -57,6 +61,8 @@ describe('webhook addresses (SSRF)', () => {
     expect(parseEndpointUrl('ftp://example.com/').ok).toBe(false);
     expect(parseEndpointUrl('javascript:alert(1)').ok).toBe(false);
     expect(parseEndpointUrl('not a url').ok).toBe(false);
+    // The limit is on the URL as stored and sent: 1000 é's are 2048 characters once percent-encoded.
+    expect(parseEndpointUrl(`http://127.0.0.1/${'é'.repeat(1000)}`)).toEqual({ ok: false, message: 'must be at most 2048 characters' });
     expect(parseEndpointUrl('https://user:pw@example.com/').ok).toBe(false);
     expect(parseEndpointUrl(`https://example.com/${'a'.repeat(2048)}`).ok).toBe(false);
     expect(parseEndpointUrl('https://example.com/hook?x=1').ok).toBe(true);

@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { sql, transaction } from '../../../platform/database.ts';
 import { findEvent, listEventsAfter, recordPublicEvent } from '../../../platform/event-feed.ts';
@@ -131,6 +131,10 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
         ['javascript:alert(1)', ['*']],
         ['http://user:pass@127.0.0.1/hook', ['*']],
         [`http://127.0.0.1/${'a'.repeat(5000)}`, ['*']],
+        // Short as sent, past 2048 characters once percent-encoded (the table's check once made this a 500).
+        [`http://127.0.0.1/${'é'.repeat(1000)}`, ['*']],
+        // "*" is every type: alone or not at all.
+        [receiver.url('/x'), ['*', 'order.created']],
         [receiver.url('/x'), []],
         [receiver.url('/x'), ['Order Created']],
         [receiver.url('/x'), Array.from({ length: 5000 }, (_, i) => `order.t${i}`)],
@@ -223,6 +227,20 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
       expect(Math.abs(Number(match![1]) - Date.now() / 1000)).toBeLessThan(60);
       // The rolled-back event was never delivered anywhere.
       expect(receiver.received.some((r) => r.body.toString().includes('rolledBack'))).toBe(false);
+    });
+
+    it('records an answer holding NUL bytes (PostgreSQL text cannot) once, instead of sending the delivery again every run', async () => {
+      await drain();
+      const nul = await endpoint('/nul');
+      receiver.on('/nul', { kind: 'status', status: 200, body: 'ok\u0000then\u0000more' });
+      await publish('order.created');
+      const first = await deliver();
+      await deliver();
+      await deliver();
+      expect(first.outcome).toBe('succeeded');
+      expect(receiver.at('/nul')).toHaveLength(1);
+      expect(await attemptsOf(nul.id)).toMatchObject([{ succeeded: true, status_code: 200, response_excerpt: 'ok\uFFFDthen\uFFFDmore' }]);
+      expect(await deliveriesOf(nul.id)).toMatchObject([{ status: 'succeeded', attempts: 1 }]);
     });
 
     it('retries 500s with backoff through the sandbox clock and logs each attempt: status, latency, the first 1 kB', async () => {
@@ -428,6 +446,66 @@ describe('webhooks: endpoints, signed deliveries, retries, disabling', () => {
 });
 
 /** What two processes running the job at once would do, and where a delivery connects. */
+describe('webhooks: a slow endpoint holds up no run', () => {
+  let t: TestPlatform;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let manager: { token: string };
+  beforeAll(async () => {
+    // A long timeout, as in production: a run that waited for it would wait 20 s.
+    t = await createTestPlatform({ env: { WEBHOOKS_TIMEOUT_MS: '20000' } });
+    receiver = await startReceiver();
+    manager = await t.userWithRoles(['manager']);
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await t.close();
+  });
+  const endpoint = async (path: string) => {
+    const res = await t.api
+      .post('/v1/webhook-endpoints')
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ url: receiver.url(path), eventTypes: ['*'] });
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  };
+  const publish = () =>
+    transaction(t.db, (tx) => recordPublicEvent(t.db, tx, { type: 'order.created', data: {}, audience: [], occurredAt: t.clock.now() }));
+  const deliver = async () => {
+    const started = performance.now();
+    await t.platform.kernel.scheduler.runJob('webhooks.deliver', t.clock.now(), 'test');
+    return performance.now() - started;
+  };
+  const statusesOf = async (endpointId: string) =>
+    (
+      await sql<{ status: string }>(t.db, 'SELECT status FROM webhook_deliveries WHERE endpoint_id = $1 ORDER BY position', [endpointId])
+    ).map((r) => r.status);
+
+  it('ends a run while an attempt still hangs; later runs serve the others and leave that endpoint alone until it answers', async () => {
+    const slow = await endpoint('/slow');
+    await endpoint('/fast');
+    receiver.on('/slow', { kind: 'hang' }, { kind: 'status', status: 200 });
+    await publish();
+    expect(await deliver()).toBeLessThan(5_000);
+    expect(receiver.at('/fast')).toHaveLength(1);
+    expect(receiver.at('/slow')).toHaveLength(1);
+    await publish();
+    expect(await deliver()).toBeLessThan(5_000);
+    expect(receiver.at('/fast')).toHaveLength(2);
+    // One attempt at a time to an endpoint, in the feed's order: its second event waits for the first.
+    expect(receiver.at('/slow')).toHaveLength(1);
+    expect(await statusesOf(slow.id)).toEqual(['pending', 'pending']);
+    receiver.release();
+    // The hanging attempt ends on its own and records itself, outside any run.
+    await vi.waitFor(async () => expect(await statusesOf(slow.id)).toEqual(['succeeded', 'pending']), { timeout: 5_000 });
+    await deliver();
+    expect(receiver.at('/slow')).toHaveLength(2);
+    expect(await statusesOf(slow.id)).toEqual(['succeeded', 'succeeded']);
+    expect(receiver.at('/slow').map((r) => JSON.parse(r.body.toString()).id)).toEqual(
+      receiver.at('/fast').map((r) => JSON.parse(r.body.toString()).id),
+    );
+  });
+});
+
 describe('webhooks: racing fan-outs, the checked address', () => {
   let t: TestPlatform;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -520,11 +598,17 @@ describe('webhooks: the example receiver', () => {
     });
     try {
       const recorded = await transaction(t.db, (tx) =>
-        recordPublicEvent(t.db, tx, { type: 'order.created', data: { orderId: 'example-1' }, audience: [], occurredAt: t.clock.now() }),
+        recordPublicEvent(t.db, tx, {
+          type: 'order.created',
+          data: { id: '1a2b3c4d-0000-4000-8000-000000000001', status: 'pending', price: '50.00', address: '1 Yarn Lane' },
+          audience: [],
+          occurredAt: t.clock.now(),
+        }),
       );
       await t.platform.kernel.scheduler.runJob('webhooks.deliver', t.clock.now(), 'test');
       expect(example.events.map((e) => e.id)).toEqual([recorded.id]);
-      expect(lines.at(-1)).toContain(`order.created ${recorded.id} {"orderId":"example-1"}`);
+      // A summary, not the payload.
+      expect(lines.at(-1)).toBe('order.created  order 1a2b… pending  price 50.00');
     } finally {
       await example.close();
     }
