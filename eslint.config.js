@@ -40,6 +40,11 @@ export default tseslint.config(
     rules: { 'chorecat/module-boundaries': 'error' },
   },
   {
+    // The client web example runs in the browser.
+    files: ['examples/client-web/src/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['admin/src/components/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
