@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
-import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { bringKitReady, settle } from '../helpers/orders.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
@@ -45,11 +45,7 @@ describe('the client web app in headless Chromium', () => {
     await build({ ...config, build: { outDir, emptyOutDir: true } });
     app = await preview({ ...config, build: { outDir } });
     appUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-    browser = await playwright.launch({
-      executablePath: await chromium.executablePath(),
-      args: [...chromium.args, '--no-sandbox', '--disable-background-networking'],
-      headless: true,
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

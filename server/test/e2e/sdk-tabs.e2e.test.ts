@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
 import type * as Sdk from '@chorecat/sdk';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
@@ -67,12 +67,7 @@ describe('SDK sessions across browser tabs', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    browser = await playwright.launch({
-      executablePath: await chromium.executablePath(),
-      // Not --single-process (its Lambda default): tabs as a desktop browser runs them, and closing a context does not end the browser.
-      args: [...chromium.args.filter((arg) => arg !== '--single-process'), '--no-sandbox', '--disable-background-networking'],
-      headless: true,
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
