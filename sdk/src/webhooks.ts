@@ -51,7 +51,9 @@ export type WebhookVerificationReason =
   /** Signed, but not an event envelope, or its id is not the `Chorecat-Event-Id` header's. */
   | 'malformed_event'
   /** Neither Web Crypto nor any secret to check with. */
-  | 'no_secret';
+  | 'no_secret'
+  /** The body passed is not the raw bytes received (e.g. the object express.json() parsed): it cannot be checked. */
+  | 'not_raw_body';
 
 export class WebhookVerificationError extends Error {
   constructor(
@@ -113,6 +115,13 @@ export async function verifyWebhook<Event extends WebhookEvent = ChorecatEvent>(
   secrets: string | readonly string[],
   options: VerifyWebhookOptions = {},
 ): Promise<Event> {
+  // Plain JS (or Express's `req.body: any`) can hand over the parsed JSON; its signature would "mismatch", which misleads.
+  if (typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array) && !(rawBody instanceof ArrayBuffer)) {
+    throw new WebhookVerificationError(
+      'not_raw_body',
+      'Pass the body exactly as received (a string, Buffer, Uint8Array or ArrayBuffer), not parsed JSON: with Express, express.raw({ type: "application/json" }) on the webhook route.',
+    );
+  }
   const tolerance = options.toleranceSeconds ?? 300;
   const keys = (typeof secrets === 'string' ? [secrets] : [...secrets]).filter((s) => s.length > 0);
   if (keys.length === 0) throw new WebhookVerificationError('no_secret', 'No secret to verify the delivery with.');

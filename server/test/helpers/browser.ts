@@ -6,12 +6,17 @@ import { chromium as playwright, type Browser, type Page } from 'playwright-core
  * (@sparticuz/chromium, STACK.md), so `npm test` needs nothing else on a
  * fresh machine. Not --single-process (its Lambda default): pages and
  * contexts as a desktop browser runs them, and closing a context does not
- * end the browser. No background networking: this machine's network is closed.
+ * end the browser. Not --disable-web-security (also its default): the page
+ * keeps a browser's same-origin rules, so a test cannot pass on a call a
+ * partner's browser would refuse (CORS). No background networking: this
+ * machine's network is closed.
  */
+const DROPPED_ARGS = ['--single-process', '--disable-web-security'];
+
 export async function launchChromium(): Promise<Browser> {
   return playwright.launch({
     executablePath: await chromium.executablePath(),
-    args: [...chromium.args.filter((arg) => arg !== '--single-process'), '--no-sandbox', '--disable-background-networking'],
+    args: [...chromium.args.filter((arg) => !DROPPED_ARGS.includes(arg)), '--no-sandbox', '--disable-background-networking'],
     headless: true,
   });
 }

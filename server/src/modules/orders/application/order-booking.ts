@@ -8,8 +8,10 @@ export const MAX_DAYS_AHEAD = 90;
 export function assertStartInRange(startsAt: Date, now: Date): void {
   const latest = now.getTime() + MAX_DAYS_AHEAD * 24 * 60 * 60_000;
   if (startsAt.getTime() <= now.getTime() || startsAt.getTime() > latest) {
-    throw new AppError('ORDERS.START_OUT_OF_RANGE', `The start must be in the future and at most ${MAX_DAYS_AHEAD} days ahead.`, {
-      errors: [{ path: '/body/startsAt', message: `must be after now and within ${MAX_DAYS_AHEAD} days` }],
+    // "Now" is the platform's clock, which a sandbox may have moved past the wall clock: name it, since clients cannot read it.
+    const window = `after ${now.toISOString()} and at most ${MAX_DAYS_AHEAD} days later (until ${new Date(latest).toISOString()})`;
+    throw new AppError('ORDERS.START_OUT_OF_RANGE', `The start must be ${window}, by the platform's clock.`, {
+      errors: [{ path: '/body/startsAt', message: `must be ${window}` }],
     });
   }
 }
