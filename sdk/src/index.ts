@@ -309,6 +309,15 @@ export function toCents(amount: Money): bigint {
   return match[1] ? -cents : cents;
 }
 
+/** A page's `limit` (1–100, the contract's Limit): `limit: 1000` does not compile; a computed number goes through `pageSize()`. */
+export type PageSize = components['parameters']['Limit'];
+
+/** Checks a computed page size (an integer 1–100) and types it as PageSize; a RangeError otherwise. */
+export function pageSize(n: number): PageSize {
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new RangeError(`${n} is not a page size (an integer from 1 to 100)`);
+  return n as PageSize;
+}
+
 /** Integer hundredths back to the API's money string: 1250n → "12.50", -5n → "-0.05". */
 export function formatCents(cents: bigint): Money {
   const sign = cents < 0n ? '-' : '';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { formatCents, money, toCents, type Money } from '@chorecat/sdk';
+import { formatCents, money, pageSize, toCents, type Money } from '@chorecat/sdk';
 
 describe('SDK money helpers', () => {
   it('reads and writes the API money strings exactly', () => {
@@ -31,5 +31,13 @@ describe('SDK money helpers', () => {
     const text: string = '-12.50';
     expect(money(text)).toBe('-12.50');
     expect(toCents(money(text))).toBe(-1250n);
+  });
+});
+
+describe('SDK page sizes', () => {
+  it('takes a computed size from 1 to 100 and refuses anything else', () => {
+    expect(pageSize(1)).toBe(1);
+    expect(pageSize(100)).toBe(100);
+    for (const bad of [0, 101, 2.5, -1, Number.NaN]) expect(() => pageSize(bad), String(bad)).toThrow(RangeError);
   });
 });

@@ -5,7 +5,7 @@
  * '@ts-expect-error' directive". Nothing here runs; the runtime behaviour is
  * server/test/e2e/sdk-resources.e2e.test.ts's.
  */
-import { formatCents, money, toCents, type ChorecatClient, type Exact, type Money, type Schemas } from '@chorecat/sdk';
+import { formatCents, money, pageSize, toCents, type ChorecatClient, type Exact, type Money, type Schemas } from '@chorecat/sdk';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(value: T) => value;
@@ -53,6 +53,10 @@ export async function resourceMethodTypes(chorecat: ChorecatClient, id: string):
   await chorecat.orders.list({ status: 'scheduled', limit: 100 });
   // @ts-expect-error 1000 is over the contract's maximum
   await chorecat.orders.list({ limit: 1000 });
+  const computed: number = 20;
+  // @ts-expect-error a computed number is not a page size until pageSize() checked it
+  await chorecat.orders.list({ limit: computed });
+  await chorecat.orders.list({ limit: pageSize(computed) });
   // @ts-expect-error a misspelt query key
   await chorecat.orders.list({ stauts: 'scheduled' });
 
