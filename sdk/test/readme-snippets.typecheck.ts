@@ -38,6 +38,7 @@ declare function showOffline(): void;
 declare function showSignIn(): void;
 declare function handle(event: unknown): Promise<void>;
 declare const seen: { has(id: string): Promise<boolean>; add(id: string): Promise<void> };
+declare const secret: string;
 declare const cookies: { read(): Tokens | undefined; write(tokens: Tokens | undefined): void };
 
 /** ## Quick start (the README's is plain JavaScript, run with node; this is the same in TypeScript). */
@@ -84,10 +85,17 @@ export async function browser(email: string, password: string) {
 }
 
 /** ## Resource methods */
-export async function resourceMethods(baseUrl: string, token: string, serviceTypeId: string, order: Schemas['Order'], kit: Schemas['Kit']) {
+export async function resourceMethods(
+  baseUrl: string,
+  token: string,
+  serviceTypeId: string,
+  startsAt: string,
+  order: Schemas['Order'],
+  kit: Schemas['Kit'],
+) {
   const chorecat = createChorecat({ baseUrl, token });
   const { data, error, response } = await chorecat.orders.create(
-    { serviceTypeId, startsAt: '2030-01-07T09:00:00Z', address: '7 Sill Street' },
+    { serviceTypeId, startsAt, address: '7 Sill Street' },
     { idempotencyKey: 'order-7-sill' },
   );
   void [data, error, response];
@@ -195,7 +203,8 @@ export function webhooksNode(secret: string) {
     .listen(4030);
 }
 
-export async function webhooksFetch(request: Request, secret: string): Promise<Response> {
+/** The Fetch-style receiver (`secret` as the README takes it: yours). */
+export async function POST(request: Request): Promise<Response> {
   try {
     const event = await verifyWebhook(await request.arrayBuffer(), request.headers, secret);
     switch (event.type) {
