@@ -24,7 +24,7 @@ export function exampleAnswers(form: Schemas['ReviewForm']): Schemas['ReviewAnsw
 
 export async function reviewOldestOpen(baseUrl: string, credentials = { email: 'manager@chorecat.test', password: 'chorecat-demo' }) {
   const { client } = await login({ baseUrl }, credentials);
-  const [oldest] = await client.reviews.list({ status: 'open', limit: 1 }).toArray({ limit: 1 });
+  const [oldest] = (await client.reviews.list.orThrow({ status: 'open', limit: 1 })).data; // the first page: the oldest
   if (!oldest) return { reviewed: null, note: 'the queue is empty: cancel or fail an order first' };
   const review = await client.reviews.get.orThrow(oldest.id);
   if (!review.form) return { reviewed: null, note: 'no review form is defined yet' };
