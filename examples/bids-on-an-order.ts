@@ -10,7 +10,7 @@
  *   npm start                         # in one terminal
  *   npm run example:bids-on-an-order  # in another
  */
-import { formatCents, login, money, toCents, unwrap, type ChorecatClient } from '@chorecat/sdk';
+import { formatCents, login, money, toCents, unwrap, type ChorecatClient, type Schemas } from '@chorecat/sdk';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,13 +29,13 @@ export async function bidsOnAnOrder(
   const client = options.client ?? (await login({ baseUrl }, { email: 'client@chorecat.test', password: 'chorecat-demo' })).client;
   const { client: manager } = await login({ baseUrl }, options.manager ?? { email: 'manager@chorecat.test', password: 'chorecat-demo' });
 
-  const now = Date.parse(unwrap(await manager.GET('/v1/sandbox/clock')).now);
-  const [type] = unwrap(await client.GET('/v1/service-types')).data;
-  const order = unwrap(
-    await client.POST('/v1/orders', {
-      body: { serviceTypeId: type!.id, startsAt: new Date(now + 60 * 60_000).toISOString(), address: '2 Wager Way' },
-    }),
-  );
+  const now = Date.parse((await manager.sandbox.getClock.orThrow()).now);
+  const [type] = (await client.serviceTypes.list.orThrow()).data;
+  const order = await client.orders.create.orThrow({
+    serviceTypeId: type!.id,
+    startsAt: new Date(now + 60 * 60_000).toISOString(),
+    address: '2 Wager Way',
+  });
   log(`order ${order.id} posted, starting ${order.startsAt}`);
 
   const stakes = [
@@ -44,33 +44,34 @@ export async function bidsOnAnOrder(
     { amount: money('1.00'), condition: 'completed' as const },
   ];
   for (const stake of stakes) {
-    const bid = unwrap(await manager.POST('/v1/orders/{id}/bids', { params: { path: { id: order.id } }, body: stake }));
+    const bid = await manager.orders.placeBid.orThrow(order.id, stake);
     log(`bid ${bid.id}: ${bid.amount} on ${bid.condition}`);
   }
   const pot = stakes.reduce((sum, s) => sum + toCents(s.amount), 0n);
   log(`pot ${formatCents(pot)}`);
 
   // Two hours on: the start passes without a worker, and the order fails by itself.
-  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceBy: 'PT2H' } }));
+  await manager.sandbox.advance.orThrow({ advanceBy: 'PT2H' });
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  let settlement;
+  let settlement: Schemas['Settlement'];
   for (;;) {
     await options.deliver?.();
-    const res = await manager.GET('/v1/orders/{id}/settlement', { params: { path: { id: order.id } } });
-    if (res.data) {
-      settlement = res.data;
+    // Not settled yet is an answer, not an exception: `error.code` is typed with what getSettlement documents.
+    const result = await manager.orders.getSettlement(order.id);
+    if (result.data) {
+      settlement = result.data;
       break;
     }
-    if (res.error?.code !== 'BIDS.NOT_SETTLED' || Date.now() > deadline) unwrap(res);
+    if (result.error.code !== 'BIDS.NOT_SETTLED' || Date.now() > deadline) unwrap(result); // throws its ChorecatApiError
     await sleep(500);
   }
   log(`settled ${settlement.outcome}: ${settlement.shares.map((s) => `${s.stake} → ${s.amount}`).join(', ')}`);
 
   // The manager pays each winner outside the platform, then says so.
   for (const share of settlement.shares) {
-    unwrap(await manager.POST('/v1/settlement-shares/{id}/paid', { params: { path: { id: share.id } } }));
+    await manager.settlementShares.markPaid.orThrow(share.id);
   }
-  return unwrap(await manager.GET('/v1/orders/{id}/settlement', { params: { path: { id: order.id } } }));
+  return manager.orders.getSettlement.orThrow(order.id);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

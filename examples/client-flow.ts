@@ -8,7 +8,7 @@
  *   npm start                        # in one terminal
  *   npm run example:client-flow      # in another (moves the sandbox clock!)
  */
-import { formatCents, login, toCents, unwrap, createChorecat } from '@chorecat/sdk';
+import { formatCents, login, toCents, createChorecat } from '@chorecat/sdk';
 import {
   advanceTo,
   applyAndGetHired,
@@ -34,12 +34,12 @@ export async function clientFlow(baseUrl: string, options: FlowOptions = {}) {
   // 1. Register and verify with the code from the mailbox.
   const anonymous = createChorecat({ baseUrl });
   const credentials = { email: uniqueEmail('mittens'), password: 'mittens-password-1' };
-  unwrap(await anonymous.POST('/v1/auth/register', { body: { ...credentials, name: 'Mittens' } }));
+  await anonymous.auth.register.orThrow({ ...credentials, name: 'Mittens' });
   log(`[client] registered ${credentials.email}`);
   const code = await codeFromMailbox(mailboxUrl, credentials.email, /verif|confirm|code/i, options.deliver);
-  unwrap(await anonymous.POST('/v1/auth/verify-email', { body: { email: credentials.email, code } }));
+  await anonymous.auth.verifyEmail.orThrow({ email: credentials.email, code });
   const { client } = await login({ baseUrl }, credentials);
-  const me = unwrap(await client.GET('/v1/me'));
+  const me = await client.me.get.orThrow();
   log(`[client] verified with the code ${code} from the mailbox; signed in as ${me.name} (${me.roles.join(', ')})`);
 
   // 2. A worker for the job: the demo manager hires a fresh one, so the example knows who does it.
@@ -52,40 +52,34 @@ export async function clientFlow(baseUrl: string, options: FlowOptions = {}) {
     { client, manager, supplies },
     { workerId: worker.workerId, startsAt: hoursAhead(now, 48), address: '12 Yarn Street', log, deliver: options.deliver },
   );
-  const onOrder = { params: { path: { id: order.id } } };
 
   // 4. The day of the job: the worker checks in and reports; the client follows the status.
   await advanceTo(manager, new Date(Date.parse(order.startsAt) - 20 * 60_000));
   log(`[manager] moves the sandbox clock to twenty minutes before the start`);
-  unwrap(await worker.client.POST('/v1/orders/{id}/check-in', { ...onOrder, body: { photoId: await uploadPhoto(worker.client) } }));
-  log(`[client] order is ${unwrap(await client.GET('/v1/orders/{id}', onOrder)).status} (the worker checked in)`);
+  await worker.client.orders.checkIn.orThrow(order.id, { photoId: await uploadPhoto(worker.client) });
+  log(`[client] order is ${(await client.orders.get.orThrow(order.id)).status} (the worker checked in)`);
   const shot = await uploadPhoto(worker.client);
-  unwrap(
-    await worker.client.POST('/v1/orders/{id}/report', {
-      ...onOrder,
-      body: { beforePhotoIds: [shot], afterPhotoIds: [shot], signedReportPhotoId: shot },
-    }),
-  );
-  const reported = unwrap(await client.GET('/v1/orders/{id}', onOrder));
+  await worker.client.orders.report.orThrow(order.id, { beforePhotoIds: [shot], afterPhotoIds: [shot], signedReportPhotoId: shot });
+  const reported = await client.orders.get.orThrow(order.id);
   log(`[client] order is ${reported.status}; I may now: ${reported.allowedActions.join(', ')}`);
 
   // 5. Accept with a rating; the timeline shows the whole life.
-  const accepted = unwrap(await client.POST('/v1/orders/{id}/accept', { ...onOrder, body: { rating: 4 } }));
-  const timeline = unwrap(await client.GET('/v1/orders/{id}/timeline', onOrder)).data;
+  const accepted = await client.orders.accept.orThrow(order.id, { rating: 4 });
+  const timeline = (await client.orders.getTimeline.orThrow(order.id)).data;
   log(`[client] accepted with 4 stars: ${accepted.status}; timeline ${timeline.map((e) => e.to).join(' → ')}`);
 
   // 6. Top up what the coming invoice will cost (billing learns of the completion in the background).
   const upcoming = await eventually(
     'the upcoming invoice line',
     async () => {
-      const u = unwrap(await client.GET('/v1/invoices/upcoming'));
+      const u = await client.invoices.getUpcoming.orThrow();
       return u.lines.some((l) => l.orderId === order.id) ? u : undefined;
     },
     options.deliver,
   );
-  const balanceBefore = unwrap(await client.GET('/v1/balance')).balance;
+  const balanceBefore = (await client.balance.get.orThrow()).balance;
   const amount = formatCents(toCents(upcoming.total) - toCents(balanceBefore));
-  const topUp = unwrap(await client.POST('/v1/top-ups', { body: { amount, paymentMethod: '4242424242424242' } }));
+  const topUp = await client.topUps.create.orThrow({ amount, paymentMethod: '4242424242424242' });
   log(`[client] upcoming invoice ${upcoming.total}; topped up ${topUp.amount} with a test card`);
 
   // 7. Sunday 23:00 (at most a week on): the invoice is issued and paid from the balance.
@@ -93,10 +87,13 @@ export async function clientFlow(baseUrl: string, options: FlowOptions = {}) {
   log(`[manager] moves the sandbox clock a week on, past Sunday 23:00`);
   const invoice = await eventually(
     'the invoice',
-    async () => unwrap(await client.GET('/v1/invoices')).data.find((i) => i.lines.some((l) => l.orderId === order.id)),
+    async () => {
+      for await (const invoice of client.invoices.list()) if (invoice.lines.some((l) => l.orderId === order.id)) return invoice;
+      return undefined;
+    },
     options.deliver,
   );
-  const balance = unwrap(await client.GET('/v1/balance')).balance;
+  const { balance } = await client.balance.get.orThrow();
   log(
     `[client] invoice ${invoice.id}: subtotal ${invoice.subtotal}, discount ${invoice.discount}, total ${invoice.total}, ${invoice.status}`,
   );

@@ -2,9 +2,9 @@
  * What the three actor flows (client-flow.ts, worker-flow.ts,
  * manager-flow.ts) share: reading a code from the dev mailbox, waiting for
  * background work, hiring a fresh worker, and placing an order that lands on
- * a chosen worker. Every call is a plain SDK call.
+ * a chosen worker. Every call is an SDK resource method (`client.orders.create(…)`).
  */
-import { apply, createChorecat, login, unwrap, uploadFile, type ChorecatClient, type Schemas } from '@chorecat/sdk';
+import { apply, createChorecat, login, uploadFile, type ChorecatClient, type Schemas } from '@chorecat/sdk';
 
 export const DEMO_PASSWORD = 'chorecat-demo';
 
@@ -96,11 +96,11 @@ export async function codeFromMailbox(mailboxUrl: string, to: string, subject: R
 
 /** The platform's time: the sandbox clock, which may be ahead of yours after earlier runs. */
 export async function platformNow(manager: ChorecatClient): Promise<Date> {
-  return new Date(unwrap(await manager.GET('/v1/sandbox/clock')).now);
+  return new Date((await manager.sandbox.getClock.orThrow()).now);
 }
 
 export async function advanceTo(manager: ChorecatClient, to: Date): Promise<void> {
-  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceTo: to.toISOString() } }));
+  await manager.sandbox.advance.orThrow({ advanceTo: to.toISOString() });
 }
 
 /** On the hour, at least `hours` ahead of the platform time. */
@@ -149,7 +149,7 @@ export async function applyAndGetHired(
 ): Promise<HiredWorker> {
   const log = options.log ?? (() => undefined);
   const anonymous = createChorecat({ baseUrl });
-  const [vacancy] = unwrap(await anonymous.GET('/v1/vacancies')).data;
+  const [vacancy] = (await anonymous.vacancies.list.orThrow()).data;
   if (!vacancy) throw new Error('no open vacancy (run `npm run chorecat -- seed-demo`?)');
   const credentials = { email: uniqueEmail(options.name.toLowerCase()), password: `${options.name}-password-1` };
   const receipt = await apply(anonymous, {
@@ -163,45 +163,29 @@ export async function applyAndGetHired(
   log(`[applicant] ${credentials.email} applied to "${vacancy.title}" (proof of work solved): ${receipt.status}`);
 
   const code = await codeFromMailbox(options.mailboxUrl, credentials.email, /received your application/i, options.deliver);
-  unwrap(await anonymous.POST('/v1/auth/password/reset', { body: { email: credentials.email, code, newPassword: credentials.password } }));
+  await anonymous.auth.resetPassword.orThrow({ email: credentials.email, code, newPassword: credentials.password });
   const { client } = await login({ baseUrl }, credentials);
   log(`[applicant] set a password with the code ${code} from the mailbox, signed in`);
 
-  const application = unwrap(await client.GET('/v1/applications/{id}', { params: { path: { id: receipt.id } } }));
+  const application = await client.applications.get.orThrow(receipt.id);
   const testScores: (number | null)[] = [];
   for (const test of application.tests) {
-    const path = { id: receipt.id, assignmentId: test.id };
-    const attempt = unwrap(await client.POST('/v1/applications/{id}/tests/{assignmentId}/attempts', { params: { path } }));
+    const attempt = await client.applications.startTestAttempt.orThrow(receipt.id, test.id);
     const answers = attempt.questions.map((q) => {
       const index = q.choices.indexOf(DEMO_TEST_ANSWERS[q.text] ?? '');
       if (index < 0) throw new Error(`the example does not know the answer to "${q.text}"`);
       return index;
     });
-    const result = unwrap(
-      await client.POST('/v1/applications/{id}/tests/{assignmentId}/attempts/{attemptId}/answers', {
-        params: { path: { ...path, attemptId: attempt.id } },
-        body: { answers },
-      }),
-    );
+    const result = await client.applications.submitTestAnswers.orThrow(receipt.id, test.id, attempt.id, { answers });
     testScores.push(result.score);
     log(`[applicant] took the test: score ${result.score}, ${result.passed ? 'passed' : 'failed'}`);
   }
 
-  const hired = unwrap(await manager.POST('/v1/applications/{id}/hire', { params: { path: { id: receipt.id } } }));
+  const hired = await manager.applications.hire.orThrow(receipt.id);
   log(`[manager] hires the applicant: worker ${hired.workerCode}`);
   // The worker role is new: sign in again for a token that carries it.
   const { client: worker } = await login({ baseUrl }, credentials);
   return { client: worker, credentials, applicationId: receipt.id, workerId: hired.workerId!, workerCode: hired.workerCode!, testScores };
-}
-
-async function allPages<T>(page: (cursor: string | undefined) => Promise<{ data: T[]; nextCursor?: string | null }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let cursor: string | undefined; ;) {
-    const result = await page(cursor);
-    all.push(...result.data);
-    if (!result.nextCursor) return all;
-    cursor = result.nextCursor;
-  }
 }
 
 /**
@@ -218,22 +202,18 @@ export async function orderForWorker(
 ): Promise<Schemas['Order']> {
   const log = options.log ?? (() => undefined);
   const { client, manager, supplies } = parts;
-  const workers = await allPages((cursor) => manager.GET('/v1/workers', { params: { query: { limit: 100, cursor } } }).then(unwrap));
-  const [type] = unwrap(await client.GET('/v1/service-types')).data;
+  const workers = await manager.workers.list({ limit: 100 }).toArray();
+  const [type] = (await client.serviceTypes.list.orThrow()).data;
   const posted: Schemas['Order'][] = [];
   for (let round = 1; ; round++) {
     const batch = await Promise.all(
-      workers.map(async () =>
-        unwrap(
-          await client.POST('/v1/orders', {
-            body: {
-              serviceTypeId: type!.id,
-              startsAt: options.startsAt.toISOString(),
-              address: options.address,
-              description: 'From the example',
-            },
-          }),
-        ),
+      workers.map(() =>
+        client.orders.create.orThrow({
+          serviceTypeId: type!.id,
+          startsAt: options.startsAt.toISOString(),
+          address: options.address,
+          description: 'From the example',
+        }),
       ),
     );
     posted.push(...batch);
@@ -244,9 +224,7 @@ export async function orderForWorker(
     const mine = await eventually(
       'the match',
       async () => {
-        const current = await Promise.all(
-          batch.map(async (o) => unwrap(await client.GET('/v1/orders/{id}', { params: { path: { id: o.id } } }))),
-        );
+        const current = await Promise.all(batch.map((o) => client.orders.get.orThrow(o.id)));
         const ours = current.find((o) => o.workerId === options.workerId && o.status === 'scheduled');
         if (ours) return ours;
         return current.every((o) => o.status === 'scheduled') ? null : undefined;
@@ -258,7 +236,7 @@ export async function orderForWorker(
       continue;
     }
     for (const other of posted.filter((o) => o.id !== mine.id)) {
-      unwrap(await client.POST('/v1/orders/{id}/cancel', { params: { path: { id: other.id } }, body: { reason: 'example: slot filler' } }));
+      await client.orders.cancel.orThrow(other.id, { reason: 'example: slot filler' });
     }
     log(`[client] order ${mine.id} is scheduled with our worker at ${mine.price}; ${posted.length - 1} filler(s) cancelled`);
     return mine;
@@ -271,12 +249,10 @@ async function packKits(supplies: ChorecatClient, orderIds: Set<string>, log: (l
   await eventually(
     'the kits',
     async () => {
-      const kits = await allPages((cursor) =>
-        supplies.GET('/v1/kits', { params: { query: { status: 'open', limit: 100, cursor } } }).then(unwrap),
-      );
+      const kits = await supplies.kits.list({ status: 'open', limit: 100 }).toArray();
       for (const kit of kits.filter((k) => orderIds.has(k.orderId) && k.cookie.status === 'delivered' && !ready.has(k.id))) {
-        unwrap(await supplies.POST('/v1/kits/{id}/pack', { params: { path: { id: kit.id } }, body: {} }));
-        unwrap(await supplies.POST('/v1/kits/{id}/ready', { params: { path: { id: kit.id } } }));
+        await supplies.kits.pack.orThrow(kit.id, {});
+        await supplies.kits.markReady.orThrow(kit.id);
         ready.add(kit.id);
       }
       return ready.size === orderIds.size ? true : undefined;
@@ -299,9 +275,9 @@ export async function statementWith(
     // Noon UTC on the 1st: past the last day's 23:00 in any business time zone.
     await advanceTo(manager, new Date(Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth() + 1, 1, 12)));
     await deliver?.();
-    const statements = unwrap(await worker.GET('/v1/statements', { params: { query: { limit: 100 } } })).data;
-    const found = statements.find((s) => s.lines.some((l) => l.orderId === orderId));
-    if (found) return found;
+    for await (const statement of worker.statements.list({ limit: 100 })) {
+      if (statement.lines.some((l) => l.orderId === orderId)) return statement;
+    }
   }
   throw new Error(`no statement carries order ${orderId}`);
 }

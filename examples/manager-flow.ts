@@ -42,32 +42,27 @@ export async function managerFlow(baseUrl: string, options: FlowOptions = {}) {
     { client, manager, supplies },
     { workerId: worker.workerId, startsAt: hoursAhead(now, 48), address: '3 Old Basket Road', log, deliver: options.deliver },
   );
-  const onOrder = { params: { path: { id: order.id } } };
-  const edited = unwrap(
-    await manager.PATCH('/v1/orders/{id}', {
-      ...onOrder,
-      body: { address: '5 New Basket Road', description: 'Ring twice; the cat is shy' },
-    }),
-  );
-  const edit = unwrap(await manager.GET('/v1/orders/{id}/timeline', onOrder)).data.find((e) => e.event === 'edited');
+  const edited = await manager.orders.update.orThrow(order.id, { address: '5 New Basket Road', description: 'Ring twice; the cat is shy' });
+  const edit = (await manager.orders.getTimeline.orThrow(order.id)).data.find((e) => e.event === 'edited');
   log(`[manager] edits order ${order.id}: address now "${edited.address}" (timeline: ${edit?.event} ${JSON.stringify(edit?.changes)})`);
 
   // 3. Bids before the start: the manager stakes on `failed`, the admin on `completed`.
-  unwrap(await manager.POST('/v1/orders/{id}/bids', { ...onOrder, body: { amount: '30.00', condition: 'failed' } }));
-  unwrap(await admin.POST('/v1/orders/{id}/bids', { ...onOrder, body: { amount: '10.00', condition: 'completed' } }));
+  await manager.orders.placeBid.orThrow(order.id, { amount: '30.00', condition: 'failed' });
+  await admin.orders.placeBid.orThrow(order.id, { amount: '10.00', condition: 'completed' });
   log(`[manager] stakes 30.00 on failed; [admin] stakes 10.00 on completed`);
 
   // 4. Nobody checks in: at the start the order fails (the sandbox clock replays its timer).
   await advanceTo(manager, new Date(Date.parse(order.startsAt) + 60_000));
-  const failed = unwrap(await manager.GET('/v1/orders/{id}', onOrder));
+  const failed = await manager.orders.get.orThrow(order.id);
   log(`[manager] moves the sandbox clock past the start: order ${failed.status} (${failed.failureReason})`);
 
   // 5. The settlement, and the manager's share marked paid.
   const settlement = await eventually(
     'the settlement',
     async () => {
-      const result = await manager.GET('/v1/orders/{id}/settlement', onOrder);
-      return result.response.status === 404 ? undefined : unwrap(result);
+      // Until the order's event is handled there is none: a refusal with a typed code, not an exception.
+      const result = await manager.orders.getSettlement(order.id);
+      return result.error?.code === 'BIDS.NOT_SETTLED' ? undefined : unwrap(result);
     },
     options.deliver,
   );
@@ -75,56 +70,38 @@ export async function managerFlow(baseUrl: string, options: FlowOptions = {}) {
     `[manager] settlement: ${settlement.outcome}, pot ${settlement.pot}, winners ${settlement.winnersPot}, developers ${settlement.developersShare}`,
   );
   const share = settlement.shares[0]!;
-  const paidShare = unwrap(await manager.POST('/v1/settlement-shares/{id}/paid', { params: { path: { id: share.id } } }));
+  const paidShare = await manager.settlementShares.markPaid.orThrow(share.id);
   log(`[manager] pays out its share of ${paidShare.amount} (stake ${paidShare.stake}) and marks it ${paidShare.status}`);
 
   // 6. The failure is in the review queue: review it and overturn it (the client saw the worker arrive).
   const review = await eventually(
     'the review',
     async () => {
-      for (let cursor: string | undefined; ;) {
-        const page = unwrap(
-          await manager.GET('/v1/reviews', { params: { query: { status: 'open', reason: 'failed', limit: 100, cursor } } }),
-        );
-        const found = page.data.find((r) => r.orderId === order.id);
-        if (found || !page.nextCursor) return found;
-        cursor = page.nextCursor;
+      for await (const review of manager.reviews.list({ status: 'open', reason: 'failed', limit: 100 })) {
+        if (review.orderId === order.id) return review;
       }
+      return undefined;
     },
     options.deliver,
   );
-  const detail = unwrap(await manager.GET('/v1/reviews/{id}', { params: { path: { id: review.id } } }));
-  const reviewed = unwrap(
-    await manager.POST('/v1/reviews/{id}/result', {
-      params: { path: { id: review.id } },
-      body: {
-        formId: detail.form!.id,
-        answers: exampleAnswers(detail.form!),
-        verdict: 'overturned',
-        clientFeedback: 'The client saw the worker arrive.',
-      },
-    }),
-  );
+  const detail = await manager.reviews.get.orThrow(review.id);
+  const reviewed = await manager.reviews.recordResult.orThrow(review.id, {
+    formId: detail.form!.id,
+    answers: exampleAnswers(detail.form!),
+    verdict: 'overturned',
+    clientFeedback: 'The client saw the worker arrive.',
+  });
   log(`[manager] reviews the failure: ${reviewed.verdict}, fine reversed: ${reviewed.fineReversed}`);
 
   // 7. A reward for the trouble, paid with the next statement.
-  const reward = unwrap(
-    await manager.POST('/v1/workers/{id}/rewards', {
-      params: { path: { id: worker.workerId } },
-      body: { amount: '15.00', reason: 'Good sport about the mix-up' },
-    }),
-  );
+  const reward = await manager.workers.createReward.orThrow(worker.workerId, { amount: '15.00', reason: 'Good sport about the mix-up' });
   log(`[manager] rewards ${worker.workerCode} ${reward.amount}: "${reward.reason}"`);
 
   // What the worker sees this month: the fine, its reversal and the reward.
   const earnings = await eventually(
     'the reversal and the reward',
     async () => {
-      const e = unwrap(
-        await worker.client.GET('/v1/earnings', {
-          params: { query: { from: new Date(Date.parse(order.startsAt) - 86_400_000).toISOString() } },
-        }),
-      );
+      const e = await worker.client.earnings.get.orThrow({ from: new Date(Date.parse(order.startsAt) - 86_400_000).toISOString() });
       return e.adjustments !== '0.00' && e.rewards !== '0.00' ? e : undefined;
     },
     options.deliver,

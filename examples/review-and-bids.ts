@@ -55,82 +55,72 @@ export async function reviewAndBids(baseUrl: string, options: ReviewAndBidsOptio
   const { client } = await login({ baseUrl }, people.client);
   const { client: manager } = await login({ baseUrl }, people.managers[0]);
   const { client: admin } = await login({ baseUrl }, people.managers[1]);
-  const now = Date.parse(unwrap(await manager.GET('/v1/sandbox/clock')).now);
+  const now = Date.parse((await manager.sandbox.getClock.orThrow()).now);
   const startsAt = new Date(Math.ceil((now + 2 * 86_400_000) / 3_600_000) * 3_600_000);
   const order = options.scheduleOrder
     ? await options.scheduleOrder(client, startsAt)
     : await orderToScheduled(baseUrl, { log, client, startsAt });
 
   // 1. Two managers stake, before the order starts.
-  const onOrder = { params: { path: { id: order.id } } };
-  unwrap(await manager.POST('/v1/orders/{id}/bids', { ...onOrder, body: { amount: '30.00', condition: 'failed' } }));
-  unwrap(await manager.POST('/v1/orders/{id}/bids', { ...onOrder, body: { amount: '10.00', condition: 'completed' } }));
-  unwrap(await admin.POST('/v1/orders/{id}/bids', { ...onOrder, body: { amount: '20.00', condition: 'failed' } }));
-  log(
-    `bids on ${order.id}: ${unwrap(await manager.GET('/v1/orders/{id}/bids', onOrder))
-      .data.map((b) => `${b.amount} on ${b.condition}`)
-      .join(', ')}`,
-  );
+  await manager.orders.placeBid.orThrow(order.id, { amount: '30.00', condition: 'failed' });
+  await manager.orders.placeBid.orThrow(order.id, { amount: '10.00', condition: 'completed' });
+  await admin.orders.placeBid.orThrow(order.id, { amount: '20.00', condition: 'failed' });
+  const bids = await manager.orders.listBids(order.id).toArray();
+  log(`bids on ${order.id}: ${bids.map((b) => `${b.amount} on ${b.condition}`).join(', ')}`);
 
   // 2. Nobody checks in: at the scheduled start the order fails (a scheduled job, replayed by the sandbox clock).
-  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceTo: new Date(Date.parse(order.startsAt) + 60_000).toISOString() } }));
-  const failed = unwrap(await client.GET('/v1/orders/{id}', onOrder));
+  await manager.sandbox.advance.orThrow({ advanceTo: new Date(Date.parse(order.startsAt) + 60_000).toISOString() });
+  const failed = await client.orders.get.orThrow(order.id);
   log(`order ${failed.id}: ${failed.status} (${failed.failureReason})`);
 
   // 3. The settlement, and one share marked paid.
   const settlement = await eventually(
     'the settlement',
     async () => {
-      const result = await manager.GET('/v1/orders/{id}/settlement', onOrder);
-      return result.response.status === 404 ? undefined : unwrap(result);
+      // Until the order's event is handled there is none: a refusal with a typed code, not an exception.
+      const result = await manager.orders.getSettlement(order.id);
+      return result.error?.code === 'BIDS.NOT_SETTLED' ? undefined : unwrap(result);
     },
     options.deliver,
   );
   log(`settlement: pot ${settlement.pot}, winners ${settlement.winnersPot}, developers ${settlement.developersShare}`);
   const share = settlement.shares[0]!;
-  const paid = unwrap(await manager.POST('/v1/settlement-shares/{id}/paid', { params: { path: { id: share.id } } }));
+  const paid = await manager.settlementShares.markPaid.orThrow(share.id);
   log(`share ${paid.id} (${paid.amount}) ${paid.status} at ${paid.paidAt}`);
 
   // 4. The failure entered the review queue by itself: review it and overturn it.
   const review = await eventually(
     'the review',
     async () => {
-      for (let cursor: string | undefined; ;) {
-        const page = unwrap(
-          await manager.GET('/v1/reviews', { params: { query: { status: 'open', reason: 'failed', limit: 100, cursor } } }),
-        );
-        const found = page.data.find((r) => r.orderId === order.id);
-        if (found || !page.nextCursor) return found;
-        cursor = page.nextCursor;
+      for await (const review of manager.reviews.list({ status: 'open', reason: 'failed', limit: 100 })) {
+        if (review.orderId === order.id) return review;
       }
+      return undefined;
     },
     options.deliver,
   );
-  const detail = unwrap(await manager.GET('/v1/reviews/{id}', { params: { path: { id: review.id } } }));
-  const done = unwrap(
-    await manager.POST('/v1/reviews/{id}/result', {
-      params: { path: { id: review.id } },
-      body: {
-        formId: detail.form!.id,
-        answers: exampleAnswers(detail.form!),
-        verdict: 'overturned',
-        clientFeedback: 'The client saw the worker arrive.',
-      },
-    }),
-  );
+  const detail = await manager.reviews.get.orThrow(review.id);
+  const done = await manager.reviews.recordResult.orThrow(review.id, {
+    formId: detail.form!.id,
+    answers: exampleAnswers(detail.form!),
+    verdict: 'overturned',
+    clientFeedback: 'The client saw the worker arrive.',
+  });
   log(`review ${done.id}: ${done.verdict}, fine reversed: ${done.fineReversed}`);
 
   // 5. At month end the worker's statement shows the fine and its reversal.
   const worker = await workerOf(baseUrl, people.workers, order.id);
-  const clock = new Date(unwrap(await manager.GET('/v1/sandbox/clock')).now);
+  const clock = new Date((await manager.sandbox.getClock.orThrow()).now);
   const monthEnd = new Date(Date.UTC(clock.getUTCFullYear(), clock.getUTCMonth() + 1, 1, 0, 30));
-  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceTo: monthEnd.toISOString() } }));
+  await manager.sandbox.advance.orThrow({ advanceTo: monthEnd.toISOString() });
   const statement = await eventually(
     'the statement',
-    async () =>
-      unwrap(await worker.GET('/v1/statements', { params: { query: { limit: 100 } } })).data.find((s) =>
-        s.lines.some((l) => l.orderId === order.id),
-      ),
+    async () => {
+      for await (const statement of worker.statements.list({ limit: 100 })) {
+        if (statement.lines.some((l) => l.orderId === order.id)) return statement;
+      }
+      return undefined;
+    },
     options.deliver,
   );
   for (const line of statement.lines.filter((l) => l.orderId === order.id || l.kind === 'adjustment'))
@@ -143,8 +133,8 @@ export async function reviewAndBids(baseUrl: string, options: ReviewAndBidsOptio
 async function workerOf(baseUrl: string, workers: Credentials[], orderId: string): Promise<ChorecatClient> {
   for (const credentials of workers) {
     const { client } = await login({ baseUrl }, credentials);
-    const result = await client.GET('/v1/orders/{id}', { params: { path: { id: orderId } } });
-    if (result.response.ok) return client;
+    const { error } = await client.orders.get(orderId);
+    if (!error) return client;
   }
   throw new Error(`order ${orderId} is assigned to none of the workers`);
 }

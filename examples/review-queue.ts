@@ -8,7 +8,7 @@
  *   npm start                     # in one terminal
  *   npm run example:review-queue  # in another
  */
-import { login, unwrap, type Schemas } from '@chorecat/sdk';
+import { login, type Schemas } from '@chorecat/sdk';
 
 /** The answer of each question a review's form asks (an example's answers: a real tool asks the manager). */
 export function exampleAnswers(form: Schemas['ReviewForm']): Schemas['ReviewAnswers'] {
@@ -24,16 +24,16 @@ export function exampleAnswers(form: Schemas['ReviewForm']): Schemas['ReviewAnsw
 
 export async function reviewOldestOpen(baseUrl: string, credentials = { email: 'manager@chorecat.test', password: 'chorecat-demo' }) {
   const { client } = await login({ baseUrl }, credentials);
-  const [oldest] = unwrap(await client.GET('/v1/reviews', { params: { query: { status: 'open', limit: 1 } } })).data;
+  const [oldest] = (await client.reviews.list.orThrow({ status: 'open', limit: 1 })).data; // the first page: the oldest
   if (!oldest) return { reviewed: null, note: 'the queue is empty: cancel or fail an order first' };
-  const review = unwrap(await client.GET('/v1/reviews/{id}', { params: { path: { id: oldest.id } } }));
+  const review = await client.reviews.get.orThrow(oldest.id);
   if (!review.form) return { reviewed: null, note: 'no review form is defined yet' };
-  const done = unwrap(
-    await client.POST('/v1/reviews/{id}/result', {
-      params: { path: { id: review.id } },
-      body: { formId: review.form.id, answers: exampleAnswers(review.form), verdict: 'confirmed', clientFeedback: 'Reached by phone' },
-    }),
-  );
+  const done = await client.reviews.recordResult.orThrow(review.id, {
+    formId: review.form.id,
+    answers: exampleAnswers(review.form),
+    verdict: 'confirmed',
+    clientFeedback: 'Reached by phone',
+  });
   return {
     reviewed: done.id,
     reason: done.reason,

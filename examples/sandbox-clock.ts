@@ -6,13 +6,13 @@
  *   npm start                      # in one terminal
  *   npm run example:sandbox-clock  # in another
  */
-import { login, unwrap } from '@chorecat/sdk';
+import { login } from '@chorecat/sdk';
 
 export async function sandboxClockTour(baseUrl: string, credentials = { email: 'manager@chorecat.test', password: 'chorecat-demo' }) {
   const { client } = await login({ baseUrl }, credentials);
-  const before = unwrap(await client.GET('/v1/sandbox/clock'));
-  const after = unwrap(await client.POST('/v1/sandbox/clock', { body: { advanceBy: 'P7D' } }));
-  const emails = unwrap(await client.GET('/v1/emails', { params: { query: { limit: 5 } } }));
+  const before = await client.sandbox.getClock.orThrow();
+  const after = await client.sandbox.advance.orThrow({ advanceBy: 'P7D' });
+  const emails = await client.emails.list.orThrow({ limit: 5 });
   return {
     before: before.now,
     after: after.now,

@@ -13,7 +13,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { login, unwrap, verifyWebhook, WebhookVerificationError, type WebhookEvent } from '@chorecat/sdk';
+import { login, verifyWebhook, WebhookVerificationError, type WebhookEvent } from '@chorecat/sdk';
 
 /** The figure worth seeing per resource (money as the API gives it, "50.00"); the rest of the payload stays out of the line. */
 const FIGURES: Record<string, string[]> = { order: ['price'], invoice: ['total'], statement: ['net'], settlement: ['pot'] };
@@ -68,7 +68,7 @@ export async function startWebhookReceiver(
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
   const { client: manager } = await login({ baseUrl }, options.manager ?? { email: 'manager@chorecat.test', password: 'chorecat-demo' });
-  const endpoint = unwrap(await manager.POST('/v1/webhook-endpoints', { body: { url, eventTypes: options.eventTypes ?? ['*'] } }));
+  const endpoint = await manager.webhookEndpoints.create.orThrow({ url, eventTypes: options.eventTypes ?? ['*'] });
   secret = endpoint.secret;
   log(`listening on ${url} as endpoint ${endpoint.id}`);
   return {
@@ -76,7 +76,7 @@ export async function startWebhookReceiver(
     endpointId: endpoint.id,
     events,
     async close() {
-      await manager.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.id } } });
+      await manager.webhookEndpoints.delete(endpoint.id);
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -9,7 +9,7 @@
  *   npm start                       # in one terminal
  *   npm run example:week-of-billing # in another (moves the sandbox clock!)
  */
-import { formatCents, login, toCents, unwrap, uploadFile, type ChorecatClient } from '@chorecat/sdk';
+import { formatCents, login, toCents, uploadFile, type ChorecatClient } from '@chorecat/sdk';
 import { orderToScheduled } from './order-to-scheduled.ts';
 
 const DEMO_PASSWORD = 'chorecat-demo';
@@ -23,8 +23,7 @@ const PHOTO = Uint8Array.from(
 async function assignedWorker(baseUrl: string, orderId: string): Promise<ChorecatClient> {
   for (let n = 1; n <= 5; n++) {
     const { client } = await login({ baseUrl }, { email: `worker${n}@chorecat.test`, password: DEMO_PASSWORD });
-    const mine = unwrap(await client.GET('/v1/orders', { params: { query: { status: 'scheduled', limit: 100 } } }));
-    if (mine.data.some((o) => o.id === orderId)) return client;
+    for await (const mine of client.orders.list({ status: 'scheduled', limit: 100 })) if (mine.id === orderId) return client;
   }
   throw new Error(`order ${orderId} is assigned to no demo worker`);
 }
@@ -34,7 +33,7 @@ export async function weekOfBilling(baseUrl: string, options: { log?: (line: str
   const { client } = await login({ baseUrl }, { email: 'client@chorecat.test', password: DEMO_PASSWORD });
   const { client: manager } = await login({ baseUrl }, { email: 'manager@chorecat.test', password: DEMO_PASSWORD });
   // Two days ahead of the platform's time (the sandbox clock may be ahead of yours after an earlier run).
-  const now = Date.parse(unwrap(await manager.GET('/v1/sandbox/clock')).now);
+  const now = Date.parse((await manager.sandbox.getClock.orThrow()).now);
   const order = await orderToScheduled(baseUrl, {
     log,
     client,
@@ -43,43 +42,36 @@ export async function weekOfBilling(baseUrl: string, options: { log?: (line: str
   const worker = await assignedWorker(baseUrl, order.id);
 
   // To twenty minutes before the start: the worker may check in in the two hours before it.
-  unwrap(
-    await manager.POST('/v1/sandbox/clock', { body: { advanceTo: new Date(Date.parse(order.startsAt) - 20 * 60_000).toISOString() } }),
-  );
+  await manager.sandbox.advance.orThrow({ advanceTo: new Date(Date.parse(order.startsAt) - 20 * 60_000).toISOString() });
   const photo = async () => (await uploadFile(worker, new Blob([PHOTO], { type: 'image/png' }), 'photo.png')).id;
-  unwrap(await worker.POST('/v1/orders/{id}/check-in', { params: { path: { id: order.id } }, body: { photoId: await photo() } }));
+  await worker.orders.checkIn.orThrow(order.id, { photoId: await photo() });
   const shot = await photo();
-  unwrap(
-    await worker.POST('/v1/orders/{id}/report', {
-      params: { path: { id: order.id } },
-      body: { beforePhotoIds: [shot], afterPhotoIds: [shot], signedReportPhotoId: shot },
-    }),
-  );
-  unwrap(await client.POST('/v1/orders/{id}/accept', { params: { path: { id: order.id } }, body: { rating: 5 } }));
+  await worker.orders.report.orThrow(order.id, { beforePhotoIds: [shot], afterPhotoIds: [shot], signedReportPhotoId: shot });
+  await client.orders.accept.orThrow(order.id, { rating: 5 });
   log(`order ${order.id} completed at ${order.price}`);
 
   // Billing learns of the completion from the order's event, delivered in the background: wait for it.
-  let upcoming = unwrap(await client.GET('/v1/invoices/upcoming'));
+  let upcoming = await client.invoices.getUpcoming.orThrow();
   for (let tries = 0; !upcoming.lines.some((l) => l.orderId === order.id); tries++) {
     if (tries === 60) throw new Error('the completed order never reached the upcoming invoice');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    upcoming = unwrap(await client.GET('/v1/invoices/upcoming'));
+    upcoming = await client.invoices.getUpcoming.orThrow();
   }
-  const before = unwrap(await client.GET('/v1/balance')).balance;
+  const before = (await client.balance.get.orThrow()).balance;
   // Top up what the week will cost beyond the balance — after older unpaid invoices, which are paid first.
-  const unpaid = unwrap(await client.GET('/v1/invoices', { params: { query: { limit: 100 } } })).data.filter((i) => i.status === 'unpaid');
-  const owed = unpaid.reduce((sum, i) => sum + toCents(i.total), 0n);
+  let owed = 0n;
+  for await (const invoice of client.invoices.list({ limit: 100 })) if (invoice.status === 'unpaid') owed += toCents(invoice.total);
   const shortfall = toCents(upcoming.total) + owed - toCents(before);
   if (shortfall > 0n) {
     const amount = formatCents(shortfall);
-    unwrap(await client.POST('/v1/top-ups', { body: { amount, paymentMethod: '4242424242424242' } }));
+    await client.topUps.create.orThrow({ amount, paymentMethod: '4242424242424242' });
     log(`topped up ${amount} (balance ${before}, unpaid ${formatCents(owed)}, this week ${upcoming.total})`);
   }
 
   // A week on: the sandbox clock replays Sunday 23:00, when the invoice is issued and paid.
-  unwrap(await manager.POST('/v1/sandbox/clock', { body: { advanceBy: 'P7D' } }));
-  const invoice = unwrap(await client.GET('/v1/invoices')).data.find((i) => i.lines.some((l) => l.orderId === order.id));
-  const balance = unwrap(await client.GET('/v1/balance')).balance;
+  await manager.sandbox.advance.orThrow({ advanceBy: 'P7D' });
+  const invoice = (await client.invoices.list.orThrow()).data.find((i) => i.lines.some((l) => l.orderId === order.id));
+  const { balance } = await client.balance.get.orThrow();
   return { invoice, balance };
 }
 

@@ -9,7 +9,7 @@
  *   npm start                        # in one terminal
  *   npm run example:worker-flow      # in another (moves the sandbox clock!)
  */
-import { login, unwrap } from '@chorecat/sdk';
+import { login } from '@chorecat/sdk';
 import {
   advanceTo,
   applyAndGetHired,
@@ -34,7 +34,7 @@ export async function workerFlow(baseUrl: string, options: FlowOptions = {}) {
 
   // 1. Apply, take the tests, get hired.
   const hired = await applyAndGetHired(baseUrl, manager, { ...options, mailboxUrl, name: 'Whiskers' });
-  const me = unwrap(await hired.client.GET('/v1/workers/{id}', { params: { path: { id: hired.workerId } } }));
+  const me = await hired.client.workers.get.orThrow(hired.workerId);
   log(`[worker] I am ${me.name}, worker code ${me.workerCode}`);
 
   // 2. An order for the day after tomorrow lands on the new worker.
@@ -44,36 +44,28 @@ export async function workerFlow(baseUrl: string, options: FlowOptions = {}) {
     { client, manager, supplies },
     { workerId: hired.workerId, startsAt: hoursAhead(now, 48), address: '7 Scratching Post Way', log, deliver: options.deliver },
   );
-  const onOrder = { params: { path: { id: order.id } } };
-  const upcoming = unwrap(await hired.client.GET('/v1/orders', { params: { query: { status: 'scheduled', limit: 100 } } })).data;
+  const upcoming = await hired.client.orders.list({ status: 'scheduled', limit: 100 }).toArray();
   log(`[worker] my scheduled orders include ${order.id}: ${upcoming.some((o) => o.id === order.id)}`);
 
   // 3. Twenty minutes before the start (check-in opens two hours before): check in, do the job, report.
   await advanceTo(manager, new Date(Date.parse(order.startsAt) - 20 * 60_000));
   log(`[manager] moves the sandbox clock to ${new Date(Date.parse(order.startsAt) - 20 * 60_000).toISOString()}`);
-  const started = unwrap(
-    await hired.client.POST('/v1/orders/{id}/check-in', { ...onOrder, body: { photoId: await uploadPhoto(hired.client) } }),
-  );
+  const started = await hired.client.orders.checkIn.orThrow(order.id, { photoId: await uploadPhoto(hired.client) });
   log(`[worker] checked in with a photo: ${started.status}`);
-  const reported = unwrap(
-    await hired.client.POST('/v1/orders/{id}/report', {
-      ...onOrder,
-      body: {
-        beforePhotoIds: [await uploadPhoto(hired.client)],
-        afterPhotoIds: [await uploadPhoto(hired.client), await uploadPhoto(hired.client)],
-        signedReportPhotoId: await uploadPhoto(hired.client),
-      },
-    }),
-  );
+  const reported = await hired.client.orders.report.orThrow(order.id, {
+    beforePhotoIds: [await uploadPhoto(hired.client)],
+    afterPhotoIds: [await uploadPhoto(hired.client), await uploadPhoto(hired.client)],
+    signedReportPhotoId: await uploadPhoto(hired.client),
+  });
   log(`[worker] reported with before, after and signed-report photos: ${reported.status}`);
-  const accepted = unwrap(await client.POST('/v1/orders/{id}/accept', { ...onOrder, body: { rating: 5 } }));
+  const accepted = await client.orders.accept.orThrow(order.id, { rating: 5 });
   log(`[client] accepts with 5 stars: ${accepted.status}`);
 
   // 4. What the month has earned so far, then the statement at month end.
   const earnings = await eventually(
     'the earning',
     async () => {
-      const e = unwrap(await hired.client.GET('/v1/earnings'));
+      const e = await hired.client.earnings.get.orThrow();
       return e.completedOrders > 0 ? e : undefined;
     },
     options.deliver,
@@ -88,10 +80,8 @@ export async function workerFlow(baseUrl: string, options: FlowOptions = {}) {
   const paid = await eventually(
     'the payout',
     async () => {
-      const s = unwrap(await hired.client.GET('/v1/statements', { params: { query: { limit: 100 } } })).data.find(
-        (x) => x.id === statement.id,
-      );
-      return s?.status === 'paid' ? s : undefined;
+      for await (const s of hired.client.statements.list({ limit: 100 })) if (s.id === statement.id && s.status === 'paid') return s;
+      return undefined;
     },
     options.deliver,
     180,

@@ -27,5 +27,5 @@ describe('a client’s whole flow through the SDK', () => {
     expect(new Date(result.invoice.periodEnd).getUTCDay()).toBe(0);
     expect(result.balance).toBe('0.00');
     expect(lines.some((l) => l.includes('timeline created → matching → scheduled → in_progress → reported → completed'))).toBe(true);
-  });
+  }, 120_000); // a whole actor life: ~28 s alone on a busy 2-core machine, over the 30 s default
 });

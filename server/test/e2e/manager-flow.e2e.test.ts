@@ -31,5 +31,5 @@ describe('a manager’s whole flow through the SDK', () => {
     expect(result.review).toMatchObject({ reason: 'failed', verdict: 'overturned', fineReversed: true, status: 'done' });
     expect(result.reward).toMatchObject({ amount: '15.00', reason: 'Good sport about the mix-up' });
     expect(result.earnings).toMatchObject({ failedOrders: 1, fines: '40.00', adjustments: '40.00', rewards: '15.00', net: '15.00' });
-  });
+  }, 120_000); // a whole actor life: ~28 s alone on a busy 2-core machine, over the 30 s default
 });

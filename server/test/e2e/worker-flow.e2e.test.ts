@@ -27,5 +27,5 @@ describe('a worker’s whole flow through the SDK', () => {
     expect(result.statement).toMatchObject({ workerId: result.workerId, earned: '60.00', fines: '0.00', net: '60.00', status: 'paid' });
     expect(result.statement.paidAt).not.toBeNull();
     expect(lines).toContain(`[manager] hires the applicant: worker ${result.workerCode}`);
-  });
+  }, 120_000); // a whole actor life: ~28 s alone on a busy 2-core machine, over the 30 s default
 });
