@@ -37,7 +37,7 @@ const colour = (key) => COLOURS[key] ?? '#7a4fd6';
 /** The panel list behind a figure: AdminJS's list URL with its filters in the query string. */
 const linkHref = (link) => {
   const search = new URLSearchParams(Object.entries(link.filters).map(([k, v]) => [`filters.${k}`, v])).toString();
-  return h.listUrl(link.resourceId, search ? `?${search}` : undefined);
+  return h.resourceUrl({ resourceId: link.resourceId, search: search ? `?${search}` : '' });
 };
 
 const shown = (figure) =>
@@ -83,7 +83,7 @@ const BarChart = ({ figure }) => {
     return () => chart.destroy();
   }, [figure]);
   return (
-    <Box height={figure.chart === 'stacked-days' ? 220 : Math.max(90, 24 * figure.parts.length + 30)} mt="default">
+    <Box height={figure.chart === 'stacked-days' ? 170 : Math.max(90, 24 * figure.parts.length + 30)} mt="default">
       <canvas ref={canvas} data-chart={figure.key} aria-label={figure.label} role="img" />
     </Box>
   );
@@ -150,7 +150,7 @@ const Section = ({ title, figures }) => (
     </H5>
     <Box flex flexWrap="wrap" style={{ gap: 0 }} mx="-sm">
       {figures.map((f) => (
-        <Box key={f.key} width={f.chart === 'stacked-days' ? 1 : [1, 1 / 2, 1 / 3]} px="sm" flex>
+        <Box key={f.key} width={f.chart === 'stacked-days' ? [1, 1, 1 / 2] : [1, 1 / 2, 1 / 4]} px="sm" flex>
           <FigureCard figure={{ ...f }} />
         </Box>
       ))}
