@@ -138,13 +138,14 @@ const FigureCard = ({ figure }) => {
         </Text>
       )}
       {figure.chart && <BarChart figure={figure} />}
-      {figure.parts && <Parts parts={figure.parts} />}
+      {/* Under a chart, only the kinds it has (the chart shows the zeros); each opens its list. */}
+      {figure.parts && <Parts parts={figure.chart ? figure.parts.filter((p) => p.value > 0) : figure.parts} />}
     </Box>
   );
 };
 
 const Section = ({ title, figures }) => (
-  <Box mb="lg" data-section={title}>
+  <Box mb="lg" data-section={title} data-figures>
     <H5 mb="default" color="grey80" style={{ textTransform: 'uppercase', letterSpacing: 1 }}>
       {title}
     </H5>
