@@ -120,6 +120,16 @@ describe('the panel dashboard in headless Chromium', () => {
     // The scenario's failed order and the history's: every row listed is a failed no_worker order.
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator('table tbody').innerText()).not.toMatch(/no_check_in|rejected|completed/);
+    // And one with a time window: the order starting within the hour that nobody has checked in for.
+    await page.goBack();
+    await page.locator('[data-dashboard]').waitFor();
+    await Promise.all([
+      page.waitForURL(/\/admin\/resources\/orders\?/),
+      page.click('[data-figure="orders.no-check-in"] [data-figure-link]'),
+    ]);
+    expect(new URL(page.url()).searchParams.get('filters.startsAt~~from')).toMatch(/^2027-03-10T09:3/);
+    await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(EXPECTED.noCheckIn);
+    expect(await page.locator('table tbody').innerText()).toMatch(/scheduled/i);
     await page.context().close();
   }, 120_000);
 
