@@ -32,6 +32,14 @@ export interface AdminUser {
 export interface DashboardData {
   now: string;
   sandbox: boolean;
+  /** The modules' figures the signed-in user's roles may see (the server's `DashboardFigureView`). */
+  timeZone: string;
+  figures: unknown[];
+  /** The platform's own delivery and job health: for managers and admins only. */
+  platform: PlatformHealth | null;
+}
+
+export interface PlatformHealth {
   emails: { pending: number; sent: number; failed: number };
   /** Every outbox topic (emails, domain events): what was given up after its last attempt, and what is retrying after an error. */
   deliveries: {
@@ -52,7 +60,8 @@ export interface AdminOptions {
    * towards the sign-in limits); a refusal it throws (a lockout) is shown on the login page.
    */
   authenticate(email: string, password: string, request?: Request): Promise<AdminUser | null>;
-  dashboard(): Promise<DashboardData>;
+  /** The dashboard as this panel user may see it. */
+  dashboard(user: { roles: string[] } | undefined): Promise<DashboardData>;
   /** Reads a photo for a signed-in panel user (staff); undefined when there is none. */
   readPhoto(user: AdminUser, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
   sessionPool: pg.Pool;
@@ -127,7 +136,13 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     logoutPath: `${rootPath}/logout`,
     componentLoader,
     resources: options.resources.map((entry) => prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW })) as never,
-    dashboard: { component: Dashboard, handler: () => options.dashboard() },
+    dashboard: {
+      component: Dashboard,
+      handler: (_request, _response, context) => {
+        const roles = (context.currentAdmin as { roles?: string[] } | undefined)?.roles;
+        return options.dashboard(context.currentAdmin ? { roles: roles ?? [] } : undefined);
+      },
+    },
     branding: {
       companyName: 'Chorecat',
       withMadeWithLove: false,

@@ -49,7 +49,7 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
       resources: panel.resources,
       readPhoto: (user, id) => panel.readPhoto(user, id),
       authenticate: panelSignIn(kernel, limited),
-      dashboard: () => getDashboard(kernel),
+      dashboard: (user) => getDashboard(kernel, panel.figures, user?.roles ?? []),
       sessionPool: kernel.db.pool,
       sessionSecret: kernel.secrets.session,
       bundleDir,

@@ -43,6 +43,7 @@ import { MODULES } from './modules/index.ts';
 import { PrivacyRegistry } from './platform/privacy.ts';
 import { allowRoles } from './platform/migrations.ts';
 import { EventBus } from './platform/events.ts';
+import type { DashboardFigure } from './platform/dashboard.ts';
 
 /**
  * The composition root: builds the kernel, creates every module, and
@@ -60,6 +61,8 @@ export interface Platform {
 /** What the modules give the admin panel: their screens, and photo reading for staff. */
 export interface AdminPanelParts {
   resources: AdminResource[];
+  /** Every module's dashboard figures, in registry order. */
+  figures: DashboardFigure[];
   readPhoto(user: { id: string; roles: string[] }, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
 }
 
@@ -241,6 +244,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   if (options.mountBeforeApi) {
     await options.mountBeforeApi(app, kernel, {
       resources: adminResources,
+      figures: modules.flatMap((m) => m.dashboardFigures ?? []),
       readPhoto: (user, id) => services.readFile({ id: user.id, roles: user.roles as Role[] }, id),
     });
   }

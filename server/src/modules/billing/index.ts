@@ -17,6 +17,7 @@ import { INVOICE_CRON } from './application/invoices.ts';
 import { createBidLedger, type BidLedger } from './application/bid-ledger.ts';
 import { reviewCorrections } from './application/review-corrections.ts';
 import type { Tx } from '../../platform/database.ts';
+import { billingDashboardFigures } from './infra/dashboard.figures.ts';
 
 export { discountRate, discountOn } from './domain/discount.ts';
 export type { BidLedger } from './application/bid-ledger.ts';
@@ -155,6 +156,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
       },
     ],
     adminResources: billingAdminResources(billing, kernel.db.sequelize),
+    dashboardFigures: billingDashboardFigures(kernel.db),
     adminActions: billingAdminActions(billing),
   };
 }

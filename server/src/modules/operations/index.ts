@@ -4,8 +4,9 @@ import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
 import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
+import { operationsDashboardFigures } from './infra/dashboard.figures.ts';
 
-export { getDashboard } from './application/get-dashboard.ts';
+export { getDashboard, getPlatformHealth } from './application/get-dashboard.ts';
 
 export const operationsModule = defineModule({ name: 'operations', create: (kernel) => createOperationsModule(kernel) });
 
@@ -42,6 +43,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     name: 'operations',
     handlers: operationsHandlers(kernel),
     jobs,
+    dashboardFigures: operationsDashboardFigures(kernel.db),
     adminResources: [
       {
         resource: AuditEntry,

@@ -4,6 +4,7 @@ import { filesModule, type FilesService } from '../files/index.ts';
 import { orderPhotoAccess } from './application/order-photos.ts';
 import { orderTimers } from './jobs/timers.ts';
 import { ordersAdminResources } from './admin/screens.ts';
+import { ordersDashboardFigures } from './infra/dashboard.figures.ts';
 import { ORDER_EVENT_NAMES } from './events.ts';
 import { ORDER_PUBLIC_EVENTS } from './public-events.ts';
 import { ORDERS_TABLES } from './infra/tables.ts';
@@ -34,6 +35,7 @@ export function createOrdersModule(kernel: Kernel, deps: { files: FilesService }
     handlers: ordersHandlers(kernel, deps.files),
     jobs: orderTimers(kernel),
     adminResources: ordersAdminResources(kernel, kernel.db.sequelize),
+    dashboardFigures: ordersDashboardFigures(kernel.db),
   };
 }
 

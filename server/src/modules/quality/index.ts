@@ -22,6 +22,7 @@ export {
   type ReviewStatus,
   type Verdict,
 } from './domain/review-lifecycle.ts';
+import { qualityDashboardFigures } from './infra/dashboard.figures.ts';
 export { FIELD_TYPES, type FormField, type FieldType } from './domain/forms.ts';
 
 /**
@@ -47,6 +48,7 @@ export function createQualityModule(
     name: 'quality',
     handlers: qualityHandlers(quality),
     adminResources: qualityAdminResources(quality, kernel.db.sequelize),
+    dashboardFigures: qualityDashboardFigures(kernel.db),
     adminActions: qualityAdminActions(quality),
     personalData: [qualityPersonalData(kernel)],
   };

@@ -23,6 +23,7 @@ export {
   readiness,
   type KitStatus,
 } from './domain/kit-lifecycle.ts';
+import { suppliesDashboardFigures } from './infra/dashboard.figures.ts';
 
 /**
  * Supplies (SPEC §6): the kit of every order, its assembly by the supplies
@@ -51,6 +52,7 @@ export function createSuppliesModule(kernel: Kernel, deps: { supplier?: Supplier
     handlers: suppliesHandlers(supplies),
     jobs: supplierJobs(supplies),
     adminResources: [kitsAdminResource(supplies, kernel.db.sequelize)],
+    dashboardFigures: suppliesDashboardFigures(kernel.db),
     personalData: [suppliesPersonalData(kernel)],
   };
 }

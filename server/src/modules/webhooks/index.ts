@@ -16,6 +16,7 @@ import {
 } from './infra/tables.ts';
 import type { Webhooks } from './application/context.ts';
 import { WEBHOOKS_PUBLIC_EVENTS } from './events.ts';
+import { webhooksDashboardFigures } from './infra/dashboard.figures.ts';
 
 export { ENDPOINT_DISABLED_EVENT_TYPE, TEST_EVENT_TYPE, type EndpointView, type EventEnvelope } from './domain/endpoint.ts';
 
@@ -49,6 +50,7 @@ export function createWebhooksModule(kernel: Kernel, deps: Partial<Pick<Webhooks
     handlers: webhooksHandlers(webhooks),
     jobs: webhooksJobs(webhooks),
     adminResources: webhooksAdminResources(webhooks, kernel.db.sequelize),
+    dashboardFigures: webhooksDashboardFigures(kernel.db),
   };
 }
 

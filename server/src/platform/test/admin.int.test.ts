@@ -58,11 +58,12 @@ describe('admin panel', () => {
     expect(sessions[0]!.n).toBeGreaterThan(0);
     const dashboard = await agent.get('/admin');
     expect(dashboard.status).toBe(200);
-    // The Chorecat dashboard's data: email delivery and job runs.
+    // The Chorecat dashboard's data: the modules' figures, and (for a manager) email delivery and job runs.
     const data = await agent.get('/admin/api/dashboard');
     expect(data.status).toBe(200);
-    expect(data.body).toMatchObject({ sandbox: true, emails: { pending: 1, sent: 0, failed: 0 }, jobFailures24h: 0 });
-    expect(Array.isArray(data.body.recentJobRuns)).toBe(true);
+    expect(data.body).toMatchObject({ sandbox: true, platform: { emails: { pending: 1, sent: 0, failed: 0 }, jobFailures24h: 0 } });
+    expect(Array.isArray(data.body.platform.recentJobRuns)).toBe(true);
+    expect(data.body.figures).toContainEqual(expect.objectContaining({ key: 'orders.no-check-in', value: 0 }));
     const emails = await agent.get('/admin/api/resources/emails/actions/list');
     expect(emails.status).toBe(200);
     // Every email sent, with what it said (one-time codes are redacted by the view: email-secrets.int.test.ts, admin-security).

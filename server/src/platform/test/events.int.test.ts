@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql, transaction } from '../database.ts';
 import { OutboxDispatcher } from '../outbox.ts';
 import { EventBus, type DomainEvent } from '../events.ts';
-import { getDashboard } from '../../modules/operations/index.ts';
+import { getPlatformHealth } from '../../modules/operations/index.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 
 // This test's own events, subscribed and published by it alone.
@@ -81,7 +81,7 @@ describe('domain events after commit', () => {
     const first = await scheduler.runJob('outbox.deliver', t.clock.now(), 'test');
     expect(first.outcome).toBe('failed');
     expect(first.error).toContain('reviews table is gone');
-    const retrying = await getDashboard(t.platform.kernel);
+    const retrying = await getPlatformHealth(t.platform.kernel);
     expect(retrying.deliveries).toMatchObject({ gaveUp: 0, retrying: 1 });
     // The last attempt.
     await sql(
@@ -92,7 +92,7 @@ describe('domain events after commit', () => {
     const text = await metrics.registry.metrics();
     expect(text).toContain('chorecat_outbox_gave_up_total{topic="event",subscriber="quality.open-review",event="test.order-cancelled"} 1');
     expect(text).toMatch(/^chorecat_job_failures_total\{job="outbox\.deliver",trigger="test"\} 2$/m);
-    const dashboard = await getDashboard(t.platform.kernel);
+    const dashboard = await getPlatformHealth(t.platform.kernel);
     expect(dashboard.deliveries.gaveUp).toBe(1);
     expect(dashboard.deliveries.retrying).toBe(0);
     expect(dashboard.deliveries.latestGivenUp).toEqual([

@@ -5,7 +5,7 @@ import { signGoldenHatPayload } from '../../../stand-ins/golden-hat-stand-in.ts'
 import { createTestPlatform, TEST_GOLDEN_HAT_SECRET, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { settle } from '../../../../test/helpers/orders.ts';
 import { lastEmailTo } from '../../../../test/helpers/mail.ts';
-import { getDashboard } from '../../operations/index.ts';
+import { getPlatformHealth } from '../../operations/index.ts';
 
 /** Month end → statement → payout through the Golden Hat stand-in over real HTTP → email; failures retried, never paid twice. */
 describe('billing: payouts through Golden Hat', () => {
@@ -166,7 +166,7 @@ describe('billing: payouts through Golden Hat', () => {
       );
     };
     const metricBefore = await failuresMetric();
-    const dashboardBefore = (await getDashboard(t.platform.kernel)).jobFailures24h;
+    const dashboardBefore = (await getPlatformHealth(t.platform.kernel)).jobFailures24h;
     // Golden Hat refuses every call: the month-end advance replays the payout job's retries, each one failing.
     t.goldenHat.failNext(1_000);
     try {
@@ -188,7 +188,7 @@ describe('billing: payouts through Golden Hat', () => {
       expect(due).toMatchObject({ outcome: 'failed' });
       expect(due.error).toContain(payout.id);
       expect((await failuresMetric()) - metricBefore).toBeGreaterThanOrEqual(row.failures + 1);
-      expect((await getDashboard(t.platform.kernel)).jobFailures24h - dashboardBefore).toBeGreaterThanOrEqual(row.failures + 1);
+      expect((await getPlatformHealth(t.platform.kernel)).jobFailures24h - dashboardBefore).toBeGreaterThanOrEqual(row.failures + 1);
       // Operators hear of it once, at the payout's fifth failure (not at every failed run).
       const alerts = await sql(t.db, "SELECT 1 FROM emails WHERE template = 'operator-alert' AND subject LIKE '%' || $1 || '%'", [
         payout.id,

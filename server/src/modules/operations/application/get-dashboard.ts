@@ -1,13 +1,33 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { sql } from '../../../platform/database.ts';
+import { dashboardTime, readDashboardFigures, type DashboardFigure } from '../../../platform/dashboard.ts';
 
 /**
- * What the admin dashboard shows: platform time, email delivery, every
+ * The panel's dashboard for one panel user: the modules' figures their roles
+ * may see, read at the platform clock's "now" in the business time zone, and
+ * the platform's own delivery and job health for managers and admins.
+ */
+export async function getDashboard(
+  kernel: Pick<Kernel, 'db' | 'clock' | 'config'>,
+  figures: readonly DashboardFigure[],
+  roles: readonly string[],
+) {
+  const now = kernel.clock.now();
+  const managing = roles.some((r) => r === 'manager' || r === 'admin');
+  const [views, platform] = await Promise.all([
+    readDashboardFigures(figures, roles, dashboardTime(now, kernel.config.businessTimeZone)),
+    managing ? getPlatformHealth(kernel) : null,
+  ]);
+  return { now: now.toISOString(), sandbox: kernel.config.sandbox, timeZone: kernel.config.businessTimeZone, figures: views, platform };
+}
+
+/**
+ * The platform's health on the dashboard: platform time, email delivery, every
  * delivery the outbox gave up (emails and domain events: a subscriber that
  * gave up is as visible as a failed email) or is retrying after an error,
  * and job runs, failed ones counted.
  */
-export async function getDashboard(kernel: Pick<Kernel, 'db' | 'clock' | 'config'>) {
+export async function getPlatformHealth(kernel: Pick<Kernel, 'db' | 'clock' | 'config'>) {
   const now = kernel.clock.now();
   const [emails] = await sql<{ pending: number; sent: number; failed: number }>(
     kernel.db,

@@ -1,0 +1,47 @@
+import { sql, type Database } from '../../../platform/database.ts';
+import type { DashboardFigure } from '../../../platform/dashboard.ts';
+
+/** The platform's own figures: emails and domain events given up, and failed job runs (indexes of migration 0052). */
+export function operationsDashboardFigures(db: Database): DashboardFigure[] {
+  return [
+    {
+      key: 'outbox.given-up',
+      section: 'Deliveries and jobs',
+      label: 'Emails and events given up (7 days)',
+      kind: 'count',
+      attention: true,
+      async read({ now }) {
+        const rows = await sql<{ email: boolean; n: number }>(
+          db,
+          `SELECT topic = 'email' AS email, count(*)::int AS n FROM outbox
+           WHERE status = 'failed' AND created_at >= $1::timestamptz - interval '7 days' GROUP BY 1`,
+          [now],
+        );
+        const emails = rows.find((r) => r.email)?.n ?? 0;
+        const others = rows.find((r) => !r.email)?.n ?? 0;
+        return {
+          value: emails + others,
+          note: `${emails} emails, ${others} domain events`,
+          link: { resourceId: 'emails', filters: { status: 'failed' } },
+        };
+      },
+    },
+    {
+      key: 'jobs.failed',
+      section: 'Deliveries and jobs',
+      label: 'Job runs failed (24 hours)',
+      kind: 'count',
+      attention: true,
+      async read({ now }) {
+        // By the run's platform time (`as_of`), so the sandbox clock moves it too.
+        const [row] = await sql<{ n: number; jobs: string[] | null }>(
+          db,
+          `SELECT count(*)::int AS n, array_agg(DISTINCT job) AS jobs FROM job_runs
+           WHERE outcome = 'failed' AND as_of >= $1::timestamptz - interval '24 hours'`,
+          [now],
+        );
+        return { value: row?.n ?? 0, ...(row?.jobs?.length ? { note: row.jobs.join(', ') } : {}) };
+      },
+    },
+  ];
+}
