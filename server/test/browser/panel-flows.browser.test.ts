@@ -356,10 +356,90 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
     expect(refused.status()).toBe(403);
   });
 
-  it('(5) a manager rewards a worker; supplies staff may not', async () => {
+  it('(5) a manager rewards a worker from the worker’s page; supplies staff may not', async () => {
+    // A hired worker (with a profile, where the panel's Reward… is), through the use cases.
+    const { createVacancy } = await import('../../src/modules/hiring/application/create-vacancy.ts');
+    const hiring = { kernel: t.platform.kernel } as Parameters<typeof createVacancy>[0];
+    const vacancy = (await createVacancy(hiring, {
+      actor: { id: manager.id, roles: ['manager'] },
+      values: { title: 'Day shift mouser', description: 'Days', active: true },
+    })) as { id: string };
+    const application = (
+      await t.api
+        .post('/v1/applications')
+        .send({ ...applicationBody(vacancy.id), challenge: await solvedChallenge(t) })
+        .expect(201)
+    ).body as { id: string };
+    const hired = (await t.api.post(`/v1/applications/${application.id}/hire`).set(as(manager)).send({}).expect(200)).body as {
+      workerId: string;
+    };
+    const workerId = hired.workerId;
+    const rewards = async () =>
+      ((await t.api.get(`/v1/earnings?workerId=${workerId}`).set(as(manager)).expect(200)).body as { rewards: string }).rewards;
+    const before = await rewards();
+
+    const { page, errors } = await pageAs(manager);
+    await page.goto(admin(`/resources/worker_profiles/records/${workerId}/show`));
+    await page.locator('[data-testid="action-reward"]').first().click();
+    await page.locator('[name="amount"]').fill('25.00');
+    await page.locator('[name="reason"]').fill('Caught the office mouse');
+    await submit(page, '[data-action-form="reward"] button[type="submit"]');
+    expect(await notice(page)).toContain('Reward granted');
+    await page.waitForURL((url) => url.pathname.endsWith('/resources/rewards'));
+    await page.locator('table tbody tr', { hasText: 'Caught the office mouse' }).waitFor();
+    expect(await rewards()).toBe((Number(before) + 25).toFixed(2));
+    expect(errors).toEqual([]);
+
+    // Supplies staff may not: the action is refused, nothing granted.
+    const other = await pageAs(supplies);
+    const refused = await other.page.request.post(admin(`/api/resources/worker_profiles/records/${workerId}/reward`), {
+      headers: { origin: new URL(baseUrl).origin },
+      multipart: { amount: '25.00', reason: 'Forged' },
+    });
+    expect(refused.status()).toBe(403);
+    expect(await rewards()).toBe((Number(before) + 25).toFixed(2));
+  });
+
+  // Last: it moves the clock to the month's end, where statements are issued and paid out.
+  it('(6) a manager sends a failed payout again; supplies staff may not', async () => {
     const worker = await t.userWithRoles(['worker']);
-    // todo
-    expect(worker.id).toBeTruthy();
+    const now = t.clock.now();
+    await t.db.sequelize.query(
+      "INSERT INTO worker_outcomes (order_id, worker_id, outcome, price_cents, at) VALUES (gen_random_uuid(), $1, 'completed', 10000, $2)",
+      { bind: [worker.id, new Date(now.getTime() + 60_000)] },
+    );
+    const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1, 8));
+    await t.api.post('/v1/sandbox/clock').set(as(manager)).send({ advanceTo: monthEnd.toISOString() }).expect(200);
+    const [payout] = await sql<{ id: string; provider_payout_id: string }>(
+      t.db,
+      'SELECT id, provider_payout_id FROM payouts WHERE worker_id = $1',
+      [worker.id],
+    );
+    // Golden Hat fails it: pending again, waiting for its next try.
+    await t.goldenHat.settle(payout!.provider_payout_id, 'failed', 'account frozen');
+    const payoutNow = async () => (await t.api.get(`/v1/payouts/${payout!.id}`).set(as(manager)).expect(200)).body as { status: string };
+    expect((await payoutNow()).status).toBe('pending');
+
+    const { page, errors } = await pageAs(manager);
+    await page.goto(admin('/resources/payouts'));
+    await page.locator('table tbody tr').first().waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-payouts-queue.png'), fullPage: true });
+    await page.goto(admin(`/resources/payouts/records/${payout!.id}/show`));
+    await page.locator('[data-testid="action-retry"]').first().click();
+    await submit(page, '[data-action-form="retry"] button[type="submit"]');
+    expect(await notice(page)).toContain('Payout sent again.');
+    expect((await payoutNow()).status).toBe('processing');
+    // Sent: nothing more to retry, so it is no longer offered.
+    await page.locator('text=Processing').first().waitFor();
+    expect(await page.locator('[data-testid="action-retry"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    const other = await pageAs(supplies);
+    const refused = await other.page.request.post(admin(`/api/resources/payouts/records/${payout!.id}/retry`), {
+      headers: { origin: new URL(baseUrl).origin },
+      multipart: {},
+    });
+    expect(refused.status()).toBe(403);
   });
 });
 
