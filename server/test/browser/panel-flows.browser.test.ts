@@ -31,6 +31,8 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
   // One browser context per user: signed in once, and the panel's bundles loaded once and then cached.
   const contexts: BrowserContext[] = [];
   const signedIn = new Map<string, Promise<BrowserContext>>();
+  // The hiring test (4a) writes, for (4b) to assign.
+  let testId: string;
   const as = (user: { token: string }) => ({ authorization: `Bearer ${user.token}` });
 
   beforeAll(async () => {
@@ -261,7 +263,42 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
     expect(new URL(clientPage.url()).pathname).toBe('/admin/login');
   });
 
-  it('(4) a manager writes a test (choices numbered from 1), assigns it, and hires an applicant; the toast shows the worker code', async () => {
+  it('(4a) a test’s right choice is numbered from 1 on its form, as its choices are', async () => {
+    const { page, errors } = await pageAs(manager);
+    // A test whose right answer is the second choice (stored from 0, as the use case counts). Written here by the
+    // use case: the panel's "Add new item" for a question's choices adds no input (left for now; see the report).
+    const { saveTest } = await import('../../src/modules/hiring/application/manage-tests.ts');
+    const hiring = { kernel: t.platform.kernel } as Parameters<typeof saveTest>[0];
+    const written = (await saveTest(hiring, {
+      actor: { id: manager.id, roles: ['manager'] },
+      test: {
+        title: 'Yarn safety',
+        passMark: 100,
+        timeLimitMinutes: 10,
+        maxAttempts: 2,
+        questions: [{ text: 'What is yarn for?', choices: ['Eating', 'Playing', 'Knitting'], correct: 1 }],
+      },
+    })) as { id: string };
+    testId = written.id;
+    // The form numbers the choices from 1: the second is "2"; choosing the third saves index 2.
+    await page.goto(admin(`/resources/hiring_tests/records/${written.id}/edit`));
+    const correct = page.locator('input[name="questions.0.correct"]');
+    await page.locator('input[name="questions.0.choices.2"]').waitFor();
+    expect(await correct.inputValue()).toBe('2');
+    await correct.fill('3');
+    await submit(page, '[data-testid="button-save"]');
+    expect(await notice(page)).toContain('Test saved.');
+    const [stored] = await sql<{ id: string; questions: { correct: number }[] }>(
+      t.db,
+      'SELECT id, questions FROM hiring_tests WHERE id = $1',
+      [written.id],
+    );
+    expect(stored!.questions[0]!.correct).toBe(2);
+
+    expect(errors).toEqual([]);
+  });
+
+  it('(4b) a manager makes a vacancy, assigns a test with Create new, sees scores in the queue and hires; the toast shows the worker code', async () => {
     const { page, errors } = await pageAs(manager);
     // A vacancy, through the panel's form.
     await page.goto(admin('/resources/vacancies/actions/new'));
@@ -282,35 +319,6 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
     };
     const [tested, hired] = [await apply(), await apply()];
 
-    // A test whose right answer is the second choice (stored from 0, as the use case counts). Written here by the
-    // use case: the panel's "Add new item" for a question's choices adds no input (left for now; see the report).
-    const { saveTest } = await import('../../src/modules/hiring/application/manage-tests.ts');
-    const hiring = { kernel: t.platform.kernel } as Parameters<typeof saveTest>[0];
-    const written = (await saveTest(hiring, {
-      actor: { id: manager.id, roles: ['manager'] },
-      test: {
-        title: 'Yarn safety',
-        passMark: 100,
-        timeLimitMinutes: 10,
-        maxAttempts: 2,
-        questions: [{ text: 'What is yarn for?', choices: ['Eating', 'Playing', 'Knitting'], correct: 1 }],
-      },
-    })) as { id: string };
-    // The form numbers the choices from 1: the second is "2"; choosing the third saves index 2.
-    await page.goto(admin(`/resources/hiring_tests/records/${written.id}/edit`));
-    const correct = page.locator('input[name="questions.0.correct"]');
-    await page.locator('input[name="questions.0.choices.2"]').waitFor();
-    expect(await correct.inputValue()).toBe('2');
-    await correct.fill('3');
-    await submit(page, '[data-testid="button-save"]');
-    expect(await notice(page)).toContain('Test saved.');
-    const [test] = await sql<{ id: string; questions: { correct: number }[] }>(
-      t.db,
-      'SELECT id, questions FROM hiring_tests WHERE id = $1',
-      [written.id],
-    );
-    expect(test!.questions[0]!.correct).toBe(2);
-
     // Assign it to the first applicant with "Create new" on Test Assignments.
     await page.goto(admin('/resources/test_assignments/actions/new'));
     await chooseReference(page, 'applicationId', tested.name);
@@ -321,7 +329,7 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
     const assigned = (await t.api.get(`/v1/applications/${tested.id}`).set(as(manager)).expect(200)).body as {
       tests: { id: string; testId: string }[];
     };
-    expect(assigned.tests.map((a) => a.testId)).toEqual([test!.id]);
+    expect(assigned.tests.map((a) => a.testId)).toEqual([testId]);
     // The form made the assignment and the panel shows it (it used to stay on the form with a TypeError).
     expect(page.url()).toContain(`/records/${assigned.tests[0]!.id}/show`);
 
