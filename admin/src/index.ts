@@ -95,6 +95,10 @@ export const REVIEW_DOSSIER = 'ChorecatReviewDossier';
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
 
+/** Where the panel's pages say their icon is; the server serves FAVICON_FILE there (browsers ask for it at the root anyway). */
+export const FAVICON_PATH = '/favicon.ico';
+export const FAVICON_FILE = fileURLToPath(new URL('./assets/favicon.ico', import.meta.url));
+
 /** Replaces the request's session with a fresh one (a new id), keeping where the user was going. */
 function renewSession(req: Request): Promise<void> {
   const { redirectTo } = req.session as unknown as { redirectTo?: string };
@@ -147,13 +151,19 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       companyName: 'Chorecat',
       withMadeWithLove: false,
       logo: false,
+      favicon: FAVICON_PATH,
       theme: { colors: { primary100: '#7a4fd6', primary80: '#8f6ae0', primary60: '#a585e8', primary40: '#bba1ef', primary20: '#d2bdf6' } },
     },
     locale: {
       language: 'en',
       translations: {
         en: {
-          messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' },
+          // AdminJS's own words name AdminJS, or show their {{placeholders}} raw where it passes no values.
+          components: { Login: { welcomeHeader: 'Chorecat', welcomeMessage: 'Operations for Chorecat: managers and supplies staff.' } },
+          messages: {
+            forbiddenError: 'Your role may not do this in the admin panel.',
+            anyForbiddenError: 'Your role may not do this in the admin panel.',
+          },
           resources: Object.fromEntries(
             options.resources
               .filter((r) => r.actionLabels && typeof r.options?.id === 'string')

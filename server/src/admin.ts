@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { createAdminRouter } from '@chorecat/admin';
+import { FAVICON_FILE, FAVICON_PATH, createAdminRouter } from '@chorecat/admin';
 import type { PlatformOptions } from './app.ts';
 import type { Kernel } from './platform/module.ts';
 import { AppError } from './platform/errors.ts';
@@ -72,6 +72,10 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
         if (error) limited.add(req);
         next();
       });
+    // Every browser asks for it, on the panel's pages and the API's alike: an icon rather than a 404 each time.
+    app.get(FAVICON_PATH, (_req, res) => {
+      res.type('image/x-icon').set('cache-control', 'public, max-age=86400').sendFile(FAVICON_FILE);
+    });
     app.use(`${rootPath}/login`, countLogin);
     app.use(rootPath, router);
   };

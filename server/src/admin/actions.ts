@@ -45,7 +45,8 @@ export function adminActor(context: AdminActionContext): { id: string; roles: Ro
 export async function runAdminAction(
   context: AdminActionContext,
   work: () => Promise<{ id: string } | unknown>,
-  done: string,
+  /** The success notice, or how to word it from what the use case returned (a new worker's code …). */
+  done: string | ((result: unknown) => string),
   options: { showAfterwards?: boolean } = {},
 ) {
   try {
@@ -57,7 +58,7 @@ export async function runAdminAction(
       ...(options.showAfterwards && id
         ? { redirectUrl: context.h.recordActionUrl({ resourceId: context.resource.id(), recordId: id, actionName: 'show' }) }
         : {}),
-      notice: { message: done, type: 'success' },
+      notice: { message: typeof done === 'string' ? done : done(result), type: 'success' },
     };
   } catch (error) {
     if (!(error instanceof AppError) || error.status === 403) throw error;

@@ -1,4 +1,4 @@
-import { Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
@@ -10,9 +10,9 @@ import {
   type AdminActionContext,
   type AdminActionRequest,
 } from '../../../admin/actions.ts';
-import { APPLICATION_STATUSES } from '../domain/application-lifecycle.ts';
+import { APPLICATION_STATUSES, readyToHire, type ApplicationStatus } from '../domain/application-lifecycle.ts';
 import type { TestDefinition } from '../domain/tests.ts';
-import type { Hiring } from '../application/context.ts';
+import { assignmentViews, type ApplicationView, type Hiring } from '../application/context.ts';
 import { saveTest } from '../application/manage-tests.ts';
 import { assignTest } from '../application/assign-test.ts';
 import { hire, reject } from '../application/decide.ts';
@@ -42,7 +42,12 @@ function defineModels(sequelize: Sequelize) {
   vacanciesTable.model(sequelize, VacancyRecord, { modelName: 'Vacancy', timestamps: true });
   vacancyTestsTable.model(sequelize, VacancyTestRecord, { modelName: 'VacancyTest' });
   // Columns the panel does not show stay out of its models: who decided or assigned (the audit log names them), preferred service types.
-  applicationsTable.model(sequelize, ApplicationRecord, { modelName: 'Application', omit: ['preferred_service_type_ids', 'decided_by'] });
+  // `tests` and `readyToHire` are filled in after a list or show is read (see withTestResults): they come from the assignments.
+  applicationsTable.model(sequelize, ApplicationRecord, {
+    modelName: 'Application',
+    omit: ['preferred_service_type_ids', 'decided_by'],
+    extra: { tests: { type: DataTypes.VIRTUAL, get: () => '' }, readyToHire: { type: DataTypes.VIRTUAL, get: () => '' } },
+  });
   testAssignmentsTable.model(sequelize, AssignmentRecord, { modelName: 'TestAssignment', omit: ['assigned_by'] });
   workerProfilesTable.model(sequelize, WorkerRecord, { modelName: 'WorkerProfile', omit: ['preferred_service_type_ids'] });
 }
@@ -63,9 +68,41 @@ function testFrom(payload: Record<string, unknown> | undefined): TestDefinition 
     questions: questions.map((q) => ({
       text: String(q.text ?? ''),
       choices: (Array.isArray(q.choices) ? q.choices : []).filter((c) => c !== undefined && c !== null).map(String),
-      correct: Number(q.correct),
+      // The form numbers choices from 1, as people do; the use case counts from 0.
+      correct: q.correct === undefined || q.correct === '' ? Number.NaN : Number(q.correct) - 1,
     })),
   };
+}
+
+/** A test record as the form shows it: the right choice numbered from 1 (stored from 0). */
+function withAnswersFromOne<R>(record: R): R {
+  const params = (record as { params?: Record<string, unknown> } | undefined)?.params;
+  if (!params) return record;
+  const shown = Object.fromEntries(
+    Object.entries(params).map(([key, value]) =>
+      /^questions\.\d+\.correct$/.test(key) && value !== null && value !== '' && Number.isInteger(Number(value))
+        ? [key, Number(value) + 1]
+        : [key, value],
+    ),
+  );
+  return { ...record, params: shown };
+}
+
+type RecordJson = { id: string; params: Record<string, unknown> };
+
+/** Each application's tests (title, best score, result) and whether it could be hired now, as hire() decides. */
+async function withTestResults(hiring: Hiring, records: RecordJson[]): Promise<void> {
+  const views = await assignmentViews(
+    hiring.kernel,
+    records.map((r) => r.id),
+  );
+  for (const record of records) {
+    const tests = views.get(record.id) ?? [];
+    record.params.tests = tests.length
+      ? tests.map((t) => `${t.title}: ${t.bestScore === null ? 'not taken' : `${t.bestScore}%`} (${t.status})`).join('; ')
+      : '(none assigned)';
+    record.params.readyToHire = readyToHire(record.params.status as ApplicationStatus, tests) ? 'yes' : 'no';
+  }
 }
 
 const post =
@@ -105,10 +142,12 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
       options: {
         id: 'applications',
         navigation,
-        listProperties: ['createdAt', 'name', 'email', 'breed', 'skills', 'status'],
+        listProperties: ['createdAt', 'name', 'email', 'breed', 'skills', 'status', 'tests', 'readyToHire'],
         showProperties: [
           'id',
           'status',
+          'readyToHire',
+          'tests',
           'name',
           'email',
           'breed',
@@ -128,9 +167,23 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
           status: { availableValues: APPLICATION_STATUSES.map((v) => ({ value: v, label: v })) },
           vacancyId: { reference: 'vacancies' },
           decisionReason: { type: 'textarea' },
+          tests: { label: 'Tests (best score)', isSortable: false },
+          readyToHire: { label: 'Ready to hire', isSortable: false },
         },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,
+          list: {
+            after: async (response: { records: RecordJson[] }) => {
+              await withTestResults(hiring, response.records);
+              return response;
+            },
+          },
+          show: {
+            after: async (response: { record: RecordJson }) => {
+              await withTestResults(hiring, [response.record]);
+              return response;
+            },
+          },
           // The edit form asks for one thing, the reason: it is the reject action (labelled so in the panel).
           edit: {
             isAccessible: true,
@@ -155,7 +208,7 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
               runAdminAction(
                 context,
                 () => hire(hiring, { actor: adminActor(context), applicationId: context.record!.id() }),
-                'Hired: the worker code is on the worker.',
+                (hired) => `Hired: worker code ${(hired as ApplicationView).workerCode}.`,
                 { showAfterwards: true },
               ),
           }),
@@ -193,12 +246,14 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
             handler: post(
               async (request, context) => {
                 const raw = unflattenPayload(request.payload);
-                await assignTest(hiring, {
+                const testId = chosenId(raw.testId, 'test');
+                const application = await assignTest(hiring, {
                   actor: adminActor(context),
                   applicationId: chosenId(raw.applicationId, 'application'),
-                  testId: chosenId(raw.testId, 'test'),
+                  testId,
                 });
-                return undefined;
+                // The new assignment, for the panel to show: its form expects the record it made.
+                return application.tests.find((a) => a.testId === testId);
               },
               'Test assigned; the applicant is emailed.',
               () => ({}),
@@ -220,17 +275,21 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
           questions: { type: 'mixed', isArray: true },
           'questions.text': { type: 'string' },
           'questions.choices': { type: 'string', isArray: true },
-          'questions.correct': { type: 'number', description: 'Index of the right choice, from 0.' },
+          'questions.correct': { type: 'number', label: 'Right choice', description: 'Number of the right choice: 1 for the first.' },
         },
         actions: {
           delete: { isAccessible: false },
           bulkDelete: { isAccessible: false },
+          show: {
+            after: async (response: { record: RecordJson }) => ({ ...response, record: withAnswersFromOne(response.record) }),
+          },
           new: {
             handler: post(
               (request, context) => saveTest(hiring, { actor: adminActor(context), test: testFrom(request.payload) }),
               'Test created.',
               () => ({}),
             ),
+            after: async (response: { record?: RecordJson }) => ({ ...response, record: withAnswersFromOne(response.record) }),
           },
           edit: {
             handler: post(
@@ -238,6 +297,7 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
                 saveTest(hiring, { actor: adminActor(context), id: context.record!.id(), test: testFrom(request.payload) }),
               'Test saved.',
             ),
+            after: async (response: { record?: RecordJson }) => ({ ...response, record: withAnswersFromOne(response.record) }),
           },
         },
       },

@@ -7,6 +7,7 @@ import { makeWorker } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { applicantHired, applicantRejected } from '../domain/emails.ts';
 import { workerCode } from '../domain/worker-code.ts';
+import { testsBlockingHire } from '../domain/application-lifecycle.ts';
 import { findApplication, insertWorkerProfile, nextWorkerSequence, updateApplication } from '../infra/hiring.repository.ts';
 import { applicationNotFound, assertApplicationStep, assignmentViews, type ApplicationView, type Hiring } from './context.ts';
 import { viewsOf } from './applications.ts';
@@ -31,7 +32,7 @@ export async function hire(
     if (!app) throw applicationNotFound();
     assertApplicationStep(app, 'hire', input.actor);
     const tests = (await assignmentViews(kernel, [app.id], tx)).get(app.id) ?? [];
-    const notPassed = tests.filter((t) => t.status !== 'passed');
+    const notPassed = testsBlockingHire(tests);
     if (notPassed.length) {
       throw new AppError(
         'HIRING.TESTS_NOT_PASSED',

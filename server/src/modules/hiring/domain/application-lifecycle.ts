@@ -36,3 +36,13 @@ export function decideApplication(
   if (!transition.actors.some((a) => actors.includes(a))) return { ok: false, reason: 'not_allowed' };
   return { ok: true, to: transition.to };
 }
+
+/** The assigned tests that stand between an application and a hire: every one must be passed first. */
+export function testsBlockingHire<T extends { status: string }>(tests: readonly T[]): T[] {
+  return tests.filter((t) => t.status !== 'passed');
+}
+
+/** Whether a manager could hire now: the application is open for it and no assigned test stands in the way. */
+export function readyToHire(status: ApplicationStatus, tests: readonly { status: string }[]): boolean {
+  return decideApplication(status, 'hire', ['manager']).ok && testsBlockingHire(tests).length === 0;
+}

@@ -57,8 +57,10 @@ describe('hiring in the admin panel', () => {
       .field('questions.0.text', 'Which way up does a perch go?')
       .field('questions.0.choices.0', 'Suction cups on the glass')
       .field('questions.0.choices.1', 'Upside down')
-      .field('questions.0.correct', '0');
+      // The form numbers choices from 1: the first is the right one, stored as index 0.
+      .field('questions.0.correct', '1');
     expect(created.body.notice).toMatchObject({ type: 'success' });
+    expect(created.body.record.params['questions.0.correct']).toBe(1);
     const testId = created.body.record.params.id as string;
     const [stored] = await sql<{ questions: unknown }>(t.db, 'SELECT questions FROM hiring_tests WHERE id = $1', [testId]);
     expect(stored!.questions).toEqual([

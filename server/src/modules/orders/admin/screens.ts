@@ -1,10 +1,9 @@
 import { Model, type Sequelize } from 'sequelize';
-import { PHOTO_THUMBNAIL } from '@chorecat/admin';
+import { ACTION_FORM, PHOTO_THUMBNAIL } from '@chorecat/admin';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
   adminActor,
-  confirmAction,
   moneyAttribute,
   relatedList,
   runAdminAction,
@@ -15,6 +14,8 @@ import {
 import { cancelOrder } from '../application/cancel-order.ts';
 import { editOrder } from '../application/edit-order.ts';
 import { orderPhotoListView, ordersTable, orderTimelineTable } from '../infra/tables.ts';
+import { EDITABLE_STATUSES, allowedActions, type OrderStatus } from '../domain/order-lifecycle.ts';
+import { actorsFor } from '../domain/order-view.ts';
 
 class OrderRecord extends Model {}
 class TimelineRecord extends Model {}
@@ -30,6 +31,20 @@ function defineModels(sequelize: Sequelize) {
   // The timeline reads in `at` order; `seq` only breaks ties.
   orderTimelineTable.model(sequelize, TimelineRecord, { modelName: 'OrderTimeline', omit: ['seq'] });
   orderPhotoListView.model(sequelize, PhotoRecord, { modelName: 'OrderPhoto' });
+}
+
+type ShownOrder = { params: { status?: unknown; startsAt?: unknown; clientId?: unknown; workerId?: unknown } };
+type VisibleContext = { record?: ShownOrder; currentAdmin?: { id: string; roles?: string[] } };
+
+/** The order's `allowedActions` for the signed-in panel user, as the API computes them for GET /v1/orders/{id}. */
+function allowedNow(kernel: Kernel, { record, currentAdmin }: VisibleContext): string[] {
+  if (!record || !currentAdmin) return [];
+  const { status, startsAt, clientId, workerId } = record.params;
+  const actors = actorsFor(
+    { clientId: String(clientId), workerId: workerId ? String(workerId) : null },
+    { id: currentAdmin.id, roles: currentAdmin.roles ?? [] },
+  );
+  return allowedActions({ status: status as OrderStatus, startsAt: new Date(String(startsAt)) }, actors, kernel.clock.now());
 }
 
 /** Orders in the admin panel: find by status and period, read the timeline and photos, edit or cancel through the use cases. */
@@ -81,6 +96,8 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
           ...READ_ONLY_ADMIN_ACTIONS,
           edit: {
             isAccessible: true,
+            // Offered while the order may still be edited (the rule editOrder applies); the use case still decides.
+            isVisible: ({ record }: VisibleContext) => EDITABLE_STATUSES.includes(record?.params.status as OrderStatus),
             handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
               if (request.method !== 'post') return { record: context.record!.toJSON(context.currentAdmin) };
               const raw = unflattenPayload(request.payload);
@@ -94,21 +111,28 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
               });
             },
           },
-          cancelOrder: confirmAction({
+          // Asks for the reason POST /v1/orders/{id}/cancel takes: it goes on the timeline.
+          cancelOrder: {
+            actionType: 'record',
             icon: 'XCircle',
-            question: 'Cancel this order? The client and the worker are emailed.',
-            submitLabel: 'Cancel order',
-            // Offered while the lifecycle allows it (the use case decides, this only tidies the buttons).
-            isVisible: ({ record }: { record?: { params: { status?: string } } }) =>
-              ['created', 'matching', 'scheduled'].includes(String(record?.params.status)),
-            handler: async (_request: unknown, _response: unknown, context: AdminActionContext) =>
-              runAdminAction(
+            component: ACTION_FORM,
+            custom: {
+              help: 'Cancel this order? The client and the worker are emailed.',
+              submitLabel: 'Cancel order',
+              fields: [{ name: 'reason', label: 'Reason (kept on the order’s timeline)', type: 'textarea' }],
+            },
+            // Offered while the order's allowedActions has it, as the API says: the use case still decides.
+            isVisible: (context: VisibleContext) => allowedNow(kernel, context).includes('cancel'),
+            handler: async (request: AdminActionRequest, _response: unknown, context: AdminActionContext) => {
+              const reason = String(unflattenPayload(request.payload).reason ?? '').trim();
+              return runAdminAction(
                 context,
-                () => cancelOrder(kernel, adminActor(context), context.record!.id(), 'Cancelled by operations'),
+                () => cancelOrder(kernel, adminActor(context), context.record!.id(), reason || 'Cancelled by operations'),
                 'Order cancelled.',
                 { showAfterwards: true },
-              ),
-          }),
+              );
+            },
+          },
           timeline: relatedList('order_timeline', 'orderId', 'Clock'),
           photos: relatedList('order_photo_list', 'orderId', 'Image'),
         },

@@ -1,4 +1,4 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, literal, type FindOptions, type Sequelize } from 'sequelize';
 import type { AdminResource } from '../../../platform/module.ts';
 import { READ_ONLY_ADMIN_ACTIONS, adminActor, confirmAction, runAdminAction, type AdminActionContext } from '../../../admin/actions.ts';
 import { KIT_STATUSES, COOKIE_STATUSES, type KitLine } from '../domain/kit-lifecycle.ts';
@@ -26,6 +26,13 @@ function defineModel(sequelize: Sequelize) {
       },
     },
   });
+  // The queue, by start, lists the kits still to do before the finished ones (ready, cancelled): AdminJS sorts by one
+  // column, so a sort by start gets "still open" put in front of it.
+  KitRecord.addHook('beforeFind', (options: FindOptions) => {
+    const order = options.order;
+    if (!Array.isArray(order) || !order.some((o) => Array.isArray(o) && o[0] === 'orderStartsAt')) return;
+    options.order = [[literal("CASE WHEN status IN ('open', 'assembling') THEN 0 ELSE 1 END"), 'ASC'], ...order];
+  });
 }
 
 const recordAction = (
@@ -44,7 +51,7 @@ const recordAction = (
   });
 
 /**
- * The supplies team's screen: kits to assemble, soonest order first, with
+ * The supplies team's screen: kits to assemble, open ones first, then soonest order first, with
  * pack, ready and retry-the-supplier actions calling the same use cases as
  * the API. Supplies staff see this screen only (besides the dashboard).
  */
