@@ -17,7 +17,8 @@ export const personOf = (people, id) => {
   return `${p.name}${p.workerCode ? ` (${p.workerCode})` : ''}${p.email ? ` <${p.email}>` : ''}`;
 };
 
-export const Rows = ({ head, rows, empty, testId }) =>
+/** A table; only the columns in `wrap` (indexes) break lines, so times, events and amounts stay whole. */
+export const Rows = ({ head, rows, empty, testId, wrap = [] }) =>
   rows.length === 0 ? (
     <Text mb="xl" color="grey60">
       {empty}
@@ -35,7 +36,7 @@ export const Rows = ({ head, rows, empty, testId }) =>
         {rows.map((row, i) => (
           <TableRow key={i}>
             {row.map((cell, j) => (
-              <TableCell key={j} style={{ verticalAlign: 'top' }}>
+              <TableCell key={j} style={{ verticalAlign: 'top', whiteSpace: wrap.includes(j) ? undefined : 'nowrap' }}>
                 {cell === null || cell === undefined || cell === '' ? '—' : typeof cell === 'object' ? cell : String(cell)}
               </TableCell>
             ))}
@@ -90,6 +91,7 @@ export const CaseSections = ({ c, people }) => (
     <Rows
       testId="timeline"
       empty="Nothing happened yet."
+      wrap={[3, 4, 5]}
       head={['at', 'event', 'status', 'by', 'reason', 'photo hashes']}
       rows={c.timeline.map((e) => [
         when(e.at),
@@ -97,7 +99,12 @@ export const CaseSections = ({ c, people }) => (
         `${e.from || '—'} → ${e.to}`,
         e.actorId ? `${personOf(people, e.actorId)} · ${e.actorRole}` : e.actorRole,
         e.reason,
-        e.fileHashes && e.fileHashes.length ? <span style={mono}>{e.fileHashes.join(' ')}</span> : null,
+        // The photos' own hashes, whole, are under Photos; here their start (the whole on hover).
+        e.fileHashes && e.fileHashes.length ? (
+          <span style={mono} title={e.fileHashes.join('\n')}>
+            {e.fileHashes.map((h) => `${h.slice(0, 12)}…`).join(' ')}
+          </span>
+        ) : null,
       ])}
     />
 
@@ -120,6 +127,7 @@ export const CaseSections = ({ c, people }) => (
     <Rows
       testId="matching"
       empty="Not matched yet."
+      wrap={[2, 3]}
       head={['at', 'strategy', 'candidates', 'chosen', 'price', 'outcome']}
       rows={c.matchingAttempts.map((a) => [
         when(a.at),
@@ -144,6 +152,7 @@ export const CaseSections = ({ c, people }) => (
     <Rows
       testId="emails"
       empty="No emails."
+      wrap={[2]}
       head={['created', 'to', 'subject', 'status', 'sent']}
       rows={c.emails.map((e) => [when(e.createdAt), e.to, e.subject, e.status, when(e.sentAt)])}
     />

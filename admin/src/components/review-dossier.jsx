@@ -43,6 +43,7 @@ const ReviewDossier = ({ record }) => {
           {d.clientFeedback ? <Text>Client: “{d.clientFeedback}”</Text> : null}
           <Rows
             empty="The form has no questions."
+            wrap={[0, 1]}
             head={['question', 'answer']}
             rows={((d.form && d.form.fields) || []).map((f) => [f.label, d.answers ? d.answers[f.key] : null])}
           />

@@ -281,7 +281,7 @@ export function qualityAdminActions(quality: Quality): AdminActionsExtension[] {
   return [
     {
       resourceId: 'orders',
-      actionLabels: { openReview: 'Open review', show: 'Order page' },
+      actionLabels: { openReview: 'Open review', show: 'Order' },
       actions: {
         show: {
           component: ORDER_PAGE,
