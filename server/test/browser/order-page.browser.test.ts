@@ -137,6 +137,16 @@ describe('the order page in headless Chromium', () => {
     await offered.click();
     await page.waitForURL(`${baseUrl}/admin/resources/orders/records/${fresh}/cancelOrder`);
     expect(await page.locator(`[data-order-page="${fresh}"] [data-fact="worker"]`).count()).toBe(0);
+
+    // The review's dossier draws the same sections from the same gathering, named too.
+    expect((await d.cancel(fresh, 'owner')).status).toBe(200);
+    await d.deliver();
+    const [review] = await sql<{ id: string }>(t.db, 'SELECT id FROM reviews WHERE order_id = $1', [fresh]);
+    await page.goto(`${baseUrl}/admin/resources/reviews/records/${review!.id}/dossier`);
+    const dossier = page.locator(`[data-review-dossier="${review!.id}"]`);
+    await dossier.waitFor();
+    expect(await dossier.textContent()).toContain('client Mia Whiskers <mia@chorecat.test>');
+    expect(await dossier.locator('[data-section="timeline"]').textContent()).toContain('cancel');
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
