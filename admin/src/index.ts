@@ -92,6 +92,9 @@ export const ACTION_FORM = 'ChorecatActionForm';
 /** Name of the component that shows a quality review's whole case from the record's `dossier` param (a JSON string). */
 export const REVIEW_DOSSIER = 'ChorecatReviewDossier';
 
+/** Name of the component that shows an order's whole page from the record's `orderPage` param (a JSON string). */
+export const ORDER_PAGE = 'ChorecatOrderPage';
+
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
 
@@ -133,6 +136,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
   componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
   componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
+  componentLoader.add(ORDER_PAGE, path.join(here, 'components/order-page.jsx'));
 
   const admin = new AdminJS({
     rootPath,

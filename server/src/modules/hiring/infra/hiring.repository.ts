@@ -305,6 +305,16 @@ export async function insertWorkerProfile(
 export const findWorkerProfile = async (db: Database, userId: string) =>
   (await sql<WorkerProfileRow>(db, `SELECT ${workerProfilesTable.list} FROM worker_profiles WHERE user_id = $1`, [userId]))[0];
 
+/** Workers' codes by user id, one query for all (a page's names); ids without a profile are left out. */
+export const findWorkerCodes = (db: Database, userIds: readonly string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : sql<{ user_id: string; worker_code: string }>(
+        db,
+        'SELECT user_id, worker_code FROM worker_profiles WHERE user_id = ANY($1::uuid[])',
+        [userIds],
+      );
+
 export const listWorkerProfiles = (db: Database, q: { after?: { at: string; id: string }; limit: number }) =>
   sql<WorkerProfileRow>(
     db,

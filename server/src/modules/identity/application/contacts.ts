@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { sql, type Tx } from '../../../platform/database.ts';
-import { findUserById } from '../infra/users.repository.ts';
+import { findUserById, findUsersByIds } from '../infra/users.repository.ts';
 
 /** Where to email a user (other modules' notifications); undefined for unknown or erased users. */
 export async function findContact(
@@ -11,6 +11,23 @@ export async function findContact(
   const user = await findUserById(kernel.db, userId, tx);
   if (!user || user.erased_at) return undefined;
   return { email: user.email, name: user.name };
+}
+
+/**
+ * Who the ids on a staff page are (names and emails, one query for all):
+ * erased users read as erased, unknown ids are absent. Staff-only callers.
+ */
+export async function contactsOf(
+  kernel: Pick<Kernel, 'db'>,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; email: string; roles: string[] }>> {
+  const rows = await findUsersByIds(kernel.db, [...new Set(ids)]);
+  return new Map(
+    rows.map((u) => [
+      u.id,
+      u.erased_at ? { name: 'erased user', email: '', roles: [] } : { name: u.name, email: u.email, roles: [...u.roles] },
+    ]),
+  );
 }
 
 /** Everyone holding `role` who can be emailed (active, not erased): staff notifications. */

@@ -27,6 +27,10 @@ export async function findUserById(db: Database, id: string, tx?: Tx, lock: bool
   return row;
 }
 
+/** Many users in one query (a page's names); unknown ids are left out. */
+export const findUsersByIds = (db: Database, ids: readonly string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : sql<UserRow>(db, `SELECT ${COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+
 export async function insertUser(
   db: Database,
   tx: Tx,

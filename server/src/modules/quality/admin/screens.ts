@@ -1,5 +1,5 @@
 import { Model, type Sequelize } from 'sequelize';
-import { ACTION_FORM, REVIEW_DOSSIER } from '@chorecat/admin';
+import { ACTION_FORM, ORDER_PAGE, REVIEW_DOSSIER } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import {
@@ -18,6 +18,7 @@ import { REVIEW_REASONS, REVIEW_STATUSES, VERDICTS, type Verdict } from '../doma
 import { reviewFormsCurrentView, reviewQueueView } from '../infra/tables.ts';
 import type { Quality } from '../application/context.ts';
 import { getReview } from '../application/get-review.ts';
+import { orderCase, peopleOfCase } from '../application/order-case.ts';
 import { openManualReview } from '../application/open-review.ts';
 import { recordReviewResult } from '../application/record-result.ts';
 import { createReviewForm, editReviewForm, formForResult } from '../application/review-forms.ts';
@@ -140,8 +141,9 @@ export function qualityAdminResources(quality: Quality, sequelize: Sequelize): A
             readOnly: true,
             handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => {
               const json = context.record!.toJSON(context.currentAdmin) as { params: Record<string, unknown> };
-              const dossier = await getReview(quality, context.record!.id());
-              return { record: { ...json, params: { ...json.params, dossier: JSON.stringify(dossier) } } };
+              const review = await getReview(quality, context.record!.id());
+              const people = await peopleOfCase(quality, review, [review.reviewerId, review.openedBy]);
+              return { record: { ...json, params: { ...json.params, dossier: JSON.stringify({ ...review, people }) } } };
             },
           },
           fillIn: {
@@ -264,13 +266,44 @@ export function qualityAdminResources(quality: Quality, sequelize: Sequelize): A
   ];
 }
 
-/** "Open review" on an order (orders' screen): a manual review of it, through the API's use case. */
+/**
+ * The panel's actions for an order's lifecycle actions (the API's `allowedActions`):
+ * the order page links to these forms, and offers only those the order allows now.
+ */
+const PANEL_ACTION_OF: Record<string, string> = { cancel: 'cancelOrder' };
+
+/**
+ * On orders' screen: the order page (its `show`, so a click on an order
+ * opens it: the order's whole case with names, from `orderCase`) and "Open
+ * review" (a manual review of it, through the API's use case).
+ */
 export function qualityAdminActions(quality: Quality): AdminActionsExtension[] {
   return [
     {
       resourceId: 'orders',
-      actionLabels: { openReview: 'Open review' },
+      actionLabels: { openReview: 'Open review', show: 'Order' },
       actions: {
+        show: {
+          component: ORDER_PAGE,
+          handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => {
+            const json = context.record!.toJSON(context.currentAdmin) as {
+              params: Record<string, unknown>;
+              recordActions?: { name: string; label?: string }[];
+            };
+            const found = await orderCase(quality, context.record!.id(), adminActor(context));
+            if (!found) return { record: json };
+            const people = await peopleOfCase(quality, found);
+            // Only what the lifecycle allows the panel user now, and only where the panel itself offers that action to them.
+            const offered = new Set((json.recordActions ?? []).map((a) => a.name));
+            const actions = found.order.allowedActions.map((action) => {
+              const name = PANEL_ACTION_OF[action];
+              return name && offered.has(name)
+                ? { action, href: context.h.recordActionUrl({ resourceId: 'orders', recordId: found.order.id, actionName: name }) }
+                : { action, href: null };
+            });
+            return { record: { ...json, params: { ...json.params, orderPage: JSON.stringify({ ...found, people, actions }) } } };
+          },
+        },
         openReview: confirmAction({
           icon: 'CheckSquare',
           question: 'Open a quality review of this order? It joins the queue (Quality → Reviews); an open manual review of it is reused.',
