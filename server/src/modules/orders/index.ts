@@ -22,6 +22,7 @@ export {
 export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
 export { lockOrderForStake, findOrderForStake, type OrderForStake } from './application/order-for-stake.ts';
 export { orderForReview, orderFactsForReview, type ReviewTimelineEntry } from './application/review-door.ts';
+export { orderHeadline, type OrderHeadline } from './application/order-headline.ts';
 
 /**
  * Orders: work orders and their lifecycle. Other modules drive it through

@@ -25,10 +25,19 @@ describe('operations surfaces', () => {
     await other.platform.stop();
   });
 
-  it('serves the contract it validates against', async () => {
+  it('serves the contract it validates against, its servers being this deployment', async () => {
     const res = await t.api.get('/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(parse(readFileSync(SPEC_FILE, 'utf8')));
+    const contract = parse(readFileSync(SPEC_FILE, 'utf8'));
+    const { servers: _servers, ...rest } = res.body;
+    expect(Object.keys(rest).sort()).toEqual(
+      Object.keys(contract)
+        .filter((key) => key !== 'servers')
+        .sort(),
+    );
+    expect(res.body.info).toEqual(contract.info);
+    expect(res.body.servers).toEqual([{ url: t.platform.kernel.config.publicUrl, description: 'This server (PUBLIC_URL)' }]);
+    expect(res.body.paths).toEqual(contract.paths);
     expect(res.body.openapi).toBe('3.1.0');
   });
 

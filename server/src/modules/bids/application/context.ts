@@ -3,6 +3,6 @@ import type { BidLedger } from '../../billing/index.ts';
 
 /** What bids' use cases work with: the kernel, and billing's ledger operations (run in bids' transactions). */
 export interface Bids {
-  kernel: Pick<Kernel, 'db' | 'clock' | 'events'>;
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'events'>;
   ledger: BidLedger;
 }

@@ -7,6 +7,7 @@ import { findSettlementOfOrder, findShare, markShareRowPaid, sharesOfSettlement 
 import { settlementView, shareView } from './views.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
+import { orderHeadline } from '../../orders/index.ts';
 import { sharePaidEmail } from '../domain/emails.ts';
 import type { Bids } from './context.ts';
 
@@ -44,13 +45,16 @@ export async function markSharePaid(bids: Bids, input: { actor: Principal; share
     const view = shareView(paid);
     const winner = await findContact(kernel, paid.manager_id, tx);
     if (winner) {
+      // A share exists only for an order that ended, and orders are never deleted.
+      const order = await orderHeadline(kernel, paid.order_id, tx);
+      if (!order) throw new Error(`order ${paid.order_id} of share ${paid.id} not found`);
       const payer = input.actor.id === paid.manager_id ? undefined : await findContact(kernel, input.actor.id, tx);
       await sendEmail(kernel, tx, {
         template: sharePaidEmail,
         to: winner.email,
         data: {
           name: winner.name,
-          orderId: paid.order_id,
+          order,
           amount: view.amount,
           paidBy: input.actor.id === paid.manager_id ? null : (payer?.name ?? 'a manager'),
         },

@@ -13,6 +13,7 @@ import {
 import { settlementView } from './views.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
+import { orderHeadline } from '../../orders/index.ts';
 import { shareWonEmail } from '../domain/emails.ts';
 import type { Bids } from './context.ts';
 
@@ -78,13 +79,15 @@ export async function settleOrder(bids: Bids, input: { orderId: string; outcome:
     });
     const settlement = settlementView(claimed, shares);
     // Each winner hears what it is owed, in the settlement's transaction (once per share).
+    const order = await orderHeadline(kernel, input.orderId, tx);
+    if (!order) throw new Error(`order ${input.orderId} settled but not found`);
     for (const share of settlement.shares) {
       const contact = await findContact(kernel, share.managerId, tx);
       if (!contact) continue;
       await sendEmail(kernel, tx, {
         template: shareWonEmail,
         to: contact.email,
-        data: { name: contact.name, orderId: input.orderId, outcome: input.outcome, stake: share.stake, amount: share.amount },
+        data: { name: contact.name, order, outcome: input.outcome, stake: share.stake, amount: share.amount },
         dedupeKey: `settlement-share:${share.id}:won`,
       });
     }

@@ -119,7 +119,10 @@ describe('bids: stakes, settlement, paid shares', () => {
     (
       await sql<{ to: string; template: string }>(
         t.db,
-        `SELECT "to", template FROM emails WHERE template LIKE 'bids-%' AND text LIKE '%' || $1 || '%' ORDER BY template, "to"`,
+        // The emails name the order by its service and start, not its id: find them by their share's dedupe key.
+        `SELECT e."to", e.template FROM emails e JOIN outbox o ON o.id = e.id
+           JOIN settlement_shares s ON o.dedupe_key LIKE 'email:settlement-share:' || s.id || ':%'
+          WHERE e.template LIKE 'bids-%' AND s.order_id = $1 ORDER BY e.template, e."to"`,
         [orderId],
       )
     ).map((e) => [e.template, e.to]);
@@ -511,7 +514,8 @@ describe('bids: stakes, settlement, paid shares', () => {
     // The winner is told who marked it paid: the one to ask if the money has not arrived.
     const [paidMail] = await sql<{ text: string }>(
       t.db,
-      `SELECT text FROM emails WHERE template = 'bids-share-paid' AND "to" = $1 AND text LIKE '%' || $2 || '%'`,
+      `SELECT e.text FROM emails e JOIN outbox o ON o.id = e.id JOIN settlement_shares s ON o.dedupe_key LIKE 'email:settlement-share:' || s.id || ':%'
+        WHERE e.template = 'bids-share-paid' AND e."to" = $1 AND s.order_id = $2`,
       [m1.email, order.id],
     );
     expect(paidMail!.text).toContain('was marked paid by Paying Manager.');

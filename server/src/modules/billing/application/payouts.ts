@@ -10,7 +10,7 @@ import { findContact } from '../../identity/index.ts';
 import { alertOperators, sendEmail } from '../../notifications/index.ts';
 import { payoutMade } from '../domain/emails.ts';
 import { post } from '../infra/ledger.repository.ts';
-import { markStatementPaid } from '../infra/statements.repository.ts';
+import { findStatement, markStatementPaid } from '../infra/statements.repository.ts';
 import { recordStatementEvents } from './record-statement-events.ts';
 import { recordPayoutEvents } from './record-payout-events.ts';
 import {
@@ -65,11 +65,18 @@ async function markPaid(payouts: Payouts, tx: Tx, payout: PayoutRow): Promise<vo
     now,
   );
   const contact = await findContact(payouts.kernel, payout.worker_id, tx);
-  if (contact) {
+  // The worker knows the statement by its month, not its id.
+  const statement = await findStatement(payouts.kernel.db, payout.statement_id);
+  if (contact && statement) {
     await sendEmail(payouts.kernel, tx, {
       template: payoutMade,
       to: contact.email,
-      data: { name: contact.name, amount: amount.toString(), statementId: payout.statement_id },
+      data: {
+        name: contact.name,
+        amount: amount.toString(),
+        periodStart: new Date(statement.period_start),
+        periodEnd: new Date(statement.period_end),
+      },
       dedupeKey: `payout:${payout.id}:paid`,
     });
   }

@@ -16,8 +16,8 @@ export async function sendInvoiceEmail(billing: Billing, input: { invoiceId: str
   const lines = await linesOf(kernel.db, [invoice.id]);
   const facts = {
     name: contact.name,
-    invoiceId: invoice.id,
-    period: `${new Date(invoice.period_start).toUTCString()} – ${new Date(invoice.period_end).toUTCString()}`,
+    periodStart: new Date(invoice.period_start),
+    periodEnd: new Date(invoice.period_end),
     orders: lines.length,
     subtotal: formatCents(invoice.subtotal_cents),
     discountRate: invoice.discount_rate,

@@ -17,8 +17,8 @@ export async function sendStatementEmail(billing: Billing, input: { statementId:
     to: contact.email,
     data: {
       name: contact.name,
-      statementId: s.id,
-      period: `${new Date(s.period_start).toUTCString()} – ${new Date(s.period_end).toUTCString()}`,
+      periodStart: new Date(s.period_start),
+      periodEnd: new Date(s.period_end),
       earned: formatCents(s.earned_cents),
       fines: formatCents(s.fines_cents),
       rewards: formatCents(s.rewards_cents),

@@ -2,8 +2,9 @@ import { defineTemplate } from '../../../platform/email-template.ts';
 
 interface InvoiceFacts {
   name: string;
-  invoiceId: string;
-  period: string;
+  /** The invoice's period, `[start, end)`: what names the invoice to its client. */
+  periodStart: Date;
+  periodEnd: Date;
   orders: number;
   subtotal: string;
   discountRate: number;
@@ -11,11 +12,11 @@ interface InvoiceFacts {
   total: string;
 }
 
-export const invoiceIssued = defineTemplate<InvoiceFacts & { paid: boolean; balance: string }>('invoice-issued', (d) => ({
+export const invoiceIssued = defineTemplate<InvoiceFacts & { paid: boolean; balance: string }>('invoice-issued', (d, w) => ({
   subject: `Your Chorecat invoice: ${d.total} cat-units`,
   paragraphs: [
     `Hello ${d.name},`,
-    `Invoice ${d.invoiceId} for ${d.period}: ${d.orders} order${d.orders === 1 ? '' : 's'}, subtotal ${d.subtotal}` +
+    `Your invoice for ${w.period(d.periodStart, d.periodEnd)}: ${d.orders} order${d.orders === 1 ? '' : 's'}, subtotal ${d.subtotal}` +
       (d.discountRate ? `, ${d.discountRate} % discount −${d.discount}` : '') +
       `, total ${d.total}.`,
     d.paid
@@ -24,26 +25,29 @@ export const invoiceIssued = defineTemplate<InvoiceFacts & { paid: boolean; bala
   ],
 }));
 
-export const invoicePaid = defineTemplate<InvoiceFacts>('invoice-paid', (d) => ({
+export const invoicePaid = defineTemplate<InvoiceFacts>('invoice-paid', (d, w) => ({
   subject: `Invoice paid: ${d.total} cat-units`,
-  paragraphs: [`Hello ${d.name},`, `Invoice ${d.invoiceId} for ${d.period} (total ${d.total}) is now paid from your balance. Thank you.`],
+  paragraphs: [
+    `Hello ${d.name},`,
+    `Your invoice for ${w.period(d.periodStart, d.periodEnd)} (total ${d.total}) is now paid from your balance. Thank you.`,
+  ],
 }));
 
 export const statementIssued = defineTemplate<{
   name: string;
-  statementId: string;
-  period: string;
+  periodStart: Date;
+  periodEnd: Date;
   earned: string;
   fines: string;
   rewards: string;
   debtCarried: string;
   net: string;
   status: string;
-}>('statement-issued', (d) => ({
+}>('statement-issued', (d, w) => ({
   subject: `Your Chorecat statement: ${d.net} cat-units`,
   paragraphs: [
     `Hello ${d.name},`,
-    `Statement ${d.statementId} for ${d.period}: earned ${d.earned}, fines ${d.fines}, rewards ${d.rewards}` +
+    `Your statement for ${w.period(d.periodStart, d.periodEnd)}: earned ${d.earned}, fines ${d.fines}, rewards ${d.rewards}` +
       (d.debtCarried !== '0.00' ? `, debt carried ${d.debtCarried}` : '') +
       `; net ${d.net}.`,
     d.status === 'debt'
@@ -54,7 +58,10 @@ export const statementIssued = defineTemplate<{
   ],
 }));
 
-export const payoutMade = defineTemplate<{ name: string; amount: string; statementId: string }>('payout-made', (d) => ({
+export const payoutMade = defineTemplate<{ name: string; amount: string; periodStart: Date; periodEnd: Date }>('payout-made', (d, w) => ({
   subject: `Payout made: ${d.amount} cat-units`,
-  paragraphs: [`Hello ${d.name},`, `We paid you ${d.amount} cat-units through Golden Hat for statement ${d.statementId}.`],
+  paragraphs: [
+    `Hello ${d.name},`,
+    `We paid you ${d.amount} cat-units through Golden Hat for your statement of ${w.period(d.periodStart, d.periodEnd)}.`,
+  ],
 }));

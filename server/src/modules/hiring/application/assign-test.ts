@@ -5,7 +5,14 @@ import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { testsAssigned } from '../domain/emails.ts';
-import { findApplication, findTest, insertAssignment, updateApplication, type ApplicationRow } from '../infra/hiring.repository.ts';
+import {
+  findApplication,
+  findTest,
+  findVacancy,
+  insertAssignment,
+  updateApplication,
+  type ApplicationRow,
+} from '../infra/hiring.repository.ts';
 import { applicationNotFound, assertApplicationStep, type ApplicationView, type Hiring } from './context.ts';
 import { viewsOf } from './applications.ts';
 
@@ -40,10 +47,11 @@ export async function assignTests(
     );
   }
   const updated = app.status === 'testing' ? app : await updateApplication(kernel.db, tx, app.id, { status: 'testing' }, now);
+  const vacancy = await findVacancy(kernel.db, app.vacancy_id, tx);
   await sendEmail(kernel, tx, {
     template: testsAssigned,
     to: app.email,
-    data: { name: app.name, tests: titles.join(', '), applicationId: app.id },
+    data: { name: app.name, tests: titles.join(', '), vacancy: vacancy?.title ?? 'Chorecat' },
     dedupeKey: `application:${app.id}:tests:${testIds.join(',')}`,
   });
   return updated;

@@ -11,7 +11,7 @@ export const applicationReceived = defineTemplate<{
     subject: `We received your application: ${d.vacancy}`,
     paragraphs: [
       `Hello ${d.name},`,
-      `Thank you for applying to "${d.vacancy}" (application ${d.applicationId}). A manager will be in touch.`,
+      `Thank you for applying to "${d.vacancy}". A manager will be in touch.`,
       d.setPasswordCode
         ? `To follow your application and take your tests, set a password for the account we opened for you: your code is ${d.setPasswordCode.code}, valid ${d.setPasswordCode.minutes} minutes (POST /v1/auth/password/reset; "forgot password" sends a new one later).`
         : 'Sign in with your existing account to follow your application and take your tests.',
@@ -27,20 +27,24 @@ export const applicationForManagers = defineTemplate<{
   vacancy: string;
   applicationId: string;
   skills: string;
-}>('application-new-for-managers', (d) => ({
-  subject: `New application: ${d.applicant} for ${d.vacancy}`,
-  paragraphs: [
-    `Hello ${d.name},`,
-    `${d.applicant} <${d.email}> applied to "${d.vacancy}" (application ${d.applicationId}). Skills: ${d.skills || 'none given'}.`,
-    'Contact the applicant, assign tests and decide in the admin panel (Hiring → Applications).',
-  ],
-}));
+}>(
+  'application-new-for-managers',
+  (d) => ({
+    subject: `New application: ${d.applicant} for ${d.vacancy}`,
+    paragraphs: [
+      `Hello ${d.name},`,
+      `${d.applicant} <${d.email}> applied to "${d.vacancy}". Skills: ${d.skills || 'none given'}.`,
+      'Contact the applicant, assign tests and decide in the admin panel (Hiring → Applications).',
+    ],
+  }),
+  { audience: 'staff' },
+);
 
-export const testsAssigned = defineTemplate<{ name: string; tests: string; applicationId: string }>('application-tests-assigned', (d) => ({
+export const testsAssigned = defineTemplate<{ name: string; tests: string; vacancy: string }>('application-tests-assigned', (d) => ({
   subject: 'Tests to take for your application',
   paragraphs: [
     `Hello ${d.name},`,
-    `These tests were assigned to your application ${d.applicationId}: ${d.tests}.`,
+    `These tests were assigned to your application to "${d.vacancy}": ${d.tests}.`,
     'Each attempt is timed from the moment you start it; the number of attempts is limited.',
   ],
 }));

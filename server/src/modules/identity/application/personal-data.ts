@@ -51,7 +51,7 @@ export function identityPersonalData(kernel: Pick<Kernel, 'db'>) {
 }
 
 /** Every piece of personal data, one section per contributing module. */
-export async function exportMe(kernel: Pick<Kernel, 'db' | 'clock' | 'privacy'>, userId: string) {
+export async function exportMe(kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'privacy'>, userId: string) {
   const user = await findUserById(kernel.db, userId);
   if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');
   const sections: Record<string, unknown> = {};
@@ -65,7 +65,7 @@ export async function exportMe(kernel: Pick<Kernel, 'db' | 'clock' | 'privacy'>,
  * made impossible (no password, disabled, an address that cannot exist).
  * Financial records stay, pointing at the anonymous user.
  */
-export async function eraseMe(kernel: Pick<Kernel, 'db' | 'clock' | 'privacy' | 'tokens'>, userId: string): Promise<void> {
+export async function eraseMe(kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'privacy' | 'tokens'>, userId: string): Promise<void> {
   await transaction(kernel.db, async (tx) => {
     const user = await findUserById(kernel.db, userId, tx, true);
     if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');

@@ -24,7 +24,7 @@ export const ACCEPTED = { status: 'accepted' as const, detail: 'If this address 
  * inbox then gets a code to choose the password with, and earlier codes die.
  */
 export async function register(
-  kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>,
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'secrets'>,
   input: { email: string; password: string; name: string },
 ): Promise<typeof ACCEPTED> {
   const email = normaliseEmail(input.email);
@@ -64,7 +64,12 @@ export async function register(
   return ACCEPTED;
 }
 
-async function sendVerificationCode(kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>, tx: Tx, user: UserRow, now: Date): Promise<void> {
+async function sendVerificationCode(
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'secrets'>,
+  tx: Tx,
+  user: UserRow,
+  now: Date,
+): Promise<void> {
   const { id, code } = await issueCode(kernel.db, tx, kernel.secrets.jwt, user.id, 'verify_email', now);
   await sendEmail(kernel, tx, {
     template: verificationCodeEmail,
@@ -79,7 +84,12 @@ async function sendVerificationCode(kernel: Pick<Kernel, 'db' | 'clock' | 'secre
  * no earlier verification code works, and the inbox gets a code that sets
  * the password (redeeming it proves the inbox and verifies the address).
  */
-async function contestRegistration(kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>, tx: Tx, user: UserRow, now: Date): Promise<void> {
+async function contestRegistration(
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'secrets'>,
+  tx: Tx,
+  user: UserRow,
+  now: Date,
+): Promise<void> {
   await updateUser(kernel.db, tx, user.id, { password_hash: null, name: user.email.split('@')[0]! }, now);
   await voidCode(kernel.db, tx, user.id, 'verify_email', now);
   const { id, code } = await issueCode(kernel.db, tx, kernel.secrets.jwt, user.id, 'reset_password', now);

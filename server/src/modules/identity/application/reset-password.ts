@@ -12,7 +12,7 @@ import { signOutEverywhere } from './issue-session.ts';
  * verifies the address.
  */
 export async function resetPassword(
-  kernel: Pick<Kernel, 'db' | 'clock' | 'secrets' | 'tokens'>,
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'secrets' | 'tokens'>,
   input: { email: string; code: string; newPassword: string; address: string },
 ): Promise<void> {
   await redeemCode(kernel, { ...input, purpose: 'reset_password' }, async (user, tx) => {

@@ -13,7 +13,7 @@ import { ACCEPTED } from './register.ts';
  * exists and needs one. Always the same answer, so it reveals nothing.
  */
 export async function sendCode(
-  kernel: Pick<Kernel, 'db' | 'clock' | 'secrets'>,
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock' | 'secrets'>,
   input: { email: string; purpose: CodePurpose },
 ): Promise<typeof ACCEPTED> {
   const email = normaliseEmail(input.email);

@@ -10,11 +10,12 @@ import type { EmailTemplate } from '../../../platform/email-template.ts';
  * sends it twice.
  */
 export async function sendEmail<Data>(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: Pick<Kernel, 'db' | 'clock' | 'config'>,
   tx: Tx | undefined,
   input: { template: EmailTemplate<Data>; to: string; data: Data; dedupeKey: string },
 ): Promise<{ id: string; created: boolean }> {
-  const rendered = input.template.render(input.data);
+  // Every email links back to this deployment and writes dates in the business time zone.
+  const rendered = input.template.render(input.data, { publicUrl: kernel.config.publicUrl, timeZone: kernel.config.businessTimeZone });
   return enqueueEmail(kernel.db, tx, kernel.clock, {
     ...rendered,
     to: input.to,

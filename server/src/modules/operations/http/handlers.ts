@@ -3,11 +3,14 @@ import type { OperationHandlers } from '../../../platform/http/openapi.ts';
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { advanceSandboxClock } from '../application/advance-sandbox-clock.ts';
+import { servedContract } from '../domain/served-contract.ts';
 
 export function operationsHandlers(kernel: Kernel): OperationHandlers {
   const requireSandbox = () => {
     if (!kernel.config.sandbox) throw new AppError('NOT_FOUND', 'The sandbox clock is off on this deployment.');
   };
+  // Once per process: the contract and PUBLIC_URL do not change while it runs.
+  const served = servedContract(kernel.spec, kernel.config.publicUrl);
   return contractHandlers({
     getHealth(_req, res) {
       res.json({ status: 'ok' });
@@ -26,7 +29,7 @@ export function operationsHandlers(kernel: Kernel): OperationHandlers {
     },
     getOpenApi(_req, res) {
       // The contract declares this body as a bare `type: object`, which the generator types as an empty record.
-      res.json(kernel.spec as Record<string, never>);
+      res.json(served as Record<string, never>);
     },
     async getSandboxClock(_req, res) {
       requireSandbox();

@@ -19,7 +19,7 @@ import {
   orderStarted,
 } from '../domain/emails.ts';
 
-type Facts = { name: string; orderId: string; service: string; startsAt: string; address: string };
+type Facts = { name: string; service: string; startsAt: Date; address: string };
 
 /**
  * The emails an event owes the order's client and worker (SPEC §2–3),
@@ -27,7 +27,7 @@ type Facts = { name: string; orderId: string; service: string; startsAt: string;
  * recipient (the dedupe key), so a retried use case never sends twice.
  */
 export async function notifyTransition(
-  kernel: Pick<Kernel, 'db' | 'clock'>,
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock'>,
   tx: Tx,
   event: OrderEvent | 'created',
   order: OrderRow,
@@ -40,9 +40,8 @@ export async function notifyTransition(
     if (!contact) return undefined;
     const data: Facts = {
       name: contact.name,
-      orderId: order.id,
       service: type?.name ?? 'Your chore',
-      startsAt: new Date(order.starts_at).toUTCString(),
+      startsAt: new Date(order.starts_at),
       address: order.address,
     };
     return { to: contact.email, data };

@@ -12,7 +12,7 @@ import { publishOrderEvent } from './publish.ts';
 export type Caller = Principal | 'system';
 
 /** What orders' use cases need of the kernel (events: other modules follow orders through them). */
-export type OrdersKernel = Pick<Kernel, 'db' | 'clock' | 'events'>;
+export type OrdersKernel = Pick<Kernel, 'config' | 'db' | 'clock' | 'events'>;
 
 export const ROLE_OF_ACTOR: Record<OrderActor, string> = {
   owner_client: 'client',

@@ -102,7 +102,7 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
     ]);
     const emails = await sql<{ template: string }>(
       t.db,
-      "SELECT template FROM emails WHERE template LIKE 'order-%' AND text LIKE '%' || $1 || '%'",
+      "SELECT template FROM emails WHERE template LIKE 'order-%' AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%')",
       [id],
     );
     expect(emails.map((e) => e.template).sort()).toEqual(
@@ -209,7 +209,7 @@ describe('order flow: check-in, report, accept or reject, copy, timers', () => {
     expect(Date.parse(timeline.at(-1).at) - startsAt.getTime()).toBeLessThan(2_000);
     const emails = await sql<{ template: string }>(
       t.db,
-      "SELECT template FROM emails WHERE text LIKE '%' || $1 || '%' AND template IN ('order-failed-client', 'order-missed-worker') ORDER BY template",
+      "SELECT template FROM emails WHERE id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%') AND template IN ('order-failed-client', 'order-missed-worker') ORDER BY template",
       [id],
     );
     expect(emails.map((e) => e.template)).toEqual(['order-failed-client', 'order-missed-worker']);

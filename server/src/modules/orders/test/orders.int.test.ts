@@ -86,7 +86,7 @@ describe('orders', () => {
     ]);
     const emails = await sql<{ template: string }>(
       t.db,
-      "SELECT template FROM emails WHERE template LIKE 'order-%' AND text LIKE '%' || $1 || '%' ORDER BY created_at, template",
+      "SELECT template FROM emails WHERE template LIKE 'order-%' AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%') ORDER BY created_at, template",
       [res.body.id],
     );
     expect(emails.map((e) => e.template).sort()).toEqual(['order-received', 'order-scheduled-client', 'order-scheduled-worker']);
@@ -179,7 +179,7 @@ describe('orders', () => {
     expect(after).toEqual(before);
     const emails = await sql<{ template: string }>(
       t.db,
-      "SELECT template FROM emails WHERE template = 'order-cancelled' AND text LIKE '%' || $1 || '%'",
+      "SELECT template FROM emails WHERE template = 'order-cancelled' AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%')",
       [created.id],
     );
     expect(emails).toHaveLength(2);

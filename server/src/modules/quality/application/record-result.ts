@@ -3,7 +3,7 @@ import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { Money } from '../../../platform/money.ts';
-import { orderFactsForReview } from '../../orders/index.ts';
+import { orderFactsForReview, orderHeadline } from '../../orders/index.ts';
 import { findContact } from '../../identity/index.ts';
 import { sendEmail } from '../../notifications/index.ts';
 import { answerErrors, MAX_CLIENT_FEEDBACK, type Answers } from '../domain/forms.ts';
@@ -107,7 +107,10 @@ export async function recordReviewResult(
       refundedCents: refund ? Money.parse(refund.amount).cents : null,
       now: kernel.clock.now(),
     });
-    const facts = { orderId: order.id, reviewId: review.id, verdict: result.verdict };
+    // The emails name the order by its service and start (orders' door), not by its id.
+    const headline = await orderHeadline(kernel, order.id, tx);
+    if (!headline) throw reviewNotFound();
+    const facts = { ...headline, verdict: result.verdict };
     const client = await findContact(kernel, order.clientId, tx);
     if (client) {
       await sendEmail(kernel, tx, {

@@ -64,7 +64,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     expect(cookie).toMatchObject({ reference: kit.id, recipient: { name: 'Test client', address: '1 Catnip Lane' }, status: 'accepted' });
     const opened = await sql<{ template: string; to_address: string }>(
       t.db,
-      "SELECT template, \"to\" AS to_address FROM emails WHERE template = 'kit-opened' AND text LIKE '%' || $1 || '%'",
+      "SELECT template, \"to\" AS to_address FROM emails WHERE template = 'kit-opened' AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%')",
       [kit.id],
     );
     expect(opened.map((e) => e.to_address)).toContain(staff.email);
@@ -131,7 +131,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     expect(attempt).toEqual({ strategy: 'random', candidates: [worker.id], chosen: worker.id, outcome: 'assigned', price_cents: '10000' });
     const emails = await sql<{ template: string; to_address: string; text: string }>(
       t.db,
-      "SELECT template, \"to\" AS to_address, text FROM emails WHERE text LIKE '%' || $1 || '%' OR text LIKE '%' || $2 || '%'",
+      "SELECT template, \"to\" AS to_address, text FROM emails WHERE id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $1 || ':%') OR id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $2 || ':%')",
       [order.id, kit.id],
     );
     const sentTo = (template: string) => emails.filter((e) => e.template === template).map((e) => e.to_address);
@@ -282,7 +282,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
     expect(replay.body).toEqual({ received: true, duplicate: true, handled: false });
     const arrived = await sql(
       t.db,
-      "SELECT 1 FROM emails WHERE template = 'kit-cookie-arrived' AND \"to\" = $1 AND text LIKE '%' || $2 || '%'",
+      "SELECT 1 FROM emails WHERE template = 'kit-cookie-arrived' AND \"to\" = $1 AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $2 || ':%')",
       [staff.email, kit.id],
     );
     expect(arrived).toHaveLength(1);
@@ -337,7 +337,7 @@ describe('supplies: kits, the supplier cookie, and the path to scheduled', () =>
       expect(t.supplier.orders.get(kit.cookie_supplier_order_id!)?.status).toBe('delivered');
       const told = await sql<{ subject: string; text: string }>(
         t.db,
-        "SELECT subject, text FROM emails WHERE template = 'kit-cancelled' AND \"to\" = $1 AND text LIKE '%' || $2 || '%'",
+        "SELECT subject, text FROM emails WHERE template = 'kit-cancelled' AND \"to\" = $1 AND id IN (SELECT id FROM outbox WHERE dedupe_key LIKE '%:' || $2 || ':%')",
         [staff.email, kit.id],
       );
       expect(told).toHaveLength(1);

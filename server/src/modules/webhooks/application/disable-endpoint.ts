@@ -36,7 +36,7 @@ export async function disableEndpoint(webhooks: Webhooks, tx: Tx, input: { endpo
     await sendEmail(kernel, tx, {
       template: endpointDisabledEmail,
       to: owner.email,
-      data: { name: owner.name, url: row.url, reason: input.reason, endpointId: row.id },
+      data: { name: owner.name, url: row.url, reason: input.reason },
       dedupeKey: `webhook-endpoint:${row.id}:disabled:${now.toISOString()}`,
     });
   }
