@@ -8,12 +8,12 @@ import formidableMiddleware from 'express-formidable';
 import { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type pg from 'pg';
 import { PanelProblem, UNSAFE_KEY_SEGMENT, malformedField } from './problems.ts';
-import { ADMIN_ROLES, prepareScreen } from './screens.ts';
+import { ADMIN_ROLES, prepareScreen, type DescribePeople } from './screens.ts';
 import { panelResourceAdapter } from './resource.ts';
 import { checkListQuery, checkRecordId, screenSchema, type DecoratedResourceLike, type ScreenSchema } from './requests.ts';
 
 export { PanelProblem, type PanelProblemCode, type PanelFieldError } from './problems.ts';
-export { ADMIN_ROLES, changesState, prepareScreen } from './screens.ts';
+export { ADMIN_ROLES, changesState, prepareScreen, PEOPLE_SCREEN, type DescribePeople } from './screens.ts';
 
 /**
  * The Chorecat admin panel (AdminJS) for managers and supplies staff. It is
@@ -65,6 +65,12 @@ export interface AdminOptions {
   publicUrl: string;
   /** The signed-in panel user as the users table has them now (roles change, accounts get disabled); null when they may no longer sign in. */
   resolveUser(id: string): Promise<{ id: string; roles: string[] } | null>;
+  /** The business time zone (TZ_BUSINESS): the panel writes every date in it, with its offset. */
+  timeZone: string;
+  /** Labels for user ids, all of a page's at once: every reference to the users screen shows one instead of an id. */
+  describePeople?: DescribePeople;
+  /** The order of the navigation's groups (by name); screens of other groups follow. */
+  navigationOrder?: string[];
   /** Answers a refusal as problem+json: the server maps the code to its status, as for every route. */
   sendProblem(req: Request, res: Response, problem: PanelProblem): void;
 }
@@ -85,6 +91,24 @@ export const REVIEW_DOSSIER = 'ChorecatReviewDossier';
 
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
+
+/** Name of the components that draw a date (business time zone, with offset), a status (coloured by meaning) and a computed text (money on one line, an email's line breaks). */
+export const MOMENT_VALUE = 'ChorecatMoment';
+export const STATUS_BADGE = 'ChorecatStatus';
+export const TEXT_VALUE = 'ChorecatText';
+
+/** Screens in the order of their navigation group (AdminJS groups by first appearance), each group's own order kept. */
+function inNavigationOrder<T extends { options?: Record<string, unknown> }>(resources: T[], order: string[] = []): T[] {
+  const rank = (r: T) => {
+    const name = (r.options?.navigation as { name?: string } | undefined)?.name;
+    const at = name === undefined ? -1 : order.indexOf(name);
+    return at === -1 ? order.length : at;
+  };
+  return resources
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
+}
 
 /** Replaces the request's session with a fresh one (a new id), keeping where the user was going. */
 function renewSession(req: Request): Promise<void> {
@@ -120,13 +144,25 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
   componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
   componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
+  componentLoader.add(MOMENT_VALUE, path.join(here, 'components/moment-value.jsx'));
+  componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
+  componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));
+  const display = {
+    moment: MOMENT_VALUE,
+    status: STATUS_BADGE,
+    text: TEXT_VALUE,
+    timeZone: options.timeZone,
+    describePeople: options.describePeople,
+  };
 
   const admin = new AdminJS({
     rootPath,
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
     componentLoader,
-    resources: options.resources.map((entry) => prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW })) as never,
+    resources: inNavigationOrder(options.resources, options.navigationOrder).map((entry) =>
+      prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW, display }),
+    ) as never,
     dashboard: { component: Dashboard, handler: () => options.dashboard() },
     branding: {
       companyName: 'Chorecat',

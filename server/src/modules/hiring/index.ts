@@ -13,7 +13,7 @@ import { hiringPersonalData } from './application/personal-data.ts';
 
 export { seedDemoHiring } from './application/seed-demo-hiring.ts';
 export { workerCode, WORKER_CODE_PATTERN } from './domain/worker-code.ts';
-export { workerProfileForReview } from './application/worker-for-review.ts';
+export { workerProfileForReview, workerCodesOf } from './application/worker-for-review.ts';
 
 /**
  * Hiring (SPEC §5): vacancies and their tests, the public application form

@@ -46,10 +46,11 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
       {
         resource: AuditEntry,
         options: {
-          navigation: { name: 'Operations', icon: 'Activity' },
+          navigation: { name: 'Platform', icon: 'Settings' },
           listProperties: ['at', 'action', 'actorId', 'targetType', 'targetId'],
           showProperties: ['id', 'at', 'action', 'actorId', 'actorRoles', 'targetType', 'targetId', 'before', 'after', 'requestId'],
           filterProperties: ['action', 'actorId', 'targetType', 'targetId', 'at'],
+          properties: { actorId: { reference: 'users' } },
           sort: { sortBy: 'at', direction: 'desc' },
           actions: READ_ONLY_ADMIN_ACTIONS,
         },

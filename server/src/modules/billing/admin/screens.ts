@@ -7,6 +7,7 @@ import {
   confirmAction,
   formAction,
   moneyAttribute,
+  percentAttribute,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -49,6 +50,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       paidBefore: moneyAttribute('paidBeforeCents'),
       discount: moneyAttribute('discountCents'),
       total: moneyAttribute('totalCents'),
+      discountPercent: percentAttribute('discountRate'),
     },
   });
   statementsTable.model(sequelize, StatementRecord, {
@@ -200,7 +202,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'invoices',
         navigation,
-        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountRate', 'discount', 'total', 'status'],
+        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountPercent', 'discount', 'total', 'status'],
         showProperties: [
           'id',
           'clientId',
@@ -208,7 +210,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'periodEnd',
           'subtotal',
           'paidBefore',
-          'discountRate',
+          'discountPercent',
           'discount',
           'total',
           'status',
@@ -216,7 +218,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'paidAt',
         ],
         filterProperties: ['clientId', 'status', 'periodEnd'],
-        properties: { clientId: { reference: 'users' }, ...hiddenCents },
+        properties: { clientId: { reference: 'users' }, ...hiddenCents, discountPercent: { label: 'Discount rate' } },
         sort: { sortBy: 'periodEnd', direction: 'desc' },
         actions: READ_ONLY_ADMIN_ACTIONS,
       },

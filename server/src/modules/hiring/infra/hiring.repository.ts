@@ -327,3 +327,12 @@ export async function purgeRedeemedChallenges(db: Database, before: Date): Promi
   const { count } = await execute(db, 'DELETE FROM redeemed_challenges WHERE redeemed_at < $1', [before]);
   return count;
 }
+
+export async function findWorkerCodes(db: Database, userIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await sql<{ user_id: string; worker_code: string }>(
+    db,
+    'SELECT user_id, worker_code FROM worker_profiles WHERE user_id = ANY($1::uuid[])',
+    [userIds],
+  );
+  return new Map(rows.map((r) => [r.user_id, r.worker_code]));
+}

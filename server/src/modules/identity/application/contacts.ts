@@ -35,3 +35,27 @@ export async function activeWorkerIds(kernel: Pick<Kernel, 'db'>): Promise<strin
   );
   return rows.map((r) => r.id);
 }
+
+/** Names and emails of many users at once (the panel's people, one query a page); unknown ids are left out. */
+export async function describeUsers(
+  kernel: Pick<Kernel, 'db'>,
+  userIds: readonly string[],
+): Promise<{ id: string; email: string; name: string; erased: boolean }[]> {
+  if (userIds.length === 0) return [];
+  return sql<{ id: string; email: string; name: string; erased: boolean }>(
+    kernel.db,
+    'SELECT id, email, name, erased_at IS NOT NULL AS erased FROM users WHERE id = ANY($1::uuid[])',
+    [userIds],
+  );
+}
+
+/** Ids of the users whose name or email contains `text` (the panel's searches by person), at most `limit`. */
+export async function userIdsMatching(kernel: Pick<Kernel, 'db'>, text: string, limit = 500): Promise<string[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await sql<{ id: string }>(
+    kernel.db,
+    'SELECT id FROM users WHERE name ILIKE $1 OR email ILIKE $1 ORDER BY id LIMIT $2',
+    [pattern, limit],
+  );
+  return rows.map((r) => r.id);
+}
