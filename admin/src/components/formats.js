@@ -24,9 +24,11 @@ export function formatMoment(value, timeZone) {
 }
 
 // What a status means, by its colour: done green, refused or failed red, waiting amber; anything else grey.
-const GOOD = /^(done|paid|completed?|succeeded|success|sent|delivered|active|hired|passed|won|settled|ready|accepted|approved|issued|verified|closed)$/;
+const GOOD =
+  /^(done|paid|completed?|succeeded|success|sent|delivered|active|hired|passed|won|settled|ready|accepted|approved|issued|verified|closed)$/;
 const BAD = /^(failed|refused|rejected|cancell?ed|disabled|lost|gave_up|given_up|expired|declined|no_show|disputed|error)$/;
-const WAITING = /^(open|pending|queued|retrying|in_progress|assigned|scheduled|draft|waiting|new|submitted|started|matching|unmatched|in_review|reviewing|preparing|packed)$/;
+const WAITING =
+  /^(open|pending|created|reported|unpaid|due|queued|retrying|in_progress|assigned|scheduled|draft|waiting|new|submitted|started|matching|unmatched|in_review|reviewing|preparing|packed)$/;
 
 export function statusTone(value) {
   const text = String(value ?? '').toLowerCase();

@@ -15,7 +15,14 @@ const StatusBadge = ({ record, property, where }) => {
     ) : (
       <span
         data-status-tone={tone}
-        style={{ ...TONE_COLOURS[tone], borderRadius: 12, padding: '2px 10px', fontSize: 12, whiteSpace: 'nowrap', display: 'inline-block' }}
+        style={{
+          ...TONE_COLOURS[tone],
+          borderRadius: 12,
+          padding: '2px 10px',
+          fontSize: 12,
+          whiteSpace: 'nowrap',
+          display: 'inline-block',
+        }}
       >
         {String(label).replace(/_/g, ' ')}
       </span>

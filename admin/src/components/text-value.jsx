@@ -12,7 +12,13 @@ const TextValue = ({ record, property, where }) => {
     if (where === 'list') return <span>{text.length > 80 ? `${text.slice(0, 79)}…` : text}</span>;
     return (
       <ValueGroup label={translateProperty(property.label, property.resourceId)}>
-        <Box as="pre" p="md" bg="grey20" data-multiline={property.path} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit' }}>
+        <Box
+          as="pre"
+          p="md"
+          bg="grey20"
+          data-multiline={property.path}
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit' }}
+        >
           {text}
         </Box>
       </ValueGroup>

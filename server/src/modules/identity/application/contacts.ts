@@ -52,10 +52,9 @@ export async function describeUsers(
 /** Ids of the users whose name or email contains `text` (the panel's searches by person), at most `limit`. */
 export async function userIdsMatching(kernel: Pick<Kernel, 'db'>, text: string, limit = 500): Promise<string[]> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await sql<{ id: string }>(
-    kernel.db,
-    'SELECT id FROM users WHERE name ILIKE $1 OR email ILIKE $1 ORDER BY id LIMIT $2',
-    [pattern, limit],
-  );
+  const rows = await sql<{ id: string }>(kernel.db, 'SELECT id FROM users WHERE name ILIKE $1 OR email ILIKE $1 ORDER BY id LIMIT $2', [
+    pattern,
+    limit,
+  ]);
   return rows.map((r) => r.id);
 }
