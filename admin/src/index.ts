@@ -96,6 +96,8 @@ export const JSON_VIEW = 'ChorecatJson';
 export const MOMENT_VALUE = 'ChorecatMoment';
 export const STATUS_BADGE = 'ChorecatStatus';
 export const TEXT_VALUE = 'ChorecatText';
+/** Name of the component that draws a record's lines on its show page from a param holding a JSON array of rows; `custom.timeZone` is set for it. */
+export const LINES_TABLE = 'ChorecatLines';
 
 /** Screens in the order of their navigation group (AdminJS groups by first appearance), each group's own order kept. */
 function inNavigationOrder<T extends { options?: Record<string, unknown> }>(resources: T[], order: string[] = []): T[] {
@@ -108,6 +110,32 @@ function inNavigationOrder<T extends { options?: Record<string, unknown> }>(reso
     .map((r, i) => ({ r, i }))
     .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
     .map(({ r }) => r);
+}
+
+/** "serviceTypeId" → "Service Type": a reference is named for what it refers to, not for its id. */
+const referenceLabel = (name: string) =>
+  name
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * The panel's own words for each screen: its actions' labels, and its
+ * properties' (a property's `label` option; a reference without its "Id").
+ */
+function screenWords(resources: AdminOptions['resources']) {
+  const words: Record<string, { actions?: Record<string, string>; properties?: Record<string, string> }> = {};
+  for (const r of resources) {
+    const id = (r.options?.id as string | undefined) ?? (r.resource as { tableName?: string }).tableName;
+    if (!id) continue;
+    const properties: Record<string, string> = {};
+    for (const [name, p] of Object.entries((r.options?.properties as Record<string, { label?: string; reference?: string }>) ?? {})) {
+      if (typeof p.label === 'string') properties[name] = p.label;
+      else if (p.reference && /.Id$/.test(name)) properties[name] = referenceLabel(name);
+    }
+    words[id] = { ...(r.actionLabels ? { actions: r.actionLabels } : {}), ...(Object.keys(properties).length ? { properties } : {}) };
+  }
+  return words;
 }
 
 /** Replaces the request's session with a fresh one (a new id), keeping where the user was going. */
@@ -147,10 +175,12 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(MOMENT_VALUE, path.join(here, 'components/moment-value.jsx'));
   componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
   componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));
+  componentLoader.add(LINES_TABLE, path.join(here, 'components/lines-table.jsx'));
   const display = {
     moment: MOMENT_VALUE,
     status: STATUS_BADGE,
     text: TEXT_VALUE,
+    lines: LINES_TABLE,
     timeZone: options.timeZone,
     describePeople: options.describePeople,
   };
@@ -175,11 +205,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       translations: {
         en: {
           messages: { loginWelcome: 'Operations for Chorecat: managers and supplies staff.' },
-          resources: Object.fromEntries(
-            options.resources
-              .filter((r) => r.actionLabels && typeof r.options?.id === 'string')
-              .map((r) => [r.options!.id as string, { actions: r.actionLabels as Record<string, string> }]),
-          ),
+          resources: screenWords(options.resources),
         },
       },
     },

@@ -23,6 +23,7 @@ export interface DisplayParts {
   moment: string;
   status: string;
   text: string;
+  lines: string;
   /** The business time zone (TZ_BUSINESS): every date is written in it, with its offset. */
   timeZone: string;
   describePeople?: DescribePeople;
@@ -152,7 +153,12 @@ export function prepareScreen(
   const display = parts.display;
   for (const [name, attribute] of Object.entries(model.rawAttributes ?? {})) {
     const own = properties[name] ?? {};
-    if (own.type || own.components) continue;
+    if (own.type) continue;
+    if (display && (own.components as { show?: string } | undefined)?.show === display.lines) {
+      properties[name] = { ...own, custom: { ...((own.custom as Record<string, unknown> | undefined) ?? {}), timeZone: display.timeZone } };
+      continue;
+    }
+    if (own.components) continue;
     if (isJsonColumn(attribute)) {
       properties[name] = { ...own, components: { show: parts.jsonView, list: parts.jsonView }, isSortable: false };
       continue;

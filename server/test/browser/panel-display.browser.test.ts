@@ -54,6 +54,12 @@ describe('the panel shows names, money and dates in one format', () => {
       .send({ serviceTypeId, startsAt: new Date(t.clock.now().getTime() + 30 * 3600_000).toISOString(), address: '7 Display Lane' })
       .expect(201);
     await sql(t.db, 'UPDATE orders SET price_cents = 10000 WHERE id = $1', [order.body.id]);
+    // The order, completed in the invoice's period, is its one line.
+    await sql(
+      t.db,
+      "INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end) VALUES ($1, $2, 10000, '2026-11-20T10:00:00Z', '2026-12-01T00:00:00Z')",
+      [order.body.id, client.id],
+    );
     const [invoice] = await sql<{ id: string }>(
       t.db,
       `INSERT INTO invoices (id, client_id, period_start, period_end, subtotal_cents, paid_before_cents, discount_rate, discount_cents, total_cents, status, issued_at)
@@ -86,7 +92,14 @@ describe('the panel shows names, money and dates in one format', () => {
     expect(body).toContain('10.00 cat-units');
     // 2026-11-01T00:00Z is one in the morning in Berlin (winter time), not the evening before in New York.
     expect(body).toContain('2026-11-01 01:00 UTC+01:00');
+    // Its line: the order, completed at 10:00 UTC, priced.
+    const line = (await page.locator('[data-lines="lines"] tbody tr').first().innerText()).replace(/\s+/g, ' ');
+    expect(line).toContain(order.body.id);
+    expect(line).toContain('2026-11-20 11:00 UTC+01:00');
+    expect(line).toContain('100.00 cat-units');
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-invoice.png'), fullPage: true });
+    // The panel scrolls inside its own pane: the lines, below the fold, get a picture of their own.
+    await page.locator('[data-lines="lines"]').screenshot({ path: path.join(ARTIFACTS, 'panel-invoice-lines.png') });
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -78,7 +78,13 @@ describe('what the admin panel shows', () => {
     expect(byManager?.populated.actorId?.title).toBe(`Test manager <${manager.email}>`);
   });
 
-  it('shows an invoice discount as a percentage and its amounts with the unit', async () => {
+  it('shows an invoice discount as a percentage, its amounts with the unit, and its lines', async () => {
+    // The order, completed in the invoice's period, is its one line.
+    await sql(
+      t.db,
+      "INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end) VALUES ($1, $2, 10000, '2026-11-20T10:00:00Z', '2026-12-01T00:00:00Z')",
+      [orderId, client.id],
+    );
     const [invoice] = await sql<{ id: string }>(
       t.db,
       `INSERT INTO invoices (id, client_id, period_start, period_end, subtotal_cents, paid_before_cents, discount_rate, discount_cents, total_cents, status, issued_at)
@@ -92,6 +98,9 @@ describe('what the admin panel shows', () => {
       '190.00 cat-units',
     ]);
     expect(shown.populated.clientId!.title).toBe(`Whiskers Mayfair <${client.email}>`);
+    expect(JSON.parse(String(shown.params.lines))).toEqual([
+      { Order: orderId, Completed: '2026-11-20T10:00:00.000Z', Price: '100.00 cat-units' },
+    ]);
   });
 
   it("finds orders by the client's name or email, the address or the id's beginning, with the other filters", async () => {

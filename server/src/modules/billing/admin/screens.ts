@@ -1,4 +1,5 @@
-import { Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { LINES_TABLE } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
@@ -15,6 +16,7 @@ import {
 } from '../../../admin/actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
+import { invoiceLinesForPanel, statementLinesForPanel, type PanelLine } from '../application/panel-lines.ts';
 import {
   invoicesTable,
   ledgerAccountsTable,
@@ -32,6 +34,21 @@ class InvoiceRecord extends Model {}
 class StatementRecord extends Model {}
 class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
+
+/** A record's lines, shown on its show page only: the show action puts them in (a list never loads them). */
+const LINES = { type: DataTypes.VIRTUAL, get: () => '' };
+const linesProperty = { components: { show: LINES_TABLE }, isVisible: { list: false, show: true, edit: false, filter: false } };
+
+/** The show action's hook that adds the record's lines (as JSON, for the lines table). */
+function withLines(read: (id: string) => Promise<PanelLine[]>) {
+  return {
+    after: async (response: { record?: { id?: string; params: Record<string, unknown> } }) => {
+      const id = response.record?.params.id;
+      if (typeof id === 'string') response.record!.params.lines = JSON.stringify(await read(id));
+      return response;
+    },
+  };
+}
 
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
 export function billingAdminResources(billing: Payouts, sequelize: Sequelize): AdminResource[] {
@@ -51,6 +68,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       discount: moneyAttribute('discountCents'),
       total: moneyAttribute('totalCents'),
       discountPercent: percentAttribute('discountRate'),
+      lines: LINES,
     },
   });
   statementsTable.model(sequelize, StatementRecord, {
@@ -62,6 +80,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       adjustments: moneyAttribute('adjustmentsCents'),
       debtCarried: moneyAttribute('debtCarriedCents'),
       net: moneyAttribute('netCents'),
+      lines: LINES,
     },
   });
   rewardsTable.model(sequelize, RewardRecord, { modelName: 'Reward', extra: { amount: moneyAttribute('amountCents') } });
@@ -140,6 +159,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'periodEnd',
           'periodStart',
           'workerId',
+          'lines',
         ],
         filterProperties: ['workerId', 'status', 'periodEnd'],
         properties: {
@@ -151,9 +171,10 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           adjustmentsCents: { isVisible: false },
           debtCarriedCents: { isVisible: false },
           netCents: { isVisible: false },
+          lines: linesProperty,
         },
         sort: { sortBy: 'periodEnd', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: withLines((id) => statementLinesForPanel(billing, id)) },
       },
     },
     {
@@ -216,11 +237,12 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'status',
           'issuedAt',
           'paidAt',
+          'lines',
         ],
         filterProperties: ['clientId', 'status', 'periodEnd'],
-        properties: { clientId: { reference: 'users' }, ...hiddenCents, discountPercent: { label: 'Discount rate' } },
+        properties: { clientId: { reference: 'users' }, ...hiddenCents, discountPercent: { label: 'Discount rate' }, lines: linesProperty },
         sort: { sortBy: 'periodEnd', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: withLines((id) => invoiceLinesForPanel(billing, id)) },
       },
     },
     {
