@@ -7,6 +7,7 @@ import { sql } from '../database.ts';
 import { mountAdmin } from '../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 import { signedInPanel } from '../../../test/helpers/panel.ts';
+import { kitOfOrder, settle } from '../../../test/helpers/orders.ts';
 
 interface RecordJSON {
   id: string;
@@ -115,5 +116,20 @@ describe('what the admin panel shows', () => {
     expect(await found('%')).toEqual([]);
     const sorted = await panel.get('/admin/api/resources/orders/actions/list?sortBy=search');
     expect(sorted.status).toBe(400);
+  });
+
+  // Last: it moves the platform's time.
+  it("dates a cookie's delivery by the platform's clock, not the wall clock", async () => {
+    await t.listen();
+    await settle(t);
+    const kit = (await kitOfOrder(t, orderId))!;
+    expect(kit.cookie_status).toBe('ordered');
+    t.clock.moveTo(new Date(Date.now() + 3 * 86400_000));
+    const before = t.clock.now().getTime();
+    expect(await t.supplier.deliver(kit.cookie_supplier_order_id!)).toBe(200);
+    const shown = (await panel.get(`/admin/api/resources/kits/records/${kit.id}/show`)).body.record as RecordJSON;
+    const deliveredAt = new Date(String(shown.params.cookieDeliveredAt)).getTime();
+    expect(deliveredAt).toBeGreaterThanOrEqual(before);
+    expect(deliveredAt).toBeLessThanOrEqual(t.clock.now().getTime());
   });
 });
