@@ -5,8 +5,8 @@ import type { Kernel } from './platform/module.ts';
 import { AppError } from './platform/errors.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
-import { signInToPanel, resolvePrincipal, describeUsers } from './modules/identity/index.ts';
-import { workerCodesOf } from './modules/hiring/index.ts';
+import { signInToPanel, resolvePrincipal } from './modules/identity/index.ts';
+import { describePeople } from './admin/people.ts';
 import { alertOperators } from './modules/notifications/index.ts';
 import { getDashboard } from './modules/operations/index.ts';
 
@@ -44,24 +44,6 @@ function panelSignIn(kernel: Kernel, limited: WeakSet<Request>) {
 
 /** The panel's groups, by job: the day's work first, the platform's plumbing last. */
 export const PANEL_NAVIGATION = ['Operations', 'Hiring', 'Billing', 'Quality', 'Bids', 'Platform'];
-
-/**
- * How the panel names a person: a worker by worker code and name, anyone
- * else by name and email; an erased account says so. Two queries a page,
- * one through each module's door.
- */
-export function describePeople(kernel: Kernel) {
-  return async (ids: string[]): Promise<Map<string, string>> => {
-    const [users, codes] = await Promise.all([describeUsers(kernel, ids), workerCodesOf(kernel, ids)]);
-    return new Map(
-      users.map((u) => {
-        if (u.erased) return [u.id, 'Erased account'];
-        const code = codes.get(u.id);
-        return [u.id, code ? `${code} · ${u.name}` : `${u.name} <${u.email}>`];
-      }),
-    );
-  };
-}
 
 /** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
 export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {

@@ -9,6 +9,9 @@ import { createTestPlatform, type TestPlatform } from '../../../test/helpers/pla
 import { signedInPanel } from '../../../test/helpers/panel.ts';
 import { kitOfOrder, settle } from '../../../test/helpers/orders.ts';
 
+// The payment provider stand-in's card that always succeeds.
+const TOP_UP_SUCCEEDS = '4242424242424242';
+
 interface RecordJSON {
   id: string;
   params: Record<string, unknown>;
@@ -116,6 +119,19 @@ describe('what the admin panel shows', () => {
     expect(await found('%')).toEqual([]);
     const sorted = await panel.get('/admin/api/resources/orders/actions/list?sortBy=search');
     expect(sorted.status).toBe(400);
+  });
+
+  it("names a ledger entry's account by kind and owner", async () => {
+    const clientToken = (await t.platform.kernel.tokens.issueAccessToken({ id: client.id, roles: ['client'] })).token;
+    await t.api
+      .post('/v1/top-ups')
+      .set('authorization', `Bearer ${clientToken}`)
+      .send({ amount: '50.00', paymentMethod: TOP_UP_SUCCEEDS })
+      .expect(201);
+    const entries = (await panel.get('/admin/api/resources/ledger_entries/actions/list?perPage=100')).body.records as RecordJSON[];
+    const titles = entries.map((e) => [e.populated.accountId?.title, e.params.amount]);
+    expect(titles).toContainEqual([`client · Whiskers Mayfair <${client.email}>`, '50.00 cat-units']);
+    expect(entries.every((e) => e.populated.accountId?.title !== e.params.accountId)).toBe(true);
   });
 
   // Last: it moves the platform's time.

@@ -16,7 +16,7 @@ import {
 } from '../../../admin/actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
-import { invoiceLinesForPanel, statementLinesForPanel, type PanelLine } from '../application/panel-lines.ts';
+import { accountLabelsForPanel, invoiceLinesForPanel, statementLinesForPanel, type PanelLine } from '../application/panel-lines.ts';
 import {
   invoicesTable,
   ledgerAccountsTable,
@@ -38,6 +38,29 @@ class PayoutRecord extends Model {}
 /** A record's lines, shown on its show page only: the show action puts them in (a list never loads them). */
 const LINES = { type: DataTypes.VIRTUAL, get: () => '' };
 const linesProperty = { components: { show: LINES_TABLE }, isVisible: { list: false, show: true, edit: false, filter: false } };
+
+interface PageRecord {
+  params: Record<string, unknown>;
+  populated?: Record<string, { title?: string } | null>;
+}
+
+/** The list's and show's hook that names each entry's account (kind and owner) instead of its id, all of a page's at once. */
+function namingAccounts(billing: Payouts) {
+  return {
+    after: async (response: { records?: PageRecord[]; record?: PageRecord }) => {
+      const records = response.records ?? (response.record ? [response.record] : []);
+      const ids = [...new Set(records.map((r) => r.params.accountId).filter((id): id is string => typeof id === 'string'))];
+      if (ids.length === 0) return response;
+      const labels = await accountLabelsForPanel(billing, ids);
+      for (const r of records) {
+        const populated = r.populated?.accountId;
+        const label = labels.get(String(r.params.accountId));
+        if (populated && label) populated.title = label;
+      }
+      return response;
+    },
+  };
+}
 
 /** The show action's hook that adds the record's lines (as JSON, for the lines table). */
 function withLines(read: (id: string) => Promise<PanelLine[]>) {
@@ -285,7 +308,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         filterProperties: ['accountId', 'transactionId'],
         properties: { accountId: { reference: 'ledger_accounts' }, amountCents: { isVisible: false } },
         sort: { sortBy: 'id', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, list: namingAccounts(billing), show: namingAccounts(billing) },
       },
     },
     {

@@ -1,4 +1,6 @@
 import { panelMoney } from '../../../admin/actions.ts';
+import { describePeople } from '../../../admin/people.ts';
+import { findAccounts } from '../infra/ledger.repository.ts';
 import { linesOf } from '../infra/invoices.repository.ts';
 import { statementLinesOf } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
@@ -28,4 +30,17 @@ export async function statementLinesForPanel(billing: Billing, statementId: stri
     Description: l.description ?? '',
     Amount: panelMoney(l.amount_cents),
   }));
+}
+
+/** Ledger accounts as the panel names them: their kind and, for a client's or worker's, whose ("client · Whiskers <…>"). */
+export async function accountLabelsForPanel(billing: Billing, accountIds: string[]): Promise<Map<string, string>> {
+  const accounts = await findAccounts(billing.kernel.db, accountIds);
+  const owners = await describePeople(billing.kernel)(accounts.flatMap((a) => (a.owner_id ? [a.owner_id] : [])));
+  return new Map(
+    accounts.map((a) => {
+      const kind = a.kind.replace(/_/g, ' ');
+      const owner = a.owner_id ? (owners.get(a.owner_id) ?? a.owner_id) : undefined;
+      return [a.id, owner ? `${kind} · ${owner}` : kind];
+    }),
+  );
 }
