@@ -80,6 +80,9 @@ describe('what the admin panel shows', () => {
     const audit = (await panel.get('/admin/api/resources/audit_log/actions/list?perPage=100')).body.records as RecordJSON[];
     const byManager = audit.find((r) => r.params.actorId === manager.id);
     expect(byManager?.populated.actorId?.title).toBe(`Test manager <${manager.email}>`);
+    // Its show page has what changed, field by field (a creation: nothing before).
+    const entry = (await panel.get(`/admin/api/resources/audit_log/records/${byManager!.id}/show`)).body.record as RecordJSON;
+    expect(String(entry.params.changes).split('\n')).toContain('name: — → "Perch"');
   });
 
   it('shows an invoice discount as a percentage, its amounts with the unit, and its lines', async () => {
