@@ -1,4 +1,4 @@
-import { assertSecretsMarked, isJsonColumn, kindOf, type ModelLike } from './resource.ts';
+import { assertSecretsMarked, isJsonColumn, kindOf, typeKey, type ModelLike } from './resource.ts';
 
 /** Who may sign in to the panel at all; each screen then says which of them may use it. */
 export const ADMIN_ROLES = ['manager', 'admin', 'supplies'];
@@ -171,7 +171,8 @@ export function prepareScreen(
     });
     if (kindOf(attribute) === 'date') properties[name] = drawnBy(display.moment, { timeZone: display.timeZone });
     else if (kindOf(attribute) === 'text' && STATUS_COLUMN.test(name) && !own.reference) properties[name] = drawnBy(display.status);
-    else if (attribute.panelDisplay === 'oneLine') properties[name] = drawnBy(display.text);
+    // An array (skills, roles) as its items, "claws, purring": AdminJS lists it as "Length: 3".
+    else if (attribute.panelDisplay === 'oneLine' || typeKey(attribute) === 'ARRAY') properties[name] = drawnBy(display.text);
     else if (attribute.panelDisplay === 'multiline') properties[name] = drawnBy(display.text, { multiline: true });
   }
   options.properties = properties;

@@ -1,12 +1,14 @@
 // A value shown as written: on one line (money, "100.00 cat-units", never wrapped in a narrow column) or, with
 // property.custom.multiline, with its line breaks (an email's text).
 import React from 'react';
-import { useTranslation } from 'adminjs';
+import { flat, useTranslation } from 'adminjs';
 import { Box, ValueGroup } from '@adminjs/design-system';
 
 const TextValue = ({ record, property, where }) => {
   const { translateProperty } = useTranslation();
-  const raw = record.params[property.path];
+  // An array arrives flattened (skills.0, skills.1 …): gathered back, it reads as its items.
+  const value = flat.get(record.params, property.path);
+  const raw = Array.isArray(value) ? value.join(', ') : value;
   const text = raw === undefined || raw === null || raw === '' ? '—' : String(raw);
   if (property.custom?.multiline) {
     if (where === 'list') return <span>{text.length > 80 ? `${text.slice(0, 79)}…` : text}</span>;
@@ -24,13 +26,13 @@ const TextValue = ({ record, property, where }) => {
       </ValueGroup>
     );
   }
-  const value = (
+  const line = (
     <span data-text-value={property.path} style={{ whiteSpace: 'nowrap' }}>
       {text}
     </span>
   );
-  if (where === 'list') return value;
-  return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{value}</ValueGroup>;
+  if (where === 'list') return line;
+  return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{line}</ValueGroup>;
 };
 
 export default TextValue;

@@ -100,6 +100,17 @@ describe('the panel shows names, money and dates in one format', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-invoice.png'), fullPage: true });
     // The panel scrolls inside its own pane: the lines, below the fold, get a picture of their own.
     await page.locator('[data-lines="lines"]').screenshot({ path: path.join(ARTIFACTS, 'panel-invoice-lines.png') });
+    // An array column (a worker's skills) reads as its items, not "Length: 2".
+    const worker = await t.userWithRoles(['worker']);
+    await sql(
+      t.db,
+      "INSERT INTO worker_profiles (user_id, worker_code, name, breed, age, skills, hired_at) VALUES ($1, 'CP-SIA-2031-9003', 'Tom', 'Siamese', 3, '{claws,purring}', now())",
+      [worker.id],
+    );
+    await page.goto(`${baseUrl}/admin/resources/worker_profiles`);
+    const workerRow = page.locator('tr', { hasText: 'CP-SIA-2031-9003' });
+    await workerRow.waitFor();
+    expect(await workerRow.innerText()).toContain('claws, purring');
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
