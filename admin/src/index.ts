@@ -8,12 +8,12 @@ import formidableMiddleware from 'express-formidable';
 import { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type pg from 'pg';
 import { PanelProblem, UNSAFE_KEY_SEGMENT, malformedField } from './problems.ts';
-import { ADMIN_ROLES, prepareScreen } from './screens.ts';
+import { ADMIN_ROLES, prepareScreen, type DescribePeople } from './screens.ts';
 import { panelResourceAdapter } from './resource.ts';
 import { checkListQuery, checkRecordId, screenSchema, type DecoratedResourceLike, type ScreenSchema } from './requests.ts';
 
 export { PanelProblem, type PanelProblemCode, type PanelFieldError } from './problems.ts';
-export { ADMIN_ROLES, changesState, prepareScreen } from './screens.ts';
+export { ADMIN_ROLES, changesState, prepareScreen, PEOPLE_SCREEN, type DescribePeople } from './screens.ts';
 
 /**
  * The Chorecat admin panel (AdminJS) for managers and supplies staff. It is
@@ -74,6 +74,12 @@ export interface AdminOptions {
   publicUrl: string;
   /** The signed-in panel user as the users table has them now (roles change, accounts get disabled); null when they may no longer sign in. */
   resolveUser(id: string): Promise<{ id: string; roles: string[] } | null>;
+  /** The business time zone (TZ_BUSINESS): the panel writes every date in it, with its offset. */
+  timeZone: string;
+  /** Labels for user ids, all of a page's at once: every reference to the users screen shows one instead of an id. */
+  describePeople?: DescribePeople;
+  /** The order of the navigation's groups (by name); screens of other groups follow. */
+  navigationOrder?: string[];
   /** Answers a refusal as problem+json: the server maps the code to its status, as for every route. */
   sendProblem(req: Request, res: Response, problem: PanelProblem): void;
 }
@@ -101,6 +107,52 @@ export const JSON_VIEW = 'ChorecatJson';
 /** Where the panel's pages say their icon is; the server serves FAVICON_FILE there (browsers ask for it at the root anyway). */
 export const FAVICON_PATH = '/favicon.ico';
 export const FAVICON_FILE = fileURLToPath(new URL('./assets/favicon.ico', import.meta.url));
+
+/** Name of the components that draw a date (business time zone, with offset), a status (coloured by meaning) and a computed text (money on one line, an email's line breaks). */
+export const MOMENT_VALUE = 'ChorecatMoment';
+export const STATUS_BADGE = 'ChorecatStatus';
+export const TEXT_VALUE = 'ChorecatText';
+/** Name of the component that draws a record's lines on its show page from a param holding a JSON array of rows; `custom.timeZone` is set for it. */
+export const LINES_TABLE = 'ChorecatLines';
+
+/** Screens in the order of their navigation group (AdminJS groups by first appearance), each group's own order kept. */
+function inNavigationOrder<T extends { options?: Record<string, unknown> }>(resources: T[], order: string[] = []): T[] {
+  const rank = (r: T) => {
+    const name = (r.options?.navigation as { name?: string } | undefined)?.name;
+    const at = name === undefined ? -1 : order.indexOf(name);
+    return at === -1 ? order.length : at;
+  };
+  return resources
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
+}
+
+/** "serviceTypeId" → "Service Type": a reference is named for what it refers to, not for its id. */
+const referenceLabel = (name: string) =>
+  name
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * The panel's own words for each screen: its actions' labels, and its
+ * properties' (a property's `label` option; a reference without its "Id").
+ */
+function screenWords(resources: AdminOptions['resources']) {
+  const words: Record<string, { actions?: Record<string, string>; properties?: Record<string, string> }> = {};
+  for (const r of resources) {
+    const id = (r.options?.id as string | undefined) ?? (r.resource as { tableName?: string }).tableName;
+    if (!id) continue;
+    const properties: Record<string, string> = {};
+    for (const [name, p] of Object.entries((r.options?.properties as Record<string, { label?: string; reference?: string }>) ?? {})) {
+      if (typeof p.label === 'string') properties[name] = p.label;
+      else if (p.reference && /.Id$/.test(name)) properties[name] = referenceLabel(name);
+    }
+    words[id] = { ...(r.actionLabels ? { actions: r.actionLabels } : {}), ...(Object.keys(properties).length ? { properties } : {}) };
+  }
+  return words;
+}
 
 /** Replaces the request's session with a fresh one (a new id), keeping where the user was going. */
 function renewSession(req: Request): Promise<void> {
@@ -137,13 +189,27 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
   componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
   componentLoader.add(ORDER_PAGE, path.join(here, 'components/order-page.jsx'));
+  componentLoader.add(MOMENT_VALUE, path.join(here, 'components/moment-value.jsx'));
+  componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
+  componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));
+  componentLoader.add(LINES_TABLE, path.join(here, 'components/lines-table.jsx'));
+  const display = {
+    moment: MOMENT_VALUE,
+    status: STATUS_BADGE,
+    text: TEXT_VALUE,
+    lines: LINES_TABLE,
+    timeZone: options.timeZone,
+    describePeople: options.describePeople,
+  };
 
   const admin = new AdminJS({
     rootPath,
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
     componentLoader,
-    resources: options.resources.map((entry) => prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW })) as never,
+    resources: inNavigationOrder(options.resources, options.navigationOrder).map((entry) =>
+      prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW, display }),
+    ) as never,
     dashboard: {
       component: Dashboard,
       handler: (_request, _response, context) => {
@@ -165,14 +231,11 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
           // AdminJS's own words name AdminJS, or show their {{placeholders}} raw where it passes no values.
           components: { Login: { welcomeHeader: 'Chorecat', welcomeMessage: 'Operations for Chorecat: managers and supplies staff.' } },
           messages: {
+            loginWelcome: 'Operations for Chorecat: managers and supplies staff.',
             forbiddenError: 'Your role may not do this in the admin panel.',
             anyForbiddenError: 'Your role may not do this in the admin panel.',
           },
-          resources: Object.fromEntries(
-            options.resources
-              .filter((r) => r.actionLabels && typeof r.options?.id === 'string')
-              .map((r) => [r.options!.id as string, { actions: r.actionLabels as Record<string, string> }]),
-          ),
+          resources: screenWords(options.resources),
         },
       },
     },

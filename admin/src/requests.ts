@@ -12,7 +12,8 @@ import { kindOf, type AttributeLike, type FieldKind } from './resource.ts';
 export interface ScreenSchema {
   id: string;
   idKind: FieldKind;
-  fields: Map<string, { kind: FieldKind; values?: string[]; filterable: boolean }>;
+  /** `searchOnly`: a text search's computed column (filtered by, never sorted by). */
+  fields: Map<string, { kind: FieldKind; values?: string[]; filterable: boolean; searchOnly?: boolean }>;
   titleProperty: string;
 }
 
@@ -34,13 +35,19 @@ export function screenSchema(decorated: DecoratedResourceLike, attributes: Recor
   const fields: ScreenSchema['fields'] = new Map();
   let idKind: FieldKind = 'text';
   for (const [name, attribute] of Object.entries(attributes)) {
-    const kind = kindOf(attribute);
+    const searchOnly = Boolean(attribute.panelSearch);
+    const kind = searchOnly ? 'text' : kindOf(attribute);
     if (attribute.primaryKey) idKind = kind;
     const values = decorated
       .getPropertyByKey(name)
       ?.availableValues()
       ?.map((v) => String(v.value));
-    fields.set(name, { kind, ...(values?.length ? { values } : {}), filterable: filterable.has(name) && kind !== 'other' });
+    fields.set(name, {
+      kind,
+      ...(values?.length ? { values } : {}),
+      filterable: filterable.has(name) && kind !== 'other',
+      ...(searchOnly ? { searchOnly } : {}),
+    });
   }
   return { id: decorated.id(), idKind, fields, titleProperty: decorated.titleProperty().name() };
 }
@@ -103,7 +110,7 @@ export function checkListQuery(schema: ScreenSchema, query: Record<string, unkno
     if (key === 'direction' && value !== 'asc' && value !== 'desc') throw invalid(key, 'must be asc or desc');
     if (key === 'sortBy') {
       const field = schema.fields.get(value);
-      if (!field || field.kind === 'other') throw invalid(key, 'must be a column of this screen');
+      if (!field || field.kind === 'other' || field.searchOnly) throw invalid(key, 'must be a column of this screen');
     }
     if (key === 'searchProperty') {
       const field = schema.fields.get(value);

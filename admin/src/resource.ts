@@ -1,4 +1,4 @@
-import type { Resource as SequelizeResource } from '@adminjs/sequelize';
+import { convertFilter, type Resource as SequelizeResource } from '@adminjs/sequelize';
 
 /**
  * The panel's view of a Sequelize model (the table description the
@@ -8,6 +8,14 @@ import type { Resource as SequelizeResource } from '@adminjs/sequelize';
 export interface AttributeLike {
   type: { key?: string; constructor: { key?: string; name: string } };
   primaryKey?: boolean;
+  /** How the panel draws a computed value: on one line (money, a percentage) or with its line breaks (an email's text). */
+  panelDisplay?: 'oneLine' | 'multiline';
+  /**
+   * A text search (a computed filter-only column): given the text typed and
+   * the where clause of the other filters, the where clause of both (orders
+   * by client, address or id).
+   */
+  panelSearch?: (text: string, where: Record<string | symbol, unknown>) => Promise<Record<string | symbol, unknown>>;
 }
 
 export interface ModelLike {
@@ -101,6 +109,14 @@ export function refusedValue(error: unknown): { message: string; column?: string
 }
 
 type SequelizeResourceClass = typeof SequelizeResource;
+interface FilterLike {
+  filters?: Record<string, { path: string; value: unknown }>;
+}
+interface SearchableModel extends ModelLike {
+  rawAttributes: Record<string, AttributeLike>;
+  count(options: { where: unknown }): Promise<number>;
+  findAll(options: { where: unknown; limit: number; offset: number; order: unknown }): Promise<{ toJSON(): Record<string, unknown> }[]>;
+}
 type ValidationErrorClass = new (propertyErrors: Record<string, unknown>, baseError?: { message: string; type?: string }) => Error;
 
 /**
@@ -135,6 +151,43 @@ export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationErr
         { [property]: { message: refusal.message, type: 'database' } },
         { message: refusal.message, type: 'database' },
       );
+    }
+
+    private model() {
+      return (this as unknown as { SequelizeModel: SearchableModel }).SequelizeModel;
+    }
+
+    /** The where clause of a filter, a text search's column included; undefined when the filter has none (the adapter's own then). */
+    private async searchWhere(filter: FilterLike): Promise<Record<string | symbol, unknown> | undefined> {
+      const attributes = this.model().rawAttributes;
+      const all = Object.values(filter?.filters ?? {});
+      const searches = all.filter((f) => attributes[f.path]?.panelSearch && String(f.value ?? '').trim() !== '');
+      if (searches.length === 0) return undefined;
+      const rest = all.filter((f) => !attributes[f.path]?.panelSearch);
+      let where = convertFilter({ reduce: (callback: never, initial: never) => rest.reduce(callback, initial ?? {}) } as never) as Record<
+        string | symbol,
+        unknown
+      >;
+      for (const search of searches) where = await attributes[search.path]!.panelSearch!(String(search.value).trim(), where);
+      return where;
+    }
+
+    override async count(filter: FilterLike) {
+      const where = await this.searchWhere(filter);
+      return where ? this.model().count({ where }) : super.count(filter as never);
+    }
+
+    override async find(filter: FilterLike, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: string } }) {
+      const where = await this.searchWhere(filter);
+      if (!where) return super.find(filter as never, options as never);
+      const { limit = 20, offset = 0, sort = {} } = options;
+      const rows = await this.model().findAll({
+        where,
+        limit,
+        offset,
+        order: sort.sortBy ? [[sort.sortBy, (sort.direction ?? 'asc').toUpperCase()]] : [],
+      });
+      return rows.map((row) => this.build(row.toJSON()));
     }
 
     override async create(params: Record<string, unknown>) {

@@ -1,4 +1,4 @@
-import { assertSecretsMarked, isJsonColumn, type ModelLike } from './resource.ts';
+import { assertSecretsMarked, isJsonColumn, kindOf, typeKey, type ModelLike } from './resource.ts';
 
 /** Who may sign in to the panel at all; each screen then says which of them may use it. */
 export const ADMIN_ROLES = ['manager', 'admin', 'supplies'];
@@ -11,6 +11,60 @@ export interface ScreenEntry {
   options?: Record<string, unknown>;
   roles?: string[];
 }
+
+/** Labels for user ids ("Whiskers <client@…>", a worker by code), all of a page's in one call; unknown ids are left out. */
+export type DescribePeople = (ids: string[]) => Promise<Map<string, string>>;
+
+/** The screen id every person column refers to: its references are shown by the person's label. */
+export const PEOPLE_SCREEN = 'users';
+
+/** The components and facts prepareScreen draws every screen's values with. */
+export interface DisplayParts {
+  moment: string;
+  status: string;
+  text: string;
+  lines: string;
+  /** The business time zone (TZ_BUSINESS): every date is written in it, with its offset. */
+  timeZone: string;
+  describePeople?: DescribePeople;
+}
+
+interface RecordJSONLike {
+  params?: Record<string, unknown>;
+  populated?: Record<string, { title?: string } | null | undefined>;
+}
+type AfterHook = (response: unknown, request: unknown, context: unknown) => unknown;
+
+/**
+ * Writes each person a page refers to by label instead of by id: AdminJS
+ * has already loaded the referenced users (one query a column); this asks
+ * for all the page's labels at once and puts them where the reference link
+ * takes its title from.
+ */
+function namePeople(paths: string[], describe: DescribePeople): AfterHook {
+  return async (response) => {
+    const body = response as { records?: RecordJSONLike[]; record?: RecordJSONLike };
+    const records = body.records ?? (body.record ? [body.record] : []);
+    const ids = new Set<string>();
+    for (const record of records)
+      for (const path of paths) {
+        const id = record.params?.[path];
+        if (typeof id === 'string' && id) ids.add(id);
+      }
+    if (ids.size === 0) return response;
+    const labels = await describe([...ids]);
+    for (const record of records)
+      for (const path of paths) {
+        const label = labels.get(String(record.params?.[path]));
+        const populated = record.populated?.[path];
+        if (label && populated) populated.title = label;
+      }
+    return response;
+  };
+}
+
+/** Columns named like a status are drawn as a badge coloured by meaning. */
+const STATUS_COLUMN = /^(status|outcome)$|Status$/;
 
 interface ActionContext {
   currentAdmin?: { roles?: string[] };
@@ -26,6 +80,7 @@ export interface ActionOptions {
   handler?: Handler | Handler[];
   /** A custom action that only shows or navigates (a related list, a form's first load): it may run on GET. */
   readOnly?: boolean;
+  after?: AfterHook | AfterHook[];
 }
 
 /**
@@ -68,7 +123,7 @@ function onlyPostChanges(handler: Handler | Handler[]): Handler {
  */
 export function prepareScreen(
   entry: ScreenEntry,
-  parts: { defaultHandlers: Record<string, { handler: unknown }>; jsonView: string },
+  parts: { defaultHandlers: Record<string, { handler: unknown }>; jsonView: string; display?: DisplayParts },
 ): { resource: unknown; options: Record<string, unknown> } {
   const roles = entry.roles ?? DEFAULT_SCREEN_ROLES;
   const model = entry.resource as ModelLike;
@@ -94,13 +149,42 @@ export function prepareScreen(
       ...(mutating && handler ? { handler: onlyPostChanges(handler) } : {}),
     };
   }
-  options.actions = actions;
   const properties = { ...((options.properties as Record<string, Record<string, unknown>> | undefined) ?? {}) };
+  const display = parts.display;
   for (const [name, attribute] of Object.entries(model.rawAttributes ?? {})) {
     const own = properties[name] ?? {};
-    if (!isJsonColumn(attribute) || own.type || own.components) continue;
-    properties[name] = { ...own, components: { show: parts.jsonView, list: parts.jsonView }, isSortable: false };
+    if (own.type) continue;
+    if (display && (own.components as { show?: string } | undefined)?.show === display.lines) {
+      properties[name] = { ...own, custom: { ...((own.custom as Record<string, unknown> | undefined) ?? {}), timeZone: display.timeZone } };
+      continue;
+    }
+    if (own.components) continue;
+    if (isJsonColumn(attribute)) {
+      properties[name] = { ...own, components: { show: parts.jsonView, list: parts.jsonView }, isSortable: false };
+      continue;
+    }
+    if (!display) continue;
+    const drawnBy = (component: string, custom: Record<string, unknown> = {}) => ({
+      ...own,
+      components: { show: component, list: component },
+      custom: { ...((own.custom as Record<string, unknown> | undefined) ?? {}), ...custom },
+    });
+    if (kindOf(attribute) === 'date') properties[name] = drawnBy(display.moment, { timeZone: display.timeZone });
+    else if (kindOf(attribute) === 'text' && STATUS_COLUMN.test(name) && !own.reference) properties[name] = drawnBy(display.status);
+    // An array (skills, roles) as its items, "claws, purring": AdminJS lists it as "Length: 3".
+    else if (attribute.panelDisplay === 'oneLine' || typeKey(attribute) === 'ARRAY') properties[name] = drawnBy(display.text);
+    else if (attribute.panelDisplay === 'multiline') properties[name] = drawnBy(display.text, { multiline: true });
   }
   options.properties = properties;
+  const people = Object.entries(properties)
+    .filter(([, p]) => p.reference === PEOPLE_SCREEN)
+    .map(([name]) => name);
+  if (display?.describePeople && people.length > 0) {
+    for (const name of ['list', 'show']) {
+      const action = actions[name]!;
+      actions[name] = { ...action, after: [...asArray(action.after), namePeople(people, display.describePeople)] };
+    }
+  }
+  options.actions = actions;
   return { resource: entry.resource, options };
 }

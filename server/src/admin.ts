@@ -6,6 +6,7 @@ import { AppError } from './platform/errors.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { signInToPanel, resolvePrincipal } from './modules/identity/index.ts';
+import { describePeople } from './admin/people.ts';
 import { alertOperators } from './modules/notifications/index.ts';
 import { getDashboard } from './modules/operations/index.ts';
 
@@ -41,6 +42,9 @@ function panelSignIn(kernel: Kernel, limited: WeakSet<Request>) {
   };
 }
 
+/** The panel's groups, by job: the day's work first, the platform's plumbing last. */
+export const PANEL_NAVIGATION = ['Operations', 'Hiring', 'Billing', 'Quality', 'Bids', 'Platform'];
+
 /** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
 export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {
   return async (app, kernel, panel) => {
@@ -57,6 +61,9 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
       secureCookies: kernel.config.publicUrl.startsWith('https:'),
       publicUrl: kernel.config.publicUrl,
       resolveUser: (id) => resolvePrincipal(kernel, id),
+      timeZone: kernel.config.businessTimeZone,
+      describePeople: describePeople(kernel),
+      navigationOrder: PANEL_NAVIGATION,
       // The panel's refusals become the platform's problems: one code, one status, as on every API route.
       sendProblem: (req, res, problem) =>
         sendProblem(res, new AppError(problem.code, problem.detail, { errors: problem.errors }), req.requestId),

@@ -112,6 +112,8 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       mailTransport: transport,
       mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
     });
+    // The stand-in lives in the platform's time (the sandbox clock), so a delivery is dated as the platform sees it.
+    if (supplier) supplier.options.now = () => platform.kernel.clock.now();
     if (config.seedDemo) {
       const created = await seedDemoData(platform.kernel, MODULES);
       if (created.length) logger.info({ created }, 'demo data seeded');

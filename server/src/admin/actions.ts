@@ -182,19 +182,39 @@ export function unflattenPayload(payload: Record<string, unknown> = {}): Record<
   return root;
 }
 
+/** The panel's one way of writing money: two decimals and the unit (`"100.00 cat-units"`). */
+export const panelMoney = (cents: string | bigint) => `${formatCents(cents)} cat-units`;
+
 /**
- * A read-only attribute showing a hundredths column as money (`"100.00"`,
- * empty when null), so panels never show raw cents or do float arithmetic.
+ * A read-only attribute showing a hundredths column as money (`"100.00
+ * cat-units"`, on one line; empty when null), so panels never show raw
+ * cents or do float arithmetic.
  */
 export function moneyAttribute(centsAttribute: string) {
   return {
     type: DataTypes.VIRTUAL,
+    panelDisplay: 'oneLine' as const,
     get(this: Model) {
       const cents = this.getDataValue(centsAttribute) as string | null | undefined;
-      return cents === null || cents === undefined ? '' : formatCents(cents);
+      return cents === null || cents === undefined ? '' : panelMoney(cents);
     },
   };
 }
+
+/** A read-only attribute showing a whole-number percentage column as `"5 %"` (empty when null). */
+export function percentAttribute(percentAttributeName: string) {
+  return {
+    type: DataTypes.VIRTUAL,
+    panelDisplay: 'oneLine' as const,
+    get(this: Model) {
+      const value = this.getDataValue(percentAttributeName) as number | string | null | undefined;
+      return value === null || value === undefined ? '' : `${value} %`;
+    },
+  };
+}
+
+/** A text column the panel shows with its line breaks (an email's text), as the attribute's own definition. */
+export const MULTILINE = { panelDisplay: 'multiline' as const };
 
 /**
  * A read-only attribute showing an array column as its items

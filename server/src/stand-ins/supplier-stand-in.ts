@@ -25,6 +25,13 @@ export interface SupplierStandInOptions {
   /** Whether deliveries are announced at all (false: the platform must poll). */
   callbacks?: boolean;
   log?: (line: string) => void;
+  /**
+   * The stand-in's clock for the moments it reports (an order's creation,
+   * delivery, cancellation): the platform's own once it runs, so a sandbox
+   * that moved time sees deliveries in its time, not the wall clock's.
+   * May be set later; the wall clock until then.
+   */
+  now?: () => Date;
 }
 
 export type CookieOrderStatus = 'accepted' | 'delivered' | 'cancelled';
@@ -67,6 +74,7 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
   const requests: SupplierStandIn['requests'] = [];
   let failures: { count: number; how: 'unavailable' | 'reset' } = { count: 0, how: 'unavailable' };
   const log = options.log ?? (() => undefined);
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
 
   const authorised = (req: http.IncomingMessage) => {
     const expected = Buffer.from(`Bearer ${options.apiKey}`);
@@ -99,7 +107,7 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
     if (!order) throw new Error(`no cookie order ${id}`);
     if (order.status === 'accepted') {
       order.status = 'delivered';
-      order.deliveredAt = new Date().toISOString();
+      order.deliveredAt = now();
     }
     if (order.status !== 'delivered') return null;
     return announce(order);
@@ -150,7 +158,7 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
         reference,
         recipient: { name: recipient.name, address: recipient.address },
         status: 'accepted',
-        createdAt: new Date().toISOString(),
+        createdAt: now(),
         deliveredAt: null,
         cancelledAt: null,
       };
@@ -171,7 +179,7 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
       if (order.status === 'delivered') return send(res, 409, { error: 'already delivered', order });
       if (order.status === 'accepted') {
         order.status = 'cancelled';
-        order.cancelledAt = new Date().toISOString();
+        order.cancelledAt = now();
       }
       return send(res, 200, order);
     }

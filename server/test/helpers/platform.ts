@@ -134,6 +134,8 @@ export async function createTestPlatform(
     mountBeforeApi: options.mountBeforeApi,
     modules,
   });
+  // The supplier dates deliveries by the platform's clock, as in `npm start`.
+  supplier.options.now ??= () => clock.now();
   const passwordHash = await hashPassword('test-password');
   let server: Server | undefined;
   return {

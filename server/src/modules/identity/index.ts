@@ -11,7 +11,7 @@ import { identityPersonalData } from './application/personal-data.ts';
 export { type AuthenticatedUser } from './application/authenticate-with-password.ts';
 export { signInToPanel } from './application/login.ts';
 export { resolvePrincipal } from './application/resolve-principal.ts';
-export { findContact, contactsOf, contactsWithRole, activeWorkerIds } from './application/contacts.ts';
+export { findContact, contactsOf, contactsWithRole, activeWorkerIds, userIdsMatching } from './application/contacts.ts';
 export { openApplicantAccount, makeWorker } from './application/applicant-accounts.ts';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
 export { hashPassword } from './infra/passwords.ts';

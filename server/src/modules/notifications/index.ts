@@ -1,4 +1,5 @@
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { TEXT_VALUE } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { EMAIL_TOPIC, messageIdFor, type EmailPayload } from '../../platform/mail.ts';
 import { emailHandlers } from './http/handlers.ts';
@@ -39,7 +40,7 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
       {
         resource: Email,
         options: {
-          navigation: { name: 'Notifications', icon: 'Mail' },
+          navigation: { name: 'Platform', icon: 'Settings' },
           // Every email sent is visible to managers (SPEC §11); its one-time codes are redacted by the view.
           listProperties: ['createdAt', 'to', 'subject', 'template', 'status', 'attempts'],
           showProperties: [
@@ -56,6 +57,8 @@ export function createNotificationsModule(kernel: Kernel): ChorecatModule {
             'text',
           ],
           filterProperties: ['to', 'status', 'template', 'createdAt'],
+          // An email's text as it was sent, line breaks and all.
+          properties: { text: { components: { show: TEXT_VALUE, list: TEXT_VALUE }, custom: { multiline: true } } },
           sort: { sortBy: 'createdAt', direction: 'desc' },
           actions: READ_ONLY_ADMIN_ACTIONS,
         },

@@ -466,7 +466,7 @@ describe('admin panel security', () => {
         .field('questions.0.text', 'Up or down?')
         .field('questions.0.choices.0', 'Up')
         .field('questions.0.choices.1', 'Down')
-        .field('questions.0.correct', '0');
+        .field('questions.0.correct', '1'); // the panel numbers choices from 1 (stored from 0)
     const testId = (await form('Perches')).body.record.params.id as string;
     const edited = await form('Perches, revised', `/admin/api/resources/hiring_tests/records/${testId}/edit`, '60');
     expect(edited.body.notice).toMatchObject({ type: 'success' });

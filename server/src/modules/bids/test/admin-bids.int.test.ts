@@ -59,7 +59,7 @@ describe('bids in the admin panel', () => {
     expect(await sql(t.db, "SELECT 1 FROM audit_log WHERE action = 'bid.placed' AND actor_id = $1", [manager.id])).toHaveLength(1);
     const bids = await panel.get(`/admin/api/resources/bids/actions/list?filters.orderId=${order.id}`).expect(200);
     expect(bids.body.records.map((r: { params: { amount: string; condition: string } }) => [r.params.amount, r.params.condition])).toEqual([
-      ['12.50', 'failed'],
+      ['12.50 cat-units', 'failed'],
     ]);
     const toBids = await panel.get(`/admin/api/resources/orders/records/${order.id}/bids`).expect(200);
     expect(toBids.body.redirectUrl).toContain(`/admin/resources/bids?filters.orderId=${order.id}`);
@@ -74,10 +74,10 @@ describe('bids in the admin panel', () => {
     const settlements = await panel.get(`/admin/api/resources/settlements/actions/list?filters.orderId=${order.id}`).expect(200);
     expect(
       settlements.body.records.map((r: { params: Record<string, string> }) => [r.params.outcome, r.params.pot, r.params.developersShare]),
-    ).toEqual([['failed', '12.50', '0.00']]);
+    ).toEqual([['failed', '12.50 cat-units', '0.00 cat-units']]);
     const shares = await panel.get(`/admin/api/resources/settlement_shares/actions/list?filters.orderId=${order.id}`).expect(200);
     const [share] = shares.body.records as { id: string; params: Record<string, string> }[];
-    expect([share!.params.amount, share!.params.status, share!.params.managerId]).toEqual(['12.50', 'due', manager.id]);
+    expect([share!.params.amount, share!.params.status, share!.params.managerId]).toEqual(['12.50 cat-units', 'due', manager.id]);
 
     // "Mark paid": a confirmation form on GET (nothing changes), the use case on POST; a second time refused.
     const form = await panel.get(`/admin/api/resources/settlement_shares/records/${share!.id}/markPaid`);

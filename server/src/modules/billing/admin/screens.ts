@@ -1,4 +1,5 @@
-import { Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type Sequelize } from 'sequelize';
+import { LINES_TABLE } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
@@ -7,6 +8,7 @@ import {
   confirmAction,
   formAction,
   moneyAttribute,
+  percentAttribute,
   runAdminAction,
   unflattenPayload,
   type AdminActionContext,
@@ -14,6 +16,7 @@ import {
 } from '../../../admin/actions.ts';
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
+import { accountLabelsForPanel, invoiceLinesForPanel, statementLinesForPanel, type PanelLine } from '../application/panel-lines.ts';
 import {
   invoicesTable,
   ledgerAccountsTable,
@@ -32,6 +35,44 @@ class StatementRecord extends Model {}
 class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
 
+/** A record's lines, shown on its show page only: the show action puts them in (a list never loads them). */
+const LINES = { type: DataTypes.VIRTUAL, get: () => '' };
+const linesProperty = { components: { show: LINES_TABLE }, isVisible: { list: false, show: true, edit: false, filter: false } };
+
+interface PageRecord {
+  params: Record<string, unknown>;
+  populated?: Record<string, { title?: string } | null>;
+}
+
+/** The list's and show's hook that names each entry's account (kind and owner) instead of its id, all of a page's at once. */
+function namingAccounts(billing: Payouts) {
+  return {
+    after: async (response: { records?: PageRecord[]; record?: PageRecord }) => {
+      const records = response.records ?? (response.record ? [response.record] : []);
+      const ids = [...new Set(records.map((r) => r.params.accountId).filter((id): id is string => typeof id === 'string'))];
+      if (ids.length === 0) return response;
+      const labels = await accountLabelsForPanel(billing, ids);
+      for (const r of records) {
+        const populated = r.populated?.accountId;
+        const label = labels.get(String(r.params.accountId));
+        if (populated && label) populated.title = label;
+      }
+      return response;
+    },
+  };
+}
+
+/** The show action's hook that adds the record's lines (as JSON, for the lines table). */
+function withLines(read: (id: string) => Promise<PanelLine[]>) {
+  return {
+    after: async (response: { record?: { id?: string; params: Record<string, unknown> } }) => {
+      const id = response.record?.params.id;
+      if (typeof id === 'string') response.record!.params.lines = JSON.stringify(await read(id));
+      return response;
+    },
+  };
+}
+
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
 export function billingAdminResources(billing: Payouts, sequelize: Sequelize): AdminResource[] {
   ledgerAccountsTable.model(sequelize, AccountRecord, { modelName: 'LedgerAccount' });
@@ -49,6 +90,8 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       paidBefore: moneyAttribute('paidBeforeCents'),
       discount: moneyAttribute('discountCents'),
       total: moneyAttribute('totalCents'),
+      discountPercent: percentAttribute('discountRate'),
+      lines: LINES,
     },
   });
   statementsTable.model(sequelize, StatementRecord, {
@@ -60,6 +103,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       adjustments: moneyAttribute('adjustmentsCents'),
       debtCarried: moneyAttribute('debtCarriedCents'),
       net: moneyAttribute('netCents'),
+      lines: LINES,
     },
   });
   rewardsTable.model(sequelize, RewardRecord, { modelName: 'Reward', extra: { amount: moneyAttribute('amountCents') } });
@@ -138,6 +182,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'periodEnd',
           'periodStart',
           'workerId',
+          'lines',
         ],
         filterProperties: ['workerId', 'status', 'periodEnd'],
         properties: {
@@ -149,9 +194,10 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           adjustmentsCents: { isVisible: false },
           debtCarriedCents: { isVisible: false },
           netCents: { isVisible: false },
+          lines: linesProperty,
         },
         sort: { sortBy: 'periodEnd', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: withLines((id) => statementLinesForPanel(billing, id)) },
       },
     },
     {
@@ -200,7 +246,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'invoices',
         navigation,
-        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountRate', 'discount', 'total', 'status'],
+        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountPercent', 'discount', 'total', 'status'],
         showProperties: [
           'id',
           'clientId',
@@ -208,17 +254,18 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'periodEnd',
           'subtotal',
           'paidBefore',
-          'discountRate',
+          'discountPercent',
           'discount',
           'total',
           'status',
           'issuedAt',
           'paidAt',
+          'lines',
         ],
         filterProperties: ['clientId', 'status', 'periodEnd'],
-        properties: { clientId: { reference: 'users' }, ...hiddenCents },
+        properties: { clientId: { reference: 'users' }, ...hiddenCents, discountPercent: { label: 'Discount rate' }, lines: linesProperty },
         sort: { sortBy: 'periodEnd', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: withLines((id) => invoiceLinesForPanel(billing, id)) },
       },
     },
     {
@@ -261,7 +308,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
         filterProperties: ['accountId', 'transactionId'],
         properties: { accountId: { reference: 'ledger_accounts' }, amountCents: { isVisible: false } },
         sort: { sortBy: 'id', direction: 'desc' },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, list: namingAccounts(billing), show: namingAccounts(billing) },
       },
     },
     {

@@ -82,3 +82,11 @@ export async function reconciliationFindings(db: Database): Promise<{ unbalanced
   const [grand] = await sql<{ total: string | null }>(db, 'SELECT sum(amount_cents)::text AS total FROM ledger_entries');
   return { unbalanced, grandTotal: BigInt(grand?.total ?? 0) };
 }
+
+/** Accounts by id (the panel's ledger entries name theirs). */
+export const findAccounts = (db: Database, ids: readonly string[]) =>
+  sql<{ id: string; kind: string; owner_id: string | null }>(
+    db,
+    'SELECT id, kind, owner_id FROM ledger_accounts WHERE id = ANY($1::uuid[])',
+    [ids],
+  );

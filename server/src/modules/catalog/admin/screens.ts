@@ -45,7 +45,7 @@ export function serviceTypesAdminResource(kernel: Kernel, sequelize: Sequelize):
   return {
     resource: ServiceType,
     options: {
-      navigation: { name: 'Catalog', icon: 'Package' },
+      navigation: { name: 'Operations', icon: 'Activity' },
       listProperties: ['name', 'durationMinutes', 'active', 'updatedAt'],
       showProperties: ['id', 'name', 'description', 'durationMinutes', 'active', 'kitItems', 'createdAt', 'updatedAt'],
       editProperties: ['name', 'description', 'durationMinutes', 'active', 'kitItems'],

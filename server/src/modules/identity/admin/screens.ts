@@ -39,7 +39,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
   return {
     resource: User,
     options: {
-      navigation: { name: 'Identity', icon: 'User' },
+      navigation: { name: 'Platform', icon: 'Settings' },
       listProperties: ['email', 'name', 'roleNames', 'disabled', 'createdAt'],
       showProperties: [
         'id',

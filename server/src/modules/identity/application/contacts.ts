@@ -20,12 +20,14 @@ export async function findContact(
 export async function contactsOf(
   kernel: Pick<Kernel, 'db'>,
   ids: readonly string[],
-): Promise<Map<string, { name: string; email: string; roles: string[] }>> {
+): Promise<Map<string, { name: string; email: string; roles: string[]; erased: boolean }>> {
   const rows = await findUsersByIds(kernel.db, [...new Set(ids)]);
   return new Map(
     rows.map((u) => [
       u.id,
-      u.erased_at ? { name: 'erased user', email: '', roles: [] } : { name: u.name, email: u.email, roles: [...u.roles] },
+      u.erased_at
+        ? { name: 'erased user', email: '', roles: [], erased: true }
+        : { name: u.name, email: u.email, roles: [...u.roles], erased: false },
     ]),
   );
 }
@@ -50,5 +52,15 @@ export async function activeWorkerIds(kernel: Pick<Kernel, 'db'>): Promise<strin
     kernel.db,
     "SELECT id FROM users WHERE 'worker' = ANY(roles) AND NOT disabled AND erased_at IS NULL ORDER BY id",
   );
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the users whose name or email contains `text` (the panel's searches by person), at most `limit`. */
+export async function userIdsMatching(kernel: Pick<Kernel, 'db'>, text: string, limit = 500): Promise<string[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await sql<{ id: string }>(kernel.db, 'SELECT id FROM users WHERE name ILIKE $1 OR email ILIKE $1 ORDER BY id LIMIT $2', [
+    pattern,
+    limit,
+  ]);
   return rows.map((r) => r.id);
 }

@@ -23,7 +23,7 @@ export function matchingAdminResource(sequelize: Sequelize): AdminResource {
     resource: AttemptRecord,
     options: {
       id: 'matching_attempts',
-      navigation: { name: 'Orders', icon: 'ShoppingCart' },
+      navigation: { name: 'Operations', icon: 'Activity' },
       listProperties: ['attemptedAt', 'orderId', 'outcome', 'strategy', 'candidateCount', 'chosen', 'price'],
       showProperties: ['id', 'attemptedAt', 'orderId', 'outcome', 'strategy', 'candidates', 'refused', 'chosen', 'price', 'pricing'],
       filterProperties: ['orderId', 'outcome', 'chosen', 'attemptedAt'],

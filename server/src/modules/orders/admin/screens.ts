@@ -1,4 +1,4 @@
-import { Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, Op, type Sequelize } from 'sequelize';
 import { ACTION_FORM, PHOTO_THUMBNAIL } from '@chorecat/admin';
 import type { Kernel, AdminResource } from '../../../platform/module.ts';
 import {
@@ -16,17 +16,43 @@ import { editOrder } from '../application/edit-order.ts';
 import { orderPhotoListView, ordersTable, orderTimelineTable } from '../infra/tables.ts';
 import { EDITABLE_STATUSES, allowedActions, type OrderStatus } from '../domain/order-lifecycle.ts';
 import { actorsFor } from '../domain/order-view.ts';
+import { userIdsMatching } from '../../identity/index.ts';
 
 class OrderRecord extends Model {}
 class TimelineRecord extends Model {}
 class PhotoRecord extends Model {}
 
-function defineModels(sequelize: Sequelize) {
+const likePattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The orders list's text search: an order whose client's name or email, or
+ * whose address, contains the text, or whose id starts with it.
+ */
+function orderSearch(kernel: Kernel, sequelize: Sequelize) {
+  return {
+    type: DataTypes.VIRTUAL,
+    get: () => '',
+    panelSearch: async (text: string, where: Record<string | symbol, unknown>) => ({
+      [Op.and]: [
+        where,
+        {
+          [Op.or]: [
+            { clientId: { [Op.in]: await userIdsMatching(kernel, text) } },
+            { address: { [Op.iLike]: `%${likePattern(text)}%` } },
+            sequelize.where(sequelize.cast(sequelize.col('id'), 'text'), { [Op.iLike]: `${likePattern(text.toLowerCase())}%` }),
+          ],
+        },
+      ],
+    }),
+  };
+}
+
+function defineModels(kernel: Kernel, sequelize: Sequelize) {
   // An order's version (its optimistic lock) and report time are the lifecycle's bookkeeping, not shown.
   ordersTable.model(sequelize, OrderRecord, {
     modelName: 'Order',
     omit: ['version', 'reported_at'],
-    extra: { price: moneyAttribute('priceCents') },
+    extra: { price: moneyAttribute('priceCents'), search: orderSearch(kernel, sequelize) },
   });
   // The timeline reads in `at` order; `seq` only breaks ties.
   orderTimelineTable.model(sequelize, TimelineRecord, { modelName: 'OrderTimeline', omit: ['seq'] });
@@ -49,8 +75,8 @@ function allowedNow(kernel: Kernel, { record, currentAdmin }: VisibleContext): s
 
 /** Orders in the admin panel: find by status and period, read the timeline and photos, edit or cancel through the use cases. */
 export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): AdminResource[] {
-  defineModels(sequelize);
-  const navigation = { name: 'Orders', icon: 'ShoppingCart' };
+  defineModels(kernel, sequelize);
+  const navigation = { name: 'Operations', icon: 'Activity' };
   return [
     {
       resource: OrderRecord,
@@ -76,7 +102,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
           'createdAt',
           'updatedAt',
         ],
-        filterProperties: ['status', 'startsAt', 'clientId', 'workerId', 'serviceTypeId', 'failureReason'],
+        filterProperties: ['search', 'status', 'startsAt', 'clientId', 'workerId', 'serviceTypeId', 'failureReason'],
         editProperties: ['startsAt', 'serviceTypeId', 'address', 'description'],
         sort: { sortBy: 'startsAt', direction: 'desc' },
         properties: {
@@ -91,6 +117,7 @@ export function ordersAdminResources(kernel: Kernel, sequelize: Sequelize): Admi
           copyOf: { reference: 'orders' },
           description: { type: 'textarea' },
           priceCents: { isVisible: false },
+          search: { label: 'Search (client, address or id)', isVisible: { list: false, show: false, edit: false, filter: true } },
         },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,

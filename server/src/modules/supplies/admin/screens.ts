@@ -63,7 +63,7 @@ export function kitsAdminResource(supplies: Supplies, sequelize: Sequelize): Adm
     roles: ['supplies', 'manager', 'admin'],
     options: {
       id: 'kits',
-      navigation: { name: 'Supplies', icon: 'Package' },
+      navigation: { name: 'Operations', icon: 'Activity' },
       listProperties: ['orderStartsAt', 'status', 'contents', 'cookieStatus', 'cookieAttempts', 'cookieLastError'],
       showProperties: [
         'id',

@@ -37,7 +37,7 @@ export function webhooksAdminResources(webhooks: Webhooks, sequelize: Sequelize)
   });
   webhookDeliveriesTable.model(sequelize, WebhookDeliveryRecord, { modelName: 'WebhookDelivery' });
   webhookDeliveryAttemptsTable.model(sequelize, WebhookDeliveryAttemptRecord, { modelName: 'WebhookDeliveryAttempt' });
-  const navigation = { name: 'Platform', icon: 'Zap' };
+  const navigation = { name: 'Platform', icon: 'Settings' };
   return [
     {
       resource: WebhookEndpointRecord,
