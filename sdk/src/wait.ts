@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import type { components, paths } from './generated/schema.ts';
 import { ChorecatTimeoutError, ChorecatUnreachableStatusError, unwrap } from './errors.ts';
-import { anySignal } from './transport.ts';
+import { abortableSleep as sleep, anySignal } from './transport.ts';
 
 type Order = components['schemas']['Order'];
 type OrderStatus = Order['status'];
@@ -93,19 +93,4 @@ export async function waitFor(
   } finally {
     clearTimeout(timer);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
