@@ -1,6 +1,6 @@
 // One person's money on one page (a client's balance, a worker's earnings): a few figures, then tables,
 // from the record's `moneyPage` param (a JSON string the screen's action puts in: billing's MoneyPage).
-// A table with a `resourceId` links each row (`_id`) to that record's page.
+// A table with a `resourceId` links each row (`_id`) to that record's page (or its `action`).
 import React from 'react';
 import { ViewHelpers } from 'adminjs';
 import { Box, H3, H5, Text, Table, TableHead, TableBody, TableRow, TableCell } from '@adminjs/design-system';
@@ -36,36 +36,38 @@ const Section = ({ table, timeZone }) => {
         <Text color="grey60">{table.empty}</Text>
       ) : (
         <Box style={{ overflowX: 'auto' }}>
-        <Table>
-          <TableHead>
-            <TableRow>
-              {columns.map((c) => (
-                <TableCell key={c}>{c}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {table.rows.map((row, i) => {
-              const href =
-                table.resourceId && row._id ? h.recordActionUrl({ resourceId: table.resourceId, recordId: row._id, actionName: 'show' }) : null;
-              return (
-                <TableRow key={row._id || i} data-row={row._id || i}>
-                  {columns.map((c, j) => (
-                    <TableCell key={c} style={{ whiteSpace: c === 'Last error' || c === 'Description' ? 'normal' : 'nowrap' }}>
-                      {j === 0 && href ? (
-                        <a href={href}>
+          <Table>
+            <TableHead>
+              <TableRow>
+                {columns.map((c) => (
+                  <TableCell key={c}>{c}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {table.rows.map((row, i) => {
+                const href =
+                  table.resourceId && row._id
+                    ? h.recordActionUrl({ resourceId: table.resourceId, recordId: row._id, actionName: table.action || 'show' })
+                    : null;
+                return (
+                  <TableRow key={row._id || i} data-row={row._id || i}>
+                    {columns.map((c, j) => (
+                      <TableCell key={c} style={{ whiteSpace: c === 'Last error' || c === 'Description' ? 'normal' : 'nowrap' }}>
+                        {j === 0 && href ? (
+                          <a href={href}>
+                            <Cell column={c} value={row[c]} timeZone={timeZone} />
+                          </a>
+                        ) : (
                           <Cell column={c} value={row[c]} timeZone={timeZone} />
-                        </a>
-                      ) : (
-                        <Cell column={c} value={row[c]} timeZone={timeZone} />
-                      )}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+                        )}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
         </Box>
       )}
     </Box>

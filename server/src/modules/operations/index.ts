@@ -78,7 +78,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
         options: {
           id: 'job_runs',
           navigation: { name: 'Platform', icon: 'Settings' },
-          listProperties: ['startedAt', 'job', 'asOf', 'trigger', 'finishedAt', 'outcome', 'error'],
+          listProperties: ['job', 'asOf', 'startedAt', 'outcome', 'error'],
           showProperties: ['id', 'job', 'trigger', 'asOf', 'startedAt', 'finishedAt', 'outcome', 'error'],
           filterProperties: ['job', 'outcome', 'trigger', 'asOf', 'startedAt'],
           properties: {

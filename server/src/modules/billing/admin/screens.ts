@@ -85,7 +85,11 @@ function withLines(read: (id: string) => Promise<PanelLine[]>) {
  * the money page: billing's page for the record's id (a client's, a
  * worker's), read through billing's own queries, only on GET.
  */
-function moneyPageAction(billing: Payouts, read: (billing: Payouts, id: string) => Promise<MoneyPage>, extra: Record<string, unknown> = {}) {
+function moneyPageAction(
+  billing: Payouts,
+  read: (billing: Payouts, id: string) => Promise<MoneyPage>,
+  extra: Record<string, unknown> = {},
+) {
   return {
     actionType: 'record',
     component: MONEY_PAGE,
@@ -222,7 +226,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'billable_orders',
         navigation,
-        listProperties: ['completedAt', 'clientId', 'workerId', 'price', 'periodEnd', 'orderId'],
+        listProperties: ['completedAt', 'clientId', 'workerId', 'price', 'periodEnd'],
         filterProperties: ['clientId', 'workerId', 'completedAt', 'periodEnd'],
         properties: {
           clientId: { reference: 'users' },

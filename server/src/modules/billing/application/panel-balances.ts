@@ -17,7 +17,15 @@ import type { Billing } from './context.ts';
 export interface MoneyPage {
   title: string;
   facts: { key: string; label: string; value: string; note?: string }[];
-  tables: { key: string; title: string; resourceId?: string; empty: string; rows: Record<string, string>[] }[];
+  tables: {
+    key: string;
+    title: string;
+    /** Where a row leads: this screen's record `_id`, its `action` (default: its show page). */
+    resourceId?: string;
+    action?: string;
+    empty: string;
+    rows: Record<string, string>[];
+  }[];
 }
 
 // How far back a page goes: a year of weekly invoices, two years of monthly statements.
@@ -38,9 +46,16 @@ async function accountsTable(billing: Billing, ownerId: string): Promise<MoneyPa
   return {
     key: 'accounts',
     title: 'Ledger accounts',
+    // A row opens the account's entries.
     resourceId: 'ledger_accounts',
+    action: 'entries',
     empty: 'No ledger account yet: nothing has been posted for them.',
-    rows: accounts.map((a) => ({ _id: a.id, Account: a.kind.replace(/_/g, ' '), Balance: panelMoney(a.balance_cents), Entries: String(a.entries) })),
+    rows: accounts.map((a) => ({
+      _id: a.id,
+      Account: a.kind.replace(/_/g, ' '),
+      Balance: panelMoney(a.balance_cents),
+      Entries: String(a.entries),
+    })),
   };
 }
 
@@ -100,7 +115,12 @@ export async function clientBalancePage(billing: Billing, clientId: string): Pro
         title: 'Orders for the next invoice',
         resourceId: 'billable_orders',
         empty: 'No completed order waits for an invoice.',
-        rows: upcoming.map((o) => ({ _id: o.order_id, Order: o.order_id, Completed: iso(o.completed_at), Price: panelMoney(o.price_cents) })),
+        rows: upcoming.map((o) => ({
+          _id: o.order_id,
+          Order: o.order_id,
+          Completed: iso(o.completed_at),
+          Price: panelMoney(o.price_cents),
+        })),
       },
       {
         key: 'top-ups',
@@ -136,7 +156,9 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
     listPayoutRows(db, { workerId, limit: PAYOUTS_SHOWN }),
     accountsTable(billing, workerId),
   ]);
-  const periods = new Map(statements.map((s) => [s.id, iso(s.period_end)]));
+  // A statement is a calendar month of the business time zone: named by it ("January 2027"), it is one short column.
+  const monthOf = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: billing.kernel.config.businessTimeZone });
+  const periods = new Map(statements.map((s) => [s.id, monthOf.format(new Date(s.period_end))]));
   const lines = await statementLinesOf(db, [...periods.keys()]);
   // Since the last statement's period: earned, not stated yet.
   const since = statements[0] ? new Date(statements[0].period_end) : new Date(0);
@@ -153,7 +175,12 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
         value: panelMoney(balance),
         note: 'stated net less payouts paid',
       },
-      { key: 'in-payout', label: 'In payouts not paid yet', value: panelMoney(totals?.in_payout_cents ?? '0'), note: 'pending or processing' },
+      {
+        key: 'in-payout',
+        label: 'In payouts not paid yet',
+        value: panelMoney(totals?.in_payout_cents ?? '0'),
+        note: 'pending or processing',
+      },
       { key: 'paid-out', label: 'Paid out', value: panelMoney(totals?.paid_out_cents ?? '0') },
       {
         key: 'earned',
@@ -176,7 +203,7 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
         empty: 'No statement yet.',
         rows: statements.map((s) => ({
           _id: s.id,
-          'Month ending': iso(s.period_end),
+          Month: periods.get(s.id)!,
           Earned: panelMoney(s.earned_cents),
           Fines: panelMoney(s.fines_cents),
           Rewards: panelMoney(s.rewards_cents),
@@ -191,7 +218,7 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
         title: 'Statement lines',
         empty: 'No statement lines yet.',
         rows: lines.map((l) => ({
-          'Month ending': periods.get(l.statement_id) ?? '',
+          Month: periods.get(l.statement_id) ?? '',
           Kind: l.kind,
           At: iso(l.at),
           Description: l.description ?? (l.order_id ? `order ${l.order_id}` : l.reward_id ? 'reward' : ''),

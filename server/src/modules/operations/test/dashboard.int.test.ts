@@ -95,7 +95,8 @@ describe('the operations dashboard', () => {
     // the orders of the open week (after the last closed period, 7 March 23:00 Paris), payouts failing and not paid.
     expect(byKey('jobs.failed').link).toEqual({
       resourceId: 'job_runs',
-      filters: { outcome: 'failed', 'asOf~~from': '2027-03-09T09:30:00.000Z' },
+      // (The platform clock runs on from the seeded moment while the test runs.)
+      filters: { outcome: 'failed', 'asOf~~from': expect.stringMatching(/^2027-03-09T09:3/) },
     });
     expect(byKey('billing.revenue-week').link).toEqual({
       resourceId: 'billable_orders',
