@@ -4,26 +4,15 @@
 import React from 'react';
 import { ViewHelpers } from 'adminjs';
 import { Box, H3, H5, Text, Table, TableHead, TableBody, TableRow, TableCell } from '@adminjs/design-system';
-import { TONE_COLOURS, formatMoment, statusTone } from './formats.js';
+import { formatMoment } from './formats.js';
+import { StatusPill } from './status-badge.jsx';
 
 const h = new ViewHelpers();
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-const Badge = ({ value }) => {
-  const tone = statusTone(value);
-  return (
-    <span
-      data-status-tone={tone}
-      style={{ ...TONE_COLOURS[tone], borderRadius: 12, padding: '2px 10px', fontSize: 12, whiteSpace: 'nowrap', display: 'inline-block' }}
-    >
-      {String(value).replace(/_/g, ' ')}
-    </span>
-  );
-};
-
 const Cell = ({ column, value, timeZone }) => {
   if (value === undefined || value === null || value === '') return <Text as="span">—</Text>;
-  if (column === 'Status') return <Badge value={value} />;
+  if (column === 'Status') return <StatusPill value={value} />;
   return <Text as="span">{ISO_MOMENT.test(String(value)) ? formatMoment(value, timeZone) : String(value)}</Text>;
 };
 
