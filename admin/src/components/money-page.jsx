@@ -1,6 +1,6 @@
 // One person's money on one page (a client's balance, a worker's earnings): a few figures, then tables,
 // from the record's `moneyPage` param (a JSON string the screen's action puts in: billing's MoneyPage).
-// A table with a `resourceId` links each row (`_id`) to that record's page (or its `action`).
+// A table with a `resourceId` links each row (`_id`) to that record's page, or with a `filter` to the list filtered to it.
 import React from 'react';
 import { ViewHelpers } from 'adminjs';
 import { Box, H3, H5, Text, Table, TableHead, TableBody, TableRow, TableCell } from '@adminjs/design-system';
@@ -35,10 +35,11 @@ const Section = ({ table, timeZone }) => {
             </TableHead>
             <TableBody>
               {table.rows.map((row, i) => {
-                const href =
-                  table.resourceId && row._id
-                    ? h.recordActionUrl({ resourceId: table.resourceId, recordId: row._id, actionName: table.action || 'show' })
-                    : null;
+                const href = !(table.resourceId && row._id)
+                  ? null
+                  : table.filter
+                    ? h.resourceUrl({ resourceId: table.resourceId, search: `?filters.${table.filter}=${encodeURIComponent(row._id)}` })
+                    : h.recordActionUrl({ resourceId: table.resourceId, recordId: row._id, actionName: 'show' });
                 return (
                   <TableRow key={row._id || i} data-row={row._id || i}>
                     {columns.map((c, j) => (

@@ -20,9 +20,9 @@ export interface MoneyPage {
   tables: {
     key: string;
     title: string;
-    /** Where a row leads: this screen's record `_id`, its `action` (default: its show page). */
+    /** Where a row leads: this screen's record `_id` (its show page), or with `filter` its list filtered to `_id`. */
     resourceId?: string;
-    action?: string;
+    filter?: string;
     empty: string;
     rows: Record<string, string>[];
   }[];
@@ -47,8 +47,8 @@ async function accountsTable(billing: Billing, ownerId: string): Promise<MoneyPa
     key: 'accounts',
     title: 'Ledger accounts',
     // A row opens the account's entries.
-    resourceId: 'ledger_accounts',
-    action: 'entries',
+    resourceId: 'ledger_entries',
+    filter: 'accountId',
     empty: 'No ledger account yet: nothing has been posted for them.',
     rows: accounts.map((a) => ({
       _id: a.id,
