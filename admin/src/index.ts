@@ -101,6 +101,9 @@ export const REVIEW_DOSSIER = 'ChorecatReviewDossier';
 /** Name of the component that shows an order's whole page from the record's `orderPage` param (a JSON string). */
 export const ORDER_PAGE = 'ChorecatOrderPage';
 
+/** Name of the component that shows one person's money (a client's balance, a worker's earnings) from the record's `moneyPage` param (a JSON string). */
+export const MONEY_PAGE = 'ChorecatMoneyPage';
+
 /** Name of the component that draws a JSON column (the audit log's before and after …) on show and list pages. */
 export const JSON_VIEW = 'ChorecatJson';
 
@@ -189,6 +192,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
   componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
   componentLoader.add(ORDER_PAGE, path.join(here, 'components/order-page.jsx'));
+  componentLoader.add(MONEY_PAGE, path.join(here, 'components/money-page.jsx'));
   componentLoader.add(MOMENT_VALUE, path.join(here, 'components/moment-value.jsx'));
   componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
   componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));

@@ -100,7 +100,10 @@ export interface ChorecatModule<Provides = unknown> {
 export function assembleAdminResources(modules: ChorecatModule[]): AdminResource[] {
   const resources = modules.flatMap((m) => m.adminResources ?? []);
   for (const extension of modules.flatMap((m) => m.adminActions ?? [])) {
-    const index = resources.findIndex((r) => r.options?.id === extension.resourceId);
+    // A screen's id is its `id` option, else its table's name (as AdminJS names it).
+    const index = resources.findIndex(
+      (r) => ((r.options?.id as string | undefined) ?? (r.resource as { tableName?: string }).tableName) === extension.resourceId,
+    );
     if (index < 0) throw new Error(`admin actions for an unknown screen: ${extension.resourceId}`);
     const target = resources[index]!;
     resources[index] = {

@@ -1,6 +1,7 @@
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
 import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
+import { defineJobRunModel } from './infra/job-run.model.ts';
 import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
@@ -39,6 +40,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     },
   ];
   const AuditEntry = defineAuditEntryModel(kernel.db.sequelize);
+  const JobRun = defineJobRunModel(kernel.db.sequelize);
   return {
     name: 'operations',
     handlers: operationsHandlers(kernel),
@@ -66,6 +68,26 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
           filterProperties: ['action', 'actorId', 'targetType', 'targetId', 'at'],
           properties: { actorId: { reference: 'users' } },
           sort: { sortBy: 'at', direction: 'desc' },
+          actions: READ_ONLY_ADMIN_ACTIONS,
+        },
+      },
+      {
+        // Every recorded run of a scheduled job (pollers' idle runs are not recorded), newest first; the dashboard's
+        // "Job runs failed" opens it filtered to those runs.
+        resource: JobRun,
+        options: {
+          id: 'job_runs',
+          navigation: { name: 'Platform', icon: 'Settings' },
+          listProperties: ['job', 'asOf', 'startedAt', 'outcome', 'error'],
+          showProperties: ['id', 'job', 'trigger', 'asOf', 'startedAt', 'finishedAt', 'outcome', 'error'],
+          filterProperties: ['job', 'outcome', 'trigger', 'asOf', 'startedAt'],
+          properties: {
+            job: { label: 'Job' },
+            asOf: { label: 'Due (platform time)' },
+            outcome: { availableValues: ['succeeded', 'failed'].map((value) => ({ value, label: value })) },
+            trigger: { availableValues: ['schedule', 'cli', 'sandbox', 'test'].map((value) => ({ value, label: value })) },
+          },
+          sort: { sortBy: 'startedAt', direction: 'desc' },
           actions: READ_ONLY_ADMIN_ACTIONS,
         },
       },

@@ -1,5 +1,5 @@
-import { DataTypes, Model, type Sequelize } from 'sequelize';
-import { LINES_TABLE } from '@chorecat/admin';
+import { DataTypes, Model, Op, type Sequelize } from 'sequelize';
+import { LINES_TABLE, MONEY_PAGE } from '@chorecat/admin';
 import type { AdminActionsExtension, AdminResource } from '../../../platform/module.ts';
 import {
   READ_ONLY_ADMIN_ACTIONS,
@@ -17,7 +17,10 @@ import {
 import { grantReward } from '../application/statements.ts';
 import { retryPayoutNow, type Payouts } from '../application/payouts.ts';
 import { accountLabelsForPanel, invoiceLinesForPanel, statementLinesForPanel, type PanelLine } from '../application/panel-lines.ts';
+import { clientBalancePage, workerEarningsPage, type MoneyPage } from '../application/panel-balances.ts';
 import {
+  billableOrdersTable,
+  clientBalancesView,
   invoicesTable,
   ledgerAccountsTable,
   ledgerEntriesTable,
@@ -25,6 +28,7 @@ import {
   rewardsTable,
   statementsTable,
   topUpsTable,
+  workerEarningsView,
 } from '../infra/tables.ts';
 
 class AccountRecord extends Model {}
@@ -34,6 +38,9 @@ class InvoiceRecord extends Model {}
 class StatementRecord extends Model {}
 class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
+class BillableOrderRecord extends Model {}
+class ClientBalanceRecord extends Model {}
+class WorkerEarningsRecord extends Model {}
 
 /** A record's lines, shown on its show page only: the show action puts them in (a list never loads them). */
 const LINES = { type: DataTypes.VIRTUAL, get: () => '' };
@@ -73,6 +80,41 @@ function withLines(read: (id: string) => Promise<PanelLine[]>) {
   };
 }
 
+/**
+ * A record action (or a screen's `show`) that draws one person's money on
+ * the money page: billing's page for the record's id (a client's, a
+ * worker's), read through billing's own queries, only on GET.
+ */
+function moneyPageAction(
+  billing: Payouts,
+  read: (billing: Payouts, id: string) => Promise<MoneyPage>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    actionType: 'record',
+    component: MONEY_PAGE,
+    readOnly: true,
+    ...extra,
+    handler: async (_request: unknown, _response: unknown, context: AdminActionContext) => {
+      const json = context.record!.toJSON(context.currentAdmin) as { params: Record<string, unknown> };
+      const page = await read(billing, context.record!.id());
+      const timeZone = billing.kernel.config.businessTimeZone;
+      return { record: { ...json, params: { ...json.params, moneyPage: JSON.stringify({ ...page, timeZone }) } } };
+    },
+  };
+}
+
+/**
+ * The payouts list's "failing" filter: a payout a try of which failed and
+ * that is not paid yet (what the dashboard's "Payouts failing" counts).
+ */
+const failingPayouts = {
+  type: DataTypes.VIRTUAL,
+  get: () => '',
+  panelSearch: async (text: string, where: Record<string | symbol, unknown>) =>
+    text === 'yes' ? { [Op.and]: [where, { status: { [Op.ne]: 'paid' } }, { failures: { [Op.gt]: 0 } }] } : where,
+};
+
 /** The ledger, read-only: accounts, and each account's entries; top-ups. */
 export function billingAdminResources(billing: Payouts, sequelize: Sequelize): AdminResource[] {
   ledgerAccountsTable.model(sequelize, AccountRecord, { modelName: 'LedgerAccount' });
@@ -111,13 +153,91 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
   payoutsTable.model(sequelize, PayoutRecord, {
     modelName: 'Payout',
     omit: ['next_poll_at'],
-    extra: { amount: moneyAttribute('amountCents') },
+    extra: { amount: moneyAttribute('amountCents'), failing: failingPayouts },
+  });
+  billableOrdersTable.model(sequelize, BillableOrderRecord, { modelName: 'BillableOrder', extra: { price: moneyAttribute('priceCents') } });
+  clientBalancesView.model(sequelize, ClientBalanceRecord, {
+    modelName: 'ClientBalance',
+    extra: {
+      balance: moneyAttribute('balanceCents'),
+      unpaid: moneyAttribute('unpaidCents'),
+      paid: moneyAttribute('paidCents'),
+      toppedUp: moneyAttribute('toppedUpCents'),
+      upcoming: moneyAttribute('upcomingCents'),
+    },
+  });
+  workerEarningsView.model(sequelize, WorkerEarningsRecord, {
+    modelName: 'WorkerEarnings',
+    extra: {
+      owed: moneyAttribute('balanceCents'),
+      earned: moneyAttribute('earnedCents'),
+      paidOut: moneyAttribute('paidOutCents'),
+      inPayout: moneyAttribute('inPayoutCents'),
+    },
   });
   const navigation = { name: 'Billing', icon: 'DollarSign' };
   const hiddenCents = Object.fromEntries(
     ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
   );
   return [
+    {
+      // What a client owes and has paid, one row each; a row opens the client's money page.
+      resource: ClientBalanceRecord,
+      options: {
+        id: 'client_balances',
+        navigation,
+        listProperties: ['clientId', 'balance', 'unpaidInvoices', 'unpaid', 'paid', 'toppedUp', 'upcoming'],
+        filterProperties: ['clientId', 'unpaidInvoices'],
+        properties: {
+          clientId: { reference: 'users', label: 'Client' },
+          unpaidInvoices: { label: 'Unpaid invoices' },
+          unpaid: { label: 'Owed (unpaid)' },
+          upcoming: { label: 'Next invoice' },
+          ...Object.fromEntries(
+            ['balanceCents', 'unpaidCents', 'paidCents', 'toppedUpCents', 'upcomingCents'].map((k) => [k, { isVisible: false }]),
+          ),
+        },
+        sort: { sortBy: 'unpaidCents', direction: 'desc' },
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: moneyPageAction(billing, clientBalancePage) },
+      },
+    },
+    {
+      // What a worker has earned, been paid and is owed, one row each; a row opens the worker's money page.
+      resource: WorkerEarningsRecord,
+      options: {
+        id: 'worker_earnings',
+        navigation,
+        listProperties: ['workerId', 'owed', 'inPayout', 'paidOut', 'earned', 'statements'],
+        filterProperties: ['workerId'],
+        properties: {
+          workerId: { reference: 'users', label: 'Worker' },
+          owed: { label: 'Owed, not yet paid' },
+          inPayout: { label: 'In payouts' },
+          earned: { label: 'Earned on statements' },
+          ...Object.fromEntries(['balanceCents', 'earnedCents', 'paidOutCents', 'inPayoutCents'].map((k) => [k, { isVisible: false }])),
+        },
+        sort: { sortBy: 'balanceCents', direction: 'desc' },
+        actions: { ...READ_ONLY_ADMIN_ACTIONS, show: moneyPageAction(billing, workerEarningsPage) },
+      },
+    },
+    {
+      // Completed orders as billing bills them (price, week): the dashboard's revenue and upcoming invoices open this list.
+      resource: BillableOrderRecord,
+      options: {
+        id: 'billable_orders',
+        navigation,
+        listProperties: ['completedAt', 'clientId', 'workerId', 'price', 'periodEnd'],
+        filterProperties: ['clientId', 'workerId', 'completedAt', 'periodEnd'],
+        properties: {
+          clientId: { reference: 'users' },
+          workerId: { reference: 'users' },
+          priceCents: { isVisible: false },
+          periodEnd: { label: 'Week ending' },
+        },
+        sort: { sortBy: 'completedAt', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
     {
       // Failed payouts are visible here (failures, last error, next try) and can be retried at once.
       resource: PayoutRecord,
@@ -141,8 +261,17 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'workerId',
           'statementId',
         ],
-        filterProperties: ['workerId', 'status', 'createdAt'],
-        properties: { workerId: { reference: 'users' }, statementId: { reference: 'statements' }, amountCents: { isVisible: false } },
+        filterProperties: ['workerId', 'status', 'failing', 'createdAt'],
+        properties: {
+          workerId: { reference: 'users' },
+          statementId: { reference: 'statements' },
+          amountCents: { isVisible: false },
+          failing: {
+            label: 'Failing',
+            availableValues: [{ value: 'yes', label: 'a try failed, not paid yet' }],
+            isVisible: { list: false, show: false, edit: false, filter: true },
+          },
+        },
         sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: {
           ...READ_ONLY_ADMIN_ACTIONS,
@@ -335,9 +464,22 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
 export function billingAdminActions(billing: Payouts): AdminActionsExtension[] {
   return [
     {
-      resourceId: 'worker_profiles',
-      actionLabels: { reward: 'Reward…' },
+      // A client's money page from their user record (Platform → Users); only for clients.
+      resourceId: 'users',
+      actionLabels: { balance: 'Balance' },
       actions: {
+        balance: moneyPageAction(billing, clientBalancePage, {
+          icon: 'DollarSign',
+          isVisible: ({ record }: { record?: { params: Record<string, unknown> } }) =>
+            Object.entries(record?.params ?? {}).some(([key, value]) => /^roles\.\d+$/.test(key) && value === 'client'),
+        }),
+      },
+    },
+    {
+      resourceId: 'worker_profiles',
+      actionLabels: { reward: 'Reward…', earnings: 'Earnings' },
+      actions: {
+        earnings: moneyPageAction(billing, workerEarningsPage, { icon: 'DollarSign' }),
         reward: formAction({
           icon: 'Award',
           help: "Paid with the worker's next monthly statement (a line of its own).",

@@ -20,7 +20,8 @@ export function billingDashboardFigures(db: Database): DashboardFigure[] {
         return {
           value: formatCents(row?.cents ?? '0'),
           note: `${row?.n ?? 0} orders completed since Monday`,
-          link: { resourceId: 'orders', filters: { status: 'completed' } },
+          // Exactly the orders counted: billing's, by completion since Monday.
+          link: { resourceId: 'billable_orders', filters: { 'completedAt~~from': weekStart.toISOString() } },
         };
       },
     },
@@ -31,12 +32,19 @@ export function billingDashboardFigures(db: Database): DashboardFigure[] {
       kind: 'money',
       async read() {
         // Index `billable_orders_period`: the orders of the periods not closed yet, before discounts.
-        const [row] = await sql<{ clients: number; cents: string }>(
+        const [row] = await sql<{ clients: number; cents: string; closed: Date | null }>(
           db,
-          `SELECT count(DISTINCT client_id)::int AS clients, coalesce(sum(price_cents), 0)::text AS cents FROM billable_orders
-           WHERE period_end > (SELECT coalesce(max(period_end), '-infinity') FROM billing_periods)`,
+          `WITH closed AS (SELECT max(period_end) AS at FROM billing_periods)
+           SELECT count(DISTINCT client_id)::int AS clients, coalesce(sum(price_cents), 0)::text AS cents, (SELECT at FROM closed) AS closed
+           FROM billable_orders WHERE period_end > coalesce((SELECT at FROM closed), '-infinity')`,
         );
-        return { value: formatCents(row?.cents ?? '0'), note: `${row?.clients ?? 0} clients, before discounts` };
+        // The list of exactly those orders: a period ends on a whole hour, so the first open one ends at or after a millisecond past the last closed.
+        const filters: Record<string, string> = row?.closed ? { 'periodEnd~~from': new Date(row.closed.getTime() + 1).toISOString() } : {};
+        return {
+          value: formatCents(row?.cents ?? '0'),
+          note: `${row?.clients ?? 0} clients, before discounts`,
+          link: { resourceId: 'billable_orders', filters },
+        };
       },
     },
     {
@@ -88,7 +96,8 @@ export function billingDashboardFigures(db: Database): DashboardFigure[] {
       async read() {
         // Index `payouts_unpaid`: a failed attempt waits, pending, for its retry.
         const [row] = await sql<{ n: number }>(db, "SELECT count(*)::int AS n FROM payouts WHERE status <> 'paid' AND failures > 0");
-        return { value: row?.n ?? 0, link: { resourceId: 'payouts', filters: { status: 'pending' } } };
+        // The payouts list's `failing` filter is this condition.
+        return { value: row?.n ?? 0, link: { resourceId: 'payouts', filters: { failing: 'yes' } } };
       },
     },
   ];

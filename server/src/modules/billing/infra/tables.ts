@@ -1,6 +1,6 @@
 import { col, defineTable } from '../../../platform/table.ts';
 
-/** Billing's tables (and its one view) as the code sees them (history: migrations/). Money is bigint hundredths. */
+/** Billing's tables (and its views) as the code sees them (history: migrations/). Money is bigint hundredths. */
 
 /** The ledger: accounts, append-only transactions, and their entries (each statement's entries balance per transaction). */
 export const ledgerAccountsTable = defineTable('ledger_accounts', {
@@ -73,6 +73,27 @@ export const invoiceLinesView = defineTable('invoice_lines', {
   order_id: col.uuid({ primaryKey: true }),
   price_cents: col.bigint(),
   completed_at: col.timestamptz(),
+});
+
+/** The `client_balances` view (migration 0025): a client's ledger balance, invoices, top-ups and next invoice, one row each. */
+export const clientBalancesView = defineTable('client_balances', {
+  client_id: col.uuid({ primaryKey: true }),
+  balance_cents: col.bigint(),
+  unpaid_invoices: col.integer(),
+  unpaid_cents: col.bigint(),
+  paid_cents: col.bigint(),
+  topped_up_cents: col.bigint(),
+  upcoming_cents: col.bigint(),
+});
+
+/** The `worker_earnings` view (migration 0025): a worker's statements, payouts and ledger balance (owed, not yet paid), one row each. */
+export const workerEarningsView = defineTable('worker_earnings', {
+  worker_id: col.uuid({ primaryKey: true }),
+  statements: col.integer(),
+  earned_cents: col.bigint(),
+  paid_out_cents: col.bigint(),
+  in_payout_cents: col.bigint(),
+  balance_cents: col.bigint(),
 });
 
 /** What an order came to for its worker, recorded once. */
@@ -169,6 +190,8 @@ export const BILLING_TABLES = [
   billingPeriodsTable,
   invoicesTable,
   invoiceLinesView,
+  clientBalancesView,
+  workerEarningsView,
   workerOutcomesTable,
   rewardsTable,
   statementsTable,

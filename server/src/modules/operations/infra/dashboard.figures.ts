@@ -40,7 +40,13 @@ export function operationsDashboardFigures(db: Database): DashboardFigure[] {
            WHERE outcome = 'failed' AND as_of >= $1::timestamptz - interval '24 hours'`,
           [now],
         );
-        return { value: row?.n ?? 0, ...(row?.jobs?.length ? { note: row.jobs.join(', ') } : {}) };
+        const since = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
+        return {
+          value: row?.n ?? 0,
+          ...(row?.jobs?.length ? { note: row.jobs.join(', ') } : {}),
+          // The job runs screen (Platform → Job runs), filtered to exactly these runs.
+          link: { resourceId: 'job_runs', filters: { outcome: 'failed', 'asOf~~from': since } },
+        };
       },
     },
   ];

@@ -91,6 +91,22 @@ describe('the operations dashboard', () => {
     expect(byKey('billing.unpaid-invoices').link).toEqual({ resourceId: 'invoices', filters: { status: 'unpaid' } });
     expect(byKey('reviews.open').link).toEqual({ resourceId: 'reviews', filters: { status: 'open' } });
     expect(byKey('webhooks.failed').link).toEqual({ resourceId: 'webhook_deliveries', filters: { status: 'failed' } });
+    // Exactly the rows counted: the day's failed runs by platform time, the orders billed since Monday (00:00 Paris),
+    // the orders of the open week (after the last closed period, 7 March 23:00 Paris), payouts failing and not paid.
+    expect(byKey('jobs.failed').link).toEqual({
+      resourceId: 'job_runs',
+      // (The platform clock runs on from the seeded moment while the test runs.)
+      filters: { outcome: 'failed', 'asOf~~from': expect.stringMatching(/^2027-03-09T09:3/) },
+    });
+    expect(byKey('billing.revenue-week').link).toEqual({
+      resourceId: 'billable_orders',
+      filters: { 'completedAt~~from': '2027-03-07T23:00:00.000Z' },
+    });
+    expect(byKey('billing.upcoming-invoices').link).toEqual({
+      resourceId: 'billable_orders',
+      filters: { 'periodEnd~~from': '2027-03-07T22:00:00.001Z' },
+    });
+    expect(byKey('billing.failing-payouts').link).toEqual({ resourceId: 'payouts', filters: { failing: 'yes' } });
     // Every link names a screen the panel has, and only filters that screen offers.
     const screens = new Map(
       t.platform.modules
