@@ -14,10 +14,6 @@ export default defineConfig({
     // Each integration file gets its own database (a clone of a migrated template).
     pool: 'forks',
     maxWorkers: 2,
-    // A worker runs its files one after another in one module graph: the server's modules are imported, and the
-    // validator's schemas compiled (platform/http/openapi.ts), once per worker instead of once per file. Each file
-    // still builds its own platforms on its own database and closes them; nothing in the code keeps state in a module.
-    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
