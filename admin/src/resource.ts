@@ -1,4 +1,6 @@
-import { convertFilter, type Resource as SequelizeResource } from '@adminjs/sequelize';
+// Types only: the adapter (and AdminJS under it, ~2.5 s of CPU to load) is loaded when a panel is built, not by every
+// module that names a panel component or a test platform that mounts no panel.
+import type { Resource as SequelizeResource } from '@adminjs/sequelize';
 
 /**
  * The panel's view of a Sequelize model (the table description the
@@ -164,6 +166,8 @@ export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationErr
       const searches = all.filter((f) => attributes[f.path]?.panelSearch && String(f.value ?? '').trim() !== '');
       if (searches.length === 0) return undefined;
       const rest = all.filter((f) => !attributes[f.path]?.panelSearch);
+      // Already loaded: the panel imported the adapter to build this resource.
+      const { convertFilter } = await import('@adminjs/sequelize');
       let where = convertFilter({ reduce: (callback: never, initial: never) => rest.reduce(callback, initial ?? {}) } as never) as Record<
         string | symbol,
         unknown
