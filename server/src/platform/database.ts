@@ -74,15 +74,37 @@ export async function execute<Row extends object = Record<string, unknown>>(
   return { rows, count };
 }
 
-/** One captured query: the text and the parameters as sent on the wire, and the server process (connection) that ran it. */
+/**
+ * One captured query: the text and the parameters as sent on the wire, and
+ * the server process (connection) that ran it. A query with RETURNING also
+ * gets the UUIDs it returned (`returned`, in row and column order), written
+ * as a second line `{ "result": seq, "ids": [...] }` once it answers: ids the
+ * database made up, which the queries after it then carry, and which a
+ * replay on another copy of the data must map to its own.
+ */
 export interface CapturedQuery {
+  seq: number;
   pid: number;
   text: string;
   values?: (string | null)[];
+  returned?: string[];
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The UUIDs in a result's rows, in row and column order. */
+export function returnedUuids(rows: unknown[] | undefined): string[] {
+  const ids: string[] = [];
+  for (const row of rows ?? []) {
+    for (const value of Object.values(row as Record<string, unknown>))
+      if (typeof value === 'string' && UUID_TEXT.test(value)) ids.push(value);
+  }
+  return ids;
 }
 
 let captureTarget: string | undefined;
 let capturing = false;
+let captureSeq = 0;
 
 /**
  * The query capture (`CHORECAT_QUERY_CAPTURE=<file>`, off by default):
@@ -113,9 +135,31 @@ export function captureQueriesTo(file: string): void {
     const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
     if (typeof text === 'string') {
       const raw = Array.isArray(values) ? values : (config as { values?: unknown[] } | null)?.values;
-      const entry: CapturedQuery = { pid: this.processID ?? 0, text };
+      const entry: CapturedQuery = { seq: ++captureSeq, pid: this.processID ?? 0, text };
       if (raw?.length) entry.values = raw.map((value) => serialise(prepareValue(value)));
       appendFileSync(captureTarget!, `${JSON.stringify(entry)}\n`);
+      if (/\bRETURNING\b/i.test(text)) {
+        const record = (result: unknown) => {
+          const ids = returnedUuids((result as { rows?: unknown[] } | undefined)?.rows);
+          if (ids.length) appendFileSync(captureTarget!, `${JSON.stringify({ result: entry.seq, ids })}\n`);
+        };
+        const callbackAt = args.findIndex((arg) => typeof arg === 'function');
+        if (callbackAt >= 0) {
+          const callback = args[callbackAt] as (error: unknown, result: unknown) => void;
+          args[callbackAt] = (error: unknown, result: unknown) => {
+            if (!error) record(result);
+            callback(error, result);
+          };
+        } else {
+          const answer = original.apply(this, args) as Promise<unknown> | undefined;
+          // A promise unless a submittable (a cursor) was passed, which the capture leaves alone.
+          if (typeof answer?.then !== 'function') return answer;
+          return answer.then((result) => {
+            record(result);
+            return result;
+          });
+        }
+      }
     }
     return original.apply(this, args);
   } as typeof pg.Client.prototype.query;
