@@ -363,7 +363,7 @@ try {
       { name: `${endpoint.name} raw SQL req/s`, value: raw.rps, unit: 'req/s' },
       {
         name: `${endpoint.name} req/s ratio to SQL`,
-        value: round(ratio, 2),
+        value: round(ratio, 3),
         unit: 'ratio',
         target: `>= ${target}`,
         ok: ratio >= target && api.failed === 0,
