@@ -24,6 +24,7 @@ import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
 import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
+import { figure, machine } from './figures.ts';
 import { seedDemoCatalog } from '../server/src/modules/catalog/index.ts';
 import { seedDemoHiring } from '../server/src/modules/hiring/index.ts';
 
@@ -198,10 +199,18 @@ if (process.env.FLOOD_BENCH_ROLE === 'server') {
   await exited;
 
   const legitimate = legit.status === 201 ? 1 : 0;
+  const ratio = Number((loaded.latency.p99 / Math.max(unloaded.latency.p99, 1)).toFixed(2));
+  const rowsCreatedByFlood = after.applications - before.applications - legitimate;
   console.log(
     JSON.stringify(
       {
         bench: 'application-flood',
+        machine: machine(),
+        figures: [
+          figure('service-types p99 under the flood / unloaded', ratio, 'ratio', '<= 3'),
+          figure('applications the flood created', rowsCreatedByFlood, 'rows', '== 0'),
+          figure('legitimate application accepted during the flood', legitimate, 'count', '== 1'),
+        ],
         seconds,
         cores: os.cpus().length,
         flood: floodResult,
@@ -213,11 +222,11 @@ if (process.env.FLOOD_BENCH_ROLE === 'server') {
         },
         unloadedP99Ms: unloaded.latency.p99,
         loadedP99Ms: loaded.latency.p99,
-        ratio: Number((loaded.latency.p99 / Math.max(unloaded.latency.p99, 1)).toFixed(2)),
+        ratio,
         ratioTarget: 3,
         probeNon2xx: unloaded.non2xx + loaded.non2xx,
         legitimateApplicationStatus: legit.status,
-        rowsCreatedByFlood: after.applications - before.applications - legitimate,
+        rowsCreatedByFlood,
         usersCreatedByFlood: after.users - before.users - legitimate,
       },
       null,

@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
 import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
+import { figure, machine } from './figures.ts';
 import { issueWeeklyInvoices } from '../server/src/modules/billing/application/issue-weekly-invoices.ts';
 import { PAYMENT_PROVIDERS } from '../server/src/modules/billing/infra/providers/index.ts';
 
@@ -106,6 +107,12 @@ try {
     JSON.stringify(
       {
         bench: 'billing-weekly-invoices',
+        machine: machine(),
+        figures: [
+          figure('weekly invoice run / plain INSERT … SELECT', Number((jobMs / baselineMs).toFixed(2)), 'ratio', '<= 3'),
+          figure('weekly invoice run', Math.round(jobMs), 'ms'),
+          figure('invoiced total equals the plain SQL total', check!.invoiced === check!.baseline ? 1 : 0, 'bool', '== 1'),
+        ],
         cores: os.cpus().length,
         clients: CLIENTS,
         orders: ORDERS,

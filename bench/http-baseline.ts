@@ -3,7 +3,7 @@
  * authenticated, rate-limited, spec-validated route (GET /v1/sandbox/clock)
  * on a fresh embedded PostgreSQL. Prints JSON; no pass/fail here.
  *
- *   npm run bench            # BENCH_SECONDS=10 for longer runs
+ *   npm run bench:http       # BENCH_SECONDS=10 for longer runs
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
 import { migrate } from '../server/src/platform/migrations.ts';
 import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
+import { figure, machine } from './figures.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-bench-'));
@@ -45,7 +46,17 @@ try {
     };
   };
   const results = [await measure('/healthz'), await measure('/v1/sandbox/clock', { authorization: `Bearer ${token}` })];
-  console.log(JSON.stringify({ bench: 'http-baseline', seconds, connections: 20, cores: os.cpus().length, results }, null, 2));
+  const figures = results.flatMap((r) => [
+    figure(`${r.path} req/s`, r.requestsPerSecond, 'req/s'),
+    figure(`${r.path} p99`, r.latencyMs.p99, 'ms'),
+  ]);
+  console.log(
+    JSON.stringify(
+      { bench: 'http-baseline', machine: machine(), seconds, connections: 20, cores: os.cpus().length, figures, results },
+      null,
+      2,
+    ),
+  );
   await new Promise((resolve) => server.close(resolve));
   await platform.stop();
 } finally {

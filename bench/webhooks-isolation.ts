@@ -36,6 +36,7 @@ import { resolveEndpointHost } from '../server/src/modules/webhooks/infra/addres
 import { postOnce } from '../server/src/modules/webhooks/infra/http-sender.ts';
 import { sendEmail } from '../server/src/modules/notifications/index.ts';
 import { benchPlatform } from './bench-platform.ts';
+import { figure, machine } from './figures.ts';
 
 const ENDPOINTS = Number(process.env.BENCH_ENDPOINTS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -152,6 +153,12 @@ try {
     JSON.stringify(
       {
         bench: 'webhooks-isolation',
+        machine: machine(),
+        figures: [alone, withBad].flatMap((p) => [
+          figure(`healthy delivery p50 (${p.phase})`, p.healthyDelivery.p50Ms, 'ms'),
+          figure(`healthy delivery p95 (${p.phase})`, p.healthyDelivery.p95Ms, 'ms'),
+          figure(`email outbox delay p95 (${p.phase})`, p.emailOutbox.p95Ms, 'ms'),
+        ]),
         cores: os.cpus().length,
         healthyEndpoints: ENDPOINTS,
         secondsPerPhase: SECONDS,

@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import { Sequelize, QueryTypes, type Transaction } from 'sequelize';
 import type { Logger } from './logger.ts';
@@ -19,11 +21,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Sequelize's pool size unless a caller sets one (`bench/api` replays raw SQL through a pool of the same size). */
+export const DEFAULT_POOL_MAX = 10;
+
 export function connectDatabase(url: string, logger: Logger, options: { poolMax?: number } = {}): Database {
+  const captureFile = process.env.CHORECAT_QUERY_CAPTURE;
+  if (captureFile) captureQueriesTo(captureFile);
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    pool: { max: options.poolMax ?? 10, min: 0, idle: 10_000 },
+    pool: { max: options.poolMax ?? DEFAULT_POOL_MAX, min: 0, idle: 10_000 },
     define: { underscored: true, timestamps: false },
   });
   const pool = new pg.Pool({ connectionString: url, max: 5 });
@@ -65,4 +72,101 @@ export async function execute<Row extends object = Record<string, unknown>>(
   ];
   const count = typeof meta === 'number' ? meta : (meta?.rowCount ?? rows.length);
   return { rows, count };
+}
+
+/**
+ * One captured query: the text and the parameters as sent on the wire, and
+ * the server process (connection) that ran it. A query with RETURNING also
+ * gets the UUIDs it returned (`returned`, in row and column order), written
+ * as a second line `{ "result": seq, "ids": [...] }` once it answers: ids the
+ * database made up, which the queries after it then carry, and which a
+ * replay on another copy of the data must map to its own.
+ */
+export interface CapturedQuery {
+  seq: number;
+  pid: number;
+  text: string;
+  values?: (string | null)[];
+  returned?: string[];
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The UUIDs in a result's rows, in row and column order. */
+export function returnedUuids(rows: unknown[] | undefined): string[] {
+  const ids: string[] = [];
+  for (const row of rows ?? []) {
+    for (const value of Object.values(row as Record<string, unknown>))
+      if (typeof value === 'string' && UUID_TEXT.test(value)) ids.push(value);
+  }
+  return ids;
+}
+
+let captureTarget: string | undefined;
+let capturing = false;
+let captureSeq = 0;
+
+/**
+ * The query capture (`CHORECAT_QUERY_CAPTURE=<file>`, off by default):
+ * every query any pool of this process sends — Sequelize's and
+ * node-postgres's alike, both go through `pg.Client#query` — is appended to
+ * the file as one JSON line, its parameters in their wire form, before it
+ * is sent. `bench/api` replays an endpoint's queries from it to measure the
+ * database's own limit, and the query-plan test EXPLAINs them. Off, nothing
+ * is patched: it costs nothing. The write is synchronous so that a reader
+ * sees every query of a request once its response has arrived. SIGUSR2
+ * pauses and resumes the recording (a benchmark captures, then measures the
+ * same process with the recording paused: one flag test per query).
+ */
+export function captureQueriesTo(file: string): void {
+  const installed = captureTarget !== undefined;
+  captureTarget = file;
+  capturing = true;
+  if (installed) return;
+  process.on('SIGUSR2', () => {
+    capturing = !capturing;
+  });
+  // pg's own conversion of a parameter to its wire text (dates in the session's form, arrays as literals, JSON …).
+  const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
+  const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function capturedQuery(this: pg.Client & { processID?: number }, ...args: unknown[]) {
+    if (!capturing) return original.apply(this, args);
+    const [config, values] = args as [unknown, unknown];
+    const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
+    if (typeof text === 'string') {
+      const raw = Array.isArray(values) ? values : (config as { values?: unknown[] } | null)?.values;
+      const entry: CapturedQuery = { seq: ++captureSeq, pid: this.processID ?? 0, text };
+      if (raw?.length) entry.values = raw.map((value) => serialise(prepareValue(value)));
+      appendFileSync(captureTarget!, `${JSON.stringify(entry)}\n`);
+      if (/\bRETURNING\b/i.test(text)) {
+        const record = (result: unknown) => {
+          const ids = returnedUuids((result as { rows?: unknown[] } | undefined)?.rows);
+          if (ids.length) appendFileSync(captureTarget!, `${JSON.stringify({ result: entry.seq, ids })}\n`);
+        };
+        const callbackAt = args.findIndex((arg) => typeof arg === 'function');
+        if (callbackAt >= 0) {
+          const callback = args[callbackAt] as (error: unknown, result: unknown) => void;
+          args[callbackAt] = (error: unknown, result: unknown) => {
+            if (!error) record(result);
+            callback(error, result);
+          };
+        } else {
+          const answer = original.apply(this, args) as Promise<unknown> | undefined;
+          // A promise unless a submittable (a cursor) was passed, which the capture leaves alone.
+          if (typeof answer?.then !== 'function') return answer;
+          return answer.then((result) => {
+            record(result);
+            return result;
+          });
+        }
+      }
+    }
+    return original.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
+function serialise(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`;
+  return String(value);
 }

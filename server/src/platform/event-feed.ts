@@ -152,7 +152,9 @@ export async function listEventsAfter(
   }
   if (query.visibleTo !== undefined) {
     params.push(query.visibleTo);
-    filters.push(`AND $${params.length}::uuid = ANY(audience)`);
+    // Containment, not `= ANY(audience)`: only `@>` can use the GIN index on audience, and without it a
+    // client's page scanned the whole feed (the query-plan test, issue #17).
+    filters.push(`AND audience @> ARRAY[$${params.length}::uuid]`);
   }
   const rows = await sql<EventRow>(
     db,

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench`: runs every benchmark listed in benches.ts, one after
+ * another (each owns the machine while it runs), and writes every figure
+ * with its target and whether it holds, and the machine, to
+ * bench/results/latest.json, and the same as a table into the README's
+ * Performance section (between its `figures` markers). Prints the JSON on
+ * stdout. A benchmark that fails is recorded with its error, and the run
+ * exits 1.
+ *
+ *   npm run bench                 # full figures (several minutes)
+ *   npm run bench -- --quick      # each benchmark short and small: checks they all run (marked "quick")
+ *   npm run bench -- api flood    # only these
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCHES } from './benches.ts';
+import { machine, type Figure } from './figures.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.filter((a) => !a.startsWith('--'));
+const chosen = BENCHES.filter((b) => only.length === 0 || only.includes(b.name));
+
+interface Outcome {
+  bench: string;
+  script: string;
+  seconds: number;
+  figures: Figure[];
+  error?: string;
+}
+
+const outcomes: Outcome[] = [];
+for (const entry of chosen) {
+  process.stderr.write(`bench: ${entry.name} (${entry.script}) …\n`);
+  const started = performance.now();
+  const { code, stdout } = await run(entry.script, quick ? (entry.quickArgs ?? []) : [], quick ? (entry.quickEnv ?? {}) : {});
+  const seconds = Math.round((performance.now() - started) / 1000);
+  let parsed: { figures?: Figure[] } | undefined;
+  try {
+    parsed = JSON.parse(stdout) as { figures?: Figure[] };
+  } catch {
+    parsed = undefined;
+  }
+  if (code !== 0 || !parsed || !Array.isArray(parsed.figures)) {
+    const error = code !== 0 ? `exited with ${code}` : 'printed no JSON object with figures';
+    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures: [], error });
+  } else {
+    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures: parsed.figures });
+  }
+}
+
+const figures = outcomes.flatMap((o) => o.figures.map((f) => ({ bench: o.bench, ...f })));
+const withTarget = figures.filter((f) => f.target !== undefined);
+const result = {
+  takenAt: new Date().toISOString(),
+  machine: machine(),
+  quick,
+  summary: {
+    benches: outcomes.length,
+    failedBenches: outcomes.filter((o) => o.error).map((o) => o.bench),
+    targets: withTarget.length,
+    targetsMet: withTarget.filter((f) => f.ok).length,
+  },
+  benches: outcomes,
+};
+const file = path.join(here, 'results', 'latest.json');
+mkdirSync(path.dirname(file), { recursive: true });
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+writeReadmeFigures(result);
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+process.exit(outcomes.some((o) => o.error) ? 1 : 0);
+
+function writeReadmeFigures(taken: typeof result): void {
+  const readme = path.join(here, '..', 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- figures:start -->';
+  const end = '<!-- figures:end -->';
+  if (!text.includes(start) || !text.includes(end)) return;
+  const { cpus, model, node } = taken.machine;
+  const rows = taken.benches.flatMap((b) =>
+    b.error
+      ? [`| ${b.bench} | (failed: ${b.error}) | | | |`]
+      : b.figures.map(
+          (f) =>
+            `| ${b.bench} | ${f.name} | ${f.value ?? '–'} ${f.unit} | ${f.target ?? ''} | ${f.ok === undefined ? '' : f.ok ? 'yes' : '**no**'} |`,
+        ),
+  );
+  const table = [
+    `Taken ${taken.takenAt} on ${cpus} × ${model}, Node ${node}${taken.quick ? ' — a `--quick` run (small data, short runs): checks the harness, not the targets' : ''}; ${taken.summary.targetsMet} of ${taken.summary.targets} targets met.`,
+    '',
+    '| bench | figure | value | target | ok |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
+  writeFileSync(readme, `${before}\n${table}\n${after}`);
+}
+
+function run(script: string, extraArgs: string[], env: Record<string, string>): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, script), ...extraArgs], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout }));
+  });
+}
