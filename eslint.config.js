@@ -5,7 +5,7 @@ import globals from 'globals';
 import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'sdk/src/generated/**', 'sdk/dist/**', '.chorecat/**', '**/admin-bundle/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', 'sdk/src/generated/**', 'sdk/dist/**', '.chorecat/**', '**/admin-bundle/**', '.adminjs/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   security.configs.recommended,
