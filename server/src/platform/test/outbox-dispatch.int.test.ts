@@ -2,7 +2,15 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import pg from 'pg';
 import { sql, transaction } from '../database.ts';
 import { OutboxDispatcher, backoffMs, enqueue, type OutboxMessage } from '../outbox.ts';
+import { EventBus } from '../events.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
+
+// This test's own event, published and subscribed by it alone.
+declare module '../events.ts' {
+  interface DomainEventMap {
+    'test.lane-step': { orderId: string; step: number };
+  }
+}
 
 /**
  * The dispatcher's delivery guarantees on the real database: batches claimed
@@ -123,6 +131,41 @@ describe('outbox dispatch: batches, lanes, crashes and the wake-up', () => {
     expect(overlapWithinLane).toBe(0);
     expect(maxAtOnce).toBe(3);
     expect(Object.fromEntries(order)).toEqual({ 'order-0': [0, 3, 6, 9], 'order-1': [1, 4, 7, 10], 'order-2': [2, 5, 8, 11] });
+  });
+
+  it("gives a subscriber that asks for order (inOrderOf) each order's events in publish order, the others in parallel", async () => {
+    const d = dispatcher({ batchSize: 100, concurrency: 8 });
+    const bus = new EventBus({ db: t.db, clock: t.clock, outbox: d });
+    const steps = new Map<string, number[]>();
+    let busy = new Set<string>();
+    let overlap = 0;
+    let unorderedRuns = 0;
+    bus.subscribe(
+      'test.lane-step',
+      'test.ordered',
+      async (event) => {
+        const { orderId, step } = event.payload;
+        if (busy.has(orderId)) overlap++;
+        busy = new Set([...busy, orderId]);
+        await new Promise((resolve) => setImmediate(resolve));
+        steps.set(orderId, [...(steps.get(orderId) ?? []), step]);
+        busy.delete(orderId);
+      },
+      { inOrderOf: (payload) => payload.orderId },
+    );
+    bus.subscribe('test.lane-step', 'test.unordered', async () => void unorderedRuns++);
+    const start = t.clock.now().getTime() - 1_000_000;
+    for (let step = 0; step < 4; step++) {
+      for (const orderId of ['a', 'b']) {
+        await t.clock.runAt(new Date(start + (step * 2 + (orderId === 'a' ? 0 : 1)) * 1000), () =>
+          bus.publish(undefined, 'test.lane-step', { orderId, step }),
+        );
+      }
+    }
+    expect(await d.dispatch()).toEqual({ sent: 16, failed: 0 });
+    expect(overlap).toBe(0);
+    expect(Object.fromEntries(steps)).toEqual({ a: [0, 1, 2, 3], b: [0, 1, 2, 3] });
+    expect(unorderedRuns).toBe(8);
   });
 
   it('leaves a batch whose dispatcher died mid-way pending, and another delivers it, each effect once', async () => {
