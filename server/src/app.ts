@@ -309,11 +309,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         syncTimer = setInterval(() => void sandbox.sync().catch(() => undefined), 2_000);
         syncTimer.unref();
       }
-      if (config.role !== 'api') await scheduler.start();
+      if (config.role !== 'api') {
+        await scheduler.start();
+        // Delivers as messages commit (LISTEN/NOTIFY); the outbox.deliver job is the fallback poll.
+        await outbox.start();
+      }
     },
     async stop() {
       if (syncTimer) clearInterval(syncTimer);
       await scheduler.stop();
+      await outbox.stop();
     },
   };
 }

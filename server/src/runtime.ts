@@ -79,6 +79,8 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     await migrate(db, logger, ROLES);
     const { transport, mailbox } = await createMailTransport(config, logger);
     if (mailbox) stops.unshift(() => mailbox.stop());
+    // Its pooled SMTP connections, closed after the platform stopped sending and before the mailbox goes.
+    stops.unshift(async () => transport.close?.());
     let supplier: SupplierStandIn | undefined;
     if (config.supplier.standIn) {
       // Development's stand-in for the external supplier: same protocol, delivers after a delay.

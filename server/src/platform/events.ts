@@ -35,29 +35,52 @@ export interface DomainEvent<Payload = unknown> {
 }
 
 type Handler = (event: DomainEvent) => Promise<void>;
+interface Subscription {
+  handler: Handler;
+  inOrderOf?: (payload: unknown) => string;
+}
 
 export class EventBus {
-  private readonly subscribers = new Map<string, Map<string, Handler>>();
+  private readonly subscribers = new Map<string, Map<string, Subscription>>();
   private publicTypes: ReadonlySet<string> = new Set();
 
   constructor(private readonly deps: { db: Database; clock: Clock; outbox: OutboxDispatcher }) {
-    deps.outbox.handle(EVENT_TOPIC, async (message) => {
-      const { subscriber, event } = message.payload as { subscriber: string; event: DomainEvent };
-      const handler = this.subscribers.get(event.name)?.get(subscriber);
-      if (!handler) throw new Error(`no subscriber ${subscriber} for ${event.name}`);
-      await handler(event);
-    });
+    deps.outbox.handle(
+      EVENT_TOPIC,
+      async (message) => {
+        const { subscriber, event } = message.payload as { subscriber: string; event: DomainEvent };
+        const subscription = this.subscribers.get(event.name)?.get(subscriber);
+        if (!subscription) throw new Error(`no subscriber ${subscriber} for ${event.name}`);
+        await subscription.handler(event);
+      },
+      {
+        // Subscribers run side by side; one that asked for order gets its events about one thing one after another.
+        laneOf: (message) => {
+          const { subscriber, event } = message.payload as { subscriber: string; event: DomainEvent };
+          const inOrderOf = this.subscribers.get(event.name)?.get(subscriber)?.inOrderOf;
+          return `${subscriber}\u0000${inOrderOf ? inOrderOf(event.payload) : event.id}`;
+        },
+      },
+    );
   }
 
-  /** `subscriber` names the receiving module's handler; it must stay stable (pending deliveries carry it). */
+  /**
+   * `subscriber` names the receiving module's handler; it must stay stable (pending deliveries carry it).
+   * `inOrderOf` names what the handler needs its events in order for (an order's id): within a
+   * dispatched batch, this subscriber's events with the same key run one after another, in the order
+   * they were published, while everything else runs in parallel. Without it (every subscriber today:
+   * each gets at most one event per order, or, like supplies, copes with any order), deliveries run
+   * in parallel. A retried delivery is retried later, after its successors: order is never strict.
+   */
   subscribe<Name extends EventName>(
     name: Name,
     subscriber: string,
     handler: (event: DomainEvent<DomainEventMap[Name]>) => Promise<void>,
+    options: { inOrderOf?: (payload: DomainEventMap[Name]) => string } = {},
   ): void {
-    const handlers = this.subscribers.get(name) ?? new Map<string, Handler>();
+    const handlers = this.subscribers.get(name) ?? new Map<string, Subscription>();
     if (handlers.has(subscriber)) throw new Error(`${subscriber} already subscribes to ${name}`);
-    handlers.set(subscriber, handler as Handler);
+    handlers.set(subscriber, { handler: handler as Handler, inOrderOf: options.inOrderOf as Subscription['inOrderOf'] });
     this.subscribers.set(name, handlers);
   }
 

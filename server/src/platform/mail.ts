@@ -19,6 +19,8 @@ export interface EmailPayload extends RenderedEmail {
 export interface MailTransport {
   readonly name: string;
   send(email: EmailPayload, messageId: string): Promise<void>;
+  /** Closes what the transport keeps open (pooled connections). */
+  close?(): void;
 }
 
 export function enqueueEmail(
@@ -44,7 +46,8 @@ export class SmtpTransport implements MailTransport {
     url: string,
     private readonly from: string,
   ) {
-    this.transporter = nodemailer.createTransport(url);
+    // Pooled: a few connections kept open and reused, not a TCP and SMTP handshake per email.
+    this.transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 4 });
   }
 
   async send(email: EmailPayload, messageId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { sql, execute, type Database, type Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
@@ -6,12 +7,14 @@ import { outboxTable } from './tables.ts';
 
 /**
  * The transactional outbox. A change and the messages it causes (emails and
- * domain events) commit together or not at all; a dispatcher job
- * delivers them afterwards with retries and backoff. The dedupe key makes a
- * second enqueue of the same message a no-op, so a retried use case or job
- * never sends twice. Delivery is at-least-once towards the transport only if
- * the process dies between a successful send and its commit; each message
- * carries its outbox id so the receiver can recognise that duplicate.
+ * domain events) commit together or not at all; the dispatcher delivers
+ * them afterwards, woken by the commit's NOTIFY, with retries and backoff.
+ * The dedupe key makes a second enqueue of the same message a no-op, so a
+ * retried use case or job never sends twice. Each message reaches one
+ * handler at a time and is marked delivered only with its batch's commit;
+ * a dispatcher that dies mid-batch has its batch delivered again, so
+ * handlers are idempotent, and each message carries its outbox id so a
+ * receiver (a mail server, by Message-ID) can recognise that duplicate.
  */
 export interface OutboxMessage<Payload = unknown> {
   id: string;
@@ -82,88 +85,293 @@ export async function enqueueSelected(
   return count;
 }
 
+/** What a handler says of how its messages may run side by side. */
+export interface HandleOptions {
+  /**
+   * Messages of one lane run one after another, in the order they were
+   * written (within a claimed batch); different lanes run in parallel.
+   * Without it, every message is its own lane.
+   */
+  laneOf?: (message: OutboxMessage) => string;
+}
+
+/** What one drain delivers before it looks at new notifications (a drain goes on while messages remain). */
+const DRAIN_LIMIT = 1_000;
+
+/** The channel a committed insert into the outbox wakes the dispatchers on (migration 0056's trigger). */
+export const OUTBOX_CHANNEL = 'chorecat_outbox';
+
+export interface DispatcherOptions {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  onGiveUp?: (message: OutboxMessage, error: string) => Promise<void>;
+  /** Messages claimed per transaction (default 100). */
+  batchSize?: number;
+  /** Handlers running at once within a batch (default 8). */
+  concurrency?: number;
+}
+
+type ClaimedRow = Pick<RowOf<typeof outboxTable>, (typeof CLAIMED)[number]>;
+type Outcome = { id: string; ok: true } | { id: string; ok: false; reason: string; message: OutboxMessage };
+
 export class OutboxDispatcher {
-  private readonly handlers = new Map<string, OutboxHandler>();
+  private readonly handlers = new Map<string, { handler: OutboxHandler; laneOf?: (message: OutboxMessage) => string }>();
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  /** The claim transactions' own connections (`claimPool`), apart from the pool the handlers use. */
+  private pool?: pg.Pool;
+  private listener?: pg.Client;
+  private running = false;
+  private stopped = false;
+  private drain?: Promise<void>;
+  private wakeAgain = false;
+  private timer?: NodeJS.Timeout;
+  private fallbackMs = 60_000;
 
-  constructor(
-    private readonly deps: {
-      db: Database;
-      clock: Clock;
-      logger: Logger;
-      onGiveUp?: (message: OutboxMessage, error: string) => Promise<void>;
-    },
-  ) {}
+  constructor(private readonly deps: DispatcherOptions) {
+    this.batchSize = deps.batchSize ?? 100;
+    this.concurrency = deps.concurrency ?? 8;
+  }
 
-  handle(topic: string, handler: OutboxHandler): void {
-    this.handlers.set(topic, handler);
+  handle(topic: string, handler: OutboxHandler, options: HandleOptions = {}): void {
+    this.handlers.set(topic, { handler, laneOf: options.laneOf });
   }
 
   /**
-   * Delivers due messages one at a time, each under its own row lock
-   * (FOR UPDATE SKIP LOCKED), so concurrent dispatchers never send the same
-   * message. Returns how many were delivered and how many failed (with the
-   * last reason): the `outbox.deliver` job reports them, so a run with
-   * failed deliveries is a failed run.
+   * Delivers due messages until none is left (or `limit` were tried), a
+   * batch at a time. Each batch is claimed in one transaction
+   * (`FOR UPDATE SKIP LOCKED`), which holds the batch's row locks while its
+   * handlers run (a lane's messages in order, lanes in parallel) and then
+   * records every outcome at once, sent or retried with backoff, and
+   * commits. So concurrent dispatchers (this process's or another's) never
+   * hand a message to two handlers, one failing handler delays no other,
+   * and a dispatcher that dies mid-batch leaves its messages pending: its
+   * transaction rolls back, the locks go with its connection, and they are
+   * delivered again (subscribers are idempotent). Returns how many were
+   * delivered and how many failed (with the last reason): the
+   * `outbox.deliver` job reports them, so a run with failed deliveries is a
+   * failed run.
    */
-  async dispatch(limit = 100): Promise<{ sent: number; failed: number; error?: string }> {
-    const { db, clock, logger } = this.deps;
+  async dispatch(limit = 10_000): Promise<{ sent: number; failed: number; error?: string }> {
     let sent = 0;
     let failed = 0;
     let lastError: string | undefined;
-    const topics = [...this.handlers.keys()];
-    for (let i = 0; i < limit; i++) {
-      const outcome = await db.sequelize.transaction(async (tx) => {
-        const now = clock.now();
-        const rows = await sql<Pick<RowOf<typeof outboxTable>, (typeof CLAIMED)[number]>>(
-          db,
-          `SELECT ${outboxTable.listOf(CLAIMED)} FROM outbox
-           WHERE status = 'pending' AND available_at <= $1 AND topic = ANY($2::text[])
-           ORDER BY available_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [now, topics],
-          tx,
-        );
-        const row = rows[0];
-        if (!row) return 'empty' as const;
-        const message: OutboxMessage = {
-          id: row.id,
-          topic: row.topic,
-          dedupeKey: row.dedupe_key,
-          payload: row.payload,
-          attempts: row.attempts,
-          createdAt: new Date(row.created_at),
-        };
-        try {
-          await this.handlers.get(row.topic)!(message);
-          await execute(
-            db,
-            `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = $1`,
-            [row.id, clock.now()],
-            tx,
-          );
-          return 'sent' as const;
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-          const giveUp = attempts >= MAX_ATTEMPTS;
-          await execute(
-            db,
-            `UPDATE outbox SET attempts = $2, last_error = $3, status = $4, available_at = $5 WHERE id = $1`,
-            [row.id, attempts, reason, giveUp ? 'failed' : 'pending', new Date(clock.now().getTime() + backoffMs(attempts))],
-            tx,
-          );
-          logger.warn({ outboxId: row.id, topic: row.topic, attempts, giveUp, reason }, 'outbox delivery failed');
-          if (giveUp && this.deps.onGiveUp) await this.deps.onGiveUp(message, reason);
-          return { failed: `${row.topic} ${row.id}: ${reason}` };
+    while (sent + failed < limit) {
+      const outcomes = await this.deliverBatch(Math.min(this.batchSize, limit - sent - failed));
+      if (outcomes.length === 0) break;
+      for (const outcome of outcomes) {
+        if (outcome.ok) sent++;
+        else {
+          failed++;
+          lastError = `${outcome.message.topic} ${outcome.id}: ${outcome.reason}`;
         }
-      });
-      if (outcome === 'empty') break;
-      if (outcome === 'sent') sent++;
-      else {
-        failed++;
-        lastError = outcome.failed;
       }
     }
     return lastError === undefined ? { sent, failed } : { sent, failed, error: lastError };
+  }
+
+  /** Claims up to `size` due messages, delivers them, records the outcomes and commits; returns the outcomes. */
+  private async deliverBatch(size: number): Promise<Outcome[]> {
+    const { clock, logger } = this.deps;
+    const client = await this.claimPool().connect();
+    let release: Error | undefined;
+    // A connection lost mid-batch (the server restarted, the backend was ended) fails the batch's next query,
+    // which rolls it back; its error event must not go unheard (an unhandled one ends the process).
+    const lost = (error: Error) => {
+      release = error;
+      logger.warn({ err: error }, 'outbox: the claim connection was lost mid-batch; the batch stays pending');
+    };
+    client.on('error', lost);
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<ClaimedRow>(
+        `SELECT ${outboxTable.listOf(CLAIMED)} FROM outbox
+         WHERE status = 'pending' AND available_at <= $1 AND topic = ANY($2::text[])
+         ORDER BY available_at, created_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [clock.now(), [...this.handlers.keys()], size],
+      );
+      if (rows.length === 0) {
+        await client.query('COMMIT');
+        return [];
+      }
+      const outcomes = await this.runLanes(rows.map(toMessage));
+      const sentIds = outcomes.filter((o) => o.ok).map((o) => o.id);
+      if (sentIds.length > 0) {
+        await client.query(
+          `UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = ANY($1::uuid[])`,
+          [sentIds, clock.now()],
+        );
+      }
+      for (const outcome of outcomes) {
+        if (outcome.ok) continue;
+        const attempts = outcome.message.attempts + 1;
+        const giveUp = attempts >= MAX_ATTEMPTS;
+        await client.query(`UPDATE outbox SET attempts = $2, last_error = $3, status = $4, available_at = $5 WHERE id = $1`, [
+          outcome.id,
+          attempts,
+          outcome.reason,
+          giveUp ? 'failed' : 'pending',
+          new Date(clock.now().getTime() + backoffMs(attempts)),
+        ]);
+        logger.warn(
+          { outboxId: outcome.id, topic: outcome.message.topic, attempts, giveUp, reason: outcome.reason },
+          'outbox delivery failed',
+        );
+        if (giveUp && this.deps.onGiveUp) await this.deps.onGiveUp(outcome.message, outcome.reason);
+      }
+      await client.query('COMMIT');
+      return outcomes;
+    } catch (error) {
+      release = error instanceof Error ? error : new Error(String(error));
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.off('error', lost);
+      // A connection that broke mid-batch is not handed out again.
+      client.release(release);
+    }
+  }
+
+  /** Runs each lane's messages in order, at most `concurrency` handlers at once; never throws. */
+  private async runLanes(messages: OutboxMessage[]): Promise<Outcome[]> {
+    const lanes = new Map<string, OutboxMessage[]>();
+    for (const message of messages) {
+      const lane = `${message.topic}\u0000${this.handlers.get(message.topic)?.laneOf?.(message) ?? message.id}`;
+      const queue = lanes.get(lane);
+      if (queue) queue.push(message);
+      else lanes.set(lane, [message]);
+    }
+    const queues = [...lanes.values()];
+    const outcomes: Outcome[] = [];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const message of queue) outcomes.push(await this.deliverOne(message));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queues.length) }, worker));
+    return outcomes;
+  }
+
+  private async deliverOne(message: OutboxMessage): Promise<Outcome> {
+    try {
+      await this.handlers.get(message.topic)!.handler(message);
+      return { id: message.id, ok: true };
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      return { id: message.id, ok: false, reason, message };
+    }
+  }
+
+  private claimPool(): pg.Pool {
+    if (!this.pool) {
+      this.pool = new pg.Pool({ connectionString: this.deps.db.url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+      this.pool.on('error', (error) => this.deps.logger.warn({ err: error }, 'outbox: idle claim connection failed'));
+    }
+    return this.pool;
+  }
+
+  /**
+   * Delivers as messages are written: LISTENs on `OUTBOX_CHANNEL` (the
+   * insert's trigger notifies in the writing transaction, so the wake-up
+   * comes with its commit, never before) and drains at each notification;
+   * at the earliest due retry; and every `fallbackMs` in case a
+   * notification was missed (the listening connection broke and came back).
+   * What ROLE=worker|all runs (`startBackground`).
+   */
+  async start(options: { fallbackMs?: number } = {}): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.stopped = false;
+    this.fallbackMs = options.fallbackMs ?? this.fallbackMs;
+    await this.listen();
+    this.wake();
+  }
+
+  /** Stops listening, waits for the batch in flight, and closes the dispatcher's connections. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.drain?.catch(() => undefined);
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end().catch(() => undefined);
+  }
+
+  /** Drains now (or again right after the drain in flight). */
+  wake(): void {
+    if (!this.running) return;
+    if (this.drain) {
+      this.wakeAgain = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.drain = (async () => {
+      let more = false;
+      do {
+        this.wakeAgain = false;
+        try {
+          const result = await this.dispatch(DRAIN_LIMIT);
+          more = result.sent + result.failed >= DRAIN_LIMIT;
+          if (result.failed) this.deps.logger.warn(result, 'outbox delivered, some deliveries failed');
+        } catch (error) {
+          more = false;
+          this.deps.logger.error({ err: error }, 'outbox dispatch failed');
+        }
+      } while ((this.wakeAgain || more) && this.running);
+    })().finally(() => {
+      this.drain = undefined;
+      void this.scheduleNext();
+    });
+  }
+
+  private async scheduleNext(): Promise<void> {
+    if (!this.running) return;
+    let delay = this.fallbackMs;
+    try {
+      // The next retry of this dispatcher's topics (what is due already was just tried, or is another's).
+      const now = this.deps.clock.now();
+      const [row] = await sql<{ at: Date | null }>(
+        this.deps.db,
+        `SELECT min(available_at) AS at FROM outbox WHERE status = 'pending' AND available_at > $1 AND topic = ANY($2::text[])`,
+        [now, [...this.handlers.keys()]],
+      );
+      if (row?.at) delay = Math.min(delay, new Date(row.at).getTime() - now.getTime() + 10);
+    } catch {
+      // The fallback interval then.
+    }
+    if (!this.running || this.drain) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), delay);
+    this.timer.unref();
+  }
+
+  private async listen(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.deps.db.url });
+    listener.on('notification', () => this.wake());
+    listener.on('error', (error) => {
+      this.deps.logger.warn({ err: error }, 'outbox: the listening connection failed; listening again');
+      if (this.listener === listener) this.listener = undefined;
+      void listener.end().catch(() => undefined);
+      setTimeout(() => {
+        if (!this.running || this.stopped) return;
+        this.listen().then(
+          () => this.wake(),
+          (err: unknown) => this.deps.logger.error({ err }, 'outbox: could not listen again; the fallback poll delivers'),
+        );
+      }, 1_000).unref();
+    });
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    if (this.stopped) {
+      await listener.end().catch(() => undefined);
+      return;
+    }
+    this.listener = listener;
   }
 
   /** The earliest time after `after` at which a pending message falls due (for the sandbox clock). */
@@ -179,4 +387,15 @@ export class OutboxDispatcher {
     );
     return Object.fromEntries(rows.map((r) => [r.topic, Number(r.count)]));
   }
+}
+
+function toMessage(row: ClaimedRow): OutboxMessage {
+  return {
+    id: row.id,
+    topic: row.topic,
+    dedupeKey: row.dedupe_key,
+    payload: row.payload,
+    attempts: row.attempts,
+    createdAt: new Date(row.created_at),
+  };
 }

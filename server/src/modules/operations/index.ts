@@ -20,8 +20,10 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
   const jobs: JobDefinition[] = [
     {
       name: 'outbox.deliver',
-      description: 'Delivers due outbox messages (emails, billing email fan-outs, domain events) with retries and backoff.',
-      schedule: { everyMs: 2_000, nextDueAt: () => kernel.outbox.nextDueAt() },
+      description:
+        'Delivers due outbox messages (emails, billing email fan-outs, domain events) with retries and backoff; the fallback poll behind LISTEN/NOTIFY.',
+      // Workers deliver at each commit's notification (OutboxDispatcher.start); this catches a missed one.
+      schedule: { everyMs: 30_000, nextDueAt: () => kernel.outbox.nextDueAt() },
       quiet: true,
       async run({ logger }) {
         const result = await kernel.outbox.dispatch();

@@ -30,7 +30,7 @@ describe('chorecat jobs', () => {
   it('lists the registered jobs', async () => {
     const result = await runCli(['jobs', 'list'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^outbox\.deliver\s+every 2000 ms/m);
+    expect(result.stdout).toMatch(/^outbox\.deliver\s+every 30000 ms/m);
     expect(result.stdout).toMatch(/^idempotency\.purge/m);
   });
 
