@@ -5,7 +5,18 @@ import globals from 'globals';
 import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'sdk/src/generated/**', 'sdk/dist/**', '.chorecat/**', '**/admin-bundle/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'sdk/src/generated/**',
+      'sdk/dist/**',
+      'server/dist*/**',
+      'admin/dist*/**',
+      '.chorecat/**',
+      '**/admin-bundle/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   security.configs.recommended,
@@ -25,7 +36,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/test/**', 'server/src/**/test/**', 'sdk/test/**', 'bench/**', 'examples/**', 'sdk/scripts/**', 'eslint-rules/**'],
+    files: [
+      'server/test/**',
+      'server/src/**/test/**',
+      'sdk/test/**',
+      'bench/**',
+      'examples/**',
+      'sdk/scripts/**',
+      'server/scripts/**',
+      'admin/scripts/**',
+      'eslint-rules/**',
+    ],
     rules: {
       'no-console': 'off',
       'security/detect-child-process': 'off',

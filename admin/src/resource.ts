@@ -1,4 +1,6 @@
-import { convertFilter, type Resource as SequelizeResource } from '@adminjs/sequelize';
+// Types only: importing @adminjs/sequelize imports AdminJS, which fixes its bundle folder (ADMIN_JS_TMP_DIR)
+// at that moment; createAdminRouter imports both once it has set the folder.
+import type { Resource as SequelizeResource, convertFilter as ConvertFilter } from '@adminjs/sequelize';
 
 /**
  * The panel's view of a Sequelize model (the table description the
@@ -124,7 +126,10 @@ type ValidationErrorClass = new (propertyErrors: Record<string, unknown>, baseEr
  * properties at all (not listed, filtered, sorted, edited or populated into
  * a reference), and values PostgreSQL refuses come back as form errors.
  */
-export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationError: ValidationErrorClass): SequelizeResourceClass {
+export function panelResourceAdapter(
+  { Resource: Base, convertFilter }: { Resource: SequelizeResourceClass; convertFilter: typeof ConvertFilter },
+  ValidationError: ValidationErrorClass,
+): SequelizeResourceClass {
   return class PanelResource extends Base {
     private secrets(): Set<string> {
       return secretAttributes((this as unknown as { SequelizeModel: ModelLike }).SequelizeModel);
