@@ -5,7 +5,19 @@ import globals from 'globals';
 import moduleBoundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'sdk/src/generated/**', 'sdk/dist/**', '.chorecat/**', '**/admin-bundle/**', '.adminjs/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'sdk/src/generated/**',
+      'sdk/dist/**',
+      'server/dist*/**',
+      'admin/dist*/**',
+      '.chorecat/**',
+      '**/admin-bundle/**',
+      '.adminjs/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   security.configs.recommended,
@@ -25,7 +37,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/test/**', 'server/src/**/test/**', 'sdk/test/**', 'bench/**', 'examples/**', 'sdk/scripts/**', 'eslint-rules/**'],
+    files: [
+      'server/test/**',
+      'server/src/**/test/**',
+      'sdk/test/**',
+      'bench/**',
+      'examples/**',
+      'sdk/scripts/**',
+      'server/scripts/**',
+      'admin/scripts/**',
+      'eslint-rules/**',
+    ],
     rules: {
       'no-console': 'off',
       'security/detect-child-process': 'off',

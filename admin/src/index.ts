@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import session, { type SessionOptions } from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
@@ -66,8 +66,13 @@ export interface AdminOptions {
   readPhoto(user: AdminUser, id: string): Promise<{ bytes: Buffer; contentType: string } | undefined>;
   sessionPool: pg.Pool;
   sessionSecret: string;
-  /** Where AdminJS writes its component bundle; the name must not start with a dot (Express 5 refuses dot-folders). */
+  /** Where AdminJS keeps its component bundle (`bundle.js`); the name must not start with a dot (Express 5 refuses dot-folders). */
   bundleDir: string;
+  /**
+   * The bundle in `bundleDir` was made beforehand (`npm run build`, the tests' global setup: `bundlePanelComponents`)
+   * and is served as it is. Otherwise development bundles (and watches) the components at start, production bundles once.
+   */
+  prebuiltBundle?: boolean;
   production: boolean;
   secureCookies: boolean;
   /** The panel's public address (PUBLIC_URL): a state-changing request must come from it, or from the host it was sent to. */
@@ -169,34 +174,96 @@ function renewSession(req: Request): Promise<void> {
   );
 }
 
+/** The panel's own React components, by name (resources refer to them by these names in their property options). */
+export const PANEL_COMPONENTS: Readonly<Record<string, string>> = {
+  ChorecatDashboard: 'dashboard.jsx',
+  [PHOTO_THUMBNAIL]: 'photo-thumbnail.jsx',
+  [ACTION_FORM]: 'action-form.jsx',
+  [JSON_VIEW]: 'json-view.jsx',
+  [REVIEW_DOSSIER]: 'review-dossier.jsx',
+  [ORDER_PAGE]: 'order-page.jsx',
+  [MONEY_PAGE]: 'money-page.jsx',
+  [MOMENT_VALUE]: 'moment-value.jsx',
+  [STATUS_BADGE]: 'status-badge.jsx',
+  [TEXT_VALUE]: 'text-value.jsx',
+  [LINES_TABLE]: 'lines-table.jsx',
+};
+
+/** The folder of the components' sources: what a prebuilt bundle was made from (its cache key hashes it). */
+export const PANEL_COMPONENTS_DIR = fileURLToPath(new URL('./components/', import.meta.url));
+
+/**
+ * Adds the panel's components to an AdminJS ComponentLoader; returns the dashboard's. The same list
+ * serves the panel and `bundlePanelComponents`, so a prebuilt bundle has every component the panel names.
+ */
+export function addPanelComponents(loader: { add(name: string, file: string): string }): string {
+  for (const [name, file] of Object.entries(PANEL_COMPONENTS)) loader.add(name, path.join(PANEL_COMPONENTS_DIR, file));
+  return 'ChorecatDashboard';
+}
+
+/**
+ * Where `npm run build` puts the panel's bundle, beside the built panel (`admin/dist/panel-bundle`);
+ * undefined when this panel was not built (it runs from its TypeScript source).
+ */
+export function builtPanelBundle(): string | undefined {
+  const dir = fileURLToPath(new URL('./panel-bundle/', import.meta.url));
+  return import.meta.url.endsWith('.js') && existsSync(path.join(dir, 'bundle.js')) ? dir : undefined;
+}
+
+let libraries: { dir: string; loading: ReturnType<typeof importPanelLibraries> } | undefined;
+
+async function importPanelLibraries(bundleDir: string) {
+  const [adminjs, bundler, express, sequelize] = await Promise.all([
+    import('adminjs'),
+    import('adminjs/bundler'),
+    import('@adminjs/express'),
+    import('@adminjs/sequelize'),
+  ]);
+  // Imported earlier in this process with another folder (or none), AdminJS would serve that folder's bundle.
+  if (path.resolve(bundler.ADMIN_JS_TMP_DIR) !== path.resolve(bundleDir))
+    throw new Error(`AdminJS serves the bundle in ${bundler.ADMIN_JS_TMP_DIR}, not ${bundleDir}: one bundle folder per process`);
+  return { adminjs, AdminJSExpress: express.default, AdminJSSequelize: sequelize };
+}
+
+/**
+ * Imports AdminJS and its Express and Sequelize adapters, once per process. AdminJS reads its bundle folder
+ * (ADMIN_JS_TMP_DIR) when first imported, so the folder is set first, and nothing else here imports them
+ * (resource.ts takes the adapter's types only). The import is the panel's largest start-up cost (about 2 s
+ * of CPU: its bundlers, rollup and babel, come along even when the bundle is prebuilt).
+ */
+function loadPanelLibraries(bundleDir: string): ReturnType<typeof importPanelLibraries> {
+  if (libraries) {
+    if (path.resolve(libraries.dir) !== path.resolve(bundleDir))
+      throw new Error(
+        `the panel's libraries were loaded for the bundle in ${libraries.dir}, not ${bundleDir}: one bundle folder per process`,
+      );
+    return libraries.loading;
+  }
+  process.env.ADMIN_JS_TMP_DIR = bundleDir;
+  libraries = { dir: bundleDir, loading: importPanelLibraries(bundleDir) };
+  return libraries.loading;
+}
+
 export async function createAdminRouter(options: AdminOptions): Promise<{ router: Router; rootPath: string }> {
   const rootPath = options.rootPath ?? '/admin';
-  // AdminJS reads ADMIN_JS_TMP_DIR once, when it is first imported: set it, then import.
-  process.env.ADMIN_JS_TMP_DIR = options.bundleDir;
-  if (!options.production) rmSync(options.bundleDir, { recursive: true, force: true });
-  mkdirSync(path.dirname(options.bundleDir), { recursive: true });
-  const { default: AdminJS, ComponentLoader, ACTIONS, ValidationError, ForbiddenError, NotFoundError } = await import('adminjs');
-  const { default: AdminJSExpress } = await import('@adminjs/express');
-  const AdminJSSequelize = await import('@adminjs/sequelize');
+  if (options.prebuiltBundle) {
+    if (!existsSync(path.join(options.bundleDir, 'bundle.js'))) throw new Error(`no prebuilt panel bundle in ${options.bundleDir}`);
+  } else {
+    if (!options.production) rmSync(options.bundleDir, { recursive: true, force: true });
+    mkdirSync(path.dirname(options.bundleDir), { recursive: true });
+  }
+  const {
+    adminjs: { default: AdminJS, ComponentLoader, ACTIONS, ValidationError, ForbiddenError, NotFoundError },
+    AdminJSExpress,
+    AdminJSSequelize,
+  } = await loadPanelLibraries(options.bundleDir);
   AdminJS.registerAdapter({
-    Resource: panelResourceAdapter(AdminJSSequelize.Resource, ValidationError as never),
+    Resource: panelResourceAdapter(AdminJSSequelize, ValidationError as never),
     Database: AdminJSSequelize.Database,
   });
 
   const componentLoader = new ComponentLoader();
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const Dashboard = componentLoader.add('ChorecatDashboard', path.join(here, 'components/dashboard.jsx'));
-  // Resources refer to these by name in their property options.
-  componentLoader.add(PHOTO_THUMBNAIL, path.join(here, 'components/photo-thumbnail.jsx'));
-  componentLoader.add(ACTION_FORM, path.join(here, 'components/action-form.jsx'));
-  componentLoader.add(JSON_VIEW, path.join(here, 'components/json-view.jsx'));
-  componentLoader.add(REVIEW_DOSSIER, path.join(here, 'components/review-dossier.jsx'));
-  componentLoader.add(ORDER_PAGE, path.join(here, 'components/order-page.jsx'));
-  componentLoader.add(MONEY_PAGE, path.join(here, 'components/money-page.jsx'));
-  componentLoader.add(MOMENT_VALUE, path.join(here, 'components/moment-value.jsx'));
-  componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
-  componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));
-  componentLoader.add(LINES_TABLE, path.join(here, 'components/lines-table.jsx'));
+  const Dashboard = addPanelComponents(componentLoader);
   const display = {
     moment: MOMENT_VALUE,
     status: STATUS_BADGE,
@@ -244,8 +311,15 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       },
     },
   });
-  if (options.production) await admin.initialize();
+  // A prebuilt bundle is served as it is: in production AdminJS serves bundle.js as a file, in development its
+  // components route reads the file when there is one.
+  if (options.prebuiltBundle) {
+    /* nothing to bundle */
+  } else if (options.production) await admin.initialize();
   else await admin.watch();
+  // @adminjs/express's router calls initialize() again, which in production would bundle (again, or over the
+  // prebuilt bundle, for some 15 s of CPU, unawaited): the bundle is there by now.
+  process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
   const PgStore = connectPgSimple(session);
   const sessionOptions: SessionOptions = {
     store: new PgStore({ pool: options.sessionPool, tableName: 'admin_sessions', createTableIfMissing: false }),

@@ -1,6 +1,6 @@
-// Types only: the adapter (and AdminJS under it, ~2.5 s of CPU to load) is loaded when a panel is built, not by every
-// module that names a panel component or a test platform that mounts no panel.
-import type { Resource as SequelizeResource } from '@adminjs/sequelize';
+// Types only: importing @adminjs/sequelize imports AdminJS, which fixes its bundle folder (ADMIN_JS_TMP_DIR)
+// at that moment; createAdminRouter imports both once it has set the folder.
+import type { Resource as SequelizeResource, convertFilter as ConvertFilter } from '@adminjs/sequelize';
 
 /**
  * The panel's view of a Sequelize model (the table description the
@@ -126,7 +126,10 @@ type ValidationErrorClass = new (propertyErrors: Record<string, unknown>, baseEr
  * properties at all (not listed, filtered, sorted, edited or populated into
  * a reference), and values PostgreSQL refuses come back as form errors.
  */
-export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationError: ValidationErrorClass): SequelizeResourceClass {
+export function panelResourceAdapter(
+  { Resource: Base, convertFilter }: { Resource: SequelizeResourceClass; convertFilter: typeof ConvertFilter },
+  ValidationError: ValidationErrorClass,
+): SequelizeResourceClass {
   return class PanelResource extends Base {
     private secrets(): Set<string> {
       return secretAttributes((this as unknown as { SequelizeModel: ModelLike }).SequelizeModel);
@@ -166,8 +169,6 @@ export function panelResourceAdapter(Base: SequelizeResourceClass, ValidationErr
       const searches = all.filter((f) => attributes[f.path]?.panelSearch && String(f.value ?? '').trim() !== '');
       if (searches.length === 0) return undefined;
       const rest = all.filter((f) => !attributes[f.path]?.panelSearch);
-      // Already loaded: the panel imported the adapter to build this resource.
-      const { convertFilter } = await import('@adminjs/sequelize');
       let where = convertFilter({ reduce: (callback: never, initial: never) => rest.reduce(callback, initial ?? {}) } as never) as Record<
         string | symbol,
         unknown

@@ -42,32 +42,57 @@ function panelSignIn(kernel: Kernel, limited: WeakSet<Request>) {
   };
 }
 
+const PANEL_PATH = '/admin';
+
 /** The panel's groups, by job: the day's work first, the platform's plumbing last. */
 export const PANEL_NAVIGATION = ['Operations', 'Hiring', 'Billing', 'Quality', 'Bids', 'Platform'];
 
-/** Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard. */
-export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['mountBeforeApi']> {
+/**
+ * Mounts the AdminJS panel at /admin with the modules' resources, users-table login and the dashboard.
+ * `bundle`: where its component bundle is; `prebuilt` when it was made beforehand (the build's, the tests'),
+ * otherwise it is bundled at start (and watched in development).
+ *
+ * `later`: the panel is built when the caller says (`npm start` does once it listens: AdminJS's import is
+ * about 2 s of CPU, which the API need not wait for), or at its first request, which waits for it.
+ * Without it the panel is built before this returns.
+ */
+export function mountAdmin(
+  bundle: { dir: string; prebuilt: boolean },
+  options: { later?: (build: () => Promise<void>) => void } = {},
+): NonNullable<PlatformOptions['mountBeforeApi']> {
   return async (app, kernel, panel) => {
     const limited = new WeakSet<Request>();
-    const { router, rootPath } = await createAdminRouter({
-      resources: panel.resources,
-      readPhoto: (user, id) => panel.readPhoto(user, id),
-      authenticate: panelSignIn(kernel, limited),
-      dashboard: (user) => getDashboard(kernel, panel.figures, user?.roles ?? []),
-      sessionPool: kernel.db.pool,
-      sessionSecret: kernel.secrets.session,
-      bundleDir,
-      production: kernel.config.env === 'production',
-      secureCookies: kernel.config.publicUrl.startsWith('https:'),
-      publicUrl: kernel.config.publicUrl,
-      resolveUser: (id) => resolvePrincipal(kernel, id),
-      timeZone: kernel.config.businessTimeZone,
-      describePeople: describePeople(kernel),
-      navigationOrder: PANEL_NAVIGATION,
-      // The panel's refusals become the platform's problems: one code, one status, as on every API route.
-      sendProblem: (req, res, problem) =>
-        sendProblem(res, new AppError(problem.code, problem.detail, { errors: problem.errors }), req.requestId),
-    });
+    const build = () =>
+      createAdminRouter({
+        resources: panel.resources,
+        readPhoto: (user, id) => panel.readPhoto(user, id),
+        authenticate: panelSignIn(kernel, limited),
+        dashboard: (user) => getDashboard(kernel, panel.figures, user?.roles ?? []),
+        sessionPool: kernel.db.pool,
+        sessionSecret: kernel.secrets.session,
+        bundleDir: bundle.dir,
+        prebuiltBundle: bundle.prebuilt,
+        production: kernel.config.env === 'production',
+        secureCookies: kernel.config.publicUrl.startsWith('https:'),
+        publicUrl: kernel.config.publicUrl,
+        resolveUser: (id) => resolvePrincipal(kernel, id),
+        timeZone: kernel.config.businessTimeZone,
+        describePeople: describePeople(kernel),
+        navigationOrder: PANEL_NAVIGATION,
+        rootPath: PANEL_PATH,
+        // The panel's refusals become the platform's problems: one code, one status, as on every API route.
+        sendProblem: (req, res, problem) =>
+          sendProblem(res, new AppError(problem.code, problem.detail, { errors: problem.errors }), req.requestId),
+      });
+    let building: Promise<RequestHandler> | undefined;
+    let router: RequestHandler | undefined;
+    const ready = () =>
+      (building ??= build().then((built) => {
+        router = built.router;
+        return built.router;
+      }));
+    if (options.later) options.later(() => ready().then(() => undefined));
+    else await ready();
     const authLimit = createRateLimiter(kernel.db, {
       name: 'auth',
       perWindow: kernel.config.rateLimit.authPerMinute,
@@ -83,7 +108,8 @@ export function mountAdmin(bundleDir: string): NonNullable<PlatformOptions['moun
     app.get(FAVICON_PATH, (_req, res) => {
       res.type('image/x-icon').set('cache-control', 'public, max-age=86400').sendFile(FAVICON_FILE);
     });
-    app.use(`${rootPath}/login`, countLogin);
-    app.use(rootPath, router);
+    app.use(`${PANEL_PATH}/login`, countLogin);
+    // Until the panel is built, its requests wait for it (and a failed build answers them with its error).
+    app.use(PANEL_PATH, (req, res, next) => (router ? router(req, res, next) : ready().then((built) => built(req, res, next), next)));
   };
 }

@@ -12,8 +12,9 @@ import { createPlatform, type Platform } from './app.ts';
 import { seedDemoData } from './platform/module.ts';
 import { MODULES, ROLES } from './modules/index.ts';
 import { mountAdmin } from './admin.ts';
+import { builtPanelBundle } from '@chorecat/admin';
 import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
-import { startGoldenHatStandIn, type GoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
+import { startGoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
 
 /**
  * Brings the platform up and down: the database (embedded or DATABASE_URL),
@@ -69,64 +70,105 @@ export async function createMailTransport(config: Config, logger: Logger): Promi
 export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
   const config = loadConfig(options.env ?? process.env, MODULES);
   const logger = createLogger({ level: config.logLevel });
+  // Milliseconds since the process started, and of CPU this process used, at the end of each phase: logged once
+  // the platform is up (wall time on a busy machine says little; the CPU time says what this process costs).
+  const phases: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const phase = (name: string) => {
+    const used = process.cpuUsage();
+    phases[name] = Math.round(performance.now());
+    cpu[name] = Math.round((used.user + used.system) / 1000);
+  };
+  phase('loaded');
   await assertPortFree(config.port, '0.0.0.0');
   const secrets = resolveSecrets(config);
-  const { db, embedded } = await openDatabase(config, logger);
   const stops: (() => Promise<void>)[] = [];
-  stops.push(async () => db.close());
-  if (embedded) stops.push(() => embedded.stop());
   try {
+    // Each part's stop is kept as soon as it has started, so that when another part fails the caller stops it.
+    const track = <T>(step: Promise<T>, stopOf: (value: T) => (() => Promise<void>) | undefined): Promise<T> =>
+      step.then((value) => {
+        const stop = stopOf(value);
+        if (stop) stops.unshift(stop);
+        return value;
+      });
+    // The database starts beside the mailbox and the stand-ins, which do not need it.
+    const parts = [
+      track(openDatabase(config, logger), ({ db, embedded }) => {
+        phase('database');
+        return async () => {
+          await db.close();
+          await embedded?.stop();
+        };
+      }),
+      track(createMailTransport(config, logger), ({ transport, mailbox }) => async () => {
+        // Its pooled SMTP connections, closed after the platform stopped sending and before the mailbox goes.
+        transport.close?.();
+        await mailbox?.stop();
+      }),
+      track(
+        config.supplier.standIn
+          ? // Development's stand-in for the external supplier: same protocol, delivers after a delay.
+            startSupplierStandIn({
+              port: config.supplier.standInPort,
+              apiKey: secrets.supplierApiKey,
+              webhookSecret: secrets.supplierWebhookSecret,
+              webhookUrl: `${config.publicUrl}/v1/integrations/supplier/events`,
+              deliveryDelayMs: config.supplier.deliveryDelayMs,
+              log: (line) => logger.info(line),
+            })
+          : Promise.resolve(undefined),
+        (standIn) => standIn && (() => standIn.close()),
+      ),
+      track(
+        config.goldenHat.standIn
+          ? // Development's stand-in for the payout service: same protocol, pays after a delay.
+            startGoldenHatStandIn({
+              port: config.goldenHat.standInPort,
+              apiKey: secrets.goldenHatApiKey,
+              webhookSecret: secrets.goldenHatWebhookSecret,
+              settleDelayMs: config.goldenHat.settleDelayMs,
+              log: (line) => logger.info(line),
+            })
+          : Promise.resolve(undefined),
+        (standIn) => standIn && (() => standIn.close()),
+      ),
+    ] as const;
+    // Every part settles (and is stopped, below, if need be) before the first failure is thrown.
+    const failed = (await Promise.allSettled(parts)).find((part) => part.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [database, mail, supplier, goldenHat] = await Promise.all(parts);
+    const { db } = database;
+    const { transport, mailbox } = mail;
+    phase('services');
     await migrate(db, logger, ROLES);
-    const { transport, mailbox } = await createMailTransport(config, logger);
-    if (mailbox) stops.unshift(() => mailbox.stop());
-    // Its pooled SMTP connections, closed after the platform stopped sending and before the mailbox goes.
-    stops.unshift(async () => transport.close?.());
-    let supplier: SupplierStandIn | undefined;
-    if (config.supplier.standIn) {
-      // Development's stand-in for the external supplier: same protocol, delivers after a delay.
-      supplier = await startSupplierStandIn({
-        port: config.supplier.standInPort,
-        apiKey: secrets.supplierApiKey,
-        webhookSecret: secrets.supplierWebhookSecret,
-        webhookUrl: `${config.publicUrl}/v1/integrations/supplier/events`,
-        deliveryDelayMs: config.supplier.deliveryDelayMs,
-        log: (line) => logger.info(line),
-      });
-      stops.unshift(() => supplier!.close());
-    }
-    let goldenHat: GoldenHatStandIn | undefined;
-    if (config.goldenHat.standIn) {
-      // Development's stand-in for the payout service: same protocol, pays after a delay.
-      goldenHat = await startGoldenHatStandIn({
-        port: config.goldenHat.standInPort,
-        apiKey: secrets.goldenHatApiKey,
-        webhookSecret: secrets.goldenHatWebhookSecret,
-        settleDelayMs: config.goldenHat.settleDelayMs,
-        log: (line) => logger.info(line),
-      });
-      stops.unshift(() => goldenHat!.close());
-    }
+    phase('migrations');
+    let buildPanel: (() => Promise<void>) | undefined;
     const platform = await createPlatform({
       config,
       secrets,
       db,
       logger,
       mailTransport: transport,
-      mountBeforeApi: mountAdmin(path.join(config.dataDir, 'admin-bundle')),
+      // The panel is built once the API listens: AdminJS's import (about 2 s of CPU) does not delay readiness.
+      mountBeforeApi: mountAdmin(panelBundle(config), { later: (build) => (buildPanel = build) }),
     });
+    phase('platform');
     // The stand-in lives in the platform's time (the sandbox clock), so a delivery is dated as the platform sees it.
     if (supplier) supplier.options.now = () => platform.kernel.clock.now();
     if (config.seedDemo) {
       const created = await seedDemoData(platform.kernel, MODULES);
       if (created.length) logger.info({ created }, 'demo data seeded');
+      phase('seed');
     }
     const server = platform.app.listen(config.port);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
     });
+    phase('listening');
     await platform.startBackground();
     stops.unshift(() => platform.stop());
+    phase('jobs');
     stops.unshift(
       () =>
         new Promise<void>((resolve) => {
@@ -135,6 +177,10 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
           setTimeout(() => server.closeAllConnections(), 3_000).unref();
         }),
     );
+    // Before start() returns, so that a panel that cannot be built still fails the start.
+    await buildPanel?.();
+    phase('panel');
+    logger.info({ startupMs: phases, startupCpuMs: cpu }, 'started');
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -164,6 +210,12 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     await runAll(stops);
     throw error;
   }
+}
+
+/** The build's prebuilt panel bundle when running from `npm run build`; else one bundled at start into the data folder. */
+function panelBundle(config: Config): { dir: string; prebuilt: boolean } {
+  const built = builtPanelBundle();
+  return built ? { dir: built, prebuilt: true } : { dir: path.join(config.dataDir, 'admin-bundle'), prebuilt: false };
 }
 
 async function runAll(steps: (() => Promise<void>)[]): Promise<void> {

@@ -23,6 +23,8 @@ export interface MigrationModule {
 }
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** `.ts` in the source, `.js` in the build (`npm run build`): a migration's name is the same in both. */
+const EXTENSION = path.extname(fileURLToPath(import.meta.url));
 
 export function migrationFiles(): { name: string; file: string }[] {
   const folders = [path.join(SRC, 'platform', 'migrations')];
@@ -33,8 +35,8 @@ export function migrationFiles(): { name: string; file: string }[] {
   }
   const files = folders.flatMap((folder) =>
     readdirSync(folder)
-      .filter((name) => /^\d{4}-[a-z0-9-]+\.ts$/.test(name))
-      .map((name) => ({ name: name.replace(/\.ts$/, ''), file: path.join(folder, name) })),
+      .filter((name) => /^\d{4}-[a-z0-9-]+$/.test(path.basename(name, EXTENSION)) && name.endsWith(EXTENSION))
+      .map((name) => ({ name: path.basename(name, EXTENSION), file: path.join(folder, name) })),
   );
   files.sort((a, b) => a.name.localeCompare(b.name));
   const versions = new Set<string>();

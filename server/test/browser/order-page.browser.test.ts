@@ -1,15 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { mountAdmin } from '../../src/admin.ts';
 import { sql } from '../../src/platform/database.ts';
 import { launchChromium, signInToPanelPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { OrderDriver, DAY } from '../helpers/order-driver.ts';
 import { nameOrderPeople } from '../helpers/order-page.ts';
 import { pngPicture } from '../helpers/images.ts';
+import { testPanel } from '../helpers/panel.ts';
 
 // A test artifact (test-artifacts/, not committed) on every run.
 const ARTIFACT = path.resolve(import.meta.dirname, '../../../test-artifacts/order-page.png');
@@ -28,7 +27,7 @@ describe('the order page in headless Chromium', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     d = new OrderDriver(t);
     await d.setUp();

@@ -1,12 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInToPanelPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { EXPECTED, SCENARIO_TZ, seedDashboardScenario } from '../helpers/dashboard-scenario.ts';
-import { mountAdmin } from '../../src/admin.ts';
+import { testPanel } from '../helpers/panel.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 // Saved on every run (test-artifacts/ is not committed); UPDATE_SCREENSHOTS=1 also refreshes the README's.
@@ -24,11 +23,9 @@ describe('the panel dashboard in headless Chromium', () => {
   let t: TestPlatform;
   let baseUrl: string;
   let browser: Browser;
-  let bundleDir: string;
 
   beforeAll(async () => {
-    bundleDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle');
-    t = await createTestPlatform({ mountBeforeApi: mountAdmin(bundleDir), env: { TZ_BUSINESS: SCENARIO_TZ } });
+    t = await createTestPlatform({ mountBeforeApi: testPanel(), env: { TZ_BUSINESS: SCENARIO_TZ } });
     await seedDashboardScenario(t);
     baseUrl = await t.listen();
     browser = await launchChromium();
@@ -37,7 +34,6 @@ describe('the panel dashboard in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-    if (bundleDir) rmSync(path.dirname(bundleDir), { recursive: true, force: true });
   });
 
   async function openDashboard(email: string): Promise<Page> {

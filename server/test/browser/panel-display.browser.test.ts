@@ -1,12 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { sql } from '../../src/platform/database.ts';
-import { mountAdmin } from '../../src/admin.ts';
 import { launchChromium, signInToPanelPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
+import { testPanel } from '../helpers/panel.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
 // One written moment: the business time zone's date and time, with its offset.
@@ -26,7 +25,7 @@ describe('the panel shows names, money and dates in one format', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { TZ_BUSINESS: 'Europe/Berlin' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     baseUrl = await t.listen();
     browser = await launchChromium();

@@ -1,14 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, signInToPanelPage } from '../helpers/browser.ts';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { kitOfOrder, settle } from '../helpers/orders.ts';
 import { applicationBody, solvedChallenge } from '../helpers/applications.ts';
-import { mountAdmin } from '../../src/admin.ts';
 import { sql } from '../../src/platform/database.ts';
+import { testPanel } from '../helpers/panel.ts';
 
 // Screenshots of the queues: test artifacts (test-artifacts/, gitignored), refreshed each run.
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
@@ -39,7 +38,7 @@ describe('the admin panel in headless Chromium', { timeout: 90_000 }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     [baseUrl, browser, manager, supplies, client] = await Promise.all([
       t.listen(),

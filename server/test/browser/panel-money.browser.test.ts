@@ -1,7 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signInToPanelPage } from '../helpers/browser.ts';
@@ -9,7 +8,7 @@ import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { EXPECTED, SCENARIO_TZ, seedDashboardScenario } from '../helpers/dashboard-scenario.ts';
 import { sql } from '../../src/platform/database.ts';
 import { formatCents } from '../../src/platform/money.ts';
-import { mountAdmin } from '../../src/admin.ts';
+import { testPanel } from '../helpers/panel.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
 
@@ -25,7 +24,6 @@ describe('the panel money pages and job runs in headless Chromium', () => {
   let t: TestPlatform;
   let baseUrl: string;
   let browser: Browser;
-  let bundleDir: string;
   let client: { id: string; email: string; token: string };
   let worker: { id: string; email: string };
   const ledgerOf = async (kind: string, ownerId: string) =>
@@ -41,8 +39,7 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     );
 
   beforeAll(async () => {
-    bundleDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle');
-    t = await createTestPlatform({ mountBeforeApi: mountAdmin(bundleDir), env: { TZ_BUSINESS: SCENARIO_TZ } });
+    t = await createTestPlatform({ mountBeforeApi: testPanel(), env: { TZ_BUSINESS: SCENARIO_TZ } });
     await seedDashboardScenario(t);
     const q = (text: string, bind: unknown[] = []) => t.db.sequelize.query(text, { bind });
 
@@ -92,7 +89,6 @@ describe('the panel money pages and job runs in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
-    if (bundleDir) rmSync(path.dirname(bundleDir), { recursive: true, force: true });
   });
 
   // What went wrong in each page's scripts (a manager's pages must have nothing here).

@@ -1,14 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { login, unwrap, uploadFile } from '@chorecat/sdk';
 import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { PNG_1x1 } from '../helpers/images.ts';
 import { settle } from '../helpers/orders.ts';
-import { signedInPanel } from '../helpers/panel.ts';
+import { signedInPanel, testPanel } from '../helpers/panel.ts';
 import { sql } from '../../src/platform/database.ts';
-import { mountAdmin } from '../../src/admin.ts';
 import { startWebhookReceiver } from '../../../examples/webhook-receiver.ts';
 
 /**
@@ -25,7 +21,7 @@ describe('the webhook receiver through an order’s whole life', () => {
     // quality review (a review.opened at random would make the order's life differ run to run).
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     baseUrl = await t.listen();
   });

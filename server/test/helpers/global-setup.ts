@@ -9,16 +9,24 @@ import { connectDatabase } from '../../src/platform/database.ts';
 import { migrate } from '../../src/platform/migrations.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { ROLES } from '../../src/modules/index.ts';
+import { bundlePanelComponents } from '../../../admin/scripts/panel-bundle.ts';
 
 /**
  * One real PostgreSQL for the whole run: embedded (a fresh cluster in a
  * temporary folder) unless DATABASE_URL names a server to use. Migrations
  * run once into a template database; every test file clones it.
+ *
+ * And one admin panel bundle for the whole run (the production bundle, as
+ * `npm run build` ships it), made while PostgreSQL starts, or found in its
+ * cache when the components have not changed: every test platform serves
+ * it (`testPanel()`), none bundles the panel itself.
  */
 declare module 'vitest' {
   export interface ProvidedContext {
     maintenanceUrl: string;
     templateDatabase: string;
+    /** The folder holding the panel's prebuilt `bundle.js`. */
+    panelBundleDir: string;
   }
 }
 
@@ -37,6 +45,9 @@ export async function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const logger = createLogger({ level: 'silent' });
+  const panelBundle = bundlePanelComponents({ mode: 'production' });
+  // Awaited below; a rejection before then must not count as unhandled.
+  panelBundle.catch(() => undefined);
   let embedded: EmbeddedDatabase | undefined;
   let dataDir: string | undefined;
   let maintenanceUrl: string;
@@ -61,8 +72,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await db.close();
   project.provide('maintenanceUrl', maintenanceUrl);
   project.provide('templateDatabase', TEMPLATE);
-  return async () => {
+  const teardown = async () => {
     await embedded?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    project.provide('panelBundleDir', (await panelBundle).dir);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

@@ -1,4 +1,6 @@
 import supertest from 'supertest';
+import { inject } from 'vitest';
+import { mountAdmin } from '../../src/admin.ts';
 import type { Role } from '../../src/platform/http/auth.ts';
 import type { TestPlatform } from './platform.ts';
 
@@ -21,4 +23,12 @@ export async function signedInPanel(t: TestPlatform, email: string, password = '
   agent.set('origin', new URL(t.config.publicUrl).origin);
   await agent.post('/admin/login').type('form').send({ email, password }).expect(302);
   return agent;
+}
+
+/**
+ * Mounts the admin panel with the component bundle the global setup made (or found in its cache) once for
+ * the whole run: no test file bundles the panel itself (AdminJS's watch() took 25–45 s a file).
+ */
+export function testPanel(): ReturnType<typeof mountAdmin> {
+  return mountAdmin({ dir: inject('panelBundleDir'), prebuilt: true });
 }

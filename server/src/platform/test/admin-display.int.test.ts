@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../database.ts';
-import { mountAdmin } from '../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
-import { signedInPanel } from '../../../test/helpers/panel.ts';
+import { signedInPanel, testPanel } from '../../../test/helpers/panel.ts';
 import { kitOfOrder, settle } from '../../../test/helpers/orders.ts';
 
 // The payment provider stand-in's card that always succeeds.
@@ -33,7 +29,7 @@ describe('what the admin panel shows', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     client = await t.userWithRoles(['client'], `whiskers-${Date.now()}@chorecat.test`);

@@ -1,15 +1,11 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
 import { sql } from '../database.ts';
-import { mountAdmin } from '../../admin.ts';
 import { assembleAdminResources, type AdminResource } from '../module.ts';
 import type { Role } from '../http/auth.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
-import { panelSession } from '../../../test/helpers/panel.ts';
+import { panelSession, testPanel } from '../../../test/helpers/panel.ts';
 import { kitOfOrder, settle } from '../../../test/helpers/orders.ts';
 import { applicationBody, solvedChallenge } from '../../../test/helpers/applications.ts';
 import { codeSentTo } from '../../../test/helpers/mail.ts';
@@ -94,7 +90,7 @@ describe('admin panel security', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { APPLICATION_POW_MAX_NUMBER: '500' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     origin = new URL(t.config.publicUrl).origin;
     for (const role of PANEL_ROLES) panels[role] = await panelSession(t, [role]);

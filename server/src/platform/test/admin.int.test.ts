@@ -1,23 +1,18 @@
 import { sql } from '../database.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
-import { mountAdmin } from '../../admin.ts';
 import { sendEmail, defineTemplate } from '../../modules/notifications/index.ts';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
-import { panelSession } from '../../../test/helpers/panel.ts';
+import { panelSession, testPanel } from '../../../test/helpers/panel.ts';
 
 const note = defineTemplate<{ n: number }>('test-note', ({ n }) => ({ subject: `Note ${n}`, paragraphs: [`Note number ${n}`] }));
 
 describe('admin panel', () => {
   let t: TestPlatform;
-  const bundleDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle');
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(bundleDir),
+      mountBeforeApi: testPanel(),
     });
     await sendEmail(t.platform.kernel, undefined, {
       template: note,
@@ -28,7 +23,6 @@ describe('admin panel', () => {
   });
   afterAll(async () => {
     await t.close();
-    rmSync(path.dirname(bundleDir), { recursive: true, force: true });
   });
 
   it('shows the login page and keeps the dashboard behind it', async () => {

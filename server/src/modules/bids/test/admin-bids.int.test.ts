@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { panelSession, signedInPanel } from '../../../../test/helpers/panel.ts';
+import { panelSession, signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { settle } from '../../../../test/helpers/orders.ts';
 
 const HOUR = 60 * 60_000;
@@ -20,7 +16,7 @@ describe('bids in the admin panel', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     client = await t.userWithRoles(['client']);

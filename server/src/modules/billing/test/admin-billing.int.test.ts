@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 
 describe('billing in the admin panel', () => {
   let t: TestPlatform;
@@ -14,7 +10,7 @@ describe('billing in the admin panel', () => {
   let manager: { id: string; email: string };
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     panel = await signedInPanel(t, manager.email);

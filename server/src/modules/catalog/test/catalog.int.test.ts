@@ -1,12 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { seedDemoCatalog, DEMO_SERVICE_TYPES } from '../index.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { testPanel } from '../../../../test/helpers/panel.ts';
 
 describe('catalog: service types', () => {
   let t: TestPlatform;
@@ -15,7 +12,7 @@ describe('catalog: service types', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     client = await t.userWithRoles(['client']);

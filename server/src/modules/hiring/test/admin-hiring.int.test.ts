@@ -1,13 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { panelSession, signedInPanel } from '../../../../test/helpers/panel.ts';
+import { panelSession, signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { applicationBody, solvedChallenge } from '../../../../test/helpers/applications.ts';
 import { lastEmailTo } from '../../../../test/helpers/mail.ts';
 
@@ -21,7 +17,7 @@ describe('hiring in the admin panel', () => {
   beforeAll(async () => {
     t = await createTestPlatform({
       env: { APPLICATION_POW_MAX_NUMBER: '500' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     panel = await signedInPanel(t, manager.email);

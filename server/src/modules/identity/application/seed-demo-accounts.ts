@@ -15,6 +15,11 @@ export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[] }[] = [
 /** Creates the demo accounts that do not exist yet (idempotent; never run in production). */
 export async function seedDemoAccounts(kernel: Pick<Kernel, 'db' | 'clock'>): Promise<string[]> {
   const created: string[] = [];
+  // Every start seeds in development: hashing (Argon2, about a second of CPU) only when an account is missing.
+  const [existing] = (await kernel.db.sequelize.query('SELECT count(*)::int AS n FROM users WHERE lower(email) = ANY($1::text[])', {
+    bind: [DEMO_ACCOUNTS.map((a) => a.email.toLowerCase())],
+  })) as [{ n: number }[], unknown];
+  if (existing[0]!.n === DEMO_ACCOUNTS.length) return created;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const account of DEMO_ACCOUNTS) {
     const [rows] = (await kernel.db.sequelize.query(

@@ -1,22 +1,18 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
 import { sql, transaction } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { openApplicantAccount, setUserDisabled } from '../index.ts';
 import { updateMe } from '../application/me.ts';
 import { login as signIn } from '../application/login.ts';
 import { authenticateWithPassword } from '../application/authenticate-with-password.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { codeSentTo, lastEmailTo } from '../../../../test/helpers/mail.ts';
+import { testPanel } from '../../../../test/helpers/panel.ts';
 
 /** The attacks of issue #11 on identity, each kept closed here. */
 describe('identity under attack', () => {
   let t: TestPlatform;
-  const bundleDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-identity-')), 'bundle');
   const newEmail = () => `cat-${randomUUID().slice(0, 8)}@chorecat.test`;
   // Every test speaks from its own addresses, so per-address throttles and rate limits do not leak between tests.
   let lastOctet = 0;
@@ -33,11 +29,10 @@ describe('identity under attack', () => {
 
   beforeAll(async () => {
     // The panel's per-address request limit is the API's auth limit: low enough here to reach.
-    t = await createTestPlatform({ mountBeforeApi: mountAdmin(bundleDir), env: { AUTH_RATE_LIMIT_PER_MINUTE: '40' } });
+    t = await createTestPlatform({ mountBeforeApi: testPanel(), env: { AUTH_RATE_LIMIT_PER_MINUTE: '40' } });
   });
   afterAll(async () => {
     await t.close();
-    rmSync(path.dirname(bundleDir), { recursive: true, force: true });
   });
 
   const api = (ip: string) => ({

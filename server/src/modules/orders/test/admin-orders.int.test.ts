@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { PNG_1x1 } from '../../../../test/helpers/images.ts';
 import { bringKitReady, kitOfOrder, settle } from '../../../../test/helpers/orders.ts';
 
@@ -22,7 +18,7 @@ describe('orders in the admin panel', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     client = await t.userWithRoles(['client']);

@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { OrderDriver, DAY } from '../../../../test/helpers/order-driver.ts';
 import { seedDemoReviewForms } from '../application/seed-demo-forms.ts';
 
@@ -18,7 +14,7 @@ describe('quality in the admin panel', () => {
   let manager: { id: string; email: string };
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     d = new OrderDriver(t);
     await d.setUp();

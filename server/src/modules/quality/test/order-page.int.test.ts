@@ -1,12 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql } from '../../../platform/database.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { signedInPanel } from '../../../../test/helpers/panel.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { OrderDriver, DAY, HOUR } from '../../../../test/helpers/order-driver.ts';
 import { nameOrderPeople } from '../../../../test/helpers/order-page.ts';
 
@@ -23,7 +19,7 @@ describe('the order page in the admin panel', () => {
     // No completed order sampled into review: the order's emails are the same every run.
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     d = new OrderDriver(t);
     await d.setUp();

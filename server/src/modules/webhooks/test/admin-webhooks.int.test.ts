@@ -1,13 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type supertest from 'supertest';
 import { sql, transaction } from '../../../platform/database.ts';
 import { recordPublicEvent } from '../../../platform/event-feed.ts';
-import { mountAdmin } from '../../../admin.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
-import { panelSession, signedInPanel } from '../../../../test/helpers/panel.ts';
+import { panelSession, signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { startReceiver } from './receiver.ts';
 
 /** Platform → webhooks in the panel: endpoints with their success rate, deliveries, the attempts log, and the actions. */
@@ -19,7 +15,7 @@ describe('webhooks in the admin panel', () => {
 
   beforeAll(async () => {
     t = await createTestPlatform({
-      mountBeforeApi: mountAdmin(path.join(mkdtempSync(path.join(os.tmpdir(), 'chorecat-admin-')), 'bundle')),
+      mountBeforeApi: testPanel(),
     });
     receiver = await startReceiver();
     manager = await t.userWithRoles(['manager']);
