@@ -193,6 +193,8 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
   componentLoader.add(STATUS_BADGE, path.join(here, 'components/status-badge.jsx'));
   componentLoader.add(TEXT_VALUE, path.join(here, 'components/text-value.jsx'));
   componentLoader.add(LINES_TABLE, path.join(here, 'components/lines-table.jsx'));
+  // Every form's lists (a test's questions and choices …): items keyed by place, so "Add new item" works after typing.
+  componentLoader.override('DefaultArrayEditProperty', path.join(here, 'components/array-edit.jsx'));
   const display = {
     moment: MOMENT_VALUE,
     status: STATUS_BADGE,

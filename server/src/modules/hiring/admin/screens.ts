@@ -273,8 +273,8 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         properties: {
           passMark: { description: 'Percentage of right answers needed to pass (1–100).' },
           questions: { type: 'mixed', isArray: true },
-          'questions.text': { type: 'string' },
-          'questions.choices': { type: 'string', isArray: true },
+          'questions.text': { type: 'string', label: 'Question' },
+          'questions.choices': { type: 'string', isArray: true, label: 'Choices' },
           'questions.correct': { type: 'number', label: 'Right choice', description: 'Number of the right choice: 1 for the first.' },
         },
         actions: {
