@@ -268,6 +268,9 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         id: 'hiring_tests',
         navigation,
         listProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'updatedAt'],
+        filterProperties: ['title', 'updatedAt'],
+        // The test last written first: the one being worked on.
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
         showProperties: ['id', 'title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions', 'updatedAt'],
         editProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions'],
         properties: {
@@ -308,6 +311,8 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         id: 'vacancies',
         navigation,
         listProperties: ['title', 'active', 'createdAt'],
+        filterProperties: ['title', 'active', 'createdAt'],
+        sort: { sortBy: 'createdAt', direction: 'desc' },
         editProperties: ['title', 'description', 'active'],
         properties: { description: { type: 'textarea' } },
         actions: {
