@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,6 +12,15 @@ import { sql } from '../../src/platform/database.ts';
 import { seedDemoReviewForms } from '../../src/modules/quality/application/seed-demo-forms.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
+// The README's pictures of the panel: UPDATE_SCREENSHOTS=1 refreshes them from this run's artifacts.
+const README_SHOTS = path.resolve(import.meta.dirname, '../../../admin/screenshots');
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+  if (process.env.UPDATE_SCREENSHOTS === '1' && ['panel-list-orders.png', 'panel-order-header.png', 'panel-audit-log.png'].includes(name)) {
+    mkdirSync(README_SHOTS, { recursive: true });
+    copyFileSync(path.join(ARTIFACTS, name), path.join(README_SHOTS, name));
+  }
+};
 
 /**
  * The panel's lists and pages as a manager reads them, on a few real
@@ -80,7 +89,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
       await page.locator('table tbody tr').first().waitFor();
       // The names arrive after the page's records: wait for the first person's.
       if (screen !== 'kits') await page.locator('table tbody', { hasText: '@chorecat.test' }).waitFor();
-      await page.screenshot({ path: path.join(ARTIFACTS, `panel-list-${screen}.png`) });
+      await shot(page, `panel-list-${screen}.png`);
       expect(await brokenWords(), screen).toEqual([]);
     }
   });
@@ -98,7 +107,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
       expect(overlaps, `a button at ${box.x},${box.y} covers the title`).toBe(false);
       expect(box.x + box.width).toBeLessThanOrEqual(width);
     }
-    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-order-header.png') });
+    await shot(page, 'panel-order-header.png');
   });
 
   it('the audit log names each target by what it is and links to its page', async () => {
@@ -116,7 +125,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     // No target is shown by its id.
     const cells = await page.locator('[data-link-value="target"]').allTextContents();
     expect(cells.filter((c) => /[0-9a-f]{8}-[0-9a-f]{4}/.test(c))).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-audit-log.png') });
+    await shot(page, 'panel-audit-log.png');
     // Its link opens the order's page, in the panel.
     await target('order.kit_ready').click();
     await page.locator(`[data-order-page="${orders[0]}"]`).waitFor();
@@ -181,7 +190,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     const row = page.locator(`[data-id="${review!.id}"]`);
     await row.waitFor();
     expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/done.*confirmed/i);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-reviews.png') });
+    await shot(page, 'panel-reviews.png');
   });
 
   it('a manager places a bid on an order, sees it listed and, once the order has ended, its settlement; supplies staff may not', async () => {
@@ -212,7 +221,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     await settlement.waitFor();
     // The whole pot (4.00) to the one winner.
     expect((await settlement.innerText()).replace(/\s+/g, ' ')).toContain('4.00 cat-units');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-settlement.png') });
+    await shot(page, 'panel-settlement.png');
     await page.goto(`${baseUrl}/admin/resources/bids?filters.orderId=${orderId}`);
     await page.locator('table tbody tr', { hasText: 'won' }).waitFor();
   });
