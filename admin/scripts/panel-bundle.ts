@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PANEL_COMPONENTS, PANEL_COMPONENTS_DIR } from '../src/index.ts';
+import { PANEL_COMPONENTS, PANEL_COMPONENTS_DIR, PANEL_OVERRIDES } from '../src/index.ts';
 
 /**
  * The panel's component bundle, made once and kept: a folder holding
@@ -24,7 +24,7 @@ const BUNDLED_PACKAGES = ['adminjs', '@adminjs/design-system', 'chart.js', 'roll
 
 export function panelBundleKey(mode: 'production' | 'development'): string {
   const hash = createHash('sha256').update(`${mode}\n`);
-  hash.update(JSON.stringify(Object.entries(PANEL_COMPONENTS)));
+  hash.update(JSON.stringify([Object.entries(PANEL_COMPONENTS), Object.entries(PANEL_OVERRIDES)]));
   for (const name of readdirSync(PANEL_COMPONENTS_DIR).sort()) {
     hash.update(`\n${name}\n`).update(readFileSync(path.join(PANEL_COMPONENTS_DIR, name)));
   }

@@ -115,11 +115,15 @@ export const JSON_VIEW = 'ChorecatJson';
 /** Where the panel's pages say their icon is; the server serves FAVICON_FILE there (browsers ask for it at the root anyway). */
 export const FAVICON_PATH = '/favicon.ico';
 export const FAVICON_FILE = fileURLToPath(new URL('./assets/favicon.ico', import.meta.url));
+/** The panel's own layout rules (table cells, action headers), linked from every page. */
+const PANEL_CSS_FILE = fileURLToPath(new URL('./assets/panel.css', import.meta.url));
 
 /** Name of the components that draw a date (business time zone, with offset), a status (coloured by meaning) and a computed text (money on one line, an email's line breaks). */
 export const MOMENT_VALUE = 'ChorecatMoment';
 export const STATUS_BADGE = 'ChorecatStatus';
 export const TEXT_VALUE = 'ChorecatText';
+/** Name of the component that draws a value naming another record as a link to its page (params[path], params[`${path}Href`]). */
+export const LINK_VALUE = 'ChorecatLink';
 /** Name of the component that draws a record's lines on its show page from a param holding a JSON array of rows; `custom.timeZone` is set for it. */
 export const LINES_TABLE = 'ChorecatLines';
 
@@ -187,6 +191,12 @@ export const PANEL_COMPONENTS: Readonly<Record<string, string>> = {
   [STATUS_BADGE]: 'status-badge.jsx',
   [TEXT_VALUE]: 'text-value.jsx',
   [LINES_TABLE]: 'lines-table.jsx',
+  [LINK_VALUE]: 'link-value.jsx',
+};
+
+/** AdminJS's own components the panel replaces: every form's lists (a test's questions and choices …) key items by place, so "Add new item" works after typing. */
+export const PANEL_OVERRIDES: Readonly<Record<string, string>> = {
+  DefaultArrayEditProperty: 'array-edit.jsx',
 };
 
 /** The folder of the components' sources: what a prebuilt bundle was made from (its cache key hashes it). */
@@ -196,8 +206,12 @@ export const PANEL_COMPONENTS_DIR = fileURLToPath(new URL('./components/', impor
  * Adds the panel's components to an AdminJS ComponentLoader; returns the dashboard's. The same list
  * serves the panel and `bundlePanelComponents`, so a prebuilt bundle has every component the panel names.
  */
-export function addPanelComponents(loader: { add(name: string, file: string): string }): string {
+export function addPanelComponents(loader: {
+  add(name: string, file: string): string;
+  override(name: string, file: string): string;
+}): string {
   for (const [name, file] of Object.entries(PANEL_COMPONENTS)) loader.add(name, path.join(PANEL_COMPONENTS_DIR, file));
+  for (const [name, file] of Object.entries(PANEL_OVERRIDES)) loader.override(name, path.join(PANEL_COMPONENTS_DIR, file));
   return 'ChorecatDashboard';
 }
 
@@ -281,6 +295,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     resources: inNavigationOrder(options.resources, options.navigationOrder).map((entry) =>
       prepareScreen(entry, { defaultHandlers: ACTIONS, jsonView: JSON_VIEW, display }),
     ) as never,
+    assets: { styles: [`${rootPath}/panel.css`] },
     dashboard: {
       component: Dashboard,
       handler: (_request, _response, context) => {
@@ -301,7 +316,12 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
         en: {
           // AdminJS's own words name AdminJS, or show their {{placeholders}} raw where it passes no values.
           components: { Login: { welcomeHeader: 'Chorecat', welcomeMessage: 'Operations for Chorecat: managers and supplies staff.' } },
+          // AdminJS's generic words, where they read oddly for Chorecat's screens.
+          actions: { new: 'New', bulkDelete: 'Delete the chosen' },
+          buttons: { resetFilter: 'Clear filters', createFirstRecord: 'Add the first one' },
           messages: {
+            noRecordsInResource: 'Nothing here yet.',
+            noRecords: 'Nothing to show',
             loginWelcome: 'Operations for Chorecat: managers and supplies staff.',
             forbiddenError: 'Your role may not do this in the admin panel.',
             anyForbiddenError: 'Your role may not do this in the admin panel.',
@@ -369,6 +389,9 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  predefined.get('/panel.css', (_req, res) => {
+    res.type('text/css').sendFile(PANEL_CSS_FILE);
+  });
   // The panel loads nothing from elsewhere: AdminJS's pages link Google Fonts, which would tell Google who
   // opens the panel and when (the system font is used instead).
   predefined.use((_req: Request, res: Response, next: NextFunction) => {

@@ -1,4 +1,5 @@
 import { defineModule, type ChorecatModule, type Kernel } from '../../platform/module.ts';
+import { LINK_VALUE } from '@chorecat/admin';
 import { READ_ONLY_ADMIN_ACTIONS } from '../../admin/actions.ts';
 import { defineAuditEntryModel } from './infra/audit-entry.model.ts';
 import { defineJobRunModel } from './infra/job-run.model.ts';
@@ -6,6 +7,7 @@ import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
 import { operationsDashboardFigures } from './infra/dashboard.figures.ts';
+import { auditTargetsNamed } from './infra/audit-targets.ts';
 
 export { getDashboard, getPlatformHealth } from './application/get-dashboard.ts';
 
@@ -53,13 +55,14 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
         resource: AuditEntry,
         options: {
           navigation: { name: 'Platform', icon: 'Settings' },
-          listProperties: ['at', 'action', 'actorId', 'targetType', 'targetId'],
+          listProperties: ['at', 'action', 'actorId', 'target'],
           showProperties: [
             'id',
             'at',
             'action',
             'actorId',
             'actorRoles',
+            'target',
             'targetType',
             'targetId',
             'changes',
@@ -68,9 +71,14 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
             'requestId',
           ],
           filterProperties: ['action', 'actorId', 'targetType', 'targetId', 'at'],
-          properties: { actorId: { reference: 'users' } },
+          properties: { actorId: { reference: 'users' }, target: { components: { list: LINK_VALUE, show: LINK_VALUE } } },
           sort: { sortBy: 'at', direction: 'desc' },
-          actions: READ_ONLY_ADMIN_ACTIONS,
+          actions: {
+            ...READ_ONLY_ADMIN_ACTIONS,
+            // The target by what it is (an order by service and start, a person by name), linking to its page.
+            list: { after: auditTargetsNamed(kernel) },
+            show: { after: auditTargetsNamed(kernel) },
+          },
         },
       },
       {

@@ -52,7 +52,8 @@ export function bidsAdminResources(bids: Bids, sequelize: Sequelize): AdminResou
         showProperties: ['id', 'orderId', 'managerId', 'amount', 'condition', 'status', 'createdAt', 'settledAt'],
         filterProperties: ['orderId', 'managerId', 'condition', 'status', 'createdAt'],
         properties: { orderId: { reference: 'orders' }, managerId: { reference: 'users' }, ...hidden('amountCents') },
-        sort: { sortBy: 'createdAt', direction: 'asc' },
+        // The latest stakes first (an order's own bids, through its Bids link, are few).
+        sort: { sortBy: 'createdAt', direction: 'desc' },
         actions: READ_ONLY_ADMIN_ACTIONS,
       },
     },

@@ -268,13 +268,16 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         id: 'hiring_tests',
         navigation,
         listProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'updatedAt'],
+        filterProperties: ['title', 'updatedAt'],
+        // The test last written first: the one being worked on.
+        sort: { sortBy: 'updatedAt', direction: 'desc' },
         showProperties: ['id', 'title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions', 'updatedAt'],
         editProperties: ['title', 'passMark', 'timeLimitMinutes', 'maxAttempts', 'questions'],
         properties: {
           passMark: { description: 'Percentage of right answers needed to pass (1–100).' },
           questions: { type: 'mixed', isArray: true },
-          'questions.text': { type: 'string' },
-          'questions.choices': { type: 'string', isArray: true },
+          'questions.text': { type: 'string', label: 'Question' },
+          'questions.choices': { type: 'string', isArray: true, label: 'Choices' },
           'questions.correct': { type: 'number', label: 'Right choice', description: 'Number of the right choice: 1 for the first.' },
         },
         actions: {
@@ -308,6 +311,8 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
         id: 'vacancies',
         navigation,
         listProperties: ['title', 'active', 'createdAt'],
+        filterProperties: ['title', 'active', 'createdAt'],
+        sort: { sortBy: 'createdAt', direction: 'desc' },
         editProperties: ['title', 'description', 'active'],
         properties: { description: { type: 'textarea' } },
         actions: {

@@ -10,6 +10,8 @@ export function defineAuditEntryModel(sequelize: Sequelize): typeof AuditEntryRe
   return auditLogTable.model(sequelize, AuditEntryRecord, {
     modelName: 'AuditEntry',
     extra: {
+      // What the entry was about, named (filled in after a list or show is read: see audit-targets.ts).
+      target: { type: DataTypes.VIRTUAL, get: () => '' },
       // Before/After as a diff: what the change changed, beside the two whole records.
       changes: {
         type: DataTypes.VIRTUAL,
