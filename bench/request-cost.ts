@@ -12,15 +12,18 @@
  * Logs at `warn` (a production level) and with the everyday rate limits
  * raised only so that nothing is refused: every request still counts.
  *
- *   npm run bench:request-cost      # REQUEST_COST_N=2000 for steadier figures
+ *   npm run bench:request-cost      # REQUEST_COST_N=2000 for steadier figures;
+ *                                   # REQUEST_COST_ONLY=healthz for the figures whose name includes it;
+ *                                   # REQUEST_COST_PROFILE=<dir> writes a CPU profile of each figure's rounds
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase } from '../server/src/platform/database.ts';
 import { startEmbeddedPostgres } from '../server/src/platform/embedded-db.ts';
@@ -107,9 +110,12 @@ async function main(): Promise<void> {
 
     const user = async (roles: string[]) => {
       const [row] = (
-        await db.sequelize.query('INSERT INTO users (email, name, roles, email_verified_at) VALUES ($1, $2, $3::text[], now()) RETURNING id', {
-          bind: [`${roles.join('-')}-${Math.random().toString(36).slice(2)}@chorecat.test`, `Bench ${roles.join(' ')}`, roles],
-        })
+        await db.sequelize.query(
+          'INSERT INTO users (email, name, roles, email_verified_at) VALUES ($1, $2, $3::text[], now()) RETURNING id',
+          {
+            bind: [`${roles.join('-')}-${Math.random().toString(36).slice(2)}@chorecat.test`, `Bench ${roles.join(' ')}`, roles],
+          },
+        )
       )[0] as { id: string }[];
       return (await platform.kernel.tokens.issueAccessToken({ id: row!.id, roles: roles as never })).token;
     };
@@ -145,10 +151,19 @@ async function main(): Promise<void> {
         const bodies = job.body ? Array.from({ length: count }, (_, i) => job.body!(i + Math.floor(Math.random() * 1e6))) : undefined;
         client!.send({ url, job: { ...job, body: undefined, bodies }, n: count, concurrency });
       });
+    const only = process.env.REQUEST_COST_ONLY;
     const measure = async (name: string, job: Job, target: number) => {
+      if (only && !name.includes(only)) return undefined;
       const warm = await run(job, Math.max(100, n / 4));
       if (warm.length) throw new Error(`${name}: ${warm.join('; ')}`);
       const perRequest: number[] = [];
+      // REQUEST_COST_PROFILE=<dir>: a V8 CPU profile of the measured rounds only (not of the set-up), one file a figure.
+      const profiler = process.env.REQUEST_COST_PROFILE ? new Session() : undefined;
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      }
       for (let r = 0; r < rounds; r++) {
         const before = process.cpuUsage();
         const failures = await run(job, n);
@@ -156,9 +171,22 @@ async function main(): Promise<void> {
         if (failures.length) throw new Error(`${name}: ${failures.join('; ')}`);
         perRequest.push((used.user + used.system) / 1000 / n);
       }
+      if (profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        const file = path.join(process.env.REQUEST_COST_PROFILE!, `${name.replace(/[^\w]+/g, '-')}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        profiler.disconnect();
+      }
       perRequest.sort((a, b) => a - b);
       const value = Math.round(perRequest[Math.floor(perRequest.length / 2)]! * 1000) / 1000;
-      return { name, value, unit: 'ms', target: `<= ${target}`, ok: value <= target, rounds: perRequest.map((v) => Math.round(v * 1000) / 1000) };
+      return {
+        name,
+        value,
+        unit: 'ms',
+        target: `<= ${target}`,
+        ok: value <= target,
+        rounds: perRequest.map((v) => Math.round(v * 1000) / 1000),
+      };
     };
     const figures = [
       await measure('GET /healthz CPU per request', { method: 'GET', paths: ['/healthz'] }, 0.5),
@@ -172,14 +200,24 @@ async function main(): Promise<void> {
         { method: 'GET', paths: orderIds.map((id) => `/v1/orders/${id}/timeline`), token: clientToken },
         1.5,
       ),
-      await measure('GET /v1/invoices/upcoming CPU per request', { method: 'GET', paths: ['/v1/invoices/upcoming'], token: clientToken }, 1.5),
+      await measure(
+        'GET /v1/invoices/upcoming CPU per request',
+        { method: 'GET', paths: ['/v1/invoices/upcoming'], token: clientToken },
+        1.5,
+      ),
       await measure(
         'POST /v1/orders CPU per request',
         { method: 'POST', paths: ['/v1/orders'], token: clientToken, body: newOrder, idempotent: true },
         4,
       ),
     ];
-    console.log(JSON.stringify({ bench: 'request-cost', requests: n, rounds, concurrency, cores: os.cpus().length, figures }, null, 2));
+    console.log(
+      JSON.stringify(
+        { bench: 'request-cost', requests: n, rounds, concurrency, cores: os.cpus().length, figures: figures.filter(Boolean) },
+        null,
+        2,
+      ),
+    );
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await platform.stop();
