@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
+import express from 'express';
 import { Session } from 'node:inspector/promises';
 import { createLogger } from '../server/src/platform/logger.ts';
 import { connectDatabase } from '../server/src/platform/database.ts';
@@ -32,6 +33,8 @@ import { ROLES } from '../server/src/modules/index.ts';
 import { benchPlatform } from './bench-platform.ts';
 
 interface Job {
+  /** Another server than the platform's (the bare Express reference). */
+  url?: string;
   method: 'GET' | 'POST';
   /** Paths cycled through in turn (one order's, or several). */
   paths: string[];
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
       new Promise<string[]>((resolve) => {
         client!.once('message', (m: { failures: string[] }) => resolve(m.failures));
         const bodies = job.body ? Array.from({ length: count }, (_, i) => job.body!(i + Math.floor(Math.random() * 1e6))) : undefined;
-        client!.send({ url, job: { ...job, body: undefined, bodies }, n: count, concurrency });
+        client!.send({ url: job.url ?? url, job: { ...job, body: undefined, bodies }, n: count, concurrency });
       });
     const only = process.env.REQUEST_COST_ONLY;
     const measure = async (name: string, job: Job, target: number) => {
@@ -188,6 +191,19 @@ async function main(): Promise<void> {
         rounds: perRequest.map((v) => Math.round(v * 1000) / 1000),
       };
     };
+    // The floor on this machine under its current load: bare Express answering a small JSON, in this process.
+    // CPU time per request grows with the machine's load (caches, switches); compare figures with it.
+    const bare = express();
+    bare.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+    const bareServer = bare.listen(0, '127.0.0.1');
+    await new Promise((resolve) => bareServer.once('listening', resolve));
+    const reference = await measure(
+      'bare Express GET CPU per request',
+      { url: `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`, method: 'GET', paths: ['/healthz'] },
+      Number.POSITIVE_INFINITY,
+    );
+    bareServer.closeAllConnections();
+    bareServer.close();
     const figures = [
       await measure('GET /healthz CPU per request', { method: 'GET', paths: ['/healthz'] }, 0.5),
       await measure(
@@ -213,7 +229,16 @@ async function main(): Promise<void> {
     ];
     console.log(
       JSON.stringify(
-        { bench: 'request-cost', requests: n, rounds, concurrency, cores: os.cpus().length, figures: figures.filter(Boolean) },
+        {
+          bench: 'request-cost',
+          requests: n,
+          rounds,
+          concurrency,
+          cores: os.cpus().length,
+          loadAverage: os.loadavg()[0],
+          reference: reference && { name: reference.name, value: reference.value, unit: 'ms', rounds: reference.rounds },
+          figures: figures.filter(Boolean),
+        },
         null,
         2,
       ),
