@@ -3,8 +3,9 @@ import { pino, stdSerializers, type Logger as PinoLogger, type DestinationStream
 export type Logger = PinoLogger;
 
 /**
- * Paths that may carry secrets anywhere in a log line. pino-http puts request
- * headers under req.headers; bodies are never logged by default, but modules
+ * Paths that may carry secrets anywhere in a log line. The request log
+ * (`http/request-log.ts`) writes no headers, but a line that carries them
+ * puts them under req.headers; bodies are never logged by default, but modules
  * that log an input object get the same protection.
  */
 export const REDACT_PATHS = [
@@ -52,7 +53,7 @@ export function createLogger(options: { level: string; destination?: Destination
       level: options.level,
       base: { service: 'chorecat' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // `err` is the convention (pino-http, the problem handler, the scheduler); `error` is what else gets written.
+      // `err` is the convention (the request log, the problem handler, the scheduler); `error` is what else gets written.
       serializers: { err: errorSerializer, error: errorSerializer },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -227,6 +228,7 @@ export function validator(spec: Record<string, unknown>, options: { validateResp
 }
 
 function buildValidator(spec: Record<string, unknown>, options: { validateResponses: boolean; ignorePaths: RegExp }): RequestHandler[] {
+  compileRoutePatternsOnce();
   const middleware = OpenApiValidator.middleware({
     // The validator mutates the document it is given; hand it its own copy.
     apiSpec: structuredClone(spec) as never,
@@ -241,6 +243,43 @@ function buildValidator(spec: Record<string, unknown>, options: { validateRespon
   }) as RequestHandler[];
   return middleware.map((handler) => asGetForHead(handler.name === 'multipartMiddleware' ? clientErrorsOfMultipart(handler) : handler));
 }
+
+/**
+ * express-openapi-validator 5.6 finds a request's route by compiling the
+ * path-to-regexp pattern of every path before the matching one, on every
+ * request (57 of them for the last; 9 % of `GET /v1/orders/{id}`'s CPU, issue
+ * #17). It has no option to cache them, and one validator per operation
+ * would hold a copy of the 260 kB contract each. The compiled pattern depends
+ * only on the route and the routing options, so path-to-regexp's
+ * `pathToRegexp` (as the validator resolves it) is memoised here, as upstream's
+ * open pull request #1217 does inside the validator. The result is a plain
+ * RegExp without the g or y flag (no lastIndex state) and its keys, which no
+ * caller changes; the cache is bounded by the contract's routes.
+ */
+function compileRoutePatternsOnce(): void {
+  const fromValidator = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
+  const pathToRegexp = fromValidator('path-to-regexp') as { pathToRegexp: PathToRegexp & { memoised?: true } };
+  if (pathToRegexp.pathToRegexp.memoised) return;
+  const compile = pathToRegexp.pathToRegexp;
+  const compiled = new Map<string, ReturnType<PathToRegexp>>();
+  const memoised = Object.assign(
+    (route: unknown, options?: { sensitive?: boolean; strict?: boolean; end?: boolean; delimiter?: string; trailing?: boolean }) => {
+      if (typeof route !== 'string' || (options && Object.keys(options).some((k) => k !== 'sensitive' && k !== 'strict'))) {
+        return compile(route, options);
+      }
+      const key = `${options?.sensitive ? 1 : 0}${options?.strict ? 1 : 0}${route}`;
+      let result = compiled.get(key);
+      if (!result) {
+        result = compile(route, options);
+        if (compiled.size < 10_000) compiled.set(key, result);
+      }
+      return result;
+    },
+    { memoised: true as const },
+  );
+  pathToRegexp.pathToRegexp = memoised as typeof pathToRegexp.pathToRegexp;
+}
+type PathToRegexp = (route: unknown, options?: object) => { regexp: RegExp; keys: { name: string }[] };
 
 /**
  * HEAD is answered by the GET operation (`matchOperation`, and the Allow of

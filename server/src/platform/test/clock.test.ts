@@ -58,6 +58,18 @@ describe('calendar schedules', () => {
     expect(nextCronOccurrence('0 23 * * 0', 'UTC', new Date('2026-01-11T23:00:00Z')).toISOString()).toBe('2026-01-18T23:00:00.000Z');
   });
 
+  it('answers the same within a worked-out interval, and works out again at its end or before its start', () => {
+    const next = (iso: string) => nextCronOccurrence('0 23 * * 0', 'Europe/Paris', new Date(iso)).toISOString();
+    // Summer time starts on Sunday 2026-03-29 at 02:00: that evening's 23:00 in Paris is 21:00 UTC.
+    expect(next('2026-03-25T12:00:00Z')).toBe('2026-03-29T21:00:00.000Z');
+    expect(next('2026-03-29T20:59:59.999Z')).toBe('2026-03-29T21:00:00.000Z');
+    // At the occurrence itself the next one is a week on.
+    expect(next('2026-03-29T21:00:00Z')).toBe('2026-04-05T21:00:00.000Z');
+    expect(next('2026-04-01T08:00:00Z')).toBe('2026-04-05T21:00:00.000Z');
+    // A sandbox clock set back: before the interval's start, in winter time again.
+    expect(next('2026-03-20T10:00:00Z')).toBe('2026-03-22T22:00:00.000Z');
+  });
+
   it('finds the last day of the month', () => {
     expect(nextCronOccurrence('0 23 L * *', 'UTC', new Date('2026-02-10T00:00:00Z')).toISOString()).toBe('2026-02-28T23:00:00.000Z');
     expect(nextCronOccurrence('0 23 L * *', 'UTC', new Date('2028-02-10T00:00:00Z')).toISOString()).toBe('2028-02-29T23:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import type { ResolvedCaller } from '../../../platform/http/auth.ts';
-import { findUserById } from '../infra/users.repository.ts';
+import { findCallerById } from '../infra/users.repository.ts';
 
 /**
  * Turns a verified access token's subject into the caller, from the users
@@ -9,7 +9,7 @@ import { findUserById } from '../infra/users.repository.ts';
  * read with them ends tokens issued before a reset, erasure or disabling.
  */
 export async function resolvePrincipal(kernel: Pick<Kernel, 'db'>, userId: string): Promise<ResolvedCaller | null> {
-  const user = await findUserById(kernel.db, userId);
+  const user = await findCallerById(kernel.db, userId);
   if (!user || user.disabled || user.erased_at) return null;
   return { id: user.id, roles: user.roles, tokenGeneration: user.token_generation };
 }

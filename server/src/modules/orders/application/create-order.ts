@@ -49,7 +49,7 @@ export async function createOrder(
       to: 'created',
       reason: input.copyOf ? `copy of ${input.copyOf}` : null,
     });
-    await notifyTransition(kernel, tx, 'created', row, null);
+    await notifyTransition(kernel, tx, 'created', row, null, { type });
     await publishOrderEvent(kernel, tx, 'order.created', row);
     return row;
   });

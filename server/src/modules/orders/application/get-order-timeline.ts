@@ -1,10 +1,11 @@
 import type { Principal } from '../../../platform/http/auth.ts';
 import { timelineOf, type TimelineRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
-import { getOrder } from './get-order.ts';
+import { visibleOrder } from './order-record.ts';
 
 export async function getTimeline(kernel: OrdersKernel, principal: Principal, id: string) {
-  await getOrder(kernel, principal, id);
+  // Who may read the order may read its timeline; its photos are not part of the answer, so not read.
+  await visibleOrder(kernel, principal, id);
   const rows = await timelineOf(kernel.db, id);
   return { data: rows.map((r) => ({ ...toTimelineEntry(r), ...(r.changes ? { changes: r.changes } : {}) })) };
 }

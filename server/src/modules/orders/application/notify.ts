@@ -32,8 +32,10 @@ export async function notifyTransition(
   event: OrderEvent | 'created',
   order: OrderRow,
   reason: string | null,
+  /** The order's service type when the caller has just read it (creating an order): not read again. */
+  known?: { type: { name: string } },
 ): Promise<void> {
-  const type = await getServiceType(kernel, order.service_type_id, tx);
+  const type = known?.type ?? (await getServiceType(kernel, order.service_type_id, tx));
   const facts = async (userId: string | null) => {
     if (!userId) return undefined;
     const contact = await findContact(kernel, userId, tx);

@@ -30,9 +30,15 @@ export function viewFor(kernel: Pick<Kernel, 'clock'>, row: OrderRow, principal:
   return toOrderView(record, actorsFor(record, principal), kernel.clock.now());
 }
 
-/** One order as the caller sees it, with its check-in and report photos. */
-export async function viewWithPhotos(kernel: OrdersKernel, principal: Principal, id: string): Promise<OrderView> {
+/** The order, if the caller may see it (else NOT_FOUND, as for one that does not exist). */
+export async function visibleOrder(kernel: Pick<Kernel, 'db'>, principal: Principal, id: string): Promise<OrderRow> {
   const row = await findOrder(kernel.db, id);
   if (!row || !canSee(actorsFor(toRecord(row), principal))) throw notFound();
+  return row;
+}
+
+/** One order as the caller sees it, with its check-in and report photos. */
+export async function viewWithPhotos(kernel: OrdersKernel, principal: Principal, id: string): Promise<OrderView> {
+  const row = await visibleOrder(kernel, principal, id);
   return { ...viewFor(kernel, row, principal), photos: await photosOf(kernel.db, id) };
 }
