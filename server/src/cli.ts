@@ -9,9 +9,10 @@ import { createPlatform } from './app.ts';
 import { seedDemoData } from './platform/module.ts';
 import { MODULES, ROLES } from './modules/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
+import { formatHealthLine } from './platform/health.ts';
 
 /**
- * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
+ * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO] | doctor`.
  * Failures an operator can fix (bad variable, taken port, unknown job) get
  * one plain line and exit code 1, never a stack trace.
  */
@@ -20,7 +21,8 @@ const USAGE = `usage: chorecat <command>
   migrate                        apply database migrations
   seed                           create the demo accounts and catalog (not in production)
   jobs list                      list the scheduled jobs
-  jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time`;
+  jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time
+  doctor                         check configuration, database, migrations, backlogs and failures (exit 1 on a problem)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'jobs':
       return runJobs(rest);
+    case 'doctor': {
+      const { runDoctor } = await import('./doctor.ts');
+      const { results, code } = await runDoctor(process.env);
+      process.stdout.write(`${results.map(formatHealthLine).join('\n')}\n`);
+      return code;
+    }
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 1 : 0;
@@ -129,17 +137,25 @@ async function runStart(): Promise<number> {
   lines.push('', '  Ctrl-C stops everything.', '');
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      // Whatever happens, the process is gone within 10 s.
+      // A second signal: the operator wants it gone now.
+      if (stopping) {
+        process.stderr.write(`chorecat: ${signal} again, exiting at once\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      logger.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
+      // Requests, jobs and the outbox batch get SHUTDOWN_GRACE_SECONDS; closing the database and
+      // stopping the helpers a few more. Whatever happens, the process is gone by then.
       setTimeout(() => {
         process.stderr.write('chorecat: shutdown took too long, exiting\n');
         process.exit(1);
-      }, 10_000).unref();
+      }, config.shutdownGraceMs + 10_000).unref();
       void runtime.stop().then(resolve);
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   });
   return 0;
 }

@@ -5,6 +5,7 @@ import type { JobDefinition } from '../../platform/scheduler.ts';
 import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts';
 import { operationsHandlers } from './http/handlers.ts';
 import { operationsDashboardFigures } from './infra/dashboard.figures.ts';
+import { operationsHealthChecks } from './infra/health.checks.ts';
 
 export { getDashboard, getPlatformHealth } from './application/get-dashboard.ts';
 
@@ -44,6 +45,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     handlers: operationsHandlers(kernel),
     jobs,
     dashboardFigures: operationsDashboardFigures(kernel.db),
+    health: operationsHealthChecks(kernel.db),
     adminResources: [
       {
         resource: AuditEntry,
