@@ -55,7 +55,8 @@ export interface Platform {
   app: Express;
   /** Starts jobs (Agenda) and the clock sync; what ROLE=worker|all runs besides HTTP. */
   startBackground(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the jobs: waits up to `timeoutMs` for runs in flight, then releases this process's job locks. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /** What the modules give the admin panel: their screens, and photo reading for staff. */
@@ -311,9 +312,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       }
       if (config.role !== 'api') await scheduler.start();
     },
-    async stop() {
+    async stop(timeoutMs) {
       if (syncTimer) clearInterval(syncTimer);
-      await scheduler.stop();
+      await scheduler.stop(timeoutMs);
     },
   };
 }

@@ -73,7 +73,11 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
   const secrets = resolveSecrets(config);
   const { db, embedded } = await openDatabase(config, logger);
   const stops: (() => Promise<void>)[] = [];
-  stops.push(async () => db.close());
+  // Set when a graceful stop begins (SHUTDOWN_GRACE_SECONDS from its first step, see drainHttp).
+  let deadline: number | undefined;
+  const remaining = () => (deadline === undefined ? undefined : Math.max(1_000, deadline - Date.now()));
+  // A database connection a stuck run still holds must not keep the stop waiting past its time.
+  stops.push(() => withDeadline(db.close(), remaining()));
   if (embedded) stops.push(() => embedded.stop());
   try {
     await migrate(db, logger, ROLES);
@@ -124,15 +128,11 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       server.once('error', reject);
     });
     await platform.startBackground();
-    stops.unshift(() => platform.stop());
-    stops.unshift(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 3_000).unref();
-        }),
-    );
+    stops.unshift(() => platform.stop(remaining()));
+    stops.unshift(() => {
+      deadline = Date.now() + config.shutdownGraceMs;
+      return drainHttp(server, deadline);
+    });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const base = config.publicUrl.replace(`:${config.port}`, `:${port}`);
@@ -162,6 +162,32 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     await runAll(stops);
     throw error;
   }
+}
+
+/**
+ * Stops accepting connections at once (a new one is refused, so a load
+ * balancer moves on), lets the requests in flight finish, closes each
+ * keep-alive connection as soon as it is idle, and at `deadline` closes
+ * whatever is left.
+ */
+function drainHttp(server: Server, deadline: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now()));
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+async function withDeadline(work: Promise<void>, ms: number | undefined): Promise<void> {
+  if (ms === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function runAll(steps: (() => Promise<void>)[]): Promise<void> {

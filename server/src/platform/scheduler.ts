@@ -126,7 +126,8 @@ export function lastCronOccurrence(cron: string, timeZone: string, at: Date): Da
     .toDate();
 }
 
-function hashJobName(name: string): number {
+/** The advisory lock key a run of `name` holds (two triggers of one job never overlap). */
+export function hashJobName(name: string): number {
   let hash = 0;
   for (const char of `job:${name}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return hash;
