@@ -22,7 +22,9 @@ const USAGE = `usage: chorecat <command>
   seed                           create the demo accounts and catalog (not in production)
   jobs list                      list the scheduled jobs
   jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time
-  doctor                         check configuration, database, migrations, backlogs and failures (exit 1 on a problem)`;
+  doctor                         check configuration, database, migrations, backlogs and failures (exit 1 on a problem)
+  backup [--to PATH]             back up the embedded database, secrets and files (default: <data dir>/backups)
+  restore <file>                 restore a backup into a fresh CHORECAT_DATA_DIR`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +51,9 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'jobs':
       return runJobs(rest);
+    case 'backup':
+    case 'restore':
+      return runBackup(command, rest);
     case 'doctor': {
       const { runDoctor } = await import('./doctor.ts');
       const { results, code } = await runDoctor(process.env);
@@ -115,6 +120,26 @@ async function runJobs(args: string[]): Promise<number> {
   });
 }
 
+async function runBackup(command: 'backup' | 'restore', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { to: { type: 'string' } }, allowPositionals: true });
+  const config = loadConfig(process.env, MODULES);
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const { backup, restore } = await import('./platform/backup.ts');
+  if (command === 'backup') {
+    const { file, bytes } = await backup(config, logger, { to: values.to });
+    process.stdout.write(`backed up to ${file} (${Math.ceil(bytes / 1024)} kB)\n`);
+    return 0;
+  }
+  const [file] = positionals;
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 1;
+  }
+  const restored = await restore(config, logger, file);
+  process.stdout.write(`restored into ${restored.dataDir} (${restored.migrations} migrations applied); chorecat start runs on it\n`);
+  return 0;
+}
+
 async function runStart(): Promise<number> {
   const runtime = await start();
   const { urls, config, logger } = runtime;
@@ -166,6 +191,7 @@ function explain(error: unknown): string | undefined {
     return `port ${error.port} is already in use; stop what uses it or choose another (PORT for the API, CHORECAT_DB_PORT for the embedded database, MAILDEV_*_PORT for the mailbox)`;
   }
   if (error instanceof UnknownJobError) return error.message;
+  if (error instanceof Error && error.name === 'BackupError') return error.message;
   return undefined;
 }
 
