@@ -54,7 +54,8 @@ export interface Platform {
   app: Express;
   /** Starts jobs (Agenda) and the clock sync; what ROLE=worker|all runs besides HTTP. */
   startBackground(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the jobs: waits up to `timeoutMs` for runs in flight, then releases this process's job locks. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /** What the modules give the admin panel: their screens, and photo reading for staff. */
@@ -290,10 +291,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await outbox.start();
       }
     },
-    async stop() {
+    async stop(timeoutMs) {
       if (syncTimer) clearInterval(syncTimer);
-      await scheduler.stop();
-      await outbox.stop();
+      // The running jobs and the outbox's batch in flight finish (jobs within the grace time) side by side.
+      await Promise.all([scheduler.stop(timeoutMs), outbox.stop()]);
     },
   };
 }

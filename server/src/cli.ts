@@ -9,9 +9,10 @@ import { createPlatform } from './app.ts';
 import { seedDemoData } from './platform/module.ts';
 import { MODULES, ROLES } from './modules/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
+import { formatHealthLine } from './platform/health.ts';
 
 /**
- * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO]`.
+ * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO] | doctor`.
  * Failures an operator can fix (bad variable, taken port, unknown job) get
  * one plain line and exit code 1, never a stack trace.
  */
@@ -20,7 +21,10 @@ const USAGE = `usage: chorecat <command>
   migrate                        apply database migrations
   seed                           create the demo accounts and catalog (not in production)
   jobs list                      list the scheduled jobs
-  jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time`;
+  jobs run <job> [--as-of ISO]   run one job once, as if the clock read that time
+  doctor                         check configuration, database, migrations, backlogs and failures (exit 1 on a problem)
+  backup [--to PATH]             back up the embedded database, secrets and files (default: <data dir>/backups)
+  restore <file>                 restore a backup into a fresh CHORECAT_DATA_DIR`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +51,15 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'jobs':
       return runJobs(rest);
+    case 'backup':
+    case 'restore':
+      return runBackup(command, rest);
+    case 'doctor': {
+      const { runDoctor } = await import('./doctor.ts');
+      const { results, code } = await runDoctor(process.env);
+      process.stdout.write(`${results.map(formatHealthLine).join('\n')}\n`);
+      return code;
+    }
     default:
       process.stderr.write(`${USAGE}\n`);
       return command ? 1 : 0;
@@ -107,6 +120,26 @@ async function runJobs(args: string[]): Promise<number> {
   });
 }
 
+async function runBackup(command: 'backup' | 'restore', args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { to: { type: 'string' } }, allowPositionals: true });
+  const config = loadConfig(process.env, MODULES);
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const { backup, restore } = await import('./platform/backup.ts');
+  if (command === 'backup') {
+    const { file, bytes } = await backup(config, logger, { to: values.to });
+    process.stdout.write(`backed up to ${file} (${Math.ceil(bytes / 1024)} kB)\n`);
+    return 0;
+  }
+  const [file] = positionals;
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 1;
+  }
+  const restored = await restore(config, logger, file);
+  process.stdout.write(`restored into ${restored.dataDir} (${restored.migrations} migrations applied); chorecat start runs on it\n`);
+  return 0;
+}
+
 async function runStart(): Promise<number> {
   const runtime = await start();
   const { urls, config, logger } = runtime;
@@ -129,17 +162,25 @@ async function runStart(): Promise<number> {
   lines.push('', '  Ctrl-C stops everything.', '');
   process.stdout.write(`${lines.join('\n')}\n`);
   await new Promise<void>((resolve) => {
+    let stopping = false;
     const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      // Whatever happens, the process is gone within 10 s.
+      // A second signal: the operator wants it gone now.
+      if (stopping) {
+        process.stderr.write(`chorecat: ${signal} again, exiting at once\n`);
+        process.exit(130);
+      }
+      stopping = true;
+      logger.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
+      // Requests, jobs and the outbox batch get SHUTDOWN_GRACE_SECONDS; closing the database and
+      // stopping the helpers a few more. Whatever happens, the process is gone by then.
       setTimeout(() => {
         process.stderr.write('chorecat: shutdown took too long, exiting\n');
         process.exit(1);
-      }, 10_000).unref();
+      }, config.shutdownGraceMs + 10_000).unref();
       void runtime.stop().then(resolve);
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
   });
   return 0;
 }
@@ -150,6 +191,7 @@ function explain(error: unknown): string | undefined {
     return `port ${error.port} is already in use; stop what uses it or choose another (PORT for the API, CHORECAT_DB_PORT for the embedded database, MAILDEV_*_PORT for the mailbox)`;
   }
   if (error instanceof UnknownJobError) return error.message;
+  if (error instanceof Error && error.name === 'BackupError') return error.message;
   return undefined;
 }
 

@@ -83,6 +83,9 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
   await assertPortFree(config.port, '0.0.0.0');
   const secrets = resolveSecrets(config);
   const stops: (() => Promise<void>)[] = [];
+  // Set when a graceful stop begins (SHUTDOWN_GRACE_SECONDS from its first step, see drainHttp).
+  let deadline: number | undefined;
+  const remaining = () => (deadline === undefined ? undefined : Math.max(1_000, deadline - Date.now()));
   try {
     // Each part's stop is kept as soon as it has started, so that when another part fails the caller stops it.
     const track = <T>(step: Promise<T>, stopOf: (value: T) => (() => Promise<void>) | undefined): Promise<T> =>
@@ -96,7 +99,8 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       track(openDatabase(config, logger), ({ db, embedded }) => {
         phase('database');
         return async () => {
-          await db.close();
+          // A database connection a stuck run still holds must not keep the stop waiting past its time.
+          await withDeadline(db.close(), remaining());
           await embedded?.stop();
         };
       }),
@@ -167,16 +171,12 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     });
     phase('listening');
     await platform.startBackground();
-    stops.unshift(() => platform.stop());
+    stops.unshift(() => platform.stop(remaining()));
     phase('jobs');
-    stops.unshift(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 3_000).unref();
-        }),
-    );
+    stops.unshift(() => {
+      deadline = Date.now() + config.shutdownGraceMs;
+      return drainHttp(server, deadline);
+    });
     // Before start() returns, so that a panel that cannot be built still fails the start.
     await buildPanel?.();
     phase('panel');
@@ -216,6 +216,32 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
 function panelBundle(config: Config): { dir: string; prebuilt: boolean } {
   const built = builtPanelBundle();
   return built ? { dir: built, prebuilt: true } : { dir: path.join(config.dataDir, 'admin-bundle'), prebuilt: false };
+}
+
+/**
+ * Stops accepting connections at once (a new one is refused, so a load
+ * balancer moves on), lets the requests in flight finish, closes each
+ * keep-alive connection as soon as it is idle, and at `deadline` closes
+ * whatever is left.
+ */
+function drainHttp(server: Server, deadline: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now()));
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+async function withDeadline(work: Promise<void>, ms: number | undefined): Promise<void> {
+  if (ms === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 async function runAll(steps: (() => Promise<void>)[]): Promise<void> {

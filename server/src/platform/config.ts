@@ -47,6 +47,7 @@ const kernelShape = {
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SEED_DEMO: booleanFlag.optional(),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -171,6 +172,8 @@ export interface Config {
   logLevel: string;
   rateLimit: { perMinute: number; authPerMinute: number };
   seedDemo: boolean;
+  /** How long a stop waits for requests, jobs and the outbox batch in flight (SIGTERM to exit). */
+  shutdownGraceMs: number;
   /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
   storage:
     | { kind: 'disk'; directory: string }
@@ -242,6 +245,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, modules: readonly Configur
     logLevel: env.LOG_LEVEL,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     oidcProviders: oidcProvidersFrom(source),
     storage: env.S3_BUCKET
       ? {

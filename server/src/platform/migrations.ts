@@ -60,14 +60,9 @@ export async function allowRoles(db: Database, roles: readonly string[]): Promis
   await db.sequelize.query('INSERT INTO roles (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', { bind: [roles] });
 }
 
-/**
- * Applies pending migrations, then allows the registry's roles (`ROLES`,
- * the kernel's and each module's), so that a module's role needs no
- * migration of its own.
- */
-export async function migrate(db: Database, logger: Logger, roles: readonly string[]): Promise<string[]> {
+function migrator(db: Database): Umzug<MigrationContext> {
   const queryInterface = db.sequelize.getQueryInterface();
-  const umzug = new Umzug<MigrationContext>({
+  return new Umzug<MigrationContext>({
     migrations: migrationFiles().map(({ name, file }) => ({
       name,
       up: async ({ context }) => {
@@ -84,6 +79,20 @@ export async function migrate(db: Database, logger: Logger, roles: readonly stri
     storage: new SequelizeStorage({ sequelize: db.sequelize, tableName: 'schema_migrations' }),
     logger: undefined,
   });
+}
+
+/** The migrations this code has that the database has not applied (what `chorecat doctor` reports). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  return (await migrator(db).pending()).map((m) => m.name);
+}
+
+/**
+ * Applies pending migrations, then allows the registry's roles (`ROLES`,
+ * the kernel's and each module's), so that a module's role needs no
+ * migration of its own.
+ */
+export async function migrate(db: Database, logger: Logger, roles: readonly string[]): Promise<string[]> {
+  const umzug = migrator(db);
   const client = await db.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -14,6 +14,7 @@ import type { EventBus, EventName } from './events.ts';
 import type { PublicEventDeclaration } from './event-feed.ts';
 import type { PersonalDataContributor, PrivacyRegistry } from './privacy.ts';
 import type { DashboardFigure } from './dashboard.ts';
+import type { HealthCheck } from './health.ts';
 import { KERNEL_ROLES, type ResolvedCaller, type Role, type TokenService } from './http/auth.ts';
 
 /** What the platform hands every module when it is created. */
@@ -90,6 +91,8 @@ export interface ChorecatModule<Provides = unknown> {
   adminActions?: AdminActionsExtension[];
   /** Its figures on the panel's dashboard, each one indexed query of its own tables (platform/dashboard.ts). */
   dashboardFigures?: DashboardFigure[];
+  /** What `chorecat doctor` checks of it (platform/health.ts): backlogs and failures of its own tables, read through its own queries. */
+  health?: HealthCheck[];
   /** The kernel services it supplies (each is supplied by one module). */
   services?: Partial<KernelServices>;
   /** The personal data it holds, exported and erased with the rest (GDPR, SPEC §1). */

@@ -399,3 +399,35 @@ function toMessage(row: ClaimedRow): OutboxMessage {
     createdAt: new Date(row.created_at),
   };
 }
+
+/**
+ * What `chorecat doctor` reads of the outbox (kept apart from the dispatcher,
+ * which may change how it delivers): the undelivered messages and when the
+ * oldest was queued, those retrying after an error, and those given up since
+ * `failedSince`, by topic. One query on the outbox's own indexes.
+ */
+export interface OutboxHealth {
+  pending: number;
+  oldestPendingAt: Date | null;
+  retrying: number;
+  failedSince: Record<string, number>;
+}
+
+export async function readOutboxHealth(db: Database, failedSince: Date): Promise<OutboxHealth> {
+  const [pending] = await sql<{ pending: number; oldest: Date | null; retrying: number }>(
+    db,
+    `SELECT count(*)::int AS pending, min(created_at) AS oldest, count(*) FILTER (WHERE last_error IS NOT NULL)::int AS retrying
+     FROM outbox WHERE status = 'pending'`,
+  );
+  const failed = await sql<{ topic: string; n: number }>(
+    db,
+    `SELECT topic, count(*)::int AS n FROM outbox WHERE status = 'failed' AND created_at >= $1 GROUP BY topic ORDER BY topic`,
+    [failedSince],
+  );
+  return {
+    pending: pending?.pending ?? 0,
+    oldestPendingAt: pending?.oldest ? new Date(pending.oldest) : null,
+    retrying: pending?.retrying ?? 0,
+    failedSince: Object.fromEntries(failed.map((r) => [r.topic, r.n])),
+  };
+}

@@ -139,7 +139,8 @@ export function lastCronOccurrence(cron: string, timeZone: string, at: Date): Da
     .toDate();
 }
 
-function hashJobName(name: string): number {
+/** The advisory lock key a run of `name` holds (two triggers of one job never overlap). */
+export function hashJobName(name: string): number {
   let hash = 0;
   for (const char of `job:${name}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return hash;
@@ -147,6 +148,9 @@ function hashJobName(name: string): number {
 
 /** Agenda's job table (the PostgreSQL backend's default name, created by the platform's first migration). */
 const AGENDA_TABLE = 'agenda_jobs';
+
+/** How long Agenda keeps a job locked for a run before another process may take it (a crashed run's lock). */
+export const JOB_LOCK_LIFETIME_MS = 10 * 60_000;
 
 export class Scheduler {
   private agenda?: Agenda;
@@ -265,7 +269,7 @@ export class Scheduler {
       backend,
       // A number of ms: human-interval strings such as '500 milliseconds' misparse in Agenda 6.
       processEvery: Math.min(5_000, ...pollers),
-      defaultLockLifetime: 10 * 60_000,
+      defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
     });
     agenda.on('error', (error: Error) => logger.error({ err: error }, 'job scheduler error'));
     for (const job of this.registry.list()) {
@@ -368,4 +372,41 @@ export class Scheduler {
       );
     }
   }
+}
+
+/**
+ * What `chorecat doctor` reads of the job store (database time, as Agenda
+ * keeps it): scheduled jobs whose run is overdue by more than `lateMs` and
+ * not taken (no worker process is running them), and jobs locked longer than
+ * the lock lifetime (a run that died or hangs); plus the failed runs in
+ * job_runs within the last `failedWithinMs`.
+ */
+export interface JobBacklog {
+  overdue: { name: string; lateMs: number }[];
+  stale: { name: string; lockedMs: number }[];
+  failedRuns: number;
+  lastFailedJob: string | null;
+}
+
+export async function readJobBacklog(db: Database, options: { lateMs: number; failedWithinMs: number }): Promise<JobBacklog> {
+  const { rows } = await db.pool.query<{ name: string; late_ms: number | null; locked_ms: number | null }>(
+    `SELECT name,
+            CASE WHEN locked_at IS NULL AND next_run_at < now() - $1 * interval '1 millisecond'
+                 THEN (extract(epoch FROM now() - next_run_at) * 1000)::float8 END AS late_ms,
+            CASE WHEN locked_at < now() - $2 * interval '1 millisecond'
+                 THEN (extract(epoch FROM now() - locked_at) * 1000)::float8 END AS locked_ms
+     FROM ${AGENDA_TABLE} WHERE NOT coalesce(disabled, false) ORDER BY name`,
+    [options.lateMs, JOB_LOCK_LIFETIME_MS],
+  );
+  const { rows: failed } = await db.pool.query<{ n: number; last: string | null }>(
+    `SELECT count(*)::int AS n, (array_agg(job ORDER BY started_at DESC))[1] AS last
+     FROM job_runs WHERE outcome = 'failed' AND started_at >= now() - $1 * interval '1 millisecond'`,
+    [options.failedWithinMs],
+  );
+  return {
+    overdue: rows.flatMap((r) => (r.late_ms === null ? [] : [{ name: r.name, lateMs: r.late_ms }])),
+    stale: rows.flatMap((r) => (r.locked_ms === null ? [] : [{ name: r.name, lockedMs: r.locked_ms }])),
+    failedRuns: failed[0]?.n ?? 0,
+    lastFailedJob: failed[0]?.last ?? null,
+  };
 }

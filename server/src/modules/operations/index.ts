@@ -8,6 +8,7 @@ import { purgeExpiredIdempotencyKeys } from '../../platform/http/idempotency.ts'
 import { operationsHandlers } from './http/handlers.ts';
 import { operationsDashboardFigures } from './infra/dashboard.figures.ts';
 import { auditTargetsNamed } from './infra/audit-targets.ts';
+import { operationsHealthChecks } from './infra/health.checks.ts';
 
 export { getDashboard, getPlatformHealth } from './application/get-dashboard.ts';
 
@@ -50,6 +51,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     handlers: operationsHandlers(kernel),
     jobs,
     dashboardFigures: operationsDashboardFigures(kernel.db),
+    health: operationsHealthChecks(kernel.db),
     adminResources: [
       {
         resource: AuditEntry,

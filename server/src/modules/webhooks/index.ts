@@ -17,6 +17,7 @@ import {
 import type { Webhooks } from './application/context.ts';
 import { WEBHOOKS_PUBLIC_EVENTS } from './events.ts';
 import { webhooksDashboardFigures } from './infra/dashboard.figures.ts';
+import { webhooksHealthChecks } from './infra/health.checks.ts';
 
 export { ENDPOINT_DISABLED_EVENT_TYPE, TEST_EVENT_TYPE, type EndpointView, type EventEnvelope } from './domain/endpoint.ts';
 
@@ -51,6 +52,7 @@ export function createWebhooksModule(kernel: Kernel, deps: Partial<Pick<Webhooks
     jobs: webhooksJobs(webhooks),
     adminResources: webhooksAdminResources(webhooks, kernel.db.sequelize),
     dashboardFigures: webhooksDashboardFigures(kernel.db),
+    health: webhooksHealthChecks(kernel.db),
   };
 }
 

@@ -1,41 +1,11 @@
 import { describe, it, expect, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, REPO, runCli } from '../../../test/helpers/cli.ts';
+import { runCli, startCli as startServer } from '../../../test/helpers/cli.ts';
 import { freePort } from '../../../test/helpers/global-setup.ts';
 import { assertPortFree } from '../embedded-db.ts';
-
-/**
- * `chorecat start` as `npm start` runs it: embedded PostgreSQL in a data
- * folder, migrations, demo seed, HTTP, jobs; SIGTERM stops all of it.
- */
-function startServer(env: Record<string, string>): {
-  child: ChildProcess;
-  output: () => string;
-  ready: Promise<void>;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start'], {
-    cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Chorecat is running.')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', () => reject(new Error(`exited before ready:\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, ready, exited };
-}
 
 /** Whether something listens on the port: tested by binding it (a connect probe can self-connect on loopback). */
 async function portOpen(port: number): Promise<boolean> {
@@ -47,6 +17,10 @@ async function portOpen(port: number): Promise<boolean> {
   }
 }
 
+/**
+ * `chorecat start` as `npm start` runs it: embedded PostgreSQL in a data
+ * folder, migrations, demo seed, HTTP, jobs; SIGTERM stops all of it.
+ */
 describe('chorecat start on embedded PostgreSQL', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
