@@ -122,6 +122,13 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     await page.goto(`${baseUrl}/admin/resources/users/records/${client.id}/balance`);
     await page.locator('[data-money-page]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-money-page] h3').innerText()).toBe('Balance of Whiskers <whiskers@chorecat.test>');
+    // Someone who is not a client has no balance: refused as a problem, never an all-zero page.
+    const refused = await page.evaluate(async (u) => {
+      const res = await fetch(u);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+    }, `/admin/api/resources/users/records/${worker.id}/balance`);
+    expect(refused).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+    expect(refused.type).toContain('application/problem+json');
     const ledger = await ledgerOf('client', client.id);
     expect(ledger).toBe('40.00');
     expect(await fact(page, 'balance')).toBe(`${ledger} cat-units`);
