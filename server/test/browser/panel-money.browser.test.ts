@@ -181,6 +181,15 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     expect(await rowsOf(page, 'lines').count()).toBe(3);
     expect(await rowsOf(page, 'payouts').innerText()).toMatch(/80\.00 cat-units\s+pending/);
     await screenshot(page, 'worker-earnings.png');
+    // At 1440 px every table fits its box: nothing (the statements' Status pill, their last column) is cut at the right edge.
+    const overflowing = await page
+      .locator('[data-money-page] [data-table] table')
+      .evaluateAll((tables) =>
+        tables
+          .filter((table) => table.scrollWidth > table.parentElement!.clientWidth)
+          .map((table) => table.closest('[data-table]')!.getAttribute('data-table')),
+      );
+    expect(overflowing).toEqual([]);
 
     await page.goto(`${baseUrl}/admin/resources/worker_earnings?filters.workerId=${worker.id}`);
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(1);
