@@ -8,12 +8,12 @@ import formidableMiddleware from 'express-formidable';
 import { Router, type Request, type Response, type NextFunction, type RequestHandler } from 'express';
 import type pg from 'pg';
 import { PanelProblem, UNSAFE_KEY_SEGMENT, malformedField } from './problems.ts';
-import { ADMIN_ROLES, prepareScreen, type DescribePeople } from './screens.ts';
+import { ADMIN_ROLES, prepareScreen, type DescribePeople, type DescribeRecords } from './screens.ts';
 import { panelResourceAdapter } from './resource.ts';
 import { checkListQuery, checkRecordId, screenSchema, type DecoratedResourceLike, type ScreenSchema } from './requests.ts';
 
 export { PanelProblem, type PanelProblemCode, type PanelFieldError } from './problems.ts';
-export { ADMIN_ROLES, changesState, prepareScreen, PEOPLE_SCREEN, type DescribePeople } from './screens.ts';
+export { ADMIN_ROLES, changesState, prepareScreen, PEOPLE_SCREEN, type DescribePeople, type DescribeRecords } from './screens.ts';
 
 /**
  * The Chorecat admin panel (AdminJS) for managers and supplies staff. It is
@@ -83,6 +83,8 @@ export interface AdminOptions {
   timeZone: string;
   /** Labels for user ids, all of a page's at once: every reference to the users screen shows one instead of an id. */
   describePeople?: DescribePeople;
+  /** Labels for other screens' records by screen id (`orders`: service and start): every reference to that screen shows one instead of an id. */
+  describeReferences?: Record<string, DescribeRecords>;
   /** The order of the navigation's groups (by name); screens of other groups follow. */
   navigationOrder?: string[];
   /** Answers a refusal as problem+json: the server maps the code to its status, as for every route. */
@@ -285,6 +287,7 @@ export async function createAdminRouter(options: AdminOptions): Promise<{ router
     lines: LINES_TABLE,
     timeZone: options.timeZone,
     describePeople: options.describePeople,
+    describeReferences: options.describeReferences,
   };
 
   const admin = new AdminJS({

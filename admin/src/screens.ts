@@ -12,8 +12,10 @@ export interface ScreenEntry {
   roles?: string[];
 }
 
-/** Labels for user ids ("Whiskers <client@…>", a worker by code), all of a page's in one call; unknown ids are left out. */
-export type DescribePeople = (ids: string[]) => Promise<Map<string, string>>;
+/** Labels for record ids, all of a page's in one call; unknown ids are left out. */
+export type DescribeRecords = (ids: string[]) => Promise<Map<string, string>>;
+/** Labels for user ids ("Whiskers <client@…>", a worker by code). */
+export type DescribePeople = DescribeRecords;
 
 /** The screen id every person column refers to: its references are shown by the person's label. */
 export const PEOPLE_SCREEN = 'users';
@@ -27,6 +29,11 @@ export interface DisplayParts {
   /** The business time zone (TZ_BUSINESS): every date is written in it, with its offset. */
   timeZone: string;
   describePeople?: DescribePeople;
+  /**
+   * Labels for other screens' records, by screen id (orders by service and
+   * start): a screen whose record AdminJS would title by its id.
+   */
+  describeReferences?: Record<string, DescribeRecords>;
 }
 
 interface RecordJSONLike {
@@ -36,12 +43,12 @@ interface RecordJSONLike {
 type AfterHook = (response: unknown, request: unknown, context: unknown) => unknown;
 
 /**
- * Writes each person a page refers to by label instead of by id: AdminJS
- * has already loaded the referenced users (one query a column); this asks
- * for all the page's labels at once and puts them where the reference link
- * takes its title from.
+ * Writes each record a page refers to (a person, an order) by label instead
+ * of by id: AdminJS has already loaded the referenced records (one query a
+ * column) and links each to its page; this asks for all the page's labels
+ * at once and puts them where the reference link takes its title from.
  */
-function namePeople(paths: string[], describe: DescribePeople): AfterHook {
+function nameReferences(paths: string[], describe: DescribeRecords): AfterHook {
   return async (response) => {
     const body = response as { records?: RecordJSONLike[]; record?: RecordJSONLike };
     const records = body.records ?? (body.record ? [body.record] : []);
@@ -176,13 +183,19 @@ export function prepareScreen(
     else if (attribute.panelDisplay === 'multiline') properties[name] = drawnBy(display.text, { multiline: true });
   }
   options.properties = properties;
-  const people = Object.entries(properties)
-    .filter(([, p]) => p.reference === PEOPLE_SCREEN)
-    .map(([name]) => name);
-  if (display?.describePeople && people.length > 0) {
+  // Every reference to a described screen, on every screen, named the same way.
+  const describers = {
+    ...(display?.describeReferences ?? {}),
+    ...(display?.describePeople ? { [PEOPLE_SCREEN]: display.describePeople } : {}),
+  };
+  for (const [screen, describe] of Object.entries(describers)) {
+    const paths = Object.entries(properties)
+      .filter(([, p]) => p.reference === screen)
+      .map(([name]) => name);
+    if (paths.length === 0) continue;
     for (const name of ['list', 'show']) {
       const action = actions[name]!;
-      actions[name] = { ...action, after: [...asArray(action.after), namePeople(people, display.describePeople)] };
+      actions[name] = { ...action, after: [...asArray(action.after), nameReferences(paths, describe)] };
     }
   }
   options.actions = actions;

@@ -7,6 +7,7 @@ import { sendProblem } from './platform/http/problem.ts';
 import { createRateLimiter } from './platform/http/rate-limit.ts';
 import { signInToPanel, resolvePrincipal } from './modules/identity/index.ts';
 import { describePeople } from './admin/people.ts';
+import { describeOrders } from './admin/orders.ts';
 import { alertOperators } from './modules/notifications/index.ts';
 import { getDashboard } from './modules/operations/index.ts';
 
@@ -78,6 +79,8 @@ export function mountAdmin(
         resolveUser: (id) => resolvePrincipal(kernel, id),
         timeZone: kernel.config.businessTimeZone,
         describePeople: describePeople(kernel),
+        // AdminJS would title an order by its id: every Order column (reviews, bids, kits …) says which chore it is.
+        describeReferences: { orders: describeOrders(kernel) },
         navigationOrder: PANEL_NAVIGATION,
         rootPath: PANEL_PATH,
         // The panel's refusals become the platform's problems: one code, one status, as on every API route.

@@ -43,7 +43,9 @@ const Section = ({ table, timeZone }) => {
                 return (
                   <TableRow key={row._id || i} data-row={row._id || i}>
                     {columns.map((c, j) => (
-                      <TableCell key={c} style={{ whiteSpace: c === 'Last error' || c === 'Description' ? 'normal' : 'nowrap' }}>
+                      // Text wraps at its spaces ("120.00 / cat-units"), so a table of many columns (a statement's eight) fits the
+                      // page's width rather than running past its right edge; a status pill stays whole.
+                      <TableCell key={c} style={{ whiteSpace: c === 'Status' ? 'nowrap' : 'normal' }}>
                         {j === 0 && href ? (
                           <a href={href}>
                             <Cell column={c} value={row[c]} timeZone={timeZone} />

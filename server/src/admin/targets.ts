@@ -1,6 +1,5 @@
 import type { Kernel } from '../platform/module.ts';
-import { formatMoment } from '../platform/email-dates.ts';
-import { orderHeadline } from '../modules/orders/index.ts';
+import { describeOrders } from './orders.ts';
 import { describePeople } from './people.ts';
 
 /**
@@ -50,6 +49,7 @@ const key = (t: Target) => `${t.type}:${t.id ?? ''}`;
 
 export function describeTargets(kernel: Pick<Kernel, 'db' | 'config'>) {
   const people = describePeople(kernel);
+  const ordersNamed = describeOrders(kernel);
   return async (targets: Target[], panel: PanelLookup): Promise<Map<string, DescribedTarget>> => {
     const described = new Map<string, DescribedTarget>();
     const byType = new Map<string, Set<string>>();
@@ -71,12 +71,10 @@ export function describeTargets(kernel: Pick<Kernel, 'db' | 'config'>) {
       if (typeof r.params.orderId === 'string') orderIds.add(r.params.orderId);
       else if (typeof r.params.workerId === 'string') personIds.add(r.params.workerId);
     }
-    const zone = kernel.config.businessTimeZone;
-    const [names, headlines] = await Promise.all([
+    const [names, orders] = await Promise.all([
       personIds.size ? people([...personIds]) : new Map<string, string>(),
-      Promise.all([...orderIds].map(async (id) => [id, await orderHeadline(kernel, id)] as const)),
+      orderIds.size ? ordersNamed([...orderIds]) : new Map<string, string>(),
     ]);
-    const orders = new Map(headlines.flatMap(([id, h]) => (h ? [[id, `${h.service}, ${formatMoment(h.startsAt, zone)}`] as const] : [])));
     for (const [type, ids] of byType) {
       const { screen, noun } = TARGET_SCREENS[type]!;
       for (const id of ids) {

@@ -122,6 +122,13 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     await page.goto(`${baseUrl}/admin/resources/users/records/${client.id}/balance`);
     await page.locator('[data-money-page]').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-money-page] h3').innerText()).toBe('Balance of Whiskers <whiskers@chorecat.test>');
+    // Someone who is not a client has no balance: refused as a problem, never an all-zero page.
+    const refused = await page.evaluate(async (u) => {
+      const res = await fetch(u);
+      return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+    }, `/admin/api/resources/users/records/${worker.id}/balance`);
+    expect(refused).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
+    expect(refused.type).toContain('application/problem+json');
     const ledger = await ledgerOf('client', client.id);
     expect(ledger).toBe('40.00');
     expect(await fact(page, 'balance')).toBe(`${ledger} cat-units`);
@@ -174,6 +181,15 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     expect(await rowsOf(page, 'lines').count()).toBe(3);
     expect(await rowsOf(page, 'payouts').innerText()).toMatch(/80\.00 cat-units\s+pending/);
     await screenshot(page, 'worker-earnings.png');
+    // At 1440 px every table fits its box: nothing (the statements' Status pill, their last column) is cut at the right edge.
+    const overflowing = await page
+      .locator('[data-money-page] [data-table] table')
+      .evaluateAll((tables) =>
+        tables
+          .filter((table) => table.scrollWidth > table.parentElement!.clientWidth)
+          .map((table) => table.closest('[data-table]')!.getAttribute('data-table')),
+      );
+    expect(overflowing).toEqual([]);
 
     await page.goto(`${baseUrl}/admin/resources/worker_earnings?filters.workerId=${worker.id}`);
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(1);

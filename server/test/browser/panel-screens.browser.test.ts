@@ -8,6 +8,7 @@ import { createTestPlatform, type TestPlatform } from '../helpers/platform.ts';
 import { OrderDriver, DAY } from '../helpers/order-driver.ts';
 import { nameOrderPeople } from '../helpers/order-page.ts';
 import { sql } from '../../src/platform/database.ts';
+import { formatMoment } from '../../src/platform/email-dates.ts';
 import { seedDemoReviewForms } from '../../src/modules/quality/application/seed-demo-forms.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
@@ -29,6 +30,16 @@ const shot = async (page: Page, name: string) => {
  * works them, each refused to supplies staff. Each run saves the screens
  * to test-artifacts/.
  */
+/**
+ * An Order column's cell names the order as the audit log does (its service and start), never by its id,
+ * and links to the order's page.
+ */
+async function expectOrderNamed(row: ReturnType<Page['locator']>, d: OrderDriver, orderId: string, timeZone: string) {
+  const link = row.locator(`a[href$="/admin/resources/orders/records/${orderId}/show"]`);
+  expect(await link.count()).toBe(1);
+  expect((await link.innerText()).trim()).toBe(`Litter box, ${formatMoment((await d.order(orderId)).starts_at, timeZone)}`);
+}
+
 describe('the panel’s lists and pages, reviews and bids in headless Chromium', { timeout: 120_000 }, () => {
   let t: TestPlatform;
   let d: OrderDriver;
@@ -189,6 +200,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     const row = page.locator(`[data-id="${review!.id}"]`);
     await row.waitFor();
     expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/done.*confirmed/i);
+    await expectOrderNamed(row, d, orders[3]!, t.config.businessTimeZone);
     await shot(page, 'panel-reviews.png');
   });
 
@@ -206,6 +218,8 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     const bid = page.locator('table tbody tr', { hasText: '4.00 cat-units' });
     await bid.waitFor();
     expect((await bid.innerText()).replace(/\s+/g, ' ')).toMatch(/failed.*open/);
+    await expectOrderNamed(bid, d, orderId, t.config.businessTimeZone);
+    await shot(page, 'panel-bids.png');
     expect(await asSupplies(`/resources/orders/records/${orderId}/placeBid`, { amount: '1.00', condition: 'completed' })).toBe(403);
     const bids = (await t.api.get(`/v1/orders/${orderId}/bids`).set(as(d.manager)).expect(200)).body as { data: { amount: string }[] };
     expect(bids.data.map((b) => b.amount)).toEqual(['4.00']);
@@ -220,6 +234,7 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     await settlement.waitFor();
     // The whole pot (4.00) to the one winner.
     expect((await settlement.innerText()).replace(/\s+/g, ' ')).toContain('4.00 cat-units');
+    await expectOrderNamed(settlement, d, orderId, t.config.businessTimeZone);
     await shot(page, 'panel-settlement.png');
     await page.goto(`${baseUrl}/admin/resources/bids?filters.orderId=${orderId}`);
     await page.locator('table tbody tr', { hasText: 'won' }).waitFor();

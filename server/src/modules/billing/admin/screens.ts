@@ -456,6 +456,10 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
   ];
 }
 
+/** Whether a users-screen record (its params flattened, `roles.0` …) is a client's. */
+const isClient = ({ record }: { record?: { params: Record<string, unknown> } }) =>
+  Object.entries(record?.params ?? {}).some(([key, value]) => /^roles\.\d+$/.test(key) && value === 'client');
+
 /**
  * "Reward…" on a worker (Hiring → Worker Profiles): amount and reason in a
  * small form, granted through the same use case as the API (validated,
@@ -470,8 +474,10 @@ export function billingAdminActions(billing: Payouts): AdminActionsExtension[] {
       actions: {
         balance: moneyPageAction(billing, clientBalancePage, {
           icon: 'DollarSign',
-          isVisible: ({ record }: { record?: { params: Record<string, unknown> } }) =>
-            Object.entries(record?.params ?? {}).some(([key, value]) => /^roles\.\d+$/.test(key) && value === 'client'),
+          isVisible: isClient,
+          // Not only hidden: asked for anyone else (by its address), it is refused, not an all-zero page.
+          // AdminJS also asks without a record (whether the screen has the action at all): that it has.
+          isAccessible: (context: { record?: { params: Record<string, unknown> } }) => !context.record || isClient(context),
         }),
       },
     },

@@ -1,5 +1,6 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { sql } from '../../../platform/database.ts';
+import { failedJobRuns } from '../infra/job-failures.ts';
 import { dashboardTime, readDashboardFigures, type DashboardFigure } from '../../../platform/dashboard.ts';
 
 /**
@@ -54,10 +55,8 @@ export async function getPlatformHealth(kernel: Pick<Kernel, 'db' | 'clock' | 'c
     `SELECT id, topic, payload->>'subscriber' AS subscriber, payload->'event'->>'name' AS event, last_error AS error, created_at
      FROM outbox WHERE status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 10`,
   );
-  const [failures] = await sql<{ n: number }>(
-    kernel.db,
-    "SELECT count(*)::int AS n FROM job_runs WHERE outcome = 'failed' AND started_at > now() - interval '24 hours'",
-  );
+  // The dashboard figure's count (platform time), not a second one by the wall clock.
+  const failures = await failedJobRuns(kernel.db, now);
   const runs = await sql<{ id: string; job: string; as_of: Date; trigger: string; outcome: string | null }>(
     kernel.db,
     'SELECT id, job, as_of, trigger, outcome FROM job_runs ORDER BY started_at DESC LIMIT 10',
@@ -78,7 +77,7 @@ export async function getPlatformHealth(kernel: Pick<Kernel, 'db' | 'clock' | 'c
         queuedAt: new Date(d.created_at).toISOString(),
       })),
     },
-    jobFailures24h: failures?.n ?? 0,
+    jobFailures24h: failures.count,
     recentJobRuns: runs.map((r) => ({
       id: r.id,
       job: r.job,

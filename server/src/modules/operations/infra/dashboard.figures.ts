@@ -1,5 +1,6 @@
 import { sql, type Database } from '../../../platform/database.ts';
 import type { DashboardFigure } from '../../../platform/dashboard.ts';
+import { failedJobRuns } from './job-failures.ts';
 
 /** The platform's own figures: emails and domain events given up, and failed job runs (indexes of migration 0052). */
 export function operationsDashboardFigures(db: Database): DashboardFigure[] {
@@ -33,17 +34,11 @@ export function operationsDashboardFigures(db: Database): DashboardFigure[] {
       kind: 'count',
       attention: true,
       async read({ now }) {
-        // By the run's platform time (`as_of`), so the sandbox clock moves it too.
-        const [row] = await sql<{ n: number; jobs: string[] | null }>(
-          db,
-          `SELECT count(*)::int AS n, array_agg(DISTINCT job) AS jobs FROM job_runs
-           WHERE outcome = 'failed' AND as_of >= $1::timestamptz - interval '24 hours'`,
-          [now],
-        );
+        const { count, jobs } = await failedJobRuns(db, now);
         const since = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
         return {
-          value: row?.n ?? 0,
-          ...(row?.jobs?.length ? { note: row.jobs.join(', ') } : {}),
+          value: count,
+          ...(jobs.length ? { note: jobs.join(', ') } : {}),
           // The job runs screen (Platform → Job runs), filtered to exactly these runs.
           link: { resourceId: 'job_runs', filters: { outcome: 'failed', 'asOf~~from': since } },
         };

@@ -81,6 +81,13 @@ describe('the operations dashboard', () => {
     expect(byKey('reviews.open').value).toBe(EXPECTED.openReviews);
   });
 
+  it("counts the platform health's failed job runs as the figure does, by platform time", async () => {
+    // The scenario's runs were all recorded just now by the wall clock; by the sandbox clock one is older than a day.
+    const { figures: views, platform } = await getDashboard(t.platform.kernel, figures, ['manager']);
+    expect(platform!.jobFailures24h).toBe(EXPECTED.jobsFailed);
+    expect(views.find((f) => f.key === 'jobs.failed')!.value).toBe(platform!.jobFailures24h);
+  });
+
   it('links each figure to the panel list behind it, filtered', () => {
     expect(byKey('orders.no-check-in').link).toMatchObject({ resourceId: 'orders', filters: { status: 'scheduled' } });
     expect(Object.keys(byKey('orders.no-check-in').link!.filters)).toEqual(['status', 'startsAt~~from', 'startsAt~~to']);
