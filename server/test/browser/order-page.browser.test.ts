@@ -28,11 +28,11 @@ describe('the order page in headless Chromium', () => {
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
       mountBeforeApi: testPanel(),
+      startsAt: new Date('2032-03-02T09:00:00Z'), // a Tuesday: the week's invoice run is ahead
     });
     d = new OrderDriver(t);
     await d.setUp();
     baseUrl = await t.listen();
-    await d.advanceTo(new Date('2032-03-02T09:00:00Z')); // a Tuesday: the week's invoice run is ahead
     await nameOrderPeople(t, d);
     browser = await launchChromium();
   });

@@ -66,6 +66,13 @@ export async function createTestPlatform(
     supplier?: Partial<SupplierStandInOptions>;
     /** The module registry to build (default: the real one); fixture modules come in this way. */
     modules?: readonly ModuleDefinition[];
+    /**
+     * Where the sandbox clock starts (forward of today). Advancing there
+     * instead would replay every weekly and monthly job due on the way (a
+     * few hundred runs on an empty database, tens of seconds): a test that
+     * lives in a future week starts in it.
+     */
+    startsAt?: Date;
   } = {},
 ): Promise<TestPlatform> {
   const modules = options.modules ?? MODULES;
@@ -113,6 +120,11 @@ export async function createTestPlatform(
   });
   const db = connectDatabase(url, logger);
   const clock = new PlatformClock();
+  if (options.startsAt) {
+    // The shared offset the platform reads at start (and every process after), as an advance would leave it.
+    if (options.startsAt.getTime() <= Date.now()) throw new Error(`startsAt ${options.startsAt.toISOString()} is not ahead of today`);
+    await db.pool.query('UPDATE sandbox_clock SET offset_ms = $1, updated_at = now()', [options.startsAt.getTime() - Date.now()]);
+  }
   const mail = options.mailTransport ?? new MemoryTransport();
   const platform = await createPlatform({
     config,

@@ -19,14 +19,13 @@ describe('billing: weekly invoices', () => {
   const as = (user: { token: string }) => `Bearer ${user.token}`;
 
   beforeAll(async () => {
-    t = await createTestPlatform({ env: { TZ_BUSINESS: 'Europe/Paris' } });
+    // A known Wednesday noon: 2031-01-01 (the next Sunday 23:00 Paris is 2031-01-05T22:00Z).
+    t = await createTestPlatform({ env: { TZ_BUSINESS: 'Europe/Paris' }, startsAt: new Date('2031-01-01T12:00:00Z') });
     manager = await t.userWithRoles(['manager']);
     worker = await t.userWithRoles(['worker']);
     serviceTypeId = (
       await t.api.post('/v1/service-types').set('authorization', as(manager)).send({ name: 'Sofa', description: '', durationMinutes: 60 })
     ).body.id;
-    // A known Wednesday noon: 2031-01-01 (the next Sunday 23:00 Paris is 2031-01-05T22:00Z).
-    await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceTo: '2031-01-01T12:00:00Z' }).expect(200);
   });
   afterAll(() => t.close());
 

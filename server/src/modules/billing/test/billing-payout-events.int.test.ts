@@ -31,10 +31,9 @@ describe('billing: the Payout resource and payout.* events', () => {
   type FeedEvent = { id: string; type: string; data: Payout };
 
   beforeAll(async () => {
-    t = await createTestPlatform();
+    t = await createTestPlatform({ startsAt: new Date('2034-01-02T12:00:00Z') });
     manager = await t.userWithRoles(['manager']);
     await t.listen();
-    await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceTo: '2034-01-02T12:00:00Z' }).expect(200);
   });
   afterAll(() => t.close());
 

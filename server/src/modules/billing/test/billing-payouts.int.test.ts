@@ -14,10 +14,9 @@ describe('billing: payouts through Golden Hat', () => {
   const as = (user: { token: string }) => `Bearer ${user.token}`;
   let month = 0;
   beforeAll(async () => {
-    t = await createTestPlatform();
+    t = await createTestPlatform({ startsAt: new Date('2033-01-02T12:00:00Z') });
     manager = await t.userWithRoles(['manager']);
     await t.listen();
-    await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceTo: '2033-01-02T12:00:00Z' }).expect(200);
   });
   afterAll(() => t.close());
 

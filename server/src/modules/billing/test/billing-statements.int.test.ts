@@ -11,9 +11,8 @@ describe('billing: worker statements and rewards', () => {
   let manager: { id: string; token: string };
   const as = (user: { token: string }) => `Bearer ${user.token}`;
   beforeAll(async () => {
-    t = await createTestPlatform();
+    t = await createTestPlatform({ startsAt: new Date('2032-03-02T12:00:00Z') });
     manager = await t.userWithRoles(['manager']);
-    await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceTo: '2032-03-02T12:00:00Z' }).expect(200);
   });
   afterAll(() => t.close());
 

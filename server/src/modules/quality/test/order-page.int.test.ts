@@ -20,10 +20,10 @@ describe('the order page in the admin panel', () => {
     t = await createTestPlatform({
       env: { REVIEW_SAMPLE_PERCENT: '0' },
       mountBeforeApi: testPanel(),
+      startsAt: new Date('2032-03-02T12:00:00Z'), // a Tuesday: the week's invoice run is ahead
     });
     d = new OrderDriver(t);
     await d.setUp();
-    await d.advanceTo(new Date('2032-03-02T12:00:00Z')); // a Tuesday: the week's invoice run is ahead
     await nameOrderPeople(t, d);
     panel = await signedInPanel(t, (await sql<{ email: string }>(t.db, 'SELECT email FROM users WHERE id = $1', [d.manager.id]))[0]!.email);
   });

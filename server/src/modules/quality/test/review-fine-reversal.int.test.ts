@@ -16,10 +16,9 @@ describe('quality: an overturned review reverses the fine on the statement', () 
   const as = (user: { token: string }) => `Bearer ${user.token}`;
 
   beforeAll(async () => {
-    t = await createTestPlatform({ env: { REVIEW_SAMPLE_PERCENT: '0' } });
+    t = await createTestPlatform({ env: { REVIEW_SAMPLE_PERCENT: '0' }, startsAt: new Date('2032-03-02T12:00:00Z') });
     d = new OrderDriver(t);
     await d.setUp();
-    await d.advanceTo(new Date('2032-03-02T12:00:00Z'));
     await seedDemoReviewForms(t.platform.kernel);
   });
   afterAll(() => t.close());

@@ -24,7 +24,7 @@ describe('quality: the review queue and review results', () => {
   const received: { name: string; payload: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
-    t = await createTestPlatform({ env: { REVIEW_SAMPLE_PERCENT: '100' } });
+    t = await createTestPlatform({ env: { REVIEW_SAMPLE_PERCENT: '100' }, startsAt: new Date('2032-03-02T12:00:00Z') });
     for (const name of ['review.opened', 'review.completed'] as const) {
       t.platform.kernel.events.subscribe(name, 'test.quality-events', async (event) => {
         received.push({ name: event.name, payload: event.payload as unknown as Record<string, unknown> });
@@ -32,7 +32,6 @@ describe('quality: the review queue and review results', () => {
     }
     d = new OrderDriver(t);
     await d.setUp();
-    await d.advanceTo(new Date('2032-03-02T12:00:00Z'));
     expect(await seedDemoReviewForms(t.platform.kernel)).toEqual(['review form "Standard review"']);
     expect(await seedDemoReviewForms(t.platform.kernel)).toEqual([]);
   });
