@@ -141,12 +141,7 @@ export async function attemptDelivery(webhooks: Webhooks, delivery: DueDelivery)
     await insertAttempt(kernel.db, tx, {
       deliveryId: delivery.id,
       endpointId: delivery.endpoint_id,
-      at: now,
-      succeeded: result.ok,
-      statusCode: result.statusCode,
-      error: result.error,
-      latencyMs: result.latencyMs,
-      excerpt: result.excerpt,
+      ...attemptLog(result, now),
     });
     // Deleted (or sent by another run) meanwhile: the attempt is logged, the delivery left as it is.
     const current = await lockPendingDelivery(kernel.db, tx, delivery.id);
@@ -213,14 +208,7 @@ async function recordQuickly(webhooks: Webhooks, delivery: DueDelivery, result: 
   }
   return recordAttemptIfUnchanged(kernel.db, {
     expected: { attempts: delivery.attempts, giveUpAt: delivery.give_up_at },
-    attempt: {
-      at: now,
-      succeeded: result.ok,
-      statusCode: result.statusCode,
-      error: result.error,
-      latencyMs: result.latencyMs,
-      excerpt: result.excerpt,
-    },
+    attempt: attemptLog(result, now),
     next: {
       id: delivery.id,
       status: result.ok ? 'succeeded' : 'pending',
@@ -230,6 +218,12 @@ async function recordQuickly(webhooks: Webhooks, delivery: DueDelivery, result: 
       finishedAt: result.ok ? now : null,
     },
   });
+}
+
+/** The delivery log's row for an attempt's result. */
+function attemptLog(result: AttemptResult, at: Date) {
+  const { statusCode, error, latencyMs, excerpt } = result;
+  return { at, succeeded: result.ok, statusCode, error, latencyMs, excerpt };
 }
 
 async function send(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptResult> {
