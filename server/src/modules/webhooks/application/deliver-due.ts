@@ -8,8 +8,10 @@ import type { AttemptResult } from '../infra/http-sender.ts';
 import {
   dueDeliveries,
   insertAttempt,
-  leaseDelivery,
+  leaseDeliveries,
   lockPendingDelivery,
+  recordAttemptIfUnchanged,
+  releaseDeliveries,
   updateDeliveryAfterAttempt,
   type DueDelivery,
 } from '../infra/webhooks.repository.ts';
@@ -33,6 +35,8 @@ const RUN_LIMIT = 5_000;
 export const ATTEMPT_PATIENCE_MS = 1_000;
 /** A lease outlives its attempt's deadline by this much (the attempt's record is written after it). */
 const LEASE_MARGIN_MS = 30_000;
+/** Deliveries of one endpoint a run leases with one statement (a crash holds them until the lease ends). */
+const LEASE_BATCH = 25;
 
 /** The work's result, or undefined once `ms` have passed first (the work goes on). */
 async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -67,13 +71,36 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const started = performance.now();
   let failed = 0;
   let lastError: string | undefined;
-  const lanes = [...byEndpoint.values()].flatMap((queue) => {
+  // An attempt starts before the run's timeout and ends within another: a lease covers the rest of the run.
+  const leaseMs = 2 * timeoutMs + LEASE_MARGIN_MS;
+  const endpoints = [...byEndpoint.values()].map(async (queue) => {
     let stop = false;
+    const leased: DueDelivery[] = [];
+    let leasing: Promise<void> | undefined;
+    // The endpoint's next delivery this run holds, leasing the next few at once when none is left;
+    // one lease at a time per endpoint, so its lanes share them in order.
+    const next = async (): Promise<DueDelivery | undefined> => {
+      while (leased.length === 0 && queue.length > 0) {
+        leasing ??= (async () => {
+          const chunk = queue.splice(0, LEASE_BATCH);
+          // Held by another attempt (another process's run), or no longer pending: not this run's.
+          const taken = await leaseDeliveries(
+            kernel.db,
+            chunk.map((delivery) => delivery.id),
+            leaseMs,
+          );
+          leased.push(...chunk.filter((delivery) => taken.has(delivery.id)));
+        })().finally(() => {
+          leasing = undefined;
+        });
+        await leasing;
+      }
+      return leased.shift();
+    };
     const lane = async () => {
-      while (!stop && queue.length > 0 && performance.now() - started < timeoutMs) {
-        const delivery = queue.shift()!;
-        // Held by another attempt (another process's run), or no longer pending: not this run's.
-        if (!(await leaseDelivery(kernel.db, delivery.id, timeoutMs + LEASE_MARGIN_MS))) continue;
+      while (!stop && performance.now() - started < timeoutMs) {
+        const delivery = await next();
+        if (!delivery) return;
         const attempt = attemptDelivery(webhooks, delivery);
         const result = await within(attempt, ATTEMPT_PATIENCE_MS);
         if (!result) {
@@ -91,9 +118,15 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
         }
       }
     };
-    return Array.from({ length: perEndpointConcurrency }, lane);
+    await Promise.all(Array.from({ length: perEndpointConcurrency }, lane));
+    await leasing;
+    // What this run leased and did not send: the next run (or another process) takes it at once.
+    await releaseDeliveries(
+      kernel.db,
+      leased.map((delivery) => delivery.id),
+    );
   });
-  await Promise.all(lanes);
+  await Promise.all(endpoints);
   return { failed, error: lastError };
 }
 
@@ -102,17 +135,13 @@ export async function attemptDelivery(webhooks: Webhooks, delivery: DueDelivery)
   const { kernel } = webhooks;
   const result = await send(webhooks, delivery);
   webhooks.counters?.attempts.inc({ outcome: result.ok ? 'succeeded' : 'failed' });
+  if (await recordQuickly(webhooks, delivery, result)) return result;
   await transaction(kernel.db, async (tx) => {
     const now = kernel.clock.now();
     await insertAttempt(kernel.db, tx, {
       deliveryId: delivery.id,
       endpointId: delivery.endpoint_id,
-      at: now,
-      succeeded: result.ok,
-      statusCode: result.statusCode,
-      error: result.error,
-      latencyMs: result.latencyMs,
-      excerpt: result.excerpt,
+      ...attemptLog(result, now),
     });
     // Deleted (or sent by another run) meanwhile: the attempt is logged, the delivery left as it is.
     const current = await lockPendingDelivery(kernel.db, tx, delivery.id);
@@ -159,6 +188,42 @@ export async function attemptDelivery(webhooks: Webhooks, delivery: DueDelivery)
     });
   });
   return result;
+}
+
+/**
+ * The common outcomes (a success, a failure to retry) in one statement, computed from the delivery
+ * as the run read it; false when that is no longer its state (the statement then wrote nothing) or
+ * the outcome is a give-up (which disables the endpoint): the locking transaction records those.
+ */
+async function recordQuickly(webhooks: Webhooks, delivery: DueDelivery, result: AttemptResult): Promise<boolean> {
+  const { kernel } = webhooks;
+  const now = kernel.clock.now();
+  const giveUpAt = delivery.give_up_at ?? new Date(now.getTime() + RETRY_WINDOW_MS);
+  const error = result.ok ? null : (result.error ?? `HTTP ${result.statusCode}`);
+  let nextAttemptAt: Date | null = null;
+  if (!result.ok) {
+    const next = afterFailure({ attempts: delivery.attempts + 1, now, giveUpAt, random: randomInt(0, 1_000_000) / 1_000_000 });
+    if (!('retryAt' in next)) return false;
+    nextAttemptAt = next.retryAt;
+  }
+  return recordAttemptIfUnchanged(kernel.db, {
+    expected: { attempts: delivery.attempts, giveUpAt: delivery.give_up_at },
+    attempt: attemptLog(result, now),
+    next: {
+      id: delivery.id,
+      status: result.ok ? 'succeeded' : 'pending',
+      nextAttemptAt,
+      giveUpAt,
+      error,
+      finishedAt: result.ok ? now : null,
+    },
+  });
+}
+
+/** The delivery log's row for an attempt's result. */
+function attemptLog(result: AttemptResult, at: Date) {
+  const { statusCode, error, latencyMs, excerpt } = result;
+  return { at, succeeded: result.ok, statusCode, error, latencyMs, excerpt };
 }
 
 async function send(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptResult> {

@@ -213,18 +213,26 @@ export async function dueDeliveries(db: Database, input: { now: Date; perEndpoin
 }
 
 /**
- * Takes a delivery for one attempt, until the attempt's deadline (plus a margin) on the database's
- * wall clock; false when it is no longer pending or another attempt holds it. A process that dies
- * mid-attempt lets it go at the lease's end, and the delivery is tried again.
+ * Takes some of one endpoint's deliveries, in one statement, for the run's attempts, until their
+ * deadline (plus a margin) on the database's wall clock; the ids it took (not those no longer
+ * pending or held by another attempt). A process that dies mid-run lets them go at the lease's end,
+ * and they are tried again; what a run does not send it gives back (`releaseDeliveries`).
  */
-export async function leaseDelivery(db: Database, id: string, leaseMs: number): Promise<boolean> {
-  const { count } = await execute(
+export async function leaseDeliveries(db: Database, ids: string[], leaseMs: number): Promise<Set<string>> {
+  const rows = await sql<{ id: string }>(
     db,
     `UPDATE webhook_deliveries SET leased_until = clock_timestamp() + $2 * interval '1 millisecond'
-      WHERE id = $1 AND status = 'pending' AND (leased_until IS NULL OR leased_until <= clock_timestamp())`,
-    [id, leaseMs],
+      WHERE id = ANY($1::uuid[]) AND status = 'pending' AND (leased_until IS NULL OR leased_until <= clock_timestamp())
+      RETURNING id`,
+    [ids, leaseMs],
   );
-  return count === 1;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Leases a run took and will not use (its endpoint stopped, or the run's time ran out): due again at once. */
+export async function releaseDeliveries(db: Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await execute(db, `UPDATE webhook_deliveries SET leased_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [ids]);
 }
 
 /** The delivery locked for recording an attempt; undefined if it is no longer pending (deleted endpoint, another run). */
@@ -283,6 +291,59 @@ export async function updateDeliveryAfterAttempt(
     [input.id, input.status, input.nextAttemptAt, input.giveUpAt, input.statusCode, input.error, input.finishedAt],
     tx,
   );
+}
+
+/**
+ * Records an attempt and the delivery's next step in one statement (one round trip, atomic: the
+ * attempt is logged only with its delivery's update), provided the delivery is still pending with
+ * the attempt count and 3-day window the sender computed from (`expected`); false, writing nothing,
+ * when it changed meanwhile (redelivered, revived, deleted, sent elsewhere): the caller then records
+ * through the locking transaction instead.
+ */
+export async function recordAttemptIfUnchanged(
+  db: Database,
+  input: {
+    expected: { attempts: number; giveUpAt: Date | null };
+    attempt: { at: Date; succeeded: boolean; statusCode: number | null; error: string | null; latencyMs: number; excerpt: string | null };
+    next: {
+      id: string;
+      status: 'pending' | 'succeeded';
+      nextAttemptAt: Date | null;
+      giveUpAt: Date;
+      error: string | null;
+      finishedAt: Date | null;
+    };
+  },
+): Promise<boolean> {
+  const { expected, attempt, next } = input;
+  const { count } = await execute(
+    db,
+    `WITH updated AS (
+       UPDATE webhook_deliveries SET status = $2, attempts = attempts + 1, next_attempt_at = $3, give_up_at = $4,
+              last_status_code = $5, last_error = $6, finished_at = $7, leased_until = NULL
+        WHERE id = $1 AND status = 'pending' AND attempts = $8 AND give_up_at IS NOT DISTINCT FROM $9::timestamptz
+        RETURNING id, endpoint_id)
+     INSERT INTO ${webhookDeliveryAttemptsTable.name}
+       (delivery_id, endpoint_id, attempted_at, succeeded, status_code, error, latency_ms, response_excerpt)
+     SELECT id, endpoint_id, $10::timestamptz, $11::boolean, $5, $12::text, $13::integer, $14::text FROM updated`,
+    [
+      next.id,
+      next.status,
+      next.nextAttemptAt,
+      next.giveUpAt,
+      attempt.statusCode,
+      next.error,
+      next.finishedAt,
+      expected.attempts,
+      expected.giveUpAt,
+      attempt.at,
+      attempt.succeeded,
+      attempt.error,
+      attempt.latencyMs,
+      attempt.excerpt,
+    ],
+  );
+  return count === 1;
 }
 
 /** A delivery sent again from the panel: pending now, with a fresh 3-day window. */
