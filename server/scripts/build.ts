@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -77,6 +77,11 @@ await Promise.all([compile('server/src', serverOut), compile('admin/src', adminO
 // What the panel finds beside its code: its icon, and the components (AdminJS checks they exist).
 cpSync(path.join(REPO, 'admin/src/components'), path.join(adminOut, 'components'), { recursive: true });
 cpSync(path.join(REPO, 'admin/src/assets'), path.join(adminOut, 'assets'), { recursive: true });
+// The contract as JSON beside the built code: what loadSpec reads instead of parsing the YAML at each start.
+{
+  const { loadSpec, builtSpecStamp, SPEC_FILE } = await import('../src/platform/http/openapi.ts');
+  writeFileSync(path.join(serverOut, 'contract.json'), JSON.stringify({ stamp: builtSpecStamp(), spec: loadSpec(SPEC_FILE) }));
+}
 const { dir: bundle, cached } = await panel;
 mkdirSync(path.join(adminOut, 'panel-bundle'), { recursive: true });
 cpSync(path.join(bundle, 'bundle.js'), path.join(adminOut, 'panel-bundle/bundle.js'));

@@ -2,14 +2,11 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, resolveSecrets } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
 import { PortInUseError } from './platform/embedded-db.ts';
-import { migrate } from './platform/migrations.ts';
-import { UnknownJobError } from './platform/scheduler.ts';
 import { start, openDatabase, createMailTransport } from './runtime.ts';
-import { createPlatform } from './app.ts';
-import { seedDemoData } from './platform/module.ts';
-import { MODULES, ROLES } from './modules/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/identity/index.ts';
-import { formatHealthLine } from './platform/health.ts';
+
+// The rest of the code (the modules, the composition root, migrations) is imported by the command that needs it:
+// `start` loads it while the embedded PostgreSQL boots (see runtime.ts), not before.
+const modules = () => import('./modules/index.ts');
 
 /**
  * `chorecat start | migrate | seed | jobs list | jobs run <job> [--as-of ISO] | doctor`.
@@ -34,6 +31,11 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
     case 'seed':
       return withDatabase(async ({ db, logger, config }) => {
+        const [{ migrate }, { ROLES, MODULES }, { seedDemoData }] = await Promise.all([
+          import('./platform/migrations.ts'),
+          modules(),
+          import('./platform/module.ts'),
+        ]);
         const applied = await migrate(db, logger, ROLES);
         if (command === 'migrate') {
           process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     case 'restore':
       return runBackup(command, rest);
     case 'doctor': {
-      const { runDoctor } = await import('./doctor.ts');
+      const [{ runDoctor }, { formatHealthLine }] = await Promise.all([import('./doctor.ts'), import('./platform/health.ts')]);
       const { results, code } = await runDoctor(process.env);
       process.stdout.write(`${results.map(formatHealthLine).join('\n')}\n`);
       return code;
@@ -73,7 +75,7 @@ async function withDatabase(
     config: ReturnType<typeof loadConfig>;
   }) => Promise<number>,
 ): Promise<number> {
-  const config = loadConfig(process.env, MODULES);
+  const config = loadConfig(process.env, (await modules()).MODULES);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const { db, embedded } = await openDatabase(config, logger);
   try {
@@ -97,6 +99,11 @@ async function runJobs(args: string[]): Promise<number> {
     return 1;
   }
   return withDatabase(async ({ db, logger, config }) => {
+    const [{ migrate }, { ROLES }, { createPlatform }] = await Promise.all([
+      import('./platform/migrations.ts'),
+      modules(),
+      import('./app.ts'),
+    ]);
     await migrate(db, logger, ROLES);
     const { transport } = await createMailTransport({ ...config, mail: { ...config.mail, devMailbox: false } }, logger);
     const platform = await createPlatform({ config, secrets: resolveSecrets(config), db, logger, mailTransport: transport });
@@ -122,7 +129,7 @@ async function runJobs(args: string[]): Promise<number> {
 
 async function runBackup(command: 'backup' | 'restore', args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { to: { type: 'string' } }, allowPositionals: true });
-  const config = loadConfig(process.env, MODULES);
+  const config = loadConfig(process.env, (await modules()).MODULES);
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   const { backup, restore } = await import('./platform/backup.ts');
   if (command === 'backup') {
@@ -156,6 +163,8 @@ async function runStart(): Promise<number> {
     `    Jobs        ${config.role === 'api' ? 'off in this process (ROLE=api)' : 'running'}${config.sandbox ? '; sandbox clock on' : ''}`,
   ];
   if (config.seedDemo) {
+    // Loaded by start() already: this import costs nothing more.
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import('./modules/identity/index.ts');
     lines.push('', `  Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.email.padEnd(26)} ${account.roles.join(', ')}`);
   }
@@ -190,7 +199,7 @@ function explain(error: unknown): string | undefined {
   if (error instanceof PortInUseError) {
     return `port ${error.port} is already in use; stop what uses it or choose another (PORT for the API, CHORECAT_DB_PORT for the embedded database, MAILDEV_*_PORT for the mailbox)`;
   }
-  if (error instanceof UnknownJobError) return error.message;
+  if (error instanceof Error && error.name === 'UnknownJobError') return error.message;
   if (error instanceof Error && error.name === 'BackupError') return error.message;
   return undefined;
 }

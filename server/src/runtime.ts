@@ -3,18 +3,40 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { loadConfig, resolveSecrets, type Config } from './platform/config.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
-import { connectDatabase, type Database } from './platform/database.ts';
+import type { Database } from './platform/database.ts';
 import { startEmbeddedPostgres, assertPortFree, embeddedUrl, PortInUseError, type EmbeddedDatabase } from './platform/embedded-db.ts';
-import { migrate } from './platform/migrations.ts';
-import { SmtpTransport, MailchimpTransport, type MailTransport } from './platform/mail.ts';
-import { startDevMailbox, type DevMailbox } from './platform/dev-mailbox.ts';
-import { createPlatform, type Platform } from './app.ts';
-import { seedDemoData } from './platform/module.ts';
-import { MODULES, ROLES } from './modules/index.ts';
-import { mountAdmin } from './admin.ts';
-import { builtPanelBundle } from '@chorecat/admin';
-import { startSupplierStandIn, type SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
-import { startGoldenHatStandIn } from './stand-ins/golden-hat-stand-in.ts';
+import type { MailTransport } from './platform/mail.ts';
+import type { DevMailbox } from './platform/dev-mailbox.ts';
+import type { Platform } from './app.ts';
+import type { SupplierStandIn } from './stand-ins/supplier-stand-in.ts';
+
+/**
+ * The heavy module graph (the modules, the composition root, Sequelize, Express, the validator, the stand-ins):
+ * about 1.5 s of CPU to load, imported while the embedded PostgreSQL boots in its own process instead of before it.
+ */
+const loadPlatformCode = async () => {
+  const [modules, app, module, migrations, admin, panel, supplier, goldenHat] = await Promise.all([
+    import('./modules/index.ts'),
+    import('./app.ts'),
+    import('./platform/module.ts'),
+    import('./platform/migrations.ts'),
+    import('./admin.ts'),
+    import('@chorecat/admin'),
+    import('./stand-ins/supplier-stand-in.ts'),
+    import('./stand-ins/golden-hat-stand-in.ts'),
+  ]);
+  return {
+    MODULES: modules.MODULES,
+    ROLES: modules.ROLES,
+    createPlatform: app.createPlatform,
+    seedDemoData: module.seedDemoData,
+    migrate: migrations.migrate,
+    mountAdmin: admin.mountAdmin,
+    builtPanelBundle: panel.builtPanelBundle,
+    startSupplierStandIn: supplier.startSupplierStandIn,
+    startGoldenHatStandIn: goldenHat.startGoldenHatStandIn,
+  };
+};
 
 /**
  * Brings the platform up and down: the database (embedded or DATABASE_URL),
@@ -34,25 +56,29 @@ export interface Runtime {
 }
 
 export async function openDatabase(config: Config, logger: Logger): Promise<{ db: Database; embedded?: EmbeddedDatabase }> {
-  if (config.databaseUrl) return { db: connectDatabase(config.databaseUrl, logger) };
+  // Sequelize (a few hundred ms of CPU) is loaded only once the cluster is on its way.
+  const connectDatabase = async (url: string) => (await import('./platform/database.ts')).connectDatabase(url, logger);
+  if (config.databaseUrl) return { db: await connectDatabase(config.databaseUrl) };
   // A running `npm start` already owns the embedded cluster: CLI commands share it.
   if (existsSync(path.join(config.dataDir, 'pg', 'postmaster.pid'))) {
     try {
       await assertPortFree(config.embeddedDbPort);
     } catch (error) {
       if (!(error instanceof PortInUseError)) throw error;
-      return { db: connectDatabase(embeddedUrl(config.embeddedDbPort, 'chorecat'), logger) };
+      return { db: await connectDatabase(embeddedUrl(config.embeddedDbPort, 'chorecat')) };
     }
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDbPort, database: 'chorecat', logger });
-  return { db: connectDatabase(embedded.url, logger), embedded };
+  return { db: await connectDatabase(embedded.url), embedded };
 }
 
 export async function createMailTransport(config: Config, logger: Logger): Promise<{ transport: MailTransport; mailbox?: DevMailbox }> {
+  const { SmtpTransport, MailchimpTransport } = await import('./platform/mail.ts');
   if (config.mail.mailchimpApiKey)
     return { transport: await MailchimpTransport.create(config.mail.mailchimpApiKey, config.mail.from, config.mail.mailchimpBaseUrl) };
   if (config.mail.smtpUrl) return { transport: new SmtpTransport(config.mail.smtpUrl, config.mail.from) };
   if (config.mail.devMailbox) {
+    const { startDevMailbox } = await import('./platform/dev-mailbox.ts');
     const mailbox = await startDevMailbox({ smtpPort: config.mail.devSmtpPort, webPort: config.mail.devWebPort, logger });
     return { transport: new SmtpTransport(mailbox.smtpUrl, config.mail.from), mailbox };
   }
@@ -68,8 +94,10 @@ export async function createMailTransport(config: Config, logger: Logger): Promi
 }
 
 export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Runtime> {
-  const config = loadConfig(options.env ?? process.env, MODULES);
-  const logger = createLogger({ level: config.logLevel });
+  const env = options.env ?? process.env;
+  // The kernel's settings alone (no module is loaded yet) say where the database is: enough to start it first.
+  const kernelConfig = loadConfig(env, []);
+  const logger = createLogger({ level: kernelConfig.logLevel });
   // Milliseconds since the process started, and of CPU this process used, at the end of each phase: logged once
   // the platform is up (wall time on a busy machine says little; the CPU time says what this process costs).
   const phases: Record<string, number> = {};
@@ -80,8 +108,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
     cpu[name] = Math.round((used.user + used.system) / 1000);
   };
   phase('loaded');
-  await assertPortFree(config.port, '0.0.0.0');
-  const secrets = resolveSecrets(config);
+  await assertPortFree(kernelConfig.port, '0.0.0.0');
   const stops: (() => Promise<void>)[] = [];
   // Set when a graceful stop begins (SHUTDOWN_GRACE_SECONDS from its first step, see drainHttp).
   let deadline: number | undefined;
@@ -94,25 +121,33 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
         if (stop) stops.unshift(stop);
         return value;
       });
-    // The database starts beside the mailbox and the stand-ins, which do not need it.
-    const parts = [
-      track(openDatabase(config, logger), ({ db, embedded }) => {
-        phase('database');
-        return async () => {
-          // A database connection a stuck run still holds must not keep the stop waiting past its time.
-          await withDeadline(db.close(), remaining());
-          await embedded?.stop();
-        };
-      }),
+    // The database first; the platform's code loads while PostgreSQL boots, then the full configuration (the
+    // modules' settings too) is checked and the mailbox and the stand-ins, which do not need the database, start.
+    const database = track(openDatabase(kernelConfig, logger), ({ db, embedded }) => {
+      phase('database');
+      return async () => {
+        // A database connection a stuck run still holds must not keep the stop waiting past its time.
+        await withDeadline(db.close(), remaining());
+        await embedded?.stop();
+      };
+    });
+    const code = loadPlatformCode().then((code) => {
+      phase('imported');
+      const config = loadConfig(env, code.MODULES);
+      return { code, config, secrets: resolveSecrets(config) };
+    });
+    const mail = code.then(({ config }) =>
       track(createMailTransport(config, logger), ({ transport, mailbox }) => async () => {
         // Its pooled SMTP connections, closed after the platform stopped sending and before the mailbox goes.
         transport.close?.();
         await mailbox?.stop();
       }),
+    );
+    const supplierPart = code.then(({ code, config, secrets }) =>
       track(
         config.supplier.standIn
           ? // Development's stand-in for the external supplier: same protocol, delivers after a delay.
-            startSupplierStandIn({
+            code.startSupplierStandIn({
               port: config.supplier.standInPort,
               apiKey: secrets.supplierApiKey,
               webhookSecret: secrets.supplierWebhookSecret,
@@ -123,10 +158,12 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
           : Promise.resolve(undefined),
         (standIn) => standIn && (() => standIn.close()),
       ),
+    );
+    const goldenHatPart = code.then(({ code, config, secrets }) =>
       track(
         config.goldenHat.standIn
           ? // Development's stand-in for the payout service: same protocol, pays after a delay.
-            startGoldenHatStandIn({
+            code.startGoldenHatStandIn({
               port: config.goldenHat.standInPort,
               apiKey: secrets.goldenHatApiKey,
               webhookSecret: secrets.goldenHatWebhookSecret,
@@ -136,13 +173,13 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
           : Promise.resolve(undefined),
         (standIn) => standIn && (() => standIn.close()),
       ),
-    ] as const;
+    );
+    const parts = [database, code, mail, supplierPart, goldenHatPart] as const;
     // Every part settles (and is stopped, below, if need be) before the first failure is thrown.
     const failed = (await Promise.allSettled(parts)).find((part) => part.status === 'rejected');
     if (failed) throw failed.reason;
-    const [database, mail, supplier, goldenHat] = await Promise.all(parts);
-    const { db } = database;
-    const { transport, mailbox } = mail;
+    const [{ db }, { code: loaded, config, secrets }, { transport, mailbox }, supplier, goldenHat] = await Promise.all(parts);
+    const { MODULES, ROLES, createPlatform, seedDemoData, migrate, mountAdmin } = loaded;
     phase('services');
     await migrate(db, logger, ROLES);
     phase('migrations');
@@ -154,7 +191,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       logger,
       mailTransport: transport,
       // The panel is built once the API listens: AdminJS's import (about 2 s of CPU) does not delay readiness.
-      mountBeforeApi: mountAdmin(panelBundle(config), { later: (build) => (buildPanel = build) }),
+      mountBeforeApi: mountAdmin(panelBundle(config, loaded.builtPanelBundle), { later: (build) => (buildPanel = build) }),
     });
     phase('platform');
     // The stand-in lives in the platform's time (the sandbox clock), so a delivery is dated as the platform sees it.
@@ -213,7 +250,7 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
 }
 
 /** The build's prebuilt panel bundle when running from `npm run build`; else one bundled at start into the data folder. */
-function panelBundle(config: Config): { dir: string; prebuilt: boolean } {
+function panelBundle(config: Config, builtPanelBundle: () => string | undefined): { dir: string; prebuilt: boolean } {
   const built = builtPanelBundle();
   return built ? { dir: built, prebuilt: true } : { dir: path.join(config.dataDir, 'admin-bundle'), prebuilt: false };
 }
