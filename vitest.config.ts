@@ -8,6 +8,8 @@ export default defineConfig({
     // A module's and the kernel's tests live beside them (modules/<m>/test/, platform/test/);
     // server/test/ keeps the cross-cutting suites: e2e/, fuzz/, the fixture module.
     include: ['server/src/**/test/**/*.test.ts', 'server/test/**/*.test.ts', 'sdk/test/**/*.test.ts', 'admin/test/**/*.test.ts'],
+    // The slow fault tests run apart, in `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ['**/node_modules/**', '**/*.faults.test.ts'],
     globalSetup: ['server/test/helpers/global-setup.ts'],
     // Fails the test whose request got an error code its operation does not document (x-error-codes).
     setupFiles: ['server/test/helpers/error-codes-setup.ts'],
