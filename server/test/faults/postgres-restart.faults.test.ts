@@ -143,6 +143,8 @@ describe('PostgreSQL restarted under load', () => {
     let lastReadiness: Outcome | undefined;
     const readiness = async () => (lastReadiness = await call('read', `${base}/readyz`, {})).status;
     const tally = () => ({
+      exitCode: server!.child.exitCode,
+      output: server!.output().slice(-3000),
       readiness: lastReadiness,
       byStatus: outcomes
         .filter((o) => o.phase === phase)
