@@ -8,7 +8,7 @@ import type { operations } from './schema.ts';
 import type { ListMethod, Method } from '../resources.ts';
 
 /** Codes any operation can answer (the contract's `x-common-error-codes`). */
-export type CommonErrorCode = "AUTH.UNAUTHENTICATED" | "INTERNAL" | "RATE_LIMITED" | "REQUEST.MALFORMED" | "REQUEST.MALFORMED_JSON" | "REQUEST.TOO_LARGE" | "REQUEST.UNSUPPORTED_MEDIA_TYPE" | "VALIDATION.FAILED";
+export type CommonErrorCode = "AUTH.UNAUTHENTICATED" | "INTERNAL" | "RATE_LIMITED" | "REQUEST.MALFORMED" | "REQUEST.MALFORMED_JSON" | "REQUEST.TOO_LARGE" | "REQUEST.UNSUPPORTED_MEDIA_TYPE" | "SERVICE.DATABASE_UNAVAILABLE" | "VALIDATION.FAILED";
 
 /** The codes each operation documents (`x-error-codes`) plus the common ones; `string` while the contract lists none. */
 export interface OperationErrorCodes {

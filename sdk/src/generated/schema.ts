@@ -15,7 +15,7 @@ export interface paths {
          * Liveness
          * @description Answers 200 while the process is serving requests.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["getHealth"];
         put?: never;
@@ -37,7 +37,7 @@ export interface paths {
          * Prometheus metrics
          * @description Request counts and latency per route, job runs and failures, and the outbox backlog, in Prometheus text format.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["getMetrics"];
         put?: never;
@@ -57,7 +57,7 @@ export interface paths {
         };
         /**
          * This contract, as JSON
-         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["getOpenApi"];
         put?: never;
@@ -79,7 +79,7 @@ export interface paths {
          * Readiness
          * @description Answers 200 when the database answers; 503 otherwise, so a load balancer stops routing here.
          *
-         *     **Error codes** (`code` of a problem answer): `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -106,7 +106,7 @@ export interface paths {
          *     `POST /v1/applications`. It expires after a few minutes and buys one
          *     submission. The SDK's `solveApplicationChallenge` does it all.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["getApplicationChallenge"];
         put?: never;
@@ -128,7 +128,7 @@ export interface paths {
          * List applications
          * @description An applicant sees its own; managers and admins all (the queue, oldest first).
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listApplications"];
         put?: never;
@@ -144,7 +144,7 @@ export interface paths {
          *     password of the account created for it, unless it had one) and so is
          *     every manager. Tests attached to the vacancy are assigned at once.
          *
-         *     **Error codes** (`code` of a problem answer): `HIRING.CHALLENGE_REUSED` (409), `HIRING.CHALLENGE_INVALID` (422), `HIRING.UNKNOWN_SERVICE_TYPE` (422), `HIRING.VACANCY_UNAVAILABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `HIRING.CHALLENGE_REUSED` (409), `HIRING.CHALLENGE_INVALID` (422), `HIRING.UNKNOWN_SERVICE_TYPE` (422), `HIRING.VACANCY_UNAVAILABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createApplication"];
         delete?: never;
@@ -164,7 +164,7 @@ export interface paths {
          * An application, with its tests
          * @description 404 for an application the caller may not see.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getApplication"];
         put?: never;
@@ -190,7 +190,7 @@ export interface paths {
          *     The applicant becomes a worker with a worker code and joins the pool at
          *     once; emailed; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TESTS_NOT_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TESTS_NOT_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["hireApplicant"];
         delete?: never;
@@ -212,7 +212,7 @@ export interface paths {
          * Reject the application (managers)
          * @description The applicant is emailed the reason; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectApplication"];
         delete?: never;
@@ -234,7 +234,7 @@ export interface paths {
          * Assign a test (managers)
          * @description The application enters `testing`; the applicant is emailed. 409 when already assigned or the application is decided.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TEST_ALREADY_ASSIGNED` (409), `HIRING.UNKNOWN_TEST` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TEST_ALREADY_ASSIGNED` (409), `HIRING.UNKNOWN_TEST` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["assignApplicationTest"];
         delete?: never;
@@ -258,7 +258,7 @@ export interface paths {
          *     their answers). An attempt still running is returned as it is (200).
          *     409 `HIRING.NO_ATTEMPTS_LEFT`, `HIRING.TEST_PASSED`, `HIRING.APPLICATION_CLOSED`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.NO_ATTEMPTS_LEFT` (409), `HIRING.TEST_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.NO_ATTEMPTS_LEFT` (409), `HIRING.TEST_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["startTestAttempt"];
         delete?: never;
@@ -284,7 +284,7 @@ export interface paths {
          *     `HIRING.ATTEMPT_SUBMITTED` for a second submission; 422
          *     `HIRING.ANSWERS_INVALID` for the wrong number of answers.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.ATTEMPT_EXPIRED` (409), `HIRING.ATTEMPT_SUBMITTED` (409), `HIRING.ANSWERS_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.ATTEMPT_EXPIRED` (409), `HIRING.ATTEMPT_SUBMITTED` (409), `HIRING.ANSWERS_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["submitTestAnswers"];
         delete?: never;
@@ -311,7 +311,7 @@ export interface paths {
          *     sign-in for it is locked for 15 minutes (429 `AUTH.LOCKED`, with
          *     Retry-After), whether or not the email has an account.
          *
-         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CREDENTIALS` (401), `AUTH.EMAIL_NOT_VERIFIED` (403), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CREDENTIALS` (401), `AUTH.EMAIL_NOT_VERIFIED` (403), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         post: operations["login"];
         delete?: never;
@@ -333,7 +333,7 @@ export interface paths {
          * Sign out
          * @description Revokes the refresh token and every token rotated from the same sign-in. Idempotent; an unknown token is not an error.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["logout"];
         delete?: never;
@@ -356,7 +356,7 @@ export interface paths {
          *     email, or a new client account is created. The provider must vouch
          *     for the email (`email_verified`).
          *
-         *     **Error codes** (`code` of a problem answer): `OIDC.FAILED` (400), `OIDC.INVALID_STATE` (400), `OIDC.EMAIL_NOT_VERIFIED` (403), `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `OIDC.FAILED` (400), `OIDC.INVALID_STATE` (400), `OIDC.EMAIL_NOT_VERIFIED` (403), `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["finishSingleSignOn"];
         put?: never;
@@ -380,7 +380,7 @@ export interface paths {
          *     PKCE, state and nonce). Providers are configured by the operator
          *     (`OIDC_PROVIDERS`); their names are theirs, e.g. `google`, `keycloak`.
          *
-         *     **Error codes** (`code` of a problem answer): `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `OIDC.UNKNOWN_PROVIDER` (404), `OIDC.PROVIDER_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["startSingleSignOn"];
         put?: never;
@@ -404,7 +404,7 @@ export interface paths {
          * Email a password-reset code
          * @description Always 202; a 6-digit code (15 minutes, 5 attempts) is emailed only to an existing account.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["forgotPassword"];
         delete?: never;
@@ -426,7 +426,7 @@ export interface paths {
          * Set a new password with the emailed code
          * @description A right code sets the password and signs out every session. Wrong code and unknown email get the same 400 `AUTH.INVALID_CODE`.
          *
-         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -450,7 +450,7 @@ export interface paths {
          *     returned. Presenting a spent refresh token again (a sign of theft)
          *     revokes every token of that sign-in.
          *
-         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_REFRESH_TOKEN` (401), `AUTH.REFRESH_TOKEN_REUSED` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_REFRESH_TOKEN` (401), `AUTH.REFRESH_TOKEN_REUSED` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         post: operations["refreshTokens"];
         delete?: never;
@@ -475,7 +475,7 @@ export interface paths {
          *     whether or not the email already has an account (the owner of an
          *     existing account is emailed instead), so the endpoint reveals nothing.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["register"];
         delete?: never;
@@ -499,7 +499,7 @@ export interface paths {
          *     expired or used code, and an unknown email, all get the same 400
          *     `AUTH.INVALID_CODE`; after 5 wrong attempts the code is spent.
          *
-         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         post: operations["verifyEmail"];
         delete?: never;
@@ -521,7 +521,7 @@ export interface paths {
          * Send a new verification code
          * @description Always 202; a code is sent only to an existing, unverified account.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resendVerification"];
         delete?: never;
@@ -541,7 +541,7 @@ export interface paths {
          * The client's balance
          * @description Derived from the ledger (the sum of the client's entries), with the latest top-ups.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getBalance"];
         put?: never;
@@ -563,7 +563,7 @@ export interface paths {
          * A worker's earnings for a period
          * @description Earned, fines, rewards and net between `from` (inclusive; default the first of this month) and `to` (exclusive; default now), stated or not yet.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getEarnings"];
         put?: never;
@@ -585,7 +585,7 @@ export interface paths {
          * List every email the platform has sent or will send
          * @description Newest first. Managers and admins see every email, with its delivery status and body.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listEmails"];
         put?: never;
@@ -618,7 +618,7 @@ export interface paths {
          *     `after` that names no event (never, not one the caller may see, or
          *     purged) is a 400 `EVENTS.UNKNOWN_CURSOR`.
          *
-         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_CURSOR` (400), `EVENTS.UNKNOWN_TYPE` (400); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_CURSOR` (400), `EVENTS.UNKNOWN_TYPE` (400); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listEvents"];
         put?: never;
@@ -645,7 +645,7 @@ export interface paths {
          *     client declares. Use the returned `id` in check-ins and reports.
          *     Readable by the uploader, staff, and the parties of an order that uses it.
          *
-         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -665,7 +665,7 @@ export interface paths {
          * Download a photo
          * @description 404 for a file the caller may not see.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getFile"];
         put?: never;
@@ -693,7 +693,7 @@ export interface paths {
          *     five minutes' tolerance); anything else is refused with 401
          *     `BILLING.BAD_SIGNATURE` and changes nothing. Each event id is handled once.
          *
-         *     **Error codes** (`code` of a problem answer): `BILLING.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `BILLING.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveGoldenHatEvent"];
         delete?: never;
@@ -720,7 +720,7 @@ export interface paths {
          *     `SUPPLIES.BAD_SIGNATURE` and changes nothing. Each event id is handled
          *     once; a replay is acknowledged with `duplicate: true`.
          *
-         *     **Error codes** (`code` of a problem answer): `SUPPLIES.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `SUPPLIES.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveSupplierEvent"];
         delete?: never;
@@ -740,7 +740,7 @@ export interface paths {
          * Invoices, newest first
          * @description A client sees its own; managers and admins all (and may filter by client).
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listInvoices"];
         put?: never;
@@ -762,7 +762,7 @@ export interface paths {
          * An invoice, with its calculation
          * @description 404 for an invoice the caller may not see.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getInvoice"];
         put?: never;
@@ -784,7 +784,7 @@ export interface paths {
          * What the client will pay this Sunday
          * @description The completed orders not yet invoiced, and the discount that would apply now (by what the client paid before).
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getUpcomingInvoice"];
         put?: never;
@@ -808,7 +808,7 @@ export interface paths {
          *     supplies team works from. Filter by `status` (`open` and `assembling`
          *     are the kits still to finish).
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listKits"];
         put?: never;
@@ -830,7 +830,7 @@ export interface paths {
          * A kit
          * @description The kit of one order, its items, and where the supplier's cookie is (with any failed supplier call and its next retry).
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getKit"];
         put?: never;
@@ -856,7 +856,7 @@ export interface paths {
          *     (ordering or cancelling the cookie) is made now, and the kit returned
          *     with its outcome. 409 `SUPPLIES.NOTHING_TO_RETRY` when no call is pending.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.NOTHING_TO_RETRY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.NOTHING_TO_RETRY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["retryKitCookie"];
         delete?: never;
@@ -880,7 +880,7 @@ export interface paths {
          *     names match case-insensitively. 422 `SUPPLIES.UNKNOWN_ITEM` for a
          *     name the kit does not have; 409 for a kit that is ready or cancelled.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.UNKNOWN_ITEM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.UNKNOWN_ITEM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["packKit"];
         delete?: never;
@@ -906,7 +906,7 @@ export interface paths {
          *     item is unpacked, and `ORDERS.ILLEGAL_TRANSITION` when the order was
          *     cancelled meanwhile; nothing changes then.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `SUPPLIES.COOKIE_NOT_ARRIVED` (409), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.KIT_INCOMPLETE` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `SUPPLIES.COOKIE_NOT_ARRIVED` (409), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.KIT_INCOMPLETE` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markKitReady"];
         delete?: never;
@@ -924,7 +924,7 @@ export interface paths {
         };
         /**
          * Your profile
-         * @description **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         * @description **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getMe"];
         put?: never;
@@ -935,7 +935,7 @@ export interface paths {
          *     (with the personal data removed), revokes every token and makes
          *     signing in impossible. It cannot be undone.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         delete: operations["eraseMe"];
         options?: never;
@@ -944,7 +944,7 @@ export interface paths {
          * Update your profile
          * @description Name, phone, address and avatar only; anything else (roles, email) is refused with a 400.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateMe"];
         trace?: never;
@@ -960,7 +960,7 @@ export interface paths {
          * Export your personal data (GDPR)
          * @description Every piece of personal data the platform holds about you, as JSON, one section per part of the platform.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["exportMe"];
         put?: never;
@@ -984,7 +984,7 @@ export interface paths {
          *     (and may filter by client or worker). `from` and `to` bound the
          *     scheduled start (from inclusive, to exclusive). Sorted by start.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listOrders"];
         put?: never;
@@ -995,7 +995,7 @@ export interface paths {
          *     its kit is assembled, a worker is matched and the price fixed
          *     (`scheduled`), and the client is emailed at each step.
          *
-         *     **Error codes** (`code` of a problem answer): `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -1015,7 +1015,7 @@ export interface paths {
          * An order
          * @description 404 for an order the caller may not see.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getOrder"];
         put?: never;
@@ -1027,7 +1027,7 @@ export interface paths {
          * Edit an order's parameters (managers)
          * @description Date, address, description and service type, while the order has not started (`created`, `matching`, `scheduled`). Recorded in the timeline.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_EDITABLE` (409), `ORDERS.WORKER_BUSY` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_EDITABLE` (409), `ORDERS.WORKER_BUSY` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateOrder"];
         trace?: never;
@@ -1045,7 +1045,7 @@ export interface paths {
          * Accept the work (the client)
          * @description Optionally with a rating from 1 to 5. The order is `completed`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["acceptOrder"];
         delete?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
          * The bids on an order (managers)
          * @description Every manager's bids on the order, oldest first, with their status (`won` / `lost` once settled).
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listBids"];
         put?: never;
@@ -1078,7 +1078,7 @@ export interface paths {
          *     several bids on one order. Recorded in the ledger (the manager's bids
          *     account to the order's pot) and the audit log.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.ORDER_STARTED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.ORDER_STARTED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["placeBid"];
         delete?: never;
@@ -1100,7 +1100,7 @@ export interface paths {
          * Cancel an order
          * @description The client, before the worker checks in; or a manager. 409 in any other state, changing nothing.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["cancelOrder"];
         delete?: never;
@@ -1122,7 +1122,7 @@ export interface paths {
          * Check in (the assigned worker)
          * @description With a photo uploaded by the worker, during the 2 hours before the start. The order moves to `in_progress`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.CHECK_IN_CLOSED` (409), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.CHECK_IN_CLOSED` (409), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["checkInOrder"];
         delete?: never;
@@ -1144,7 +1144,7 @@ export interface paths {
          * Book a failed order again (the client)
          * @description One call creates a new order with the same service type, address and description at a new start; it then follows the flow of a new order. Only failed orders can be copied.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_COPYABLE` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_COPYABLE` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["copyOrder"];
         delete?: never;
@@ -1166,7 +1166,7 @@ export interface paths {
          * Reject the work (the client)
          * @description With a reason and an optional rating. The order fails with reason `rejected` and goes to quality review.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectOrder"];
         delete?: never;
@@ -1188,7 +1188,7 @@ export interface paths {
          * Report the work done (the assigned worker)
          * @description Before and after photos and a photo of the report signed by the client ("all done, no claims"). The order moves to `reported`; the client has 72 hours to accept or reject, after which it is accepted automatically.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["reportOrder"];
         delete?: never;
@@ -1211,7 +1211,7 @@ export interface paths {
          *     404 `BIDS.NOT_SETTLED` until the order has ended and been settled;
          *     404 `NOT_FOUND` when there is no such order.
          *
-         *     **Error codes** (`code` of a problem answer): `BIDS.NOT_SETTLED` (404), `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `BIDS.NOT_SETTLED` (404), `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getSettlement"];
         put?: never;
@@ -1233,7 +1233,7 @@ export interface paths {
          * The order's timeline
          * @description Every transition and edit, oldest first.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getOrderTimeline"];
         put?: never;
@@ -1257,7 +1257,7 @@ export interface paths {
          *     or sent again after a failed try), processing, paid. A worker sees its
          *     own; managers and admins all, and may filter by worker.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listPayouts"];
         put?: never;
@@ -1279,7 +1279,7 @@ export interface paths {
          * A payout
          * @description 404 for a payout the caller may not see (another worker's), as for one that does not exist.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getPayout"];
         put?: never;
@@ -1301,7 +1301,7 @@ export interface paths {
          * Review forms (the current version of each)
          * @description Oldest first; the first is the default form of a result that names none.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listReviewForms"];
         put?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
          * Define a review form (managers)
          * @description Fields of type `text`, `choice` (with options), `rating` (1–5) or `yesno`, each with a unique key. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewForm"];
         delete?: never;
@@ -1331,7 +1331,7 @@ export interface paths {
          * Edit a review form (a new version)
          * @description The form's next version becomes its current one; reviews already done keep theirs. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewFormVersion"];
         delete?: never;
@@ -1353,7 +1353,7 @@ export interface paths {
          *     queue by themselves, and a configurable share of completed orders (`REVIEW_SAMPLE_PERCENT`,
          *     default 5 %) is sampled in.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listReviews"];
         put?: never;
@@ -1362,7 +1362,7 @@ export interface paths {
          * @description Opens a `manual` review of the order. An order has at most one open manual review: asking
          *     again while it is open answers 200 with that review and opens nothing. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["openReview"];
         delete?: never;
@@ -1384,7 +1384,7 @@ export interface paths {
          *     their SHA-256, the kit, the matching attempts, the emails sent about the order, its invoice
          *     line, and the worker's record.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getReview"];
         put?: never;
@@ -1414,7 +1414,7 @@ export interface paths {
          *     client and the worker are emailed the outcome. A done review takes no second result
          *     (409 `QUALITY.REVIEW_DONE`). Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.ALREADY_REFUNDED` (409), `BILLING.NOT_INVOICED` (409), `QUALITY.REVIEW_DONE` (409), `QUALITY.ANSWERS_INVALID` (422), `QUALITY.NO_FORM` (422), `QUALITY.REFUND_NEEDS_OVERTURN` (422), `QUALITY.UNKNOWN_FORM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.ALREADY_REFUNDED` (409), `BILLING.NOT_INVOICED` (409), `QUALITY.REVIEW_DONE` (409), `QUALITY.ANSWERS_INVALID` (422), `QUALITY.NO_FORM` (422), `QUALITY.REFUND_NEEDS_OVERTURN` (422), `QUALITY.UNKNOWN_FORM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["recordReviewResult"];
         delete?: never;
@@ -1434,7 +1434,7 @@ export interface paths {
          * Read the platform clock
          * @description Only outside production (`CHORECAT_SANDBOX=1`); answers 404 when the sandbox is off.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getSandboxClock"];
         put?: never;
@@ -1447,7 +1447,7 @@ export interface paths {
          *     One call moves the clock at most 3,660 days, ten years of jobs (422
          *     `SANDBOX.ADVANCE_TOO_FAR`); advance again for more.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SANDBOX.CLOCK_BUSY` (409), `SANDBOX.ADVANCE_TOO_FAR` (422), `SANDBOX.CLOCK_BACKWARDS` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SANDBOX.CLOCK_BUSY` (409), `SANDBOX.ADVANCE_TOO_FAR` (422), `SANDBOX.CLOCK_BACKWARDS` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["advanceSandboxClock"];
         delete?: never;
@@ -1467,13 +1467,13 @@ export interface paths {
          * List the service types clients can order
          * @description Public, so a partner app can show the catalog before sign-in. Inactive types are listed only for managers and admins who ask with `includeInactive=true`.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["listServiceTypes"];
         put?: never;
         /**
          * Create a service type
-         * @description **Error codes** (`code` of a problem answer): `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         * @description **Error codes** (`code` of a problem answer): `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createServiceType"];
         delete?: never;
@@ -1499,7 +1499,7 @@ export interface paths {
          * Change a service type
          * @description Changes apply to orders created afterwards; existing orders keep what they were created with.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         patch: operations["updateServiceType"];
         trace?: never;
@@ -1521,7 +1521,7 @@ export interface paths {
          *     second mark of a paid share is a 409 `BIDS.SHARE_ALREADY_PAID` and
          *     changes nothing.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.SHARE_ALREADY_PAID` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.SHARE_ALREADY_PAID` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markSettlementSharePaid"];
         delete?: never;
@@ -1544,7 +1544,7 @@ export interface paths {
          *     debt carried from a negative month; each line names its order or
          *     reward. A worker sees its own; managers and admins all.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listStatements"];
         put?: never;
@@ -1574,7 +1574,7 @@ export interface paths {
          *     `BILLING.PAYMENT_DECLINED` and credits nothing. Send an
          *     `Idempotency-Key`: a retry is then one charge.
          *
-         *     **Error codes** (`code` of a problem answer): `BILLING.PAYMENT_DECLINED` (402), `BILLING.AMOUNT_OUT_OF_RANGE` (422), `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `BILLING.PAYMENT_DECLINED` (402), `BILLING.AMOUNT_OUT_OF_RANGE` (422), `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createTopUp"];
         delete?: never;
@@ -1594,7 +1594,7 @@ export interface paths {
          * Open vacancies
          * @description What applicants can apply to; tests attached to a vacancy are assigned on application.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
          */
         get: operations["listVacancies"];
         put?: never;
@@ -1616,7 +1616,7 @@ export interface paths {
          * The platform's webhook endpoints (managers)
          * @description Every endpoint (the platform's, whoever registered it), newest first. Secrets are never listed.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listWebhookEndpoints"];
         put?: never;
@@ -1632,7 +1632,7 @@ export interface paths {
          *     outside production), one that does not resolve a 422
          *     `WEBHOOKS.URL_UNRESOLVABLE`. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_TYPE` (400), `WEBHOOKS.URL_NOT_ALLOWED` (422), `WEBHOOKS.URL_UNRESOLVABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `EVENTS.UNKNOWN_TYPE` (400), `WEBHOOKS.URL_NOT_ALLOWED` (422), `WEBHOOKS.URL_UNRESOLVABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -1656,7 +1656,7 @@ export interface paths {
          * @description Stops every delivery to it, pending retries included. Its delivery log
          *     stays for the panel. A second delete, or an unknown id, is a 404. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
@@ -1680,7 +1680,7 @@ export interface paths {
          *     and one by the previous, so a receiver can switch without losing a
          *     delivery. Rotating again within those hours drops the older one. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
@@ -1698,7 +1698,7 @@ export interface paths {
         };
         /**
          * The worker pool
-         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         * @description **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["listWorkers"];
         put?: never;
@@ -1720,7 +1720,7 @@ export interface paths {
          * A worker
          * @description Staff, or the worker itself; 404 for anyone else.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getWorker"];
         put?: never;
@@ -1744,7 +1744,7 @@ export interface paths {
          * Reward a worker (managers)
          * @description Credits the worker any amount with a reason; paid with the next statement; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.AMOUNT_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.AMOUNT_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReward"];
         delete?: never;
@@ -3483,6 +3483,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`): it is down or restarting. Nothing was changed that the answer does not show; retry after `Retry-After` seconds (a POST with the same `Idempotency-Key`). */
+        DatabaseUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The caller's roles do not allow this operation. */
         Forbidden: {
             headers: {
@@ -3605,6 +3616,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getMetrics: {
@@ -3631,6 +3643,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getOpenApi: {
@@ -3657,6 +3670,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getReadiness: {
@@ -3683,7 +3697,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            /** @description Not ready. */
+            /** @description Not ready, or the database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`; retry). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3718,6 +3732,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listApplications: {
@@ -3751,6 +3766,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createApplication: {
@@ -3801,6 +3817,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getApplication: {
@@ -3831,6 +3848,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     hireApplicant: {
@@ -3872,6 +3890,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     rejectApplication: {
@@ -3917,6 +3936,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     assignApplicationTest: {
@@ -3962,6 +3982,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     startTestAttempt: {
@@ -4013,6 +4034,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     submitTestAnswers: {
@@ -4060,6 +4082,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     login: {
@@ -4100,6 +4123,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     logout: {
@@ -4139,6 +4163,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     finishSingleSignOn: {
@@ -4174,7 +4199,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            /** @description The provider cannot be reached. */
+            /** @description The provider cannot be reached, or the database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`; retry). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4213,7 +4238,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            /** @description The provider cannot be reached. */
+            /** @description The provider cannot be reached, or the database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`; retry). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4263,6 +4288,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     resetPassword: {
@@ -4302,6 +4328,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     refreshTokens: {
@@ -4341,6 +4368,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     register: {
@@ -4382,6 +4410,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     verifyEmail: {
@@ -4421,6 +4450,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     resendVerification: {
@@ -4462,6 +4492,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getBalance: {
@@ -4489,6 +4520,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getEarnings: {
@@ -4521,6 +4553,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listEmails: {
@@ -4556,6 +4589,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listEvents: {
@@ -4590,6 +4624,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     uploadFile: {
@@ -4651,6 +4686,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getFile: {
@@ -4685,6 +4721,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     receiveGoldenHatEvent: {
@@ -4727,6 +4764,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     receiveSupplierEvent: {
@@ -4769,6 +4807,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listInvoices: {
@@ -4802,6 +4841,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getInvoice: {
@@ -4832,6 +4872,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getUpcomingInvoice: {
@@ -4859,6 +4900,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listKits: {
@@ -4892,6 +4934,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getKit: {
@@ -4922,6 +4965,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     retryKitCookie: {
@@ -4963,6 +5007,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     packKit: {
@@ -5008,6 +5053,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     markKitReady: {
@@ -5049,6 +5095,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getMe: {
@@ -5077,6 +5124,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     eraseMe: {
@@ -5103,6 +5151,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     updateMe: {
@@ -5135,6 +5184,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     exportMe: {
@@ -5163,6 +5213,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listOrders: {
@@ -5200,6 +5251,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createOrder: {
@@ -5242,6 +5294,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getOrder: {
@@ -5272,6 +5325,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     updateOrder: {
@@ -5308,6 +5362,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     acceptOrder: {
@@ -5353,6 +5408,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listBids: {
@@ -5388,6 +5444,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     placeBid: {
@@ -5433,6 +5490,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     cancelOrder: {
@@ -5478,6 +5536,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     checkInOrder: {
@@ -5523,6 +5582,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     copyOrder: {
@@ -5568,6 +5628,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     rejectOrder: {
@@ -5613,6 +5674,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     reportOrder: {
@@ -5658,6 +5720,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getSettlement: {
@@ -5688,6 +5751,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getOrderTimeline: {
@@ -5718,6 +5782,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listPayouts: {
@@ -5754,6 +5819,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getPayout: {
@@ -5784,6 +5850,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listReviewForms: {
@@ -5816,6 +5883,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createReviewForm: {
@@ -5858,6 +5926,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createReviewFormVersion: {
@@ -5903,6 +5972,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listReviews: {
@@ -5937,6 +6007,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     openReview: {
@@ -5989,6 +6060,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getReview: {
@@ -6019,6 +6091,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     recordReviewResult: {
@@ -6064,6 +6137,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getSandboxClock: {
@@ -6092,6 +6166,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     advanceSandboxClock: {
@@ -6135,6 +6210,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listServiceTypes: {
@@ -6167,6 +6243,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createServiceType: {
@@ -6209,6 +6286,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     updateServiceType: {
@@ -6244,6 +6322,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     markSettlementSharePaid: {
@@ -6285,6 +6364,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listStatements: {
@@ -6318,6 +6398,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createTopUp: {
@@ -6369,7 +6450,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            /** @description No real payment provider is configured (production). */
+            /** @description No real payment provider is configured (production), or the database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`; retry). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6404,6 +6485,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listWebhookEndpoints: {
@@ -6436,6 +6518,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createWebhookEndpoint: {
@@ -6477,6 +6560,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     deleteWebhookEndpoint: {
@@ -6505,6 +6589,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     rotateWebhookEndpointSecret: {
@@ -6544,6 +6629,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     listWorkers: {
@@ -6576,6 +6662,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     getWorker: {
@@ -6606,6 +6693,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     createReward: {
@@ -6651,6 +6739,7 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
         };
     };
     applicationHiredEvent: {

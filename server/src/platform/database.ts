@@ -24,6 +24,8 @@ export interface Database {
 /** Sequelize's pool size unless a caller sets one (`bench/api` replays raw SQL through a pool of the same size). */
 export const DEFAULT_POOL_MAX = 10;
 
+const CONNECT_TIMEOUT_MS = 3_000;
+
 export function connectDatabase(url: string, logger: Logger, options: { poolMax?: number } = {}): Database {
   const captureFile = process.env.CHORECAT_QUERY_CAPTURE;
   if (captureFile) captureQueriesTo(captureFile);
@@ -31,9 +33,12 @@ export function connectDatabase(url: string, logger: Logger, options: { poolMax?
     dialect: 'postgres',
     logging: false,
     pool: { max: options.poolMax ?? DEFAULT_POOL_MAX, min: 0, idle: 10_000 },
+    // A connection attempt that gets no answer (the database restarting, a network cut) fails after this,
+    // so a request answers 503 rather than hang; node-postgres would otherwise wait forever.
+    dialectOptions: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     define: { underscored: true, timestamps: false },
   });
-  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // Without a listener, an idle client's error (e.g. PostgreSQL restarting) kills the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
   let closed = false;
@@ -47,6 +52,32 @@ export function connectDatabase(url: string, logger: Logger, options: { poolMax?
       await Promise.allSettled([sequelize.close(), pool.end()]);
     },
   };
+}
+
+/**
+ * Whether `error` means the database cannot be reached right now (it is
+ * down, restarting, or cut the connection), not that a query is wrong: the
+ * request that met it is answered 503 SERVICE.DATABASE_UNAVAILABLE and may
+ * be retried, and the pools reconnect by themselves once it is back. Looks
+ * through the wrappers (Sequelize's `parent`/`original`, `cause`).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
+    // Sequelize's ConnectionError and its kinds (refused, timed out, acquire timeout, host not reachable …).
+    if (typeof name === 'string' && /^Sequelize(Connection\w*|HostNot\w+|InvalidConnection)Error$/.test(name)) return true;
+    if (typeof code === 'string') {
+      // SQLSTATE 08 (connection exception), 57P01–57P03 (admin or crash shutdown, cannot connect now).
+      if (/^08/.test(code) || /^57P0[123]$/.test(code)) return true;
+      if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+    }
+    // node-postgres's own words for a socket that ended under it (it sets no code).
+    if (typeof message === 'string' && /^Connection terminated|not queryable|timeout exceeded when trying to connect/.test(message))
+      return true;
+    const next = e as { parent?: unknown; original?: unknown; cause?: unknown };
+    e = next.parent ?? next.original ?? next.cause;
+  }
+  return false;
 }
 
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */

@@ -86,6 +86,7 @@ export const STATUS_BY_CODE = {
   'AUTH.LOCKED': 429,
   INTERNAL: 500,
   'SERVICE.UNAVAILABLE': 503,
+  'SERVICE.DATABASE_UNAVAILABLE': 503,
   'OIDC.PROVIDER_UNAVAILABLE': 503,
 } as const satisfies Record<string, number>;
 

@@ -262,6 +262,14 @@ export class Scheduler {
     const backend = mongodbUrl
       ? new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl })
       : new PostgresBackend({ pool: db.pool, ensureSchema: false });
+    // Its LISTEN connection emits 'error' when PostgreSQL restarts; with no listener that killed the process
+    // (issue #18's restart test). Jobs still run meanwhile: Agenda polls every `processEvery` as well.
+    if (backend instanceof PostgresBackend) {
+      (backend.notificationChannel as unknown as { on?: (event: 'error', listener: (error: Error) => void) => void } | undefined)?.on?.(
+        'error',
+        (error) => logger.warn({ err: error }, 'job scheduler: notification connection failed'),
+      );
+    }
     const pollers = this.registry.list().flatMap((job) => ('everyMs' in job.schedule ? [job.schedule.everyMs] : []));
     const name = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     const agenda = new Agenda({

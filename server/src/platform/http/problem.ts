@@ -1,6 +1,7 @@
 import type { Request, Response, NextFunction, ErrorRequestHandler } from 'express';
 import { AppError, toProblem, type FieldError, type ErrorCode } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { isDatabaseUnavailable } from '../database.ts';
 
 /**
  * The one place errors become HTTP answers: RFC 9457 problem+json with a
@@ -11,6 +12,12 @@ import type { Logger } from '../logger.ts';
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (!error || typeof error !== 'object') return undefined;
+  // The database down or restarting is not a bug: a 503 the caller may retry (its Idempotency-Key replays or redoes).
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('SERVICE.DATABASE_UNAVAILABLE', 'The database is not reachable right now; retry shortly.', {
+      headers: { 'retry-after': '1' },
+    });
+  }
   const e = error as { status?: number; statusCode?: number; type?: string; errors?: unknown[]; message?: string; path?: string };
   // body-parser
   if (e.type === 'entity.too.large') return new AppError('REQUEST.TOO_LARGE', 'The request body is larger than this endpoint accepts.');
