@@ -72,6 +72,10 @@ export function benchServerEnv(options: {
   dataDir: string;
   role: 'api' | 'all';
   captureFile?: string;
+  /** MailDev's ports, for a run whose jobs send email (without a transport, the outbox retries every poll). */
+  maildev?: { smtp: number; web: number };
+  /** The supplier and Golden Hat stand-ins on (for jobs that call them: cookie orders, payouts). */
+  standIns?: boolean;
 }): Record<string, string> {
   const spare = Number(process.env.BENCH_SPARE_PORT ?? options.port + 1);
   return {
@@ -83,9 +87,11 @@ export function benchServerEnv(options: {
     ROLE: options.role,
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
-    MAILDEV: 'false',
-    SUPPLIER_STAND_IN: 'false',
-    GOLDEN_HAT_STAND_IN: 'false',
+    ...(options.maildev
+      ? { MAILDEV: 'true', MAILDEV_SMTP_PORT: String(options.maildev.smtp), MAILDEV_WEB_PORT: String(options.maildev.web) }
+      : { MAILDEV: 'false' }),
+    SUPPLIER_STAND_IN: options.standIns ? 'true' : 'false',
+    GOLDEN_HAT_STAND_IN: options.standIns ? 'true' : 'false',
     SUPPLIER_STAND_IN_PORT: String(spare),
     GOLDEN_HAT_STAND_IN_PORT: String(spare + 1),
     // The bench's few addresses send thousands of requests a minute: the limits are raised, not switched off.

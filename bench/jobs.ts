@@ -20,7 +20,7 @@
  * itself.
  *
  *   npm run bench:jobs               # full size
- *   npm run bench:jobs -- --quick    # small data: checks the harness
+ *   npm run bench:jobs -- --quick    # small data, a week (BENCH_ADVANCE: any ISO duration): checks the harness
  *
  * Prints one JSON object on stdout; progress goes to stderr.
  */
@@ -29,6 +29,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { execute, type CapturedQuery, type Database } from '../server/src/platform/database.ts';
+import { addIsoDuration } from '../server/src/platform/sandbox-clock.ts';
 import { figure, machine } from './figures.ts';
 import { clientEmail } from './seed.ts';
 import {
@@ -46,7 +47,8 @@ import {
 } from './harness.ts';
 
 const quick = process.argv.includes('--quick');
-const ADVANCE = process.env.BENCH_ADVANCE ?? 'P1M';
+const ADVANCE = process.env.BENCH_ADVANCE ?? (quick ? 'P7D' : 'P1M');
+const MAILDEV_SMTP = Number(process.env.BENCH_MAILDEV_SMTP_PORT ?? 59_000 + Math.floor(Math.random() * 1000));
 const MANAGER_EMAIL = 'manager@bench.chorecat.test';
 const log = (line: string) => process.stderr.write(`bench:jobs ${line}\n`);
 const port = Number(process.env.BENCH_PORT ?? 58_000 + Math.floor(Math.random() * 1000));
@@ -70,9 +72,7 @@ try {
     );
   }
   // The same month for every run: to one instant, from about now (the sandbox clock starts at the real time).
-  const target = new Date(Date.now() + 60_000);
-  const months = Number(/^P(\d+)M$/.exec(ADVANCE)?.[1] ?? 1);
-  target.setUTCMonth(target.getUTCMonth() + months);
+  const target = addIsoDuration(new Date(Date.now() + 60_000), ADVANCE);
 
   // 1. The capture: a server that records every query; a marker before the advance.
   const captureFile = path.join(cluster.runDir, 'queries.jsonl');
@@ -122,6 +122,9 @@ try {
         dataDir: path.join(cluster.runDir, `server-${clone}`),
         role: 'api',
         captureFile: capture,
+        // The month's invoices and statements are emailed: a real SMTP server takes them.
+        maildev: { smtp: MAILDEV_SMTP, web: MAILDEV_SMTP + 1 },
+        standIns: true,
       }),
     );
     const base = `http://127.0.0.1:${port}`;
