@@ -17,4 +17,6 @@ export const BENCHES: BenchEntry[] = [
   { name: 'billing', script: 'billing.ts', quickEnv: { BENCH_CLIENTS: '2000', BENCH_ORDERS: '20000' } },
   { name: 'webhooks', script: 'webhooks-isolation.ts', quickEnv: { BENCH_SECONDS: '2' } },
   { name: 'api', script: 'api.ts', quickArgs: ['--quick'] },
+  { name: 'memory', script: 'memory.ts', quickArgs: ['--quick'] },
+  { name: 'jobs', script: 'jobs.ts', quickArgs: ['--quick'] },
 ];
