@@ -19,4 +19,7 @@ export const BENCHES: BenchEntry[] = [
   { name: 'api', script: 'api.ts', quickArgs: ['--quick'] },
   { name: 'memory', script: 'memory.ts', quickArgs: ['--quick'] },
   { name: 'jobs', script: 'jobs.ts', quickArgs: ['--quick'] },
+  { name: 'request-cost', script: 'request-cost.ts', quickEnv: { REQUEST_COST_ROUNDS: '1' } },
+  { name: 'startup', script: 'startup.ts', quickEnv: { BENCH_RUNS: '1' } },
+  { name: 'outbox', script: 'outbox.ts', quickEnv: { BENCH_ORDERS: '100' } },
 ];
