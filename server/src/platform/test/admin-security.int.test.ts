@@ -557,6 +557,8 @@ describe('admin panel security', () => {
       const list = await panels.admin.agent.get(`/admin/api/resources/${screenId(screen)}/actions/list?perPage=1`);
       anyRecord.set(screenId(screen), (list.body.records as { id: string }[] | undefined)?.[0]?.id ?? randomUUID());
     }
+    // A client, on whom every user action applies (Balance is refused for anyone else, as its own test shows).
+    anyRecord.set('users', (await t.userWithRoles(['client'])).id);
     const calls = screens.flatMap((screen) =>
       actionsOf(screen).map((action) => {
         const id = screenId(screen);
