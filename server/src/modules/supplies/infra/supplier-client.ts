@@ -42,7 +42,7 @@ export function createSupplierClient(options: JsonServiceOptions): SupplierClien
       throw new SupplierError(`supplier answered ${status} without a valid order`, status);
     if (o.deliveredAt != null && (typeof o.deliveredAt !== 'string' || Number.isNaN(Date.parse(o.deliveredAt))))
       throw new SupplierError(`supplier answered ${status} with a bad deliveredAt`, status);
-    return { id: o.id, reference: String(o.reference ?? ''), status: o.status, deliveredAt: o.deliveredAt ?? null };
+    return { id: o.id, reference: String(o.reference ?? ''), status: o.status!, deliveredAt: o.deliveredAt ?? null };
   };
   const failed = (what: string, status: number, json: unknown) =>
     new SupplierError(`supplier refused to ${what}: ${service.describe({ status, json })}`, status);
