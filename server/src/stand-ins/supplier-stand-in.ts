@@ -66,6 +66,10 @@ export interface SupplierStandIn {
   close(): Promise<void>;
 }
 
+let padding: string | undefined;
+/** 10 MB of JSON, made once so that making it never weighs on a measurement of the caller. */
+const hugePadding = () => (padding ??= JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, note: 'x'.repeat(480) }))));
+
 const ORDER_PATH = /^\/v1\/cookie-orders\/([\w-]{1,64})$/;
 const CANCEL_PATH = /^\/v1\/cookie-orders\/([\w-]{1,64})\/cancel$/;
 
@@ -152,9 +156,9 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
     if (how === 'malformed') res.end('{"id": "ck_');
     else if (how === 'wrong-shape') res.end(JSON.stringify({ id: 42, status: 'exploded' }));
     else if (how === 'huge') {
-      // A valid order padded with many small objects: costly to parse in one go, and no Content-Length.
-      const padding = JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, note: 'x'.repeat(480) })));
-      res.end(JSON.stringify({ ...(body as object), padding }));
+      // A valid order padded with many small objects (built once, beforehand): costly to parse in one go, no Content-Length.
+      const order = JSON.stringify(body);
+      res.end(`${order.slice(0, -1)},"padding":${hugePadding()}}`);
     } else {
       const text = JSON.stringify(body);
       let i = 0;
@@ -255,6 +259,7 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
       failures = { count, how };
     },
     misbehaveNext(count, how) {
+      if (how === 'huge') hugePadding();
       misbehaviour = { count, how };
     },
     deliver,
