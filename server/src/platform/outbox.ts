@@ -27,6 +27,19 @@ export interface OutboxMessage<Payload = unknown> {
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
 
+/**
+ * What a handler throws when retrying cannot help (a mail server answered
+ * 5xx to the recipient: no such mailbox). The message is given up at once,
+ * as visibly as after its last attempt (status failed, the reason kept,
+ * operators alerted), instead of being retried for an hour.
+ */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
 export const MAX_ATTEMPTS = 8;
 
 /** What a delivery reads of a claimed message. */
@@ -113,7 +126,7 @@ export interface DispatcherOptions {
 }
 
 type ClaimedRow = Pick<RowOf<typeof outboxTable>, (typeof CLAIMED)[number]>;
-type Outcome = { id: string; ok: true } | { id: string; ok: false; reason: string; message: OutboxMessage };
+type Outcome = { id: string; ok: true } | { id: string; ok: false; reason: string; message: OutboxMessage; permanent: boolean };
 
 export class OutboxDispatcher {
   private readonly handlers = new Map<string, { handler: OutboxHandler; laneOf?: (message: OutboxMessage) => string }>();
@@ -207,7 +220,7 @@ export class OutboxDispatcher {
       for (const outcome of outcomes) {
         if (outcome.ok) continue;
         const attempts = outcome.message.attempts + 1;
-        const giveUp = attempts >= MAX_ATTEMPTS;
+        const giveUp = outcome.permanent || attempts >= MAX_ATTEMPTS;
         await client.query(`UPDATE outbox SET attempts = $2, last_error = $3, status = $4, available_at = $5 WHERE id = $1`, [
           outcome.id,
           attempts,
@@ -260,7 +273,7 @@ export class OutboxDispatcher {
       return { id: message.id, ok: true };
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-      return { id: message.id, ok: false, reason, message };
+      return { id: message.id, ok: false, reason, message, permanent: error instanceof PermanentDeliveryError };
     }
   }
 
