@@ -120,6 +120,14 @@ function schemaFor(modules: readonly Configurable[]) {
         message: 'the sandbox clock is refused when NODE_ENV=production',
       });
     }
+    // The demo accounts' password is in the README: seeding them would open the production panel to anyone.
+    if (env.SEED_DEMO) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SEED_DEMO'],
+        message: 'the demo accounts (a published password) are refused when NODE_ENV=production',
+      });
+    }
     for (const key of required) {
       if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required in production' });
     }
@@ -251,7 +259,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, modules: readonly Configur
     bodyLimit: env.BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
-    seedDemo: env.SEED_DEMO ?? !production,
+    seedDemo: production ? false : (env.SEED_DEMO ?? true),
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     panel: env.PANEL,
     oidcProviders: oidcProvidersFrom(source),

@@ -49,6 +49,10 @@ describe('configuration', () => {
   it('refuses the sandbox clock in production and requires its secrets', () => {
     const problems = problemsOf({ NODE_ENV: 'production', CHORECAT_SANDBOX: '1' });
     expect(problems).toContain('CHORECAT_SANDBOX the sandbox clock is refused when NODE_ENV=production');
+    expect(problemsOf({ NODE_ENV: 'production', SEED_DEMO: '1' })).toContain(
+      'SEED_DEMO the demo accounts (a published password) are refused when NODE_ENV=production',
+    );
+    expect(problemsOf({ NODE_ENV: 'production', SEED_DEMO: '0' }).join()).not.toMatch(/SEED_DEMO/);
     expect(problems).toContain('JWT_SECRET is required in production');
     expect(problems).toContain('SESSION_SECRET is required in production');
     expect(problems).toContain('DATABASE_URL is required in production');
