@@ -495,12 +495,12 @@ export function round(value: number, digits: number): number {
  * up (RETURNING) become the ones this copy makes up, in every later query
  * that shares `made`.
  */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
 export async function replayQuery(client: pg.PoolClient | pg.Client, query: CapturedQuery, made: Map<string, string>): Promise<void> {
-  const mapped = (text: string) => {
-    let out = text;
-    for (const [from, to] of made) out = out.split(from).join(to);
-    return out;
-  };
+  // One pass over the text for every id in it: a split/join per made id was quadratic (a month of jobs makes
+  // tens of thousands of ids over 434k queries, and its replay did not finish in an hour).
+  const mapped = (text: string) => text.replace(UUID, (id) => made.get(id) ?? id);
   const values = made.size ? query.values?.map((v) => (v === null ? v : mapped(v))) : query.values;
   const result = await client.query(made.size ? mapped(query.text) : query.text, values);
   if (query.returned) {
