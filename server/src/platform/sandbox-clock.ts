@@ -11,7 +11,16 @@ import { AppError } from './errors.ts';
  * then run once at the target.
  */
 const ADVANCE_LOCK = 4_242_002;
-const MAX_STEPS = 10_000;
+/**
+ * Steps at which only pollers fall due that one advance replays one by one.
+ * A poller with work every minute (a cookie retried for a week) would
+ * otherwise make a month's advance tens of thousands of steps; past the
+ * budget the pollers run only just before each calendar job and at the
+ * target, late but in order, and the calendar jobs (Sunday invoices, month
+ * ends) still run once at each due time. (A cap on all steps used to end the
+ * replay there and skip every Sunday and month end after it.)
+ */
+export const MAX_POLLER_STEPS = 10_000;
 
 /**
  * One advance replays every job due on the way, in order: a year of
@@ -23,7 +32,7 @@ export const MAX_ADVANCE_DAYS = 3_660;
 const MAX_ADVANCE_MS = MAX_ADVANCE_DAYS * 86_400_000;
 
 export class SandboxClock {
-  constructor(private readonly deps: { db: Database; clock: PlatformClock; scheduler: Scheduler }) {}
+  constructor(private readonly deps: { db: Database; clock: PlatformClock; scheduler: Scheduler; maxPollerSteps?: number }) {}
 
   /** Reads the shared offset into this process's clock. */
   async sync(): Promise<void> {
@@ -62,9 +71,11 @@ export class SandboxClock {
         // A poller whose overdue work did not move after it ran (it keeps
         // failing) waits for the run at the target rather than spin here.
         const overdue = new Map<string, number>();
+        const pollerBudget = this.deps.maxPollerSteps ?? MAX_POLLER_STEPS;
+        let pollerSteps = 0;
         let cursor = start;
-        for (let step = 0; step < MAX_STEPS; step++) {
-          const due: { at: Date; job: string }[] = [];
+        for (;;) {
+          const due: { at: Date; job: string; poller: boolean }[] = [];
           for (const job of scheduler.registry.list()) {
             const next = await scheduler.nextDueAt(job, cursor);
             if (!next || next.at.getTime() > target.getTime()) continue;
@@ -72,14 +83,19 @@ export class SandboxClock {
               if (overdue.get(job.name) === next.overdueSince.getTime()) continue;
               overdue.set(job.name, next.overdueSince.getTime());
             }
-            due.push({ at: next.at, job: job.name });
+            due.push({ at: next.at, job: job.name, poller: 'everyMs' in job.schedule });
           }
-          if (due.length === 0) break;
-          const earliest = Math.min(...due.map((d) => d.at.getTime()));
+          const calendar = due.filter((d) => !d.poller);
+          // Past the budget only a calendar job makes a step; the pollers due by then run at it, just before.
+          const stepping = pollerSteps < pollerBudget ? due : calendar;
+          if (stepping.length === 0) break;
+          const earliest = Math.min(...stepping.map((d) => d.at.getTime()));
           const at = new Date(earliest);
+          if (!calendar.some((d) => d.at.getTime() === earliest)) pollerSteps++;
           await this.persist(client, at);
-          // Registration order breaks ties, so modules' jobs run in a stable order.
-          for (const { job } of due.filter((d) => d.at.getTime() === earliest)) {
+          // Registration order breaks ties, so modules' jobs run in a stable order (past the budget, the late
+          // pollers run at this instant too).
+          for (const { job } of due.filter((d) => d.at.getTime() <= earliest)) {
             jobsRun.push(await scheduler.runJob(job, at, 'sandbox'));
           }
           cursor = at;

@@ -1,4 +1,8 @@
 import { sql } from '../database.ts';
+import { createLogger } from '../logger.ts';
+import { createMetrics } from '../metrics.ts';
+import { JobRegistry, Scheduler } from '../scheduler.ts';
+import { SandboxClock } from '../sandbox-clock.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/helpers/platform.ts';
 
@@ -205,6 +209,50 @@ describe('sandbox clock', () => {
     expect((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${worker}`)).status).toBe(403);
     const admin = (await t.userWithRoles(['admin'])).token;
     expect((await t.api.get('/v1/sandbox/clock').set('authorization', `Bearer ${admin}`)).status).toBe(200);
+  });
+
+  it('keeps every Sunday of a long advance when a poller has work every minute (past its step budget the pollers run at the calendar jobs)', async () => {
+    const wednesday = await toNextWednesday();
+    const sundays = [4, 11].map((d) => parisSundayEleven(new Date(wednesday.getTime() + d * DAY)));
+    // Its own registry: only these two jobs, with a budget of 40 poller steps instead of 10,000.
+    const registry = new JobRegistry();
+    const invoices: string[] = [];
+    const polls: number[] = [];
+    let lastPoll = wednesday.getTime();
+    registry.register({
+      name: 'budget.invoice',
+      description: 'Sunday 23:00 business time',
+      schedule: { cron: '0 23 * * 0' },
+      async run({ asOf }) {
+        invoices.push(asOf.toISOString());
+      },
+    });
+    registry.register({
+      name: 'budget.poll',
+      description: 'has work due a minute after each run, for ever',
+      schedule: { everyMs: 60_000, nextDueAt: async () => new Date(lastPoll + 60_000) },
+      async run({ asOf }) {
+        polls.push(asOf.getTime());
+        lastPoll = asOf.getTime();
+      },
+    });
+    const { db, clock } = t;
+    const scheduler = new Scheduler(registry, {
+      db,
+      clock,
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics(),
+      businessTimeZone: 'Europe/Paris',
+    });
+    const target = new Date(wednesday.getTime() + 14 * DAY);
+    const result = await new SandboxClock({ db, clock, scheduler, maxPollerSteps: 40 }).advance(target);
+    // Both Sundays once each, at their time: 20,160 minutes of polling did not end the replay before them.
+    expect(invoices).toEqual(sundays.map((d) => d.toISOString()));
+    // The first 40 polls a minute apart, then one at each Sunday (late), then one at the target.
+    expect(polls.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => wednesday.getTime() + (i + 1) * 60_000));
+    expect(polls.slice(40)).toEqual([...sundays.map((d) => d.getTime()), target.getTime()]);
+    expect(result.now.getTime()).toBeGreaterThanOrEqual(target.getTime());
+    expect(result.jobsRun.every((r) => r.outcome === 'succeeded')).toBe(true);
   });
 
   it('moves at most ten years (3,660 days) in one advance, so a request cannot replay centuries of jobs', async () => {
