@@ -22,4 +22,5 @@ export const BENCHES: BenchEntry[] = [
   { name: 'request-cost', script: 'request-cost.ts', quickEnv: { REQUEST_COST_ROUNDS: '1' } },
   { name: 'startup', script: 'startup.ts', quickEnv: { BENCH_RUNS: '1' } },
   { name: 'outbox', script: 'outbox.ts', quickEnv: { BENCH_ORDERS: '100' } },
+  { name: 'matching', script: 'matching-nearest.ts', quickEnv: { BENCH_QUERIES: '20' } },
 ];

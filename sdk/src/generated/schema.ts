@@ -2571,6 +2571,13 @@ export interface components {
             /** @description Bytes. */
             size: number;
         };
+        /** @description A point on the globe in decimal degrees (WGS 84). */
+        GeoPoint: {
+            /** @example 52.52 */
+            lat: number;
+            /** @example 13.405 */
+            lng: number;
+        };
         GoldenHatEvent: {
             /** Format: date-time */
             createdAt?: string;
@@ -2699,6 +2706,8 @@ export interface components {
             createdAt: string;
             email: string;
             emailVerified: boolean;
+            /** @description Where a worker starts from (nearest-available matching); null when not set. */
+            homeBase: components["schemas"]["GeoPoint"] | null;
             /** Format: uuid */
             id: string;
             name: string;
@@ -2712,6 +2721,12 @@ export interface components {
              * @description An http or https URL of the avatar image.
              */
             avatarUrl?: string | null;
+            /**
+             * @description A worker's home base, for nearest-available matching (`MATCHING_RANKING=nearest`):
+             *     orders are offered or given to the nearest free worker first. Kept to a millionth
+             *     of a degree; `null` clears it.
+             */
+            homeBase?: components["schemas"]["GeoPoint"] | null;
             name?: string;
             phone?: string | null;
         };

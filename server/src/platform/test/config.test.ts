@@ -102,9 +102,14 @@ describe('configuration', () => {
 
   it('picks the matching and pricing strategies by name, and refuses unknown ones', () => {
     expect(loadConfig({}, MODULES).matchingStrategy).toBe('random');
-    expect(loadConfig({ MATCHING_STRATEGY: 'least-recently-assigned' }, MODULES).matchingStrategy).toBe('least-recently-assigned');
+    expect(loadConfig({}, MODULES).matchingRanking).toBe('random');
+    // The old name of "assign at once, least recently assigned first" still means that.
+    const legacy = loadConfig({ MATCHING_STRATEGY: 'least-recently-assigned' }, MODULES);
+    expect([legacy.matchingStrategy, legacy.matchingRanking]).toEqual(['random', 'least-recently-assigned']);
+    expect(loadConfig({ MATCHING_RANKING: 'nearest' }, MODULES).matchingRanking).toBe('nearest');
     expect(loadConfig({}, MODULES).pricingStrategy).toBe('fixed');
     expect(problemsOf({ MATCHING_STRATEGY: 'nearest' }).join()).toMatch(/MATCHING_STRATEGY/);
+    expect(problemsOf({ MATCHING_RANKING: 'closest' }).join()).toMatch(/MATCHING_RANKING/);
   });
 
   it('builds the panel at start unless PANEL says lazy or off, and refuses other values', () => {

@@ -49,6 +49,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
         'disabled',
         'phone',
         'address',
+        'homeBase',
         'emailVerifiedAt',
         'erasedAt',
         'createdAt',
@@ -61,6 +62,7 @@ export function usersAdminResource(kernel: Kernel, User: typeof UserRecord): Adm
         // Marked required in the form: a user has at least one role (the database refuses none).
         roles: { availableValues: kernel.roles.map((role) => ({ value: role, label: role })), isRequired: true },
         roleNames: { isVisible: { list: true, show: false, edit: false, filter: false } },
+        homeBase: { isVisible: { list: false, show: true, edit: false, filter: false } },
       },
       actions: {
         ...READ_ONLY_ADMIN_ACTIONS,

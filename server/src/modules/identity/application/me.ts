@@ -4,6 +4,11 @@ import { AppError } from '../../../platform/errors.ts';
 import type { Schemas } from '../../../platform/http/contract.ts';
 import { findUserById, updateUser, type UserRow } from '../infra/users.repository.ts';
 
+/** Where a worker starts from (nearest-available matching), in degrees; null when not set. */
+export function homeBaseOf(user: Pick<UserRow, 'home_lat_e6' | 'home_lng_e6'>): { lat: number; lng: number } | null {
+  return user.home_lat_e6 === null || user.home_lng_e6 === null ? null : { lat: user.home_lat_e6 / 1e6, lng: user.home_lng_e6 / 1e6 };
+}
+
 /** The signed-in user as the contract shows them. */
 export type MeView = Schemas['Me'];
 
@@ -15,6 +20,7 @@ export function toMeView(user: UserRow): MeView {
     phone: user.phone,
     address: user.address,
     avatarUrl: user.avatar_url,
+    homeBase: homeBaseOf(user),
     // The users table's CHECK holds roles to the contract's list; a test registry's extra roles never reach a user row.
     roles: user.roles as MeView['roles'],
     emailVerified: user.email_verified_at !== null,
@@ -34,6 +40,8 @@ export interface MeUpdate {
   phone?: string | null;
   address?: string | null;
   avatarUrl?: string | null;
+  /** Degrees; the contract holds them to the globe's ranges. Stored to a millionth of a degree. */
+  homeBase?: { lat: number; lng: number } | null;
 }
 
 /**
@@ -64,6 +72,10 @@ export async function updateMe(kernel: Pick<Kernel, 'db' | 'clock'>, userId: str
   if (update.phone !== undefined) changes.phone = update.phone;
   if (update.address !== undefined) changes.address = update.address;
   if (update.avatarUrl !== undefined) changes.avatar_url = update.avatarUrl;
+  if (update.homeBase !== undefined) {
+    changes.home_lat_e6 = update.homeBase === null ? null : Math.round(update.homeBase.lat * 1e6);
+    changes.home_lng_e6 = update.homeBase === null ? null : Math.round(update.homeBase.lng * 1e6);
+  }
   return transaction(kernel.db, async (tx) => {
     const user = await findUserById(kernel.db, userId, tx, true);
     if (!user || user.erased_at) throw new AppError('NOT_FOUND', 'No such user.');

@@ -84,6 +84,8 @@ export async function eraseMe(kernel: Pick<Kernel, 'config' | 'db' | 'clock' | '
         phone: null,
         address: null,
         avatar_url: null,
+        home_lat_e6: null,
+        home_lng_e6: null,
         password_hash: null,
         disabled: true,
         erased_at: now,

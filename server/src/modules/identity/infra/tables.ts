@@ -19,6 +19,9 @@ export const usersTable = defineTable('users', {
   erased_at: col.timestamptz.nullable(),
   /** Access tokens carry the generation they were issued in; bumping it ends every one issued before. */
   token_generation: col.integer(),
+  /** A worker's home base in millionths of a degree (nearest-available matching): both or neither. */
+  home_lat_e6: col.integer.nullable(),
+  home_lng_e6: col.integer.nullable(),
 });
 
 /** Refresh tokens, stored only as SHA-256 hashes; a family is the chain of rotations from one sign-in. */

@@ -1,4 +1,4 @@
-import { Model, type Sequelize } from 'sequelize';
+import { DataTypes, Model, type Sequelize } from 'sequelize';
 import { listAttribute } from '../../../admin/actions.ts';
 import { usersTable } from './tables.ts';
 
@@ -18,6 +18,16 @@ export function defineUserModel(sequelize: Sequelize): typeof UserRecord {
     omit: ['avatar_url', 'token_generation'],
     extra: {
       roleNames: listAttribute('roles'),
+      // The worker's home base in degrees (nearest-available matching), as staff read and paste a point; blank when not set.
+      homeBase: {
+        type: DataTypes.VIRTUAL,
+        get(this: UserRecord) {
+          const [lat, lng] = [this.getDataValue('homeLatE6'), this.getDataValue('homeLngE6')] as (number | null)[];
+          return lat === null || lat === undefined || lng === null || lng === undefined
+            ? ''
+            : `${(lat / 1e6).toFixed(6)}, ${(lng / 1e6).toFixed(6)}`;
+        },
+      },
     },
   });
 }

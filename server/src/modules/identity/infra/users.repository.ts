@@ -71,7 +71,18 @@ export async function updateUser(
   id: string,
   changes: Partial<
     Record<
-      'name' | 'phone' | 'address' | 'avatar_url' | 'password_hash' | 'email' | 'email_verified_at' | 'erased_at' | 'disabled' | 'roles',
+      | 'name'
+      | 'phone'
+      | 'address'
+      | 'avatar_url'
+      | 'home_lat_e6'
+      | 'home_lng_e6'
+      | 'password_hash'
+      | 'email'
+      | 'email_verified_at'
+      | 'erased_at'
+      | 'disabled'
+      | 'roles',
       unknown
     >
   >,
@@ -100,4 +111,25 @@ export async function endAccessTokens(db: Database, tx: Tx, id: string): Promise
     tx,
   );
   return rows[0]!.token_generation;
+}
+
+/** The stored home base as the index knows it: the GiST index on users is on exactly this expression. */
+const HOME_BASE_EARTH = 'll_to_earth(home_lat_e6 / 1e6::float8, home_lng_e6 / 1e6::float8)';
+
+/**
+ * Active workers with a home base, nearest to the point first (the GiST
+ * index's KNN order on `<->`; the distance returned is the great circle),
+ * leaving out `exclude` (the busy, the order's client), at most `limit`.
+ */
+export function nearestWorkerRows(db: Database, point: { lat: number; lng: number }, exclude: readonly string[], limit: number) {
+  return sql<{ id: string; distance_m: number }>(
+    db,
+    `SELECT id, round(earth_distance(${HOME_BASE_EARTH}, ll_to_earth($1, $2)))::int AS distance_m
+       FROM users
+      WHERE home_lat_e6 IS NOT NULL AND 'worker' = ANY(roles) AND NOT disabled AND erased_at IS NULL
+        AND id <> ALL($3::uuid[])
+      ORDER BY ${HOME_BASE_EARTH} <-> ll_to_earth($1, $2), id
+      LIMIT $4`,
+    [point.lat, point.lng, [...exclude], limit],
+  );
 }

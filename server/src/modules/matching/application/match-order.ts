@@ -1,60 +1,67 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { activeWorkerIds } from '../../identity/index.ts';
-import { assignWorker, busyWorkerIds, findOrderSlot, lastAssignedAt, type OrderSlot } from '../../orders/index.ts';
-import { MATCHING_STRATEGIES, type MatchingStrategy } from '../domain/matching.ts';
+import { assignWorker, findOrderSlot, type OrderSlot } from '../../orders/index.ts';
 import { PRICING_STRATEGIES, type PricingStrategy } from '../domain/pricing.ts';
 import { recordAttempt, type MatchingAttempt } from '../infra/attempts.repository.ts';
+import { GEOCODERS, type Geocoder } from '../infra/geocoder.ts';
+import { rankCandidates } from './rank-candidates.ts';
 
 export interface Matcher {
   kernel: Kernel;
-  strategy: MatchingStrategy;
   pricing: PricingStrategy;
+  geocoder: Geocoder;
   random: () => number;
 }
 
-export function createMatcher(kernel: Kernel, random: () => number = Math.random): Matcher {
+export function createMatcher(kernel: Kernel, random: () => number = Math.random, geocoder?: Geocoder): Matcher {
   return {
     kernel,
-    strategy: MATCHING_STRATEGIES[kernel.config.matchingStrategy]!,
     pricing: PRICING_STRATEGIES[kernel.config.pricingStrategy]!,
+    geocoder: geocoder ?? GEOCODERS[kernel.config.geocoder]!,
     random,
   };
+}
+
+/** The order's price from the pricing strategy (fixed when the worker is: a direct match, or an accepted offer). */
+export function priceOf(m: Matcher, slot: OrderSlot) {
+  return m.pricing.price({
+    serviceTypeId: slot.serviceTypeId,
+    durationMinutes: Math.round((slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000),
+    startsAt: slot.startsAt,
+  });
 }
 
 /**
  * Tries to give an order in `matching` a worker (SPEC §7): the active
  * workers free for the whole slot (never its own client), in the
- * configured strategy's order; the price from the pricing strategy. The
- * database has the last word: a worker taken meanwhile by a concurrent
- * match is refused and the next candidate tried. Every try is recorded
- * with its candidates and its choice. Idempotent: an order that has moved
- * on is left alone.
+ * configured ranking's order. With `MATCHING_STRATEGY=random` the first
+ * the database accepts gets it at once, at the pricing strategy's price:
+ * a worker taken meanwhile by a concurrent match is refused and the next
+ * candidate tried. With `offers` the ranked list starts an offers round
+ * (start-offers.ts). Every try is recorded with its candidates and its
+ * choice. Idempotent: an order that has moved on is left alone.
  */
 export async function matchOrder(m: Matcher, orderId: string): Promise<MatchingAttempt['outcome'] | 'not_matching'> {
   const { kernel } = m;
   const slot = await findOrderSlot(kernel, orderId);
   if (!slot || slot.status !== 'matching') return 'not_matching';
-  const candidates = await freeWorkers(m, slot);
-  const ranked = m.strategy.rank(candidates, m.random).map((c) => c.workerId);
-  const price = m.pricing.price({
-    serviceTypeId: slot.serviceTypeId,
-    durationMinutes: Math.round((slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000),
-    startsAt: slot.startsAt,
-  });
+  const ranked = await rankCandidates(m, slot);
+  const price = priceOf(m, slot);
   const refused: string[] = [];
   const attempt = (outcome: MatchingAttempt['outcome'], chosen: string | null): MatchingAttempt => ({
     orderId,
     at: kernel.clock.now(),
-    strategy: m.strategy.name,
-    candidates: ranked,
+    strategy: ranked.ranking,
+    ranking: ranked.ranking,
+    note: ranked.note,
+    candidates: ranked.workerIds,
     refused,
     chosen,
     priceCents: chosen ? price.cents : null,
     pricing: chosen ? m.pricing.name : null,
     outcome,
   });
-  for (const workerId of ranked) {
+  for (const workerId of ranked.workerIds) {
     try {
       await assignWorker(kernel, orderId, workerId, price);
       await recordAttempt(kernel.db, attempt('assigned', workerId));
@@ -74,11 +81,4 @@ export async function matchOrder(m: Matcher, orderId: string): Promise<MatchingA
   }
   await recordAttempt(kernel.db, attempt('no_worker_free', null));
   return 'no_worker_free';
-}
-
-async function freeWorkers(m: Matcher, slot: OrderSlot) {
-  const [pool, busy] = await Promise.all([activeWorkerIds(m.kernel), busyWorkerIds(m.kernel, slot.startsAt, slot.endsAt)]);
-  const free = pool.filter((id) => !busy.has(id) && id !== slot.clientId);
-  const last = await lastAssignedAt(m.kernel, free);
-  return free.map((workerId) => ({ workerId, lastAssignedAt: last.get(workerId) ?? null }));
 }

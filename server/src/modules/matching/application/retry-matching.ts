@@ -17,8 +17,9 @@ export async function retryMatching(m: Matcher): Promise<{ tried: number; assign
   let tried = 0;
   let assigned = 0;
   for (const order of waiting) {
-    const at = last.get(order.orderId);
-    if (at && now.getTime() - at.getTime() < m.kernel.config.matchingRetryMs) continue;
+    const previous = last.get(order.orderId);
+    if (previous?.open) continue; // an offers round is still asking
+    if (previous && now.getTime() - previous.at.getTime() < m.kernel.config.matchingRetryMs) continue;
     tried++;
     if ((await matchOrder(m, order.orderId)) === 'assigned') assigned++;
   }

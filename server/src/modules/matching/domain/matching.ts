@@ -1,9 +1,11 @@
 /**
- * Who gets an order (SPEC §7): a strategy picks among the active workers
- * free for the order's whole slot, chosen by configuration
- * (`MATCHING_STRATEGY`). Strategies are pure: candidates and randomness come
+ * Who gets an order (SPEC §7): a ranking orders the active workers free
+ * for the order's whole slot, chosen by configuration (`MATCHING_RANKING`;
+ * `nearest` ranks in SQL, see application/rank-candidates.ts, and falls
+ * back to one of these). Rankings are pure: candidates and randomness come
  * in, an ordered list of preferences goes out (the database's exclusion
- * constraint has the last word, so the caller tries them in order).
+ * constraint has the last word, so the caller tries them in order, or
+ * offers the order to them in order).
  */
 export interface Candidate {
   workerId: string;

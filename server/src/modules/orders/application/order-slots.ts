@@ -26,6 +26,8 @@ export interface OrderSlot {
   startsAt: Date;
   endsAt: Date;
   status: OrderStatus;
+  /** Where the work is (matching locates it for nearest-first, and tells the workers it offers the order to). */
+  address: string;
 }
 
 const slotOf = (row: SlotRow): OrderSlot => ({
@@ -35,6 +37,7 @@ const slotOf = (row: SlotRow): OrderSlot => ({
   startsAt: new Date(row.starts_at),
   endsAt: new Date(row.ends_at),
   status: row.status,
+  address: row.address,
 });
 
 /** Supplies: the kit is ready, matching may start. Runs in the caller's transaction when given one. */
@@ -46,17 +49,23 @@ export async function markKitReady(kernel: OrdersKernel, orderId: string, by: Pr
  * Matching: the worker and the price are fixed together. The database's
  * exclusion constraint has the last word: a worker busy then is refused
  * with ORDERS.WORKER_BUSY (try the next one); an order no longer matching
- * with ORDERS.ILLEGAL_TRANSITION.
+ * with ORDERS.ILLEGAL_TRANSITION. In the caller's transaction when given
+ * one (an accepted offer: the offer and the assignment commit together; a
+ * refusal then leaves that transaction to be rolled back).
  */
-export async function assignWorker(kernel: OrdersKernel, orderId: string, workerId: string, price: Money): Promise<OrderSlot> {
+export async function assignWorker(kernel: OrdersKernel, orderId: string, workerId: string, price: Money, tx?: Tx): Promise<OrderSlot> {
   try {
     return slotOf(
-      await transitionOrder(kernel, {
-        orderId,
-        event: 'worker_assigned',
-        caller: 'system',
-        changes: { worker_id: workerId, price_cents: price.cents },
-      }),
+      await transitionOrder(
+        kernel,
+        {
+          orderId,
+          event: 'worker_assigned',
+          caller: 'system',
+          changes: { worker_id: workerId, price_cents: price.cents },
+        },
+        tx,
+      ),
     );
   } catch (error) {
     if (isWorkerOverlap(error) || isDeadlock(error))

@@ -143,7 +143,7 @@ export async function timelineOf(db: Database, orderId: string): Promise<Timelin
 }
 
 /** The columns other modules may learn of an order (its slot), never its whole row. */
-const SLOT = ['id', 'client_id', 'service_type_id', 'starts_at', 'ends_at', 'status'] as const;
+const SLOT = ['id', 'client_id', 'service_type_id', 'starts_at', 'ends_at', 'status', 'address'] as const;
 export type SlotRow = Pick<OrderRow, (typeof SLOT)[number]>;
 const SLOT_COLUMNS = ordersTable.listOf(SLOT);
 

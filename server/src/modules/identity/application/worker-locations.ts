@@ -1,0 +1,17 @@
+import type { Kernel } from '../../../platform/module.ts';
+import { nearestWorkerRows } from '../infra/users.repository.ts';
+
+/**
+ * Nearest-available matching's question to the worker pool: the active
+ * workers with a home base, nearest to `point` first by great-circle
+ * distance (computed and ordered by PostgreSQL on an index), except those
+ * in `exclude`. Workers without a home base are not in the answer.
+ */
+export async function nearestWorkers(
+  kernel: Pick<Kernel, 'db'>,
+  point: { lat: number; lng: number },
+  options: { exclude: readonly string[]; limit: number },
+): Promise<{ workerId: string; distanceMeters: number }[]> {
+  const rows = await nearestWorkerRows(kernel.db, point, options.exclude, options.limit);
+  return rows.map((r) => ({ workerId: r.id, distanceMeters: Number(r.distance_m) }));
+}
