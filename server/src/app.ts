@@ -248,10 +248,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.use(...validator(spec, { validateResponses: config.validateResponses, ignorePaths: /^\/(admin|docs)(\/|$)/ }));
   app.use(requireWellFormedText());
   const guards: Record<string, RequestHandler[]> = Object.assign({}, ...modules.map((m) => m.guards ?? {}));
+  // One for every operation: a key's settlement still waiting for the database is found by the key's next retry.
+  const replayable = idempotency(db, logger);
   app.use(
     bindOperations(operations, handlers, (op) => [
       ...(guards[op.operationId] ?? []),
-      ...(op.method === 'post' && op.replayable ? [idempotency(db)] : []),
+      ...(op.method === 'post' && op.replayable ? [replayable] : []),
     ]),
   );
   app.use(notFound);

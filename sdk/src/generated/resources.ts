@@ -45,7 +45,7 @@ export interface OperationErrorCodes {
   getOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getOrderTimeline: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getPayout: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
-  getReadiness: CommonErrorCode | "SERVICE.UNAVAILABLE";
+  getReadiness: CommonErrorCode;
   getReview: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getSandboxClock: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getSettlement: CommonErrorCode | "AUTH.FORBIDDEN" | "BIDS.NOT_SETTLED" | "NOT_FOUND";

@@ -77,9 +77,9 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Answers 200 when the database answers; 503 otherwise, so a load balancer stops routing here.
+         * @description Answers 200 when the database answers; 503 `SERVICE.DATABASE_UNAVAILABLE` otherwise (as every operation answers while the database is down), so a load balancer stops routing here.
          *
-         *     **Error codes** (`code` of a problem answer): `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503).
+         *     **Error codes** (`code` of a problem answer): `SERVICE.DATABASE_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -3712,7 +3712,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            /** @description Not ready, or the database is not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`; retry). */
+            /** @description Not ready, the database not reachable right now (`SERVICE.DATABASE_UNAVAILABLE`, with `Retry-After`; retry). */
             503: {
                 headers: {
                     [name: string]: unknown;

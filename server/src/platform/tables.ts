@@ -27,6 +27,7 @@ export const idempotencyKeysTable = defineTable('idempotency_keys', {
   response_body: col.text.nullable(),
   created_at: col.timestamptz(),
   locked_at: col.timestamptz(),
+  claim_id: col.uuid.nullable(),
 });
 
 /** Rate-limit counters shared by every process (`http/rate-limit.ts`). */

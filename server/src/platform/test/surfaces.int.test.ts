@@ -21,7 +21,9 @@ describe('operations surfaces', () => {
     await other.db.close();
     const res = await other.api.get('/readyz');
     expect(res.status).toBe(503);
-    expect(res.body.code).toBe('SERVICE.UNAVAILABLE');
+    expect(res.type).toBe('application/problem+json');
+    expect(res.body.code).toBe('SERVICE.DATABASE_UNAVAILABLE');
+    expect(res.headers['retry-after']).toBe('1');
     await other.platform.stop();
   });
 

@@ -20,7 +20,8 @@ export function operationsHandlers(kernel: Kernel): OperationHandlers {
         await kernel.db.pool.query('SELECT 1');
       } catch (error) {
         kernel.logger.warn({ err: error }, 'readiness: database unreachable');
-        throw new AppError('SERVICE.UNAVAILABLE', 'The database does not answer.');
+        // The same code and Retry-After as any operation answers while the database is down.
+        throw new AppError('SERVICE.DATABASE_UNAVAILABLE', 'The database does not answer.', { headers: { 'retry-after': '1' } });
       }
       res.json({ status: 'ready', checks: { database: 'ok' } });
     },
