@@ -57,6 +57,7 @@ async function tipLocked(kernel: OrdersKernel, tx: Tx, order: OrderRow, client: 
     },
     amount,
     now,
+    kernel.config.businessTimeZone,
   );
   if (refusal) {
     throw new AppError(
