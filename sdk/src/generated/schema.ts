@@ -1255,7 +1255,8 @@ export interface paths {
         put?: never;
         /**
          * Tip the worker of an accepted order (the client)
-         * @description Within 7 days after the order was accepted (exactly 7 days is still in time). A client may tip several
+         * @description Until the end of the 7th day (business time zone, `TZ_BUSINESS`) after the day the order was accepted,
+         *     by its client or automatically: accepted on a Monday, tippable until the next Monday ends. A client may tip several
          *     times; all the order's tips together are at most its price. The tip goes on the client's invoice for the
          *     week it is given in (or the next one if that week is already invoiced) as its own line, after the
          *     discount, and to the worker in full on its next statement. Another client's order is a 404, as a
@@ -3398,7 +3399,7 @@ export interface components {
             changes?: {
                 [key: string]: unknown;
             };
-            /** @description A lifecycle event (`check_in`, `cancel` …) or `created`, `edited`. */
+            /** @description A lifecycle event (`check_in`, `cancel` …) or `created`, `edited`, `tip` (a client's tip; `changes` holds its id and amount). */
             event: string;
             /** @description SHA-256 of every photo this step used. */
             fileHashes: string[];

@@ -127,7 +127,7 @@ export async function upcomingInvoice(billing: Billing, client: Principal) {
       price_cents: t.amount_cents,
       completed_at: t.tipped_at,
     })),
-  ].sort((a, b) => new Date(a.completed_at).getTime() - new Date(b.completed_at).getTime() || a.kind.localeCompare(b.kind));
+  ]; // as linesOf orders an invoice's: the orders, then the tips, each in time order (both queries are)
   return {
     clientId: client.id,
     periodStart: periodStart?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 import { sql, execute, transaction, type Database, type Tx } from '../../../platform/database.ts';
 import type { RowOf } from '../../../platform/table.ts';
 import { accountId } from './ledger.repository.ts';
-import { invoiceLinesView, invoicesTable } from './tables.ts';
+import { type invoiceLinesView, invoicesTable } from './tables.ts';
 
 export type InvoiceRow = RowOf<typeof invoicesTable>;
 export type LineRow = RowOf<typeof invoiceLinesView>;
@@ -226,14 +226,14 @@ export type InvoiceLineRow = Pick<LineRow, 'invoice_id' | 'order_id' | 'price_ce
   tip_id: string | null;
 };
 
-/** The invoices' lines, orders and tips, in time order (a tip after its order when they share a moment). */
+/** The invoices' lines: the orders (what the discount is on), then the tips, each in time order. */
 export const linesOf = (db: Database, invoiceIds: string[], tx?: Tx) =>
   sql<InvoiceLineRow>(
     db,
     `SELECT invoice_id, 'order' AS kind, order_id, NULL::uuid AS tip_id, price_cents, completed_at FROM invoice_lines WHERE invoice_id = ANY($1::uuid[])
      UNION ALL
      SELECT invoice_id, 'tip', order_id, tip_id, amount_cents, tipped_at FROM invoice_tip_lines WHERE invoice_id = ANY($1::uuid[])
-     ORDER BY completed_at, kind, order_id, tip_id`,
+     ORDER BY kind, completed_at, order_id, tip_id`,
     [invoiceIds],
     tx,
   );
