@@ -4,6 +4,7 @@ import { SmtpTransport } from '../../../platform/mail.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { settle } from '../../../../test/helpers/orders.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 import { acceptedOrder, mailText } from '../../../../test/helpers/completed-order.ts';
 import { recordBillableTip } from '../infra/invoices.repository.ts';
 import { periodOfCompletion } from '../application/invoices.ts';
@@ -41,6 +42,7 @@ describe('billing: tips', () => {
       env: { TZ_BUSINESS: 'Europe/Paris', REVIEW_SAMPLE_PERCENT: '0' },
       startsAt: new Date('2031-01-07T08:00:00Z'),
       mailTransport: new SmtpTransport(smtp.url, 'Chorecat <noreply@chorecat.test>'),
+      mountBeforeApi: testPanel(),
     });
     manager = await t.userWithRoles(['manager']);
     worker = await t.userWithRoles(['worker']);
@@ -230,5 +232,23 @@ describe('billing: tips', () => {
     }
     await settle(t);
     expect(await snapshot()).toEqual(before);
-  });
+
+    // The panel: the invoice's and the statement's show pages list the tips, each its own line, and their totals.
+    const staff = await t.userWithRoles(['manager']);
+    const panel = await signedInPanel(t, staff.email);
+    const shownInvoice = (await panel.get(`/admin/api/resources/invoices/records/${first.id}/show`).expect(200)).body.record.params;
+    expect(String(shownInvoice.tips)).toContain('15.00');
+    expect(JSON.parse(shownInvoice.lines).map((l: Record<string, string>) => [l.Kind, l.Price])).toEqual([
+      ['order', expect.stringContaining('100.00')],
+      ['tip', expect.stringContaining('15.00')],
+    ]);
+    const shownStatement = (await panel.get(`/admin/api/resources/statements/records/${statement.id}/show`).expect(200)).body.record.params;
+    expect(String(shownStatement.tips)).toContain('30.55');
+    const tipLines = JSON.parse(shownStatement.lines).filter((l: Record<string, string>) => l.Kind === 'tip');
+    expect(tipLines.map((l: Record<string, string>) => l.For)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^tip .+ on order ${b.orderId}$`))]),
+    );
+    expect(tipLines).toHaveLength(3);
+    // A month of a client's and a worker's life in one test: generous on a busy machine.
+  }, 180_000);
 });
