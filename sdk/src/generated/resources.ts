@@ -12,7 +12,7 @@ export type CommonErrorCode = "AUTH.UNAUTHENTICATED" | "INTERNAL" | "RATE_LIMITE
 
 /** The codes each operation documents (`x-error-codes`) plus the common ones; `string` while the contract lists none. */
 export interface OperationErrorCodes {
-  acceptOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "ORDERS.ILLEGAL_TRANSITION";
+  acceptOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "ORDERS.ILLEGAL_TRANSITION" | "ORDERS.TIP_OUT_OF_RANGE";
   advanceSandboxClock: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "SANDBOX.ADVANCE_TOO_FAR" | "SANDBOX.CLOCK_BACKWARDS" | "SANDBOX.CLOCK_BUSY";
   assignApplicationTest: CommonErrorCode | "AUTH.FORBIDDEN" | "HIRING.ILLEGAL_TRANSITION" | "HIRING.TEST_ALREADY_ASSIGNED" | "HIRING.UNKNOWN_TEST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND";
   cancelOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "ORDERS.ILLEGAL_TRANSITION";
@@ -87,6 +87,7 @@ export interface OperationErrorCodes {
   startSingleSignOn: CommonErrorCode | "OIDC.PROVIDER_UNAVAILABLE" | "OIDC.UNKNOWN_PROVIDER";
   startTestAttempt: CommonErrorCode | "AUTH.FORBIDDEN" | "HIRING.APPLICATION_CLOSED" | "HIRING.NO_ATTEMPTS_LEFT" | "HIRING.TEST_PASSED" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND";
   submitTestAnswers: CommonErrorCode | "AUTH.FORBIDDEN" | "HIRING.ANSWERS_INVALID" | "HIRING.APPLICATION_CLOSED" | "HIRING.ATTEMPT_EXPIRED" | "HIRING.ATTEMPT_SUBMITTED" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND";
+  tipOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "ORDERS.NOT_TIPPABLE" | "ORDERS.TIP_OUT_OF_RANGE" | "ORDERS.TIP_WINDOW_CLOSED";
   updateMe: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   updateOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND" | "ORDERS.NOT_EDITABLE" | "ORDERS.SERVICE_TYPE_UNAVAILABLE" | "ORDERS.START_OUT_OF_RANGE" | "ORDERS.WORKER_BUSY";
   updateServiceType: CommonErrorCode | "AUTH.FORBIDDEN" | "CATALOG.NAME_TAKEN" | "NOT_FOUND";
@@ -175,6 +176,7 @@ export const resourceTable = {
     placeBid: {"operationId":"placeBid","method":"POST","path":"/v1/orders/{id}/bids","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     reject: {"operationId":"rejectOrder","method":"POST","path":"/v1/orders/{id}/reject","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     report: {"operationId":"reportOrder","method":"POST","path":"/v1/orders/{id}/report","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+    tip: {"operationId":"tipOrder","method":"POST","path":"/v1/orders/{id}/tip","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
     update: {"operationId":"updateOrder","method":"PATCH","path":"/v1/orders/{id}","pathParams":["id"],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
   },
   payouts: {
@@ -361,6 +363,8 @@ export interface Resources {
     reject: Method<operations["rejectOrder"], "rejectOrder", [id: operations["rejectOrder"]['parameters']['path']["id"]]>;
     /** Report the work done (the assigned worker): `POST /v1/orders/{id}/report` (reportOrder). */
     report: Method<operations["reportOrder"], "reportOrder", [id: operations["reportOrder"]['parameters']['path']["id"]]>;
+    /** Tip the worker of an accepted order (the client): `POST /v1/orders/{id}/tip` (tipOrder). */
+    tip: Method<operations["tipOrder"], "tipOrder", [id: operations["tipOrder"]['parameters']['path']["id"]]>;
     /** Edit an order's parameters (managers): `PATCH /v1/orders/{id}` (updateOrder). */
     update: Method<operations["updateOrder"], "updateOrder", [id: operations["updateOrder"]['parameters']['path']["id"]]>;
   };

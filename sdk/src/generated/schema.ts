@@ -1043,9 +1043,9 @@ export interface paths {
         put?: never;
         /**
          * Accept the work (the client)
-         * @description Optionally with a rating from 1 to 5. The order is `completed`.
+         * @description Optionally with a rating from 1 to 5 and a tip (at most the price; it goes to the worker in full, on its own invoice and statement lines). The order is `completed`; a refused tip refuses the acceptance.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["acceptOrder"];
         delete?: never;
@@ -1238,6 +1238,34 @@ export interface paths {
         get: operations["getOrderTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/tip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tip the worker of an accepted order (the client)
+         * @description Until the end of the 7th day (business time zone, `TZ_BUSINESS`) after the day the order was accepted,
+         *     by its client or automatically: accepted on a Monday, tippable until the next Monday ends. A client may tip several
+         *     times; all the order's tips together are at most its price. The tip goes on the client's invoice for the
+         *     week it is given in (or the next one if that week is already invoiced) as its own line, after the
+         *     discount, and to the worker in full on its next statement. Another client's order is a 404, as a
+         *     missing one; an order not completed is a 409 `ORDERS.NOT_TIPPABLE`, after 7 days `ORDERS.TIP_WINDOW_CLOSED`.
+         *     Send an `Idempotency-Key`: a retried request then tips once.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_TIPPABLE` (409), `ORDERS.TIP_WINDOW_CLOSED` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         */
+        post: operations["tipOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2115,6 +2143,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order.tipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A client tipped an order
+         * @description The client tipped the worker of an accepted order (at acceptance or within 7 days after); one event per tip. Audience: its client and worker.
+         */
+        post: operations["orderTippedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payout.created": {
         parameters: {
             query?: never;
@@ -2328,6 +2376,8 @@ export interface components {
         };
         AcceptRequest: {
             rating?: number;
+            /** @description A tip for the worker, paid in full with its statement and invoiced on its own line (never discounted). More than 0.00 and at most the order's price. */
+            tip?: components["schemas"]["Money"];
         };
         AnswersRequest: {
             /** @description The chosen choice's index for each question, in order. */
@@ -2594,6 +2644,7 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        /** @description `total` is `subtotal` (the orders) − `discount` + `tips`: the discount never applies to tips. */
         Invoice: {
             /** Format: uuid */
             clientId: string;
@@ -2615,14 +2666,28 @@ export interface components {
             /** @enum {string} */
             status: "unpaid" | "paid";
             subtotal: components["schemas"]["Money"];
+            /** @description The tips on the invoice (its `tip` lines), added after the discount and paid to the workers in full. */
+            tips: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
         };
+        /** @description An order (`kind: order`, its price) or a tip on an order (`kind: tip`, its amount, never discounted), each its own line. */
         InvoiceLine: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the order was completed, or the tip given.
+             */
             completedAt: string;
+            /** @enum {string} */
+            kind: "order" | "tip";
             /** Format: uuid */
             orderId: string;
+            /** @description The order's price, or the tip's amount. */
             price: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The tip of a `tip` line; null on an order line.
+             */
+            tipId: string | null;
         };
         InvoiceList: {
             data: components["schemas"]["Invoice"][];
@@ -2760,6 +2825,8 @@ export interface components {
             /** Format: date-time */
             startsAt: string;
             status: components["schemas"]["OrderStatus"];
+            /** @description The sum of the client's tips on the order (`"0.00"` without any); at most the price. */
+            tips: components["schemas"]["Money"];
             /** Format: date-time */
             updatedAt: string;
             /** Format: uuid */
@@ -3207,6 +3274,7 @@ export interface components {
         };
         /** @enum {string} */
         SettlementShareStatus: "due" | "paid";
+        /** @description `net` is `earned` − `fines` + `rewards` + `adjustments` + `tips` − `debtCarried`. */
         Statement: {
             /** @description Corrections from quality reviews (reversed fines), added to the net. */
             adjustments: components["schemas"]["Money"];
@@ -3231,6 +3299,8 @@ export interface components {
              * @enum {string}
              */
             status: "debt" | "payable" | "paid";
+            /** @description Clients' tips on the worker's orders (its `tip` lines), in full. */
+            tips: components["schemas"]["Money"];
             /** Format: uuid */
             workerId: string;
         };
@@ -3246,14 +3316,19 @@ export interface components {
             /** @description Why an `adjustment` line is there, e.g. "Fine reversed: review … overturned the failure of order …". */
             description?: string | null;
             /**
-             * @description `adjustment`: a correction a quality review made (a reversed fine), described by `description`.
+             * @description `adjustment`: a correction a quality review made (a reversed fine), described by `description`. `tip`: a client's tip on the order, paid in full.
              * @enum {string}
              */
-            kind: "earning" | "fine" | "reward" | "adjustment";
+            kind: "earning" | "fine" | "reward" | "adjustment" | "tip";
             /** Format: uuid */
             orderId: string | null;
             /** Format: uuid */
             rewardId: string | null;
+            /**
+             * Format: uuid
+             * @description The tip of a `tip` line.
+             */
+            tipId?: string | null;
         };
         StatementList: {
             data: components["schemas"]["Statement"][];
@@ -3339,7 +3414,7 @@ export interface components {
             changes?: {
                 [key: string]: unknown;
             };
-            /** @description A lifecycle event (`check_in`, `cancel` …) or `created`, `edited`. */
+            /** @description A lifecycle event (`check_in`, `cancel` …) or `created`, `edited`, `tip` (a client's tip; `changes` holds its id and amount). */
             event: string;
             /** @description SHA-256 of every photo this step used. */
             fileHashes: string[];
@@ -3349,6 +3424,25 @@ export interface components {
         };
         TimelineList: {
             data: components["schemas"]["TimelineEntry"][];
+        };
+        Tip: {
+            amount: components["schemas"]["Money"];
+            /** Format: uuid */
+            clientId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** @description All the order's tips with this one. */
+            orderTips: components["schemas"]["Money"];
+            /** Format: uuid */
+            workerId: string | null;
+        };
+        TipRequest: {
+            /** @description More than 0.00; all the order's tips together at most its price. */
+            amount: components["schemas"]["Money"];
         };
         Tokens: {
             accessToken: string;
@@ -3386,6 +3480,8 @@ export interface components {
             /** Format: date-time */
             periodStart: string | null;
             subtotal: components["schemas"]["Money"];
+            /** @description The tips on the invoice (its `tip` lines), added after the discount and paid to the workers in full. */
+            tips: components["schemas"]["Money"];
             total: components["schemas"]["Money"];
         };
         Vacancy: {
@@ -5800,6 +5896,52 @@ export interface operations {
             503: components["responses"]["DatabaseUnavailable"];
         };
     };
+    tipOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TipRequest"];
+            };
+        };
+        responses: {
+            /** @description The tip. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tip"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
     listPayouts: {
         parameters: {
             query?: {
@@ -7331,6 +7473,39 @@ export interface operations {
                     data: components["schemas"]["Order"];
                     /** @constant */
                     type: "order.started";
+                };
+            };
+        };
+        responses: {
+            /** @description Received (any 2xx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused by the receiver (any 4xx or 5xx is a failed delivery). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderTippedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Event"] & {
+                    data: components["schemas"]["Tip"];
+                    /** @constant */
+                    type: "order.tipped";
                 };
             };
         };

@@ -6,7 +6,7 @@ import { billingHandlers } from './http/handlers.ts';
 import { PAYMENT_PROVIDERS } from './infra/providers/index.ts';
 import { billingAdminActions, billingAdminResources } from './admin/screens.ts';
 import { BILLING_TABLES } from './infra/tables.ts';
-import { recordCompletion, recordFailure } from './application/record-completion.ts';
+import { recordCompletion, recordFailure, recordTip } from './application/record-completion.ts';
 import { STATEMENT_CRON, STATEMENT_EMAIL_TOPIC, issueMonthlyStatements } from './application/statements.ts';
 import { sendStatementEmail } from './application/send-statement-email.ts';
 import { nextPayoutDueAt, runPayouts, type Payouts } from './application/payouts.ts';
@@ -101,6 +101,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
   for (const event of ['order.no_check_in', 'order.reject'] as const) {
     kernel.events.subscribe(event, 'billing.record-failure', (e) => recordFailure(billing, e.payload, e.occurredAt));
   }
+  kernel.events.subscribe('order.tipped', 'billing.record-tip', (e) => recordTip(billing, e.payload));
   kernel.outbox.handle(STATEMENT_EMAIL_TOPIC, (message) => sendStatementEmail(billing, message.payload as { statementId: string }));
   kernel.outbox.handle(PERIOD_EMAILS_TOPIC, async (message) => {
     await queuePeriodEmails(billing, message.payload as { periodEnd: string });

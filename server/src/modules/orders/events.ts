@@ -1,9 +1,10 @@
 import { ORDER_EVENTS } from './domain/order-lifecycle.ts';
-import type { OrderEventName, OrderEventPayload } from './application/publish.ts';
+import type { OrderEventName, OrderEventPayload, OrderTippedPayload } from './application/publish.ts';
 
 /** The events orders publishes (see publish.ts), named for the registry's start-up check. */
-export const ORDER_EVENT_NAMES: readonly OrderEventName[] = [
+export const ORDER_EVENT_NAMES: readonly (OrderEventName | 'order.tipped')[] = [
   'order.created',
+  'order.tipped',
   'order.edited',
   ...ORDER_EVENTS.map((event) => `order.${event}` as const),
 ];
@@ -11,5 +12,8 @@ export const ORDER_EVENT_NAMES: readonly OrderEventName[] = [
 declare module '../../platform/events.ts' {
   // Every order event carries the order as it is after the change.
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface DomainEventMap extends Record<OrderEventName, OrderEventPayload> {}
+  interface DomainEventMap extends Record<OrderEventName, OrderEventPayload> {
+    /** A client tipped an order (one event per tip). */
+    'order.tipped': OrderTippedPayload;
+  }
 }

@@ -19,7 +19,7 @@ export {
   orderIdsOfClient,
   type OrderSlot,
 } from './application/order-slots.ts';
-export type { OrderEventName, OrderEventPayload } from './application/publish.ts';
+export type { OrderEventName, OrderEventPayload, OrderTippedPayload, TipView } from './application/publish.ts';
 export { lockOrderForStake, findOrderForStake, type OrderForStake } from './application/order-for-stake.ts';
 export { orderForReview, orderFactsForReview, type ReviewTimelineEntry } from './application/review-door.ts';
 export { orderHeadline, type OrderHeadline } from './application/order-headline.ts';

@@ -1,5 +1,5 @@
 import type { PublicEventDeclaration } from '../../platform/event-feed.ts';
-import type { OrderPublicEventType } from './application/publish.ts';
+import type { OrderPublicEventType, TipView } from './application/publish.ts';
 import type { OrderView } from './domain/order-view.ts';
 
 /** The public events orders records (GET /v1/events, webhooks): each carries the order as GET /v1/orders/{id} returns it. */
@@ -14,9 +14,13 @@ export const ORDER_PUBLIC_EVENTS: readonly PublicEventDeclaration[] = (
     'order.failed',
     'order.cancelled',
   ] as const satisfies readonly OrderPublicEventType[]
-).map((type) => ({ type, schema: 'Order', audience: "the order's client and its worker" }));
+)
+  .map((type): PublicEventDeclaration => ({ type, schema: 'Order', audience: "the order's client and its worker" }))
+  .concat([{ type: 'order.tipped', schema: 'Tip', audience: "the order's client and its worker" }]);
 
 declare module '../../platform/event-feed.ts' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface PublicEventMap extends Record<OrderPublicEventType, OrderView> {}
+  interface PublicEventMap extends Record<OrderPublicEventType, OrderView> {
+    'order.tipped': TipView;
+  }
 }

@@ -22,6 +22,7 @@ const order: Schemas['Order'] = {
   status: 'created',
   failureReason: null,
   price: null,
+  tips: '0.00',
   rating: null,
   copyOf: null,
   allowedActions: ['cancel'],

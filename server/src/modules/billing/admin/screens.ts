@@ -131,6 +131,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       subtotal: moneyAttribute('subtotalCents'),
       paidBefore: moneyAttribute('paidBeforeCents'),
       discount: moneyAttribute('discountCents'),
+      tips: moneyAttribute('tipsCents'),
       total: moneyAttribute('totalCents'),
       discountPercent: percentAttribute('discountRate'),
       lines: LINES,
@@ -143,6 +144,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       fines: moneyAttribute('finesCents'),
       rewards: moneyAttribute('rewardsCents'),
       adjustments: moneyAttribute('adjustmentsCents'),
+      tips: moneyAttribute('tipsCents'),
       debtCarried: moneyAttribute('debtCarriedCents'),
       net: moneyAttribute('netCents'),
       lines: LINES,
@@ -177,7 +179,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
   });
   const navigation = { name: 'Billing', icon: 'DollarSign' };
   const hiddenCents = Object.fromEntries(
-    ['subtotalCents', 'paidBeforeCents', 'discountCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
+    ['subtotalCents', 'paidBeforeCents', 'discountCents', 'tipsCents', 'totalCents', 'amountCents'].map((k) => [k, { isVisible: false }]),
   );
   return [
     {
@@ -296,7 +298,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'statements',
         navigation,
-        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'adjustments', 'debtCarried', 'net', 'status'],
+        listProperties: ['periodEnd', 'workerId', 'earned', 'fines', 'rewards', 'adjustments', 'tips', 'debtCarried', 'net', 'status'],
         showProperties: [
           'id',
           'paidAt',
@@ -304,6 +306,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'status',
           'net',
           'debtCarried',
+          'tips',
           'adjustments',
           'rewards',
           'fines',
@@ -375,7 +378,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
       options: {
         id: 'invoices',
         navigation,
-        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountPercent', 'discount', 'total', 'status'],
+        listProperties: ['periodEnd', 'clientId', 'subtotal', 'discountPercent', 'discount', 'tips', 'total', 'status'],
         showProperties: [
           'id',
           'clientId',
@@ -385,6 +388,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           'paidBefore',
           'discountPercent',
           'discount',
+          'tips',
           'total',
           'status',
           'issuedAt',

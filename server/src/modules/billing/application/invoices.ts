@@ -11,8 +11,9 @@ import {
   listInvoiceRows,
   paidBefore,
   unbilledOf,
+  unbilledTipsOf,
   type InvoiceRow,
-  type LineRow,
+  type InvoiceLineRow,
 } from '../infra/invoices.repository.ts';
 import type { Billing } from './context.ts';
 
@@ -33,21 +34,26 @@ export function periodOfCompletion(timeZone: string, completedAt: Date, lastClos
   return nextCronOccurrence(INVOICE_CRON, timeZone, new Date(after));
 }
 
-export function toInvoiceView(row: InvoiceRow, lines: LineRow[]) {
+const toLineView = (l: Pick<InvoiceLineRow, 'kind' | 'order_id' | 'tip_id' | 'price_cents' | 'completed_at'>) => ({
+  kind: l.kind,
+  orderId: l.order_id,
+  tipId: l.tip_id,
+  price: formatCents(l.price_cents),
+  completedAt: new Date(l.completed_at).toISOString(),
+});
+
+export function toInvoiceView(row: InvoiceRow, lines: InvoiceLineRow[]) {
   return {
     id: row.id,
     clientId: row.client_id,
     periodStart: new Date(row.period_start).toISOString(),
     periodEnd: new Date(row.period_end).toISOString(),
-    lines: lines.map((l) => ({
-      orderId: l.order_id,
-      price: formatCents(l.price_cents),
-      completedAt: new Date(l.completed_at).toISOString(),
-    })),
+    lines: lines.map(toLineView),
     subtotal: formatCents(row.subtotal_cents),
     paidBefore: formatCents(row.paid_before_cents),
     discountRate: row.discount_rate,
     discount: formatCents(row.discount_cents),
+    tips: formatCents(row.tips_cents),
     total: formatCents(row.total_cents),
     status: row.status,
     issuedAt: new Date(row.issued_at).toISOString(),
@@ -90,31 +96,48 @@ export async function upcomingInvoice(billing: Billing, client: Principal) {
   const { kernel } = billing;
   const now = kernel.clock.now();
   const periodEnd = nextCronOccurrence(INVOICE_CRON, kernel.config.businessTimeZone, now);
-  const [unbilled, paid, lastClosed] = await Promise.all([
+  const [unbilled, tips, paid, lastClosed] = await Promise.all([
     unbilledOf(kernel.db, client.id),
+    unbilledTipsOf(kernel.db, client.id),
     paidBefore(kernel.db, client.id),
     lastClosedPeriod(kernel.db),
   ]);
   // As the Sunday run will write it: from the last closed week's end, or the first order if that is earlier.
-  const firstCompleted = unbilled[0] ? new Date(unbilled[0].completed_at) : null;
+  const firstAt = [unbilled[0]?.completed_at, tips[0]?.tipped_at].flatMap((at) => (at ? [new Date(at).getTime()] : []));
+  const firstCompleted = firstAt.length ? new Date(Math.min(...firstAt)) : null;
   const periodStart =
     lastClosed && firstCompleted ? (lastClosed < firstCompleted ? lastClosed : firstCompleted) : (lastClosed ?? firstCompleted);
   const subtotal = Money.fromCents(unbilled.reduce((sum, o) => sum + BigInt(o.price_cents), 0n));
   const rate = discountRate(Money.fromCents(paid));
   const discount = discountOn(subtotal, rate);
+  // Tips come after the discount, in full.
+  const tipsTotal = Money.fromCents(tips.reduce((sum, t) => sum + BigInt(t.amount_cents), 0n));
+  const lines = [
+    ...unbilled.map((o) => ({
+      kind: 'order' as const,
+      order_id: o.order_id,
+      tip_id: null,
+      price_cents: o.price_cents,
+      completed_at: o.completed_at,
+    })),
+    ...tips.map((t) => ({
+      kind: 'tip' as const,
+      order_id: t.order_id,
+      tip_id: t.tip_id,
+      price_cents: t.amount_cents,
+      completed_at: t.tipped_at,
+    })),
+  ]; // as linesOf orders an invoice's: the orders, then the tips, each in time order (both queries are)
   return {
     clientId: client.id,
     periodStart: periodStart?.toISOString() ?? null,
     periodEnd: periodEnd.toISOString(),
-    lines: unbilled.map((o) => ({
-      orderId: o.order_id,
-      price: formatCents(o.price_cents),
-      completedAt: new Date(o.completed_at).toISOString(),
-    })),
+    lines: lines.map(toLineView),
     subtotal: subtotal.toString(),
     paidBefore: formatCents(paid),
     discountRate: rate,
     discount: discount.toString(),
-    total: subtotal.minus(discount).toString(),
+    tips: tipsTotal.toString(),
+    total: subtotal.minus(discount).plus(tipsTotal).toString(),
   };
 }

@@ -53,7 +53,8 @@ export async function issueWeeklyInvoices(billing: Billing, asOf: Date): Promise
     const closing = await beginClosing(kernel.db, tx, periodEnd);
     if (!closing) return { periodEnd: periodEnd.toISOString(), issued: 0, paid: olderPaid.length };
     const revenueAccountId = await accountId(kernel.db, tx, 'platform_revenue', null, now);
-    const issued = await issueInvoices(kernel.db, tx, { periodEnd, lastClosed: closing.lastClosed, now, revenueAccountId });
+    const tipsAccountId = await accountId(kernel.db, tx, 'tips', null, now);
+    const issued = await issueInvoices(kernel.db, tx, { periodEnd, lastClosed: closing.lastClosed, now, revenueAccountId, tipsAccountId });
     await markClosed(kernel.db, tx, periodEnd, now);
     await recordInvoiceEvents(billing, tx, { issued: { periodEnd } });
     // One message, not one per invoice: a period's emails are written after the run commits, by the outbox.

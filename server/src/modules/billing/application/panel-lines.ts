@@ -8,25 +8,32 @@ import type { Billing } from './context.ts';
 /** One line as the panel's lines table shows it: column → value (money with its unit, moments as ISO for the page to write). */
 export type PanelLine = Record<string, string>;
 
-/** An invoice's lines (its orders) for its panel show page. */
+/** An invoice's lines (its orders, and its tips, each its own line) for its panel show page. */
 export async function invoiceLinesForPanel(billing: Billing, invoiceId: string): Promise<PanelLine[]> {
   const lines = await linesOf(billing.kernel.db, [invoiceId]);
-  return lines.map((l) => ({ Order: l.order_id, Completed: new Date(l.completed_at).toISOString(), Price: panelMoney(l.price_cents) }));
+  return lines.map((l) => ({
+    Kind: l.kind,
+    Order: l.order_id,
+    Completed: new Date(l.completed_at).toISOString(),
+    Price: panelMoney(l.price_cents),
+  }));
 }
 
-/** A statement's lines (earnings, fines, rewards, adjustments) for its panel show page. */
+/** A statement's lines (earnings, fines, rewards, adjustments, tips) for its panel show page. */
 export async function statementLinesForPanel(billing: Billing, statementId: string): Promise<PanelLine[]> {
   const lines = await statementLinesOf(billing.kernel.db, [statementId]);
   return lines.map((l) => ({
     Kind: l.kind,
     At: new Date(l.at).toISOString(),
-    For: l.order_id
-      ? `order ${l.order_id}`
-      : l.reward_id
-        ? `reward ${l.reward_id}`
-        : l.correction_id
-          ? `correction ${l.correction_id}`
-          : '',
+    For: l.tip_id
+      ? `tip ${l.tip_id} on order ${l.order_id}`
+      : l.order_id
+        ? `order ${l.order_id}`
+        : l.reward_id
+          ? `reward ${l.reward_id}`
+          : l.correction_id
+            ? `correction ${l.correction_id}`
+            : '',
     Description: l.description ?? '',
     Amount: panelMoney(l.amount_cents),
   }));

@@ -1,6 +1,6 @@
 import { Money } from '../../../platform/money.ts';
-import type { OrderEventPayload } from '../../orders/index.ts';
-import { recordBillableOrder } from '../infra/invoices.repository.ts';
+import type { OrderEventPayload, OrderTippedPayload } from '../../orders/index.ts';
+import { recordBillableOrder, recordBillableTip } from '../infra/invoices.repository.ts';
 import { recordOutcome } from '../infra/statements.repository.ts';
 import type { Billing } from './context.ts';
 import { periodOfCompletion } from './invoices.ts';
@@ -35,4 +35,22 @@ export async function recordFailure(billing: Billing, order: OrderEventPayload, 
     priceCents: order.price ? Money.parse(order.price).cents : 0n,
     at: new Date(failedAt),
   });
+}
+
+/** On `order.tipped`: the tip is billable in the open period of its time, and the worker's in full (its statement line). */
+export async function recordTip(billing: Billing, tip: OrderTippedPayload): Promise<void> {
+  if (!tip.workerId) return;
+  const at = new Date(tip.createdAt);
+  await recordBillableTip(
+    billing.kernel.db,
+    {
+      tipId: tip.id,
+      orderId: tip.orderId,
+      clientId: tip.clientId,
+      workerId: tip.workerId,
+      amountCents: Money.parse(tip.amount).cents,
+      tippedAt: at,
+    },
+    (lastClosed) => periodOfCompletion(billing.kernel.config.businessTimeZone, at, lastClosed),
+  );
 }

@@ -22,6 +22,8 @@ export async function sendStatementEmail(billing: Billing, input: { statementId:
       earned: formatCents(s.earned_cents),
       fines: formatCents(s.fines_cents),
       rewards: formatCents(s.rewards_cents),
+      adjustments: formatCents(s.adjustments_cents),
+      tips: formatCents(s.tips_cents),
       debtCarried: formatCents(s.debt_carried_cents),
       net: formatCents(s.net_cents),
       status: s.status,

@@ -9,6 +9,9 @@ interface InvoiceFacts {
   subtotal: string;
   discountRate: number;
   discount: string;
+  /** Tips (each its own line), added after the discount: "0.00" without any. */
+  tips: string;
+  tipCount: number;
   total: string;
 }
 
@@ -18,6 +21,7 @@ export const invoiceIssued = defineTemplate<InvoiceFacts & { paid: boolean; bala
     `Hello ${d.name},`,
     `Your invoice for ${w.period(d.periodStart, d.periodEnd)}: ${d.orders} order${d.orders === 1 ? '' : 's'}, subtotal ${d.subtotal}` +
       (d.discountRate ? `, ${d.discountRate} % discount −${d.discount}` : '') +
+      (d.tipCount ? `, tips for your workers +${d.tips} (${d.tipCount} tip${d.tipCount === 1 ? '' : 's'}, never discounted)` : '') +
       `, total ${d.total}.`,
     d.paid
       ? 'It is paid from your balance.'
@@ -40,6 +44,8 @@ export const statementIssued = defineTemplate<{
   earned: string;
   fines: string;
   rewards: string;
+  adjustments: string;
+  tips: string;
   debtCarried: string;
   net: string;
   status: string;
@@ -48,6 +54,8 @@ export const statementIssued = defineTemplate<{
   paragraphs: [
     `Hello ${d.name},`,
     `Your statement for ${w.period(d.periodStart, d.periodEnd)}: earned ${d.earned}, fines ${d.fines}, rewards ${d.rewards}` +
+      (d.adjustments !== '0.00' ? `, adjustments ${d.adjustments}` : '') +
+      (d.tips !== '0.00' ? `, clients' tips ${d.tips} (all yours)` : '') +
       (d.debtCarried !== '0.00' ? `, debt carried ${d.debtCarried}` : '') +
       `; net ${d.net}.`,
     d.status === 'debt'

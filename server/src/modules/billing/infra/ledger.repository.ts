@@ -7,6 +7,7 @@ export type AccountKind =
   | 'platform_revenue'
   | 'fines'
   | 'rewards'
+  | 'tips'
   | 'external_in'
   | 'external_out'
   | 'developers'

@@ -38,31 +38,37 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
        -- Fines a quality review reversed (already in the ledger: stated here, posted when made).
        SELECT c.* FROM review_corrections c
        WHERE c.kind = 'fine_reversal' AND c.created_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.correction_id = c.id)
+     ), pending_tips AS (
+       -- Clients' tips on the worker's orders, paid in full (billing records each once, from orders' order.tipped).
+       SELECT t.* FROM billable_tips t
+       WHERE t.tipped_at <= $1 AND NOT EXISTS (SELECT 1 FROM statement_lines l WHERE l.tip_id = t.tip_id)
      ), activity AS (
        SELECT worker_id,
               sum(CASE WHEN outcome = 'completed' THEN (price_cents * 6000 + 5000) / 10000 ELSE 0 END) AS earned,
               sum(CASE WHEN outcome = 'failed' THEN 4000 ELSE 0 END) AS fines,
-              0::numeric AS rewards, 0::numeric AS adjustments, min(at) AS first_at
+              0::numeric AS rewards, 0::numeric AS adjustments, 0::numeric AS tips, min(at) AS first_at
        FROM pending_outcomes GROUP BY worker_id
        UNION ALL
-       SELECT worker_id, 0, 0, sum(amount_cents), 0, min(created_at) FROM pending_rewards GROUP BY worker_id
+       SELECT worker_id, 0, 0, sum(amount_cents), 0, 0, min(created_at) FROM pending_rewards GROUP BY worker_id
        UNION ALL
-       SELECT worker_id, 0, 0, 0, sum(amount_cents), min(created_at) FROM pending_corrections GROUP BY worker_id
+       SELECT worker_id, 0, 0, 0, sum(amount_cents), 0, min(created_at) FROM pending_corrections GROUP BY worker_id
+       UNION ALL
+       SELECT worker_id, 0, 0, 0, 0, sum(amount_cents), min(tipped_at) FROM pending_tips GROUP BY worker_id
      ), per_worker AS (
        SELECT worker_id, sum(earned)::bigint AS earned, sum(fines)::bigint AS fines, sum(rewards)::bigint AS rewards,
-              sum(adjustments)::bigint AS adjustments, min(first_at) AS first_at
+              sum(adjustments)::bigint AS adjustments, sum(tips)::bigint AS tips, min(first_at) AS first_at
        FROM activity GROUP BY worker_id
      ), previous AS (
        SELECT DISTINCT ON (worker_id) worker_id, period_end, net_cents FROM statements ORDER BY worker_id, period_end DESC
      ), computed AS (
-       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards, w.adjustments,
+       SELECT w.worker_id, least(coalesce(p.period_end, w.first_at), w.first_at) AS period_start, w.earned, w.fines, w.rewards, w.adjustments, w.tips,
               CASE WHEN p.net_cents < 0 THEN -p.net_cents ELSE 0 END AS debt
        FROM per_worker w LEFT JOIN previous p USING (worker_id)
      ), netted AS (
-       SELECT c.*, c.earned - c.fines + c.rewards + c.adjustments - c.debt AS net FROM computed c
+       SELECT c.*, c.earned - c.fines + c.rewards + c.adjustments + c.tips - c.debt AS net FROM computed c
      )
-     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, adjustments_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
-     SELECT worker_id, period_start, $1, earned, fines, rewards, adjustments, debt, net,
+     INSERT INTO statements (worker_id, period_start, period_end, earned_cents, fines_cents, rewards_cents, adjustments_cents, tips_cents, debt_carried_cents, net_cents, status, issued_at, paid_at)
+     SELECT worker_id, period_start, $1, earned, fines, rewards, adjustments, tips, debt, net,
             CASE WHEN net < 0 THEN 'debt' WHEN net = 0 THEN 'paid' ELSE 'payable' END,
             $2, CASE WHEN net = 0 THEN $2::timestamptz END
      FROM netted
@@ -75,30 +81,35 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
   const ids = rows.map((r) => r.id);
   await execute(
     db,
-    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at, correction_id, description)
+    `INSERT INTO statement_lines (statement_id, kind, order_id, reward_id, amount_cents, at, correction_id, description, tip_id)
      SELECT s.id, CASE WHEN o.outcome = 'completed' THEN 'earning' ELSE 'fine' END, o.order_id, NULL::uuid,
-            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at, NULL::uuid, NULL::text
+            CASE WHEN o.outcome = 'completed' THEN (o.price_cents * 6000 + 5000) / 10000 ELSE -4000 END, o.at, NULL::uuid, NULL::text, NULL::uuid
      FROM statements s JOIN worker_outcomes o ON o.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND o.at <= $2
      UNION ALL
-     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at, NULL, NULL
+     SELECT s.id, 'reward', NULL, r.id, r.amount_cents, r.created_at, NULL, NULL, NULL
      FROM statements s JOIN rewards r ON r.worker_id = s.worker_id
      WHERE s.id = ANY($1::uuid[]) AND r.created_at <= $2
      UNION ALL
-     SELECT s.id, 'adjustment', NULL, NULL, c.amount_cents, c.created_at, c.id, c.description
+     SELECT s.id, 'adjustment', NULL, NULL, c.amount_cents, c.created_at, c.id, c.description, NULL
      FROM statements s JOIN review_corrections c ON c.worker_id = s.worker_id AND c.kind = 'fine_reversal'
      WHERE s.id = ANY($1::uuid[]) AND c.created_at <= $2
+     UNION ALL
+     SELECT s.id, 'tip', t.order_id, NULL, t.amount_cents, t.tipped_at, NULL, NULL, t.tip_id
+     FROM statements s JOIN billable_tips t ON t.worker_id = s.worker_id
+     WHERE s.id = ANY($1::uuid[]) AND t.tipped_at <= $2
      -- The unique keys skip orders and rewards already stated. (A NOT EXISTS on the table being filled would rescan it per row.)
      ON CONFLICT DO NOTHING`,
     [ids, periodEnd],
     tx,
   );
-  // The month in the ledger: earnings from platform revenue, fines to the fines account, rewards from the rewards account.
+  // The month in the ledger: earnings from platform revenue, fines to the fines account, rewards from the rewards account,
+  // tips from the tips account (what clients' invoices put there: the worker's in full).
   await execute(
     db,
     `INSERT INTO ledger_accounts (kind, owner_id, created_at)
      SELECT 'worker', worker_id, $2::timestamptz FROM statements WHERE id = ANY($1::uuid[])
-     UNION ALL SELECT k, NULL::uuid, $2::timestamptz FROM unnest(ARRAY['platform_revenue', 'fines', 'rewards']) k
+     UNION ALL SELECT k, NULL::uuid, $2::timestamptz FROM unnest(ARRAY['platform_revenue', 'fines', 'rewards', 'tips']) k
      ON CONFLICT (kind, owner_id) DO NOTHING`,
     [ids, now],
     tx,
@@ -111,7 +122,7 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
     [ids, now],
     tx,
   );
-  // Equality joins only: the worker's own account by owner, the platform's three by kind.
+  // Equality joins only: the worker's own account by owner, the platform's four by kind.
   await execute(
     db,
     `WITH fresh AS (
@@ -119,13 +130,14 @@ export async function issueStatements(db: Database, tx: Tx, periodEnd: Date, now
        FROM statements s JOIN ledger_transactions t ON t.kind = 'statement' AND t.reference = s.id::text
        WHERE s.id = ANY($1::uuid[]) AND t.id = ANY($2::uuid[])
      ), platform AS (
-       SELECT kind, id FROM ledger_accounts WHERE kind IN ('platform_revenue', 'fines', 'rewards') AND owner_id IS NULL
+       SELECT kind, id FROM ledger_accounts WHERE kind IN ('platform_revenue', 'fines', 'rewards', 'tips') AND owner_id IS NULL
      ), amounts AS (
        SELECT f.transaction_id, f.worker_id, v.kind, v.amount
        FROM fresh f CROSS JOIN LATERAL (VALUES
          ('platform_revenue', -f.earned_cents), ('worker', f.earned_cents),
          ('worker', -f.fines_cents), ('fines', f.fines_cents),
-         ('rewards', -f.rewards_cents), ('worker', f.rewards_cents)
+         ('rewards', -f.rewards_cents), ('worker', f.rewards_cents),
+         ('tips', -f.tips_cents), ('worker', f.tips_cents)
        ) AS v(kind, amount)
        WHERE v.amount <> 0
      )

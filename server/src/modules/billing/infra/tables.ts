@@ -5,7 +5,7 @@ import { col, defineTable } from '../../../platform/table.ts';
 /** The ledger: accounts, append-only transactions, and their entries (each statement's entries balance per transaction). */
 export const ledgerAccountsTable = defineTable('ledger_accounts', {
   id: col.uuid({ primaryKey: true }),
-  kind: col.text<'client' | 'worker' | 'platform_revenue' | 'fines' | 'rewards' | 'external_in' | 'external_out' | 'developers'>(),
+  kind: col.text<'client' | 'worker' | 'platform_revenue' | 'fines' | 'rewards' | 'external_in' | 'external_out' | 'developers' | 'tips'>(),
   owner_id: col.uuid.nullable(),
   created_at: col.timestamptz(),
 });
@@ -46,6 +46,17 @@ export const billableOrdersTable = defineTable('billable_orders', {
   period_end: col.timestamptz(),
 });
 
+/** A client's tip on an order (from orders' `order.tipped`), in the invoicing period it belongs to, paid to the worker in full. */
+export const billableTipsTable = defineTable('billable_tips', {
+  tip_id: col.uuid({ primaryKey: true }),
+  order_id: col.uuid(),
+  client_id: col.uuid(),
+  worker_id: col.uuid(),
+  amount_cents: col.bigint(),
+  tipped_at: col.timestamptz(),
+  period_end: col.timestamptz(),
+});
+
 /** An invoicing period closed (invoiced): no order can join it any more. */
 export const billingPeriodsTable = defineTable('billing_periods', {
   period_end: col.timestamptz({ primaryKey: true }),
@@ -61,6 +72,8 @@ export const invoicesTable = defineTable('invoices', {
   paid_before_cents: col.bigint(),
   discount_rate: col.integer(),
   discount_cents: col.bigint(),
+  /** Tips, added after the discount: total = subtotal − discount + tips. */
+  tips_cents: col.bigint(),
   total_cents: col.bigint(),
   status: col.text<'unpaid' | 'paid'>(),
   issued_at: col.timestamptz(),
@@ -73,6 +86,16 @@ export const invoiceLinesView = defineTable('invoice_lines', {
   order_id: col.uuid({ primaryKey: true }),
   price_cents: col.bigint(),
   completed_at: col.timestamptz(),
+});
+
+/** The `invoice_tip_lines` view (migration 0068): an invoice's tips, each its own line. */
+export const invoiceTipLinesView = defineTable('invoice_tip_lines', {
+  invoice_id: col.uuid(),
+  tip_id: col.uuid({ primaryKey: true }),
+  order_id: col.uuid(),
+  worker_id: col.uuid(),
+  amount_cents: col.bigint(),
+  tipped_at: col.timestamptz(),
 });
 
 /** The `client_balances` view (migration 0025): a client's ledger balance, invoices, top-ups and next invoice, one row each. */
@@ -125,6 +148,8 @@ export const statementsTable = defineTable('statements', {
   debt_carried_cents: col.bigint(),
   net_cents: col.bigint(),
   adjustments_cents: col.bigint(),
+  /** Clients' tips, in full: in the net. */
+  tips_cents: col.bigint(),
   status: col.text<'debt' | 'payable' | 'paid'>(),
   issued_at: col.timestamptz(),
   paid_at: col.timestamptz.nullable(),
@@ -133,10 +158,11 @@ export const statementsTable = defineTable('statements', {
 /** Each order and reward on a statement, traceable, on exactly one. */
 export const statementLinesTable = defineTable('statement_lines', {
   statement_id: col.uuid(),
-  kind: col.text<'earning' | 'fine' | 'reward' | 'adjustment'>(),
+  kind: col.text<'earning' | 'fine' | 'reward' | 'adjustment' | 'tip'>(),
   order_id: col.uuid.nullable(),
   reward_id: col.uuid.nullable(),
   correction_id: col.uuid.nullable(),
+  tip_id: col.uuid.nullable(),
   description: col.text.nullable(),
   amount_cents: col.bigint(),
   at: col.timestamptz(),
@@ -187,9 +213,11 @@ export const BILLING_TABLES = [
   ledgerEntriesTable,
   topUpsTable,
   billableOrdersTable,
+  billableTipsTable,
   billingPeriodsTable,
   invoicesTable,
   invoiceLinesView,
+  invoiceTipLinesView,
   clientBalancesView,
   workerEarningsView,
   workerOutcomesTable,

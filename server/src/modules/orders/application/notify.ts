@@ -17,6 +17,7 @@ import {
   orderScheduledClient,
   orderScheduledWorker,
   orderStarted,
+  orderTippedWorker,
 } from '../domain/emails.ts';
 
 type Facts = { name: string; service: string; startsAt: Date; address: string };
@@ -86,4 +87,29 @@ export async function notifyTransition(
     default:
       return;
   }
+}
+
+/** The worker hears of each tip (one email per tip), in the tip's transaction. */
+export async function notifyTip(
+  kernel: Pick<Kernel, 'config' | 'db' | 'clock'>,
+  tx: Tx,
+  order: OrderRow,
+  tip: { id: string; amount: string },
+) {
+  if (!order.worker_id) return;
+  const type = await getServiceType(kernel, order.service_type_id, tx);
+  const contact = await findContact(kernel, order.worker_id, tx);
+  if (!contact) return;
+  await sendEmail(kernel, tx, {
+    template: orderTippedWorker,
+    to: contact.email,
+    data: {
+      name: contact.name,
+      service: type?.name ?? 'Your chore',
+      startsAt: new Date(order.starts_at),
+      address: order.address,
+      amount: tip.amount,
+    },
+    dedupeKey: `order:${order.id}:tip:${tip.id}:worker`,
+  });
 }

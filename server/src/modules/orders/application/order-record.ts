@@ -18,6 +18,7 @@ export function toRecord(row: OrderRow): OrderRecord {
     status: row.status,
     failureReason: row.failure_reason,
     priceCents: row.price_cents === null ? null : BigInt(row.price_cents),
+    tipsCents: BigInt(row.tips_cents ?? 0),
     rating: row.rating,
     copyOf: row.copy_of,
     createdAt: new Date(row.created_at),

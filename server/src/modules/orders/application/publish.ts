@@ -1,7 +1,7 @@
 import type { Tx } from '../../../platform/database.ts';
 import { formatCents } from '../../../platform/money.ts';
 import type { OrderEvent, OrderStatus } from '../domain/order-lifecycle.ts';
-import type { OrderRow } from '../infra/orders.repository.ts';
+import type { OrderRow, TipRow } from '../infra/orders.repository.ts';
 import type { OrdersKernel } from './transition.ts';
 import { toOrderView } from '../domain/order-view.ts';
 import { toRecord } from './order-record.ts';
@@ -26,6 +26,21 @@ export interface OrderEventPayload {
   /** Fixed when a worker is matched (`"100.00"`); null before. */
   price: string | null;
 }
+
+/** A tip as the API returns it (POST /v1/orders/{id}/tip, the `order.tipped` event). */
+export interface TipView {
+  id: string;
+  orderId: string;
+  clientId: string;
+  workerId: string | null;
+  amount: string;
+  /** All the order's tips so far, this one included. */
+  orderTips: string;
+  createdAt: string;
+}
+
+/** `order.tipped`, the domain event billing follows: one per tip, the tip as the API returns it. */
+export type OrderTippedPayload = TipView;
 
 /** The public events (GET /v1/events, webhooks) an order's changes become. */
 export type OrderPublicEventType =
@@ -86,4 +101,24 @@ export async function publishOrderEvent(kernel: Pick<OrdersKernel, 'events' | 'c
     });
   }
   return published;
+}
+
+export function toTipView(order: Pick<OrderRow, 'id' | 'client_id' | 'worker_id' | 'tips_cents'>, tip: TipRow): TipView {
+  return {
+    id: tip.id,
+    orderId: order.id,
+    clientId: order.client_id,
+    workerId: order.worker_id,
+    amount: formatCents(tip.amount_cents),
+    orderTips: formatCents(order.tips_cents),
+    createdAt: new Date(tip.created_at).toISOString(),
+  };
+}
+
+/** A tip's domain event (billing follows it) and its public event `order.tipped` (the client and the worker read it), in `tx`. */
+export async function publishTip(kernel: Pick<OrdersKernel, 'events' | 'clock'>, tx: Tx, order: OrderRow, tip: TipRow): Promise<TipView> {
+  const view = toTipView(order, tip);
+  await kernel.events.publish(tx, 'order.tipped', view);
+  await kernel.events.recordPublic(tx, { type: 'order.tipped', data: view, audience: [order.client_id, order.worker_id] });
+  return view;
 }

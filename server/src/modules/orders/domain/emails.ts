@@ -70,6 +70,15 @@ export const orderCompleted = defineTemplate<OrderFacts & { automatically: boole
   ],
 }));
 
+export const orderTippedWorker = defineTemplate<OrderFacts & { amount: string }>('order-tipped-worker', (d, w) => ({
+  subject: `You got a tip: ${d.amount} cat-units`,
+  paragraphs: [
+    `Hello ${d.name},`,
+    `The client tipped you ${d.amount} cat-units for ${when(d, w)}.`,
+    'All of it is yours: it is paid with your next statement.',
+  ],
+}));
+
 export const orderRejectedWorker = defineTemplate<OrderFacts & { reason: string }>('order-rejected-worker', (d, w) => ({
   subject: `The client rejected: ${d.service}`,
   paragraphs: [`Hello ${d.name},`, `The client rejected ${when(d, w)}.`, `Reason: ${d.reason}`, 'Quality will review it.'],

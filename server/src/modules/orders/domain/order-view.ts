@@ -14,6 +14,8 @@ export interface OrderView {
   status: OrderStatus;
   failureReason: FailureReason | null;
   price: string | null;
+  /** The sum of the client's tips on the order ("0.00" without any). */
+  tips: string;
   rating: number | null;
   copyOf: string | null;
   allowedActions: (OrderAction | 'copy')[];
@@ -34,6 +36,7 @@ export interface OrderRecord {
   status: OrderStatus;
   failureReason: FailureReason | null;
   priceCents: bigint | null;
+  tipsCents: bigint;
   rating: number | null;
   copyOf: string | null;
   createdAt: Date;
@@ -53,6 +56,7 @@ export function toOrderView(order: OrderRecord, actors: readonly OrderActor[], n
     status: order.status,
     failureReason: order.failureReason,
     price: order.priceCents === null ? null : Money.fromCents(order.priceCents).toString(),
+    tips: Money.fromCents(order.tipsCents).toString(),
     rating: order.rating,
     copyOf: order.copyOf,
     // A failed order can be booked again by its client (not a lifecycle event: it makes a new order).

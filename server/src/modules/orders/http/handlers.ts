@@ -13,6 +13,7 @@ import { getTimeline } from '../application/get-order-timeline.ts';
 import { listOrders } from '../application/list-orders.ts';
 import { reject } from '../application/reject-order.ts';
 import { report } from '../application/report-order.ts';
+import { addTip, parseTip } from '../application/tip-order.ts';
 
 export function ordersHandlers(kernel: Kernel, files: FilesService): OperationHandlers {
   return contractHandlers({
@@ -39,7 +40,11 @@ export function ordersHandlers(kernel: Kernel, files: FilesService): OperationHa
       res.json(await report(kernel, files, req.principal!, req.params.id, req.body));
     },
     async acceptOrder(req, res) {
-      res.json(await accept(kernel, req.principal!, req.params.id, req.body?.rating));
+      res.json(await accept(kernel, req.principal!, req.params.id, { rating: req.body?.rating, tip: req.body?.tip }));
+    },
+    async tipOrder(req, res) {
+      const tip = await addTip(kernel, req.principal!, { orderId: req.params.id, amount: parseTip(req.body.amount) });
+      res.status(201).json(tip);
     },
     async rejectOrder(req, res) {
       res.json(await reject(kernel, req.principal!, req.params.id, req.body.reason, req.body.rating));

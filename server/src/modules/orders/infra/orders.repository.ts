@@ -1,9 +1,10 @@
 import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 import type { RowOf } from '../../../platform/table.ts';
 import type { FailureReason, OrderStatus } from '../domain/order-lifecycle.ts';
-import { ordersTable, orderTimelineTable } from './tables.ts';
+import { ordersTable, orderTimelineTable, orderTipsTable } from './tables.ts';
 
 export type OrderRow = RowOf<typeof ordersTable>;
+export type TipRow = RowOf<typeof orderTipsTable>;
 
 const COLUMNS = ordersTable.list;
 
@@ -234,3 +235,38 @@ export async function findOrderForStakeRow(
   );
   return row;
 }
+
+/** When the order was accepted (by its client or automatically): its timeline entry into `completed`. */
+export async function acceptedAtOf(db: Database, tx: Tx, orderId: string): Promise<Date | null> {
+  const [row] = await sql<{ at: Date }>(
+    db,
+    "SELECT at FROM order_timeline WHERE order_id = $1 AND to_status = 'completed' AND from_status <> 'completed' ORDER BY seq LIMIT 1",
+    [orderId],
+    tx,
+  );
+  return row ? new Date(row.at) : null;
+}
+
+/** Records a tip on a locked order and adds it to the order's sum (the database refuses a sum over the price). */
+export async function addTipRow(
+  db: Database,
+  tx: Tx,
+  t: { orderId: string; clientId: string; amountCents: bigint; now: Date },
+): Promise<{ tip: TipRow; order: OrderRow }> {
+  const { rows } = await execute<TipRow>(
+    db,
+    `INSERT INTO order_tips (order_id, client_id, amount_cents, created_at) VALUES ($1, $2, $3, $4) RETURNING ${orderTipsTable.list}`,
+    [t.orderId, t.clientId, t.amountCents.toString(), t.now],
+    tx,
+  );
+  const updated = await execute<OrderRow>(
+    db,
+    `UPDATE orders SET tips_cents = tips_cents + $2, version = version + 1, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+    [t.orderId, t.amountCents.toString(), t.now],
+    tx,
+  );
+  return { tip: rows[0]!, order: updated.rows[0]! };
+}
+
+export const tipsOf = (db: Database, orderId: string) =>
+  sql<TipRow>(db, `SELECT ${orderTipsTable.list} FROM order_tips WHERE order_id = $1 ORDER BY created_at, id`, [orderId]);

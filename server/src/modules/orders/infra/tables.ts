@@ -23,6 +23,17 @@ export const ordersTable = defineTable('orders', {
   updated_at: col.timestamptz(),
   /** When the report came in: the 72-hour auto-accept counts from here. */
   reported_at: col.timestamptz.nullable(),
+  /** The sum of the order's tips (order_tips), at most its price (a CHECK): what a new tip is capped by. */
+  tips_cents: col.bigint(),
+});
+
+/** A client's tip on an accepted order (several per order, in total at most its price). */
+export const orderTipsTable = defineTable('order_tips', {
+  id: col.uuid({ primaryKey: true }),
+  order_id: col.uuid(),
+  client_id: col.uuid(),
+  amount_cents: col.bigint(),
+  created_at: col.timestamptz(),
 });
 
 /** Every step of an order: who, when, from, to, why; `seq` orders entries that share a time. */
@@ -58,4 +69,4 @@ export const orderPhotoListView = defineTable('order_photo_list', {
   file_id: col.uuid(),
 });
 
-export const ORDERS_TABLES = [ordersTable, orderTimelineTable, orderPhotosTable, orderPhotoListView];
+export const ORDERS_TABLES = [ordersTable, orderTimelineTable, orderPhotosTable, orderPhotoListView, orderTipsTable];
