@@ -11,7 +11,6 @@ export const ORDER_EVENT_NAMES: readonly (OrderEventName | 'order.tipped')[] = [
 
 declare module '../../platform/events.ts' {
   // Every order event carries the order as it is after the change.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface DomainEventMap extends Record<OrderEventName, OrderEventPayload> {
     /** A client tipped an order (one event per tip). */
     'order.tipped': OrderTippedPayload;

@@ -19,7 +19,6 @@ export const ORDER_PUBLIC_EVENTS: readonly PublicEventDeclaration[] = (
   .concat([{ type: 'order.tipped', schema: 'Tip', audience: "the order's client and its worker" }]);
 
 declare module '../../platform/event-feed.ts' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface PublicEventMap extends Record<OrderPublicEventType, OrderView> {
     'order.tipped': TipView;
   }

@@ -102,7 +102,7 @@ describe('what the admin panel shows', () => {
     ]);
     expect(shown.populated.clientId!.title).toBe(`Whiskers Mayfair <${client.email}>`);
     expect(JSON.parse(String(shown.params.lines))).toEqual([
-      { Order: orderId, Completed: '2026-11-20T10:00:00.000Z', Price: '100.00 cat-units' },
+      { Kind: 'order', Order: orderId, Completed: '2026-11-20T10:00:00.000Z', Price: '100.00 cat-units' },
     ]);
   });
 
