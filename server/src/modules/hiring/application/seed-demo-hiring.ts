@@ -2,7 +2,7 @@ import type { Kernel } from '../../../platform/module.ts';
 import { sql, transaction } from '../../../platform/database.ts';
 import { activeWorkerIds, findContact } from '../../identity/index.ts';
 import { workerCode } from '../domain/worker-code.ts';
-import { insertTest, insertWorkerProfile, nextWorkerSequence } from '../infra/hiring.repository.ts';
+import { insertTest, insertWorkerProfile, lockDemoSeed, nextWorkerSequence } from '../infra/hiring.repository.ts';
 
 const DEMO_TEST = {
   title: 'Household basics',
@@ -23,6 +23,8 @@ const DEMO_TEST = {
 export async function seedDemoHiring(kernel: Pick<Kernel, 'db' | 'clock' | 'config'>): Promise<string[]> {
   const created: string[] = [];
   await transaction(kernel.db, async (tx) => {
+    // Checked, then inserted: two processes seeding at once would both find nothing (issue #18, fault 3).
+    await lockDemoSeed(kernel.db, tx);
     const now = kernel.clock.now();
     const [vacancy] = await sql<{ id: string }>(kernel.db, "SELECT id FROM vacancies WHERE title = 'Household chores worker'", [], tx);
     if (!vacancy) {

@@ -276,6 +276,12 @@ export async function recordAnswers(
 }
 
 /** The next worker-code sequence number for a year (a row lock serialises concurrent hires). */
+/**
+ * One demo seed at a time: several processes starting on a fresh database each seed, and the seed checks what
+ * exists before inserting (a second vacancy, or a duplicate worker profile failing that process's start).
+ */
+export const lockDemoSeed = (db: Database, tx: Tx) => execute(db, 'SELECT pg_advisory_xact_lock(4242140)', [], tx);
+
 export async function nextWorkerSequence(db: Database, tx: Tx, year: number): Promise<number> {
   const { rows } = await execute<{ last: number }>(
     db,
