@@ -42,6 +42,8 @@ export async function startSmtpServer(): Promise<{
       });
     },
   });
+  // A client killed mid-session resets its connection; smtp-server reports that as a server 'error' (uncaught without a listener).
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return {
