@@ -32,7 +32,6 @@ const ORDERS = 4;
 const MAX_KILLS = 7;
 const DEMO_PASSWORD = 'chorecat-demo';
 const HOUR = 60 * 60_000;
-const DAY = 24 * HOUR;
 
 /** mulberry32: a small seeded generator, so a failing sequence of kill times can be run again. */
 function random(seed: number): () => number {
