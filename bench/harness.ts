@@ -76,6 +76,8 @@ export function benchServerEnv(options: {
   maildev?: { smtp: number; web: number };
   /** The supplier and Golden Hat stand-ins on (for jobs that call them: cookie orders, payouts). */
   standIns?: boolean;
+  /** The panel (PANEL): `lazy` unless said, as an API process that no manager opens runs it (AdminJS not loaded). */
+  panel?: 'on' | 'lazy' | 'off';
 }): Record<string, string> {
   const spare = Number(process.env.BENCH_SPARE_PORT ?? options.port + 1);
   return {
@@ -85,6 +87,7 @@ export function benchServerEnv(options: {
     DATABASE_URL: options.databaseUrl,
     CHORECAT_DATA_DIR: options.dataDir,
     ROLE: options.role,
+    PANEL: options.panel ?? 'lazy',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
     ...(options.maildev

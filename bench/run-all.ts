@@ -32,6 +32,15 @@ interface Outcome {
   error?: string;
 }
 
+// The benchmarks measure the production build (bench/harness.ts starts server/dist/cli.js when it exists):
+// build it first, so the figures are of this checkout's code and never of a stale or missing build.
+process.stderr.write('bench: npm run build …\n');
+const built = await runCommand('npm', ['run', 'build']);
+if (built !== 0) {
+  process.stderr.write('bench: the build failed\n');
+  process.exit(1);
+}
+
 const outcomes: Outcome[] = [];
 for (const entry of chosen) {
   process.stderr.write(`bench: ${entry.name} (${entry.script}) …\n`);
@@ -109,5 +118,13 @@ function run(script: string, extraArgs: string[], env: Record<string, string>): 
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.on('exit', (code) => resolve({ code: code ?? 1, stdout }));
+  });
+}
+
+/** A command from the repository's root, its output on stderr (stdout is the JSON). */
+function runCommand(command: string, commandArgs: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { cwd: path.join(here, '..'), stdio: ['ignore', process.stderr, 'inherit'] });
+    child.on('exit', (code) => resolve(code ?? 1));
   });
 }

@@ -191,7 +191,15 @@ export async function start(options: { env?: NodeJS.ProcessEnv } = {}): Promise<
       logger,
       mailTransport: transport,
       // The panel is built once the API listens: AdminJS's import (about 2 s of CPU) does not delay readiness.
-      mountBeforeApi: mountAdmin(panelBundle(config, loaded.builtPanelBundle), { later: (build) => (buildPanel = build) }),
+      // PANEL=lazy leaves it to the first /admin request; PANEL=off serves none.
+      mountBeforeApi:
+        config.panel === 'off'
+          ? undefined
+          : mountAdmin(panelBundle(config, loaded.builtPanelBundle), {
+              later: (build) => {
+                if (config.panel === 'on') buildPanel = build;
+              },
+            }),
     });
     phase('platform');
     // The stand-in lives in the platform's time (the sandbox clock), so a delivery is dated as the platform sees it.

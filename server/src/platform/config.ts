@@ -48,6 +48,7 @@ const kernelShape = {
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SEED_DEMO: booleanFlag.optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  PANEL: z.enum(['on', 'lazy', 'off']).default('on'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -174,6 +175,12 @@ export interface Config {
   seedDemo: boolean;
   /** How long a stop waits for requests, jobs and the outbox batch in flight (SIGTERM to exit). */
   shutdownGraceMs: number;
+  /**
+   * The managers' panel at /admin: built once the API listens (`on`), at its first request (`lazy`: AdminJS
+   * and its React/bundler code, about 115 MB of RSS, load only in a process a manager opens), or not served
+   * (`off`: /admin is a 404, for API processes behind a balancer that sends /admin elsewhere).
+   */
+  panel: 'on' | 'lazy' | 'off';
   /** Where uploaded files live: S3 when a bucket is set, else the data folder. */
   storage:
     | { kind: 'disk'; directory: string }
@@ -246,6 +253,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, modules: readonly Configur
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     seedDemo: env.SEED_DEMO ?? !production,
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    panel: env.PANEL,
     oidcProviders: oidcProvidersFrom(source),
     storage: env.S3_BUCKET
       ? {

@@ -24,7 +24,37 @@ export interface Database {
 /** Sequelize's pool size unless a caller sets one (`bench/api` replays raw SQL through a pool of the same size). */
 export const DEFAULT_POOL_MAX = 10;
 
-const CONNECT_TIMEOUT_MS = 3_000;
+/** How long opening a connection may take before it fails (node-postgres would otherwise wait forever). */
+export const CONNECT_TIMEOUT_MS = 3_000;
+/**
+ * How long a query waits for one of Sequelize's connections when all are
+ * busy or none can be made (its default is 60 s): then it fails with a
+ * ConnectionAcquireTimeoutError, answered 503 SERVICE.DATABASE_UNAVAILABLE,
+ * rather than hold the request past any client's patience.
+ */
+export const ACQUIRE_TIMEOUT_MS = 5_000;
+
+/**
+ * Every node-postgres pool of the process is made here, so that none can end
+ * it. A client emits 'error' when its connection is cut (PostgreSQL stopping
+ * or restarting sends each session a FATAL 57P01, then closes it); the pool
+ * listens only while a client is idle in it, so a client checked out at that
+ * moment (a job run holding its advisory lock, a sandbox-clock advance,
+ * Agenda's LISTEN connection, the outbox's claim transaction) would emit with
+ * no listener, which Node turns into an uncaught exception. Each client gets
+ * a listener from its birth: the error is logged, whatever awaits its query
+ * gets the error, and the pool discards the client when it is released
+ * (node-postgres marks it not queryable), so the pool recovers by itself.
+ */
+export function createPool(config: pg.PoolConfig, logger: Logger, what: string): pg.Pool {
+  const pool = new pg.Pool({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...config });
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger.warn({ err: error }, `${what}: database connection failed`));
+  });
+  // The pool re-emits an idle client's error, which the client's own listener has logged already.
+  pool.on('error', () => undefined);
+  return pool;
+}
 
 export function connectDatabase(url: string, logger: Logger, options: { poolMax?: number } = {}): Database {
   const captureFile = process.env.CHORECAT_QUERY_CAPTURE;
@@ -32,15 +62,13 @@ export function connectDatabase(url: string, logger: Logger, options: { poolMax?
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    pool: { max: options.poolMax ?? DEFAULT_POOL_MAX, min: 0, idle: 10_000 },
+    pool: { max: options.poolMax ?? DEFAULT_POOL_MAX, min: 0, idle: 10_000, acquire: ACQUIRE_TIMEOUT_MS },
     // A connection attempt that gets no answer (the database restarting, a network cut) fails after this,
     // so a request answers 503 rather than hang; node-postgres would otherwise wait forever.
     dialectOptions: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
     define: { underscored: true, timestamps: false },
   });
-  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // Without a listener, an idle client's error (e.g. PostgreSQL restarting) kills the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection failed'));
+  const pool = createPool({ connectionString: url, max: 5 }, logger, 'pool');
   let closed = false;
   return {
     url,

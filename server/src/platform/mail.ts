@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Tx } from './database.ts';
 import type { Clock } from './clock.ts';
-import { enqueue, type OutboxMessage } from './outbox.ts';
+import { enqueue, PermanentDeliveryError, type OutboxMessage } from './outbox.ts';
 import type { RenderedEmail } from './email-template.ts';
 
 /**
@@ -51,20 +51,37 @@ export class SmtpTransport implements MailTransport {
   }
 
   async send(email: EmailPayload, messageId: string): Promise<void> {
-    await this.transporter.sendMail({
-      from: this.from,
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      messageId,
-      headers: { 'X-Chorecat-Template': email.template },
-    });
+    try {
+      await this.transporter.sendMail({
+        from: this.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId,
+        headers: { 'X-Chorecat-Template': email.template },
+      });
+    } catch (error) {
+      throw classifySmtpError(error);
+    }
   }
 
   close(): void {
     this.transporter.close();
   }
+}
+
+/**
+ * RFC 5321: a 5xx reply to RCPT TO is permanent (the mailbox does not exist
+ * or will never take mail from us), so retrying it for an hour only delays
+ * the operators' alert; a 4xx (and anything else: a refused connection, a
+ * timeout, a 4xx or 5xx to the whole message) is retried with backoff. Each
+ * email has one recipient, so a refusal concerns that email only.
+ */
+function classifySmtpError(error: unknown): unknown {
+  const e = error as { code?: string; command?: string; responseCode?: number; message?: string };
+  const permanent = e?.code === 'EENVELOPE' && e.command === 'RCPT TO' && typeof e.responseCode === 'number' && e.responseCode >= 500;
+  return permanent ? new PermanentDeliveryError(`SMTP refused the recipient for good: ${e.message ?? ''}`) : error;
 }
 
 interface MailchimpClient {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sql, execute, type Database, type Tx } from './database.ts';
+import { sql, execute, createPool, CONNECT_TIMEOUT_MS, type Database, type Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import type { RowOf } from './table.ts';
@@ -26,6 +26,19 @@ export interface OutboxMessage<Payload = unknown> {
 }
 
 export type OutboxHandler = (message: OutboxMessage) => Promise<void>;
+
+/**
+ * What a handler throws when retrying cannot help (a mail server answered
+ * 5xx to the recipient: no such mailbox). The message is given up at once,
+ * as visibly as after its last attempt (status failed, the reason kept,
+ * operators alerted), instead of being retried for an hour.
+ */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
 
 export const MAX_ATTEMPTS = 8;
 
@@ -113,7 +126,7 @@ export interface DispatcherOptions {
 }
 
 type ClaimedRow = Pick<RowOf<typeof outboxTable>, (typeof CLAIMED)[number]>;
-type Outcome = { id: string; ok: true } | { id: string; ok: false; reason: string; message: OutboxMessage };
+type Outcome = { id: string; ok: true } | { id: string; ok: false; reason: string; message: OutboxMessage; permanent: boolean };
 
 export class OutboxDispatcher {
   private readonly handlers = new Map<string, { handler: OutboxHandler; laneOf?: (message: OutboxMessage) => string }>();
@@ -122,6 +135,7 @@ export class OutboxDispatcher {
   /** The claim transactions' own connections (`claimPool`), apart from the pool the handlers use. */
   private pool?: pg.Pool;
   private listener?: pg.Client;
+  private relisten?: NodeJS.Timeout;
   private running = false;
   private stopped = false;
   private drain?: Promise<void>;
@@ -206,7 +220,7 @@ export class OutboxDispatcher {
       for (const outcome of outcomes) {
         if (outcome.ok) continue;
         const attempts = outcome.message.attempts + 1;
-        const giveUp = attempts >= MAX_ATTEMPTS;
+        const giveUp = outcome.permanent || attempts >= MAX_ATTEMPTS;
         await client.query(`UPDATE outbox SET attempts = $2, last_error = $3, status = $4, available_at = $5 WHERE id = $1`, [
           outcome.id,
           attempts,
@@ -259,14 +273,17 @@ export class OutboxDispatcher {
       return { id: message.id, ok: true };
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-      return { id: message.id, ok: false, reason, message };
+      return { id: message.id, ok: false, reason, message, permanent: error instanceof PermanentDeliveryError };
     }
   }
 
   private claimPool(): pg.Pool {
     if (!this.pool) {
-      this.pool = new pg.Pool({ connectionString: this.deps.db.url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
-      this.pool.on('error', (error) => this.deps.logger.warn({ err: error }, 'outbox: idle claim connection failed'));
+      this.pool = createPool(
+        { connectionString: this.deps.db.url, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true },
+        this.deps.logger,
+        'outbox claim pool',
+      );
     }
     return this.pool;
   }
@@ -293,6 +310,8 @@ export class OutboxDispatcher {
     this.stopped = true;
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.relisten) clearTimeout(this.relisten);
+    this.relisten = undefined;
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
@@ -351,19 +370,13 @@ export class OutboxDispatcher {
   }
 
   private async listen(): Promise<void> {
-    const listener = new pg.Client({ connectionString: this.deps.db.url });
+    const listener = new pg.Client({ connectionString: this.deps.db.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     listener.on('notification', () => this.wake());
     listener.on('error', (error) => {
       this.deps.logger.warn({ err: error }, 'outbox: the listening connection failed; listening again');
       if (this.listener === listener) this.listener = undefined;
       void listener.end().catch(() => undefined);
-      setTimeout(() => {
-        if (!this.running || this.stopped) return;
-        this.listen().then(
-          () => this.wake(),
-          (err: unknown) => this.deps.logger.error({ err }, 'outbox: could not listen again; the fallback poll delivers'),
-        );
-      }, 1_000).unref();
+      this.listenAgain(1_000);
     });
     await listener.connect();
     await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
@@ -372,6 +385,28 @@ export class OutboxDispatcher {
       return;
     }
     this.listener = listener;
+  }
+
+  /**
+   * Listens again after `delayMs`, and keeps trying (the delay doubling to
+   * 30 s) while the database stays away: giving up would leave every later
+   * message to the fallback poll, up to `fallbackMs` late.
+   */
+  private listenAgain(delayMs: number): void {
+    // One retry at a time: a connection lost during `LISTEN` both emits 'error' and fails `listen()`.
+    if (this.relisten) return;
+    this.relisten = setTimeout(() => {
+      this.relisten = undefined;
+      if (!this.running || this.stopped) return;
+      this.listen().then(
+        () => this.wake(),
+        (err: unknown) => {
+          this.deps.logger.warn({ err }, 'outbox: could not listen again yet; retrying (the fallback poll delivers meanwhile)');
+          this.listenAgain(Math.min(delayMs * 2, 30_000));
+        },
+      );
+    }, delayMs);
+    this.relisten.unref();
   }
 
   /** The earliest time after `after` at which a pending message falls due (for the sandbox clock). */

@@ -19,6 +19,8 @@ export interface GoldenHatStandInOptions {
   webhookUrl?: string;
   /** Real-time delay before a payout settles as paid; null: only when `settle` is called. */
   settleDelayMs: number | null;
+  /** Whether settled payouts are announced by callback (false: the platform must poll). */
+  callbacks?: boolean;
   log?: (line: string) => void;
 }
 
@@ -37,8 +39,10 @@ export interface GoldenHatStandIn {
   url: string;
   options: GoldenHatStandInOptions;
   payouts: Map<string, GoldenHatPayout>;
-  /** The next `count` API requests fail with a 503. */
-  failNext(count: number): void;
+  /** The next `count` API requests fail with `status` (503 unless told). */
+  failNext(count: number, status?: number): void;
+  /** The next `count` API requests are handled (a payout is made) but answered only after `ms`: the caller times out. */
+  delayNext(count: number, ms: number): void;
   /** Settles a payout (paid, or failed with a reason) and announces it; resolves with the webhook's status. */
   settle(id: string, outcome?: 'paid' | 'failed', reason?: string): Promise<number | null>;
   /** Payouts paid for a reference (one statement must never be paid twice). */
@@ -57,6 +61,8 @@ export async function startGoldenHatStandIn(options: GoldenHatStandInOptions): P
   const byKey = new Map<string, string>();
   const timers = new Set<NodeJS.Timeout>();
   let failures = 0;
+  let failStatus = 503;
+  let delays = { count: 0, ms: 0 };
   const log = options.log ?? (() => undefined);
 
   const authorised = (req: http.IncomingMessage) => {
@@ -65,7 +71,15 @@ export async function startGoldenHatStandIn(options: GoldenHatStandInOptions): P
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const answer = () => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (delays.count <= 0) return answer();
+    delays.count--;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!res.destroyed) answer();
+    }, delays.ms);
+    timer.unref();
+    timers.add(timer);
   };
 
   async function settle(id: string, outcome: 'paid' | 'failed' = 'paid', reason = 'account closed'): Promise<number | null> {
@@ -75,7 +89,7 @@ export async function startGoldenHatStandIn(options: GoldenHatStandInOptions): P
       payout.status = outcome;
       payout.failureReason = outcome === 'failed' ? reason : null;
     }
-    if (!options.webhookUrl) return null;
+    if (!options.webhookUrl || options.callbacks === false) return null;
     const body = JSON.stringify({
       id: `evt_${randomUUID()}`,
       type: `payout.${payout.status}`,
@@ -102,7 +116,9 @@ export async function startGoldenHatStandIn(options: GoldenHatStandInOptions): P
     req.on('end', () => {
       if (failures > 0) {
         failures--;
-        return send(res, 503, { error: 'temporarily unavailable' });
+        return res
+          .writeHead(failStatus, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: failStatus === 503 ? 'temporarily unavailable' : 'internal error' }));
       }
       if (!authorised(req)) return send(res, 401, { error: 'unauthorised' });
       const path = (req.url ?? '/').split('?')[0]!;
@@ -158,8 +174,12 @@ export async function startGoldenHatStandIn(options: GoldenHatStandInOptions): P
     url: `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`,
     options,
     payouts,
-    failNext(count) {
+    failNext(count, status = 503) {
       failures = count;
+      failStatus = status;
+    },
+    delayNext(count, ms) {
+      delays = { count, ms };
     },
     settle,
     paidFor: (reference) => [...payouts.values()].filter((p) => p.reference === reference && p.status === 'paid'),

@@ -54,10 +54,21 @@ export interface SupplierStandIn {
   requests: { method: string; path: string; status: number }[];
   /** The next `count` API requests fail: with a 503, or by dropping the connection. */
   failNext(count: number, how?: 'unavailable' | 'reset'): void;
+  /**
+   * The next `count` API requests are handled (an order is placed) but
+   * answered badly: `malformed` (201, a body that is not JSON),
+   * `wrong-shape` (201, JSON that is not an order), `huge` (201, a 10 MB
+   * JSON order), `slow` (headers at once, then one byte a second).
+   */
+  misbehaveNext(count: number, how: 'malformed' | 'wrong-shape' | 'huge' | 'slow'): void;
   /** Delivers an order now and announces it; resolves with the webhook's HTTP status (or null when not announced). */
   deliver(id: string): Promise<number | null>;
   close(): Promise<void>;
 }
+
+let padding: string | undefined;
+/** 10 MB of JSON, made once so that making it never weighs on a measurement of the caller. */
+const hugePadding = () => (padding ??= JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ i, note: 'x'.repeat(480) }))));
 
 const ORDER_PATH = /^\/v1\/cookie-orders\/([\w-]{1,64})$/;
 const CANCEL_PATH = /^\/v1\/cookie-orders\/([\w-]{1,64})\/cancel$/;
@@ -131,8 +142,38 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
     attempt(0, options.deliveryDelayMs);
   }
 
+  let misbehaviour: { count: number; how: 'malformed' | 'wrong-shape' | 'huge' | 'slow' } = { count: 0, how: 'malformed' };
   function send(res: http.ServerResponse, status: number, body: unknown): number {
+    if (misbehaviour.count > 0 && status < 300) {
+      misbehaviour.count--;
+      return misbehave(res, status, body, misbehaviour.how);
+    }
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    return status;
+  }
+  function misbehave(res: http.ServerResponse, status: number, body: unknown, how: typeof misbehaviour.how): number {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    if (how === 'malformed') res.end('{"id": "ck_');
+    else if (how === 'wrong-shape') res.end(JSON.stringify({ id: 42, status: 'exploded' }));
+    else if (how === 'huge') {
+      // A valid order padded with many small objects (built once, beforehand): costly to parse in one go, no Content-Length.
+      const order = JSON.stringify(body);
+      res.end(`${order.slice(0, -1)},"padding":${hugePadding()}}`);
+    } else {
+      const text = JSON.stringify(body);
+      let i = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || i >= text.length) {
+          clearInterval(timer);
+          timers.delete(timer as unknown as NodeJS.Timeout);
+          res.end();
+          return;
+        }
+        res.write(text[i++]!);
+      }, 1_000);
+      timer.unref();
+      timers.add(timer as unknown as NodeJS.Timeout);
+    }
     return status;
   }
 
@@ -216,6 +257,10 @@ export async function startSupplierStandIn(options: SupplierStandInOptions): Pro
     requests,
     failNext(count, how = 'unavailable') {
       failures = { count, how };
+    },
+    misbehaveNext(count, how) {
+      if (how === 'huge') hugePadding();
+      misbehaviour = { count, how };
     },
     deliver,
     async close() {

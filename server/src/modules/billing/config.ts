@@ -33,6 +33,7 @@ export const billingConfig = defineConfigSlice({
     GOLDEN_HAT_STAND_IN: booleanFlag.optional(),
     GOLDEN_HAT_STAND_IN_PORT: port.default(4020),
     GOLDEN_HAT_SETTLE_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(10),
+    GOLDEN_HAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   },
   requiredInProduction: ['GOLDEN_HAT_URL', 'GOLDEN_HAT_API_KEY', 'GOLDEN_HAT_WEBHOOK_SECRET'],
   secrets: { goldenHatApiKey: 'GOLDEN_HAT_API_KEY', goldenHatWebhookSecret: 'GOLDEN_HAT_WEBHOOK_SECRET' },
@@ -46,7 +47,7 @@ export const billingConfig = defineConfigSlice({
         standInPort: env.GOLDEN_HAT_STAND_IN_PORT,
         settleDelayMs: Math.round(env.GOLDEN_HAT_SETTLE_DELAY_SECONDS * 1000),
         pollIntervalMs: 5 * 60_000,
-        timeoutMs: 5_000,
+        timeoutMs: env.GOLDEN_HAT_TIMEOUT_MS,
       },
     };
   },

@@ -103,6 +103,13 @@ describe('configuration', () => {
     expect(problemsOf({ MATCHING_STRATEGY: 'nearest' }).join()).toMatch(/MATCHING_STRATEGY/);
   });
 
+  it('builds the panel at start unless PANEL says lazy or off, and refuses other values', () => {
+    expect(loadConfig({}, MODULES).panel).toBe('on');
+    expect(loadConfig({ PANEL: 'lazy' }, MODULES).panel).toBe('lazy');
+    expect(loadConfig({ PANEL: 'off' }, MODULES).panel).toBe('off');
+    expect(problemsOf({ PANEL: 'no' }).join()).toMatch(/PANEL/);
+  });
+
   it('uses a configured transport instead of the dev mailbox', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }, MODULES).mail.devMailbox).toBe(false);
   });

@@ -14,7 +14,8 @@ describe('billing: payouts through Golden Hat', () => {
   const as = (user: { token: string }) => `Bearer ${user.token}`;
   let month = 0;
   beforeAll(async () => {
-    t = await createTestPlatform({ startsAt: new Date('2033-01-02T12:00:00Z') });
+    // A short timeout, so that a Golden Hat that never answers costs the test a second.
+    t = await createTestPlatform({ startsAt: new Date('2033-01-02T12:00:00Z'), env: { GOLDEN_HAT_TIMEOUT_MS: '1000' } });
     manager = await t.userWithRoles(['manager']);
     await t.listen();
   });
@@ -116,6 +117,42 @@ describe('billing: payouts through Golden Hat', () => {
     await t.goldenHat.settle(row.provider_payout_id!);
     expect((await payoutRow(payout.id)).status).toBe('paid');
     expect(t.goldenHat.paidFor(payout.id)).toHaveLength(1);
+  });
+
+  it('survives 500s, a payout accepted but answered too late, and a callback that never comes: polled, paid exactly once', async () => {
+    // Two 500s, then Golden Hat makes the payout but its answer comes after our timeout: to us, unreachable.
+    t.goldenHat.failNext(2, 500);
+    t.goldenHat.delayNext(1, 3_000);
+    t.goldenHat.options.callbacks = false;
+    try {
+      const { worker, payout } = await payableStatement();
+      // The month-end advance replayed the retries with backoff; the one after the timeout sent the same key
+      // and got the payout Golden Hat had made (200), not a second one.
+      let row = await payoutRow(payout.id);
+      expect(row).toMatchObject({ status: 'processing', failures: 3, attempt: 1 });
+      const made = [...t.goldenHat.payouts.values()].filter((p) => p.reference === payout.id);
+      expect(made.map((p) => p.idempotencyKey)).toEqual([`${payout.id}:1`]);
+      expect(row.provider_payout_id).toBe(made[0]!.id);
+      // Golden Hat pays it and never calls back: the payout job asks (GET /v1/payouts/{id}) every poll interval.
+      expect(await t.goldenHat.settle(made[0]!.id)).toBeNull();
+      expect((await payoutRow(payout.id)).status).toBe('processing');
+      await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceBy: 'PT6M' }).expect(200);
+      row = await payoutRow(payout.id);
+      expect(row.status).toBe('paid');
+      // Later runs (and a retried job) pay nothing more: the stand-in's own record, and our ledger.
+      await t.api.post('/v1/sandbox/clock').set('authorization', as(manager)).send({ advanceBy: 'PT2H' }).expect(200);
+      await runPayouts();
+      expect(t.goldenHat.paidFor(payout.id)).toHaveLength(1);
+      expect([...t.goldenHat.payouts.values()].filter((p) => p.reference === payout.id)).toHaveLength(1);
+      const postings = await sql(t.db, "SELECT 1 FROM ledger_transactions WHERE kind = 'payout' AND reference = $1", [payout.id]);
+      expect(postings).toHaveLength(1);
+      const [statement] = (await t.api.get('/v1/statements').set('authorization', as(worker))).body.data;
+      expect(statement).toMatchObject({ status: 'paid' });
+    } finally {
+      t.goldenHat.options.callbacks = true;
+      t.goldenHat.failNext(0);
+      t.goldenHat.delayNext(0, 0);
+    }
   });
 
   it('refuses a forged callback and pays nothing for a month in debt', async () => {

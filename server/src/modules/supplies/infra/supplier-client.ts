@@ -30,14 +30,19 @@ export interface SupplierClient {
   cancelCookieOrder(id: string): Promise<SupplierCookieOrder>;
 }
 
+const STATUSES = ['accepted', 'delivered', 'cancelled'] as const;
+
 export function createSupplierClient(options: JsonServiceOptions): SupplierClient {
   const service = createJsonService({ ...options, name: 'supplier' }, (message, status) => new SupplierError(message, status));
   const call = service.call;
   const asOrder = (json: unknown, status: number): SupplierCookieOrder => {
     const o = json as Partial<SupplierCookieOrder> | undefined;
-    if (!o || typeof o.id !== 'string' || typeof o.status !== 'string')
-      throw new SupplierError(`supplier answered ${status} without an order`, status);
-    return { id: o.id, reference: String(o.reference ?? ''), status: o.status, deliveredAt: o.deliveredAt ?? null };
+    // Validated before anything is recorded: a malformed answer is a failed call (retried), never half a kit.
+    if (!o || typeof o.id !== 'string' || !/^[\w-]{1,64}$/.test(o.id) || !STATUSES.includes(o.status as never))
+      throw new SupplierError(`supplier answered ${status} without a valid order`, status);
+    if (o.deliveredAt != null && (typeof o.deliveredAt !== 'string' || Number.isNaN(Date.parse(o.deliveredAt))))
+      throw new SupplierError(`supplier answered ${status} with a bad deliveredAt`, status);
+    return { id: o.id, reference: String(o.reference ?? ''), status: o.status!, deliveredAt: o.deliveredAt ?? null };
   };
   const failed = (what: string, status: number, json: unknown) =>
     new SupplierError(`supplier refused to ${what}: ${service.describe({ status, json })}`, status);
