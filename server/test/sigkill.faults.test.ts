@@ -1,20 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll, onTestFailed } from 'vitest';
-import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { createTestDatabase } from './helpers/database.ts';
-import { killWhenQuerying, startCli, type Query } from './helpers/cli.ts';
-import { startSmtpServer } from './helpers/smtp.ts';
 import { PNG_1x1 } from './helpers/images.ts';
-import { TEST_GOLDEN_HAT_KEY, TEST_GOLDEN_HAT_SECRET, TEST_SUPPLIER_KEY, TEST_SUPPLIER_SECRET } from './helpers/platform.ts';
-import { startSupplierStandIn, type SupplierStandIn } from '../src/stand-ins/supplier-stand-in.ts';
-import { startGoldenHatStandIn, type GoldenHatStandIn } from '../src/stand-ins/golden-hat-stand-in.ts';
+import { random, startWorld, until, type World } from './helpers/killed-server.ts';
 import { messageIdFor } from '../src/platform/mail.ts';
-import { hashJobName } from '../src/platform/scheduler.ts';
 
 /**
  * A real `chorecat start` (ROLE=all) SIGKILLed at seeded-random moments
@@ -27,151 +15,22 @@ import { hashJobName } from '../src/platform/scheduler.ts';
  * ledger must balance. FAULTS_SEED=<n> replays another sequence of kills.
  */
 const SEED = Number(process.env.FAULTS_SEED ?? 18);
-const HTTP_PORT = 3610;
 const ORDERS = 4;
 const MAX_KILLS = 7;
 const DEMO_PASSWORD = 'chorecat-demo';
 const HOUR = 60 * 60_000;
-
-/** mulberry32: a small seeded generator, so a failing sequence of kill times can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000, nudge?: () => Promise<void>) {
-  const end = Date.now() + timeoutMs;
-  for (let round = 1; ; round++) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    // Every few rounds time moves a little, so the pollers an advance runs (supplier sync, matching retry, payouts) get a turn.
-    if (nudge && round % 10 === 0) await nudge();
-    await sleep(200);
-  }
-}
-
-/** A real `chorecat start` that the test kills and starts again on the same port and database. */
-class Server {
-  private current?: ReturnType<typeof startCli>;
-  readonly kills: string[] = [];
-  private starting?: Promise<void>;
-
-  constructor(private readonly env: Record<string, string>) {}
-
-  /** Resolves once a process is up (starting one if none is). */
-  up(): Promise<void> {
-    if (!this.starting) {
-      const server = startCli(this.env);
-      this.current = server;
-      // A process that died before it was ready (killed, or crashed) is forgotten, so the next call starts another.
-      this.starting = server.ready.catch((error: unknown) => {
-        if (this.current === server) {
-          this.current = undefined;
-          this.starting = undefined;
-        }
-        throw error;
-      });
-      this.starting.catch(() => undefined);
-    }
-    return this.starting;
-  }
-
-  async kill(why: string): Promise<void> {
-    const server = this.current;
-    if (!server) return;
-    this.current = undefined;
-    this.starting = undefined;
-    server.child.kill('SIGKILL');
-    expect(await server.signal).toBe('SIGKILL');
-    this.kills.push(why);
-  }
-
-  /** SIGKILLs the process the moment it runs a query like `pattern` (true when it caught that moment). */
-  async killWhen(pattern: string, query: Query): Promise<boolean> {
-    const server = this.current!;
-    this.current = undefined;
-    this.starting = undefined;
-    const caught = await killWhenQuerying(query, server.child, pattern);
-    expect(await server.signal).toBe('SIGKILL');
-    this.kills.push(`while running ${pattern}: ${caught}`);
-    return caught;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.current;
-    this.current = undefined;
-    this.starting = undefined;
-    if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-}
-
 describe('a process SIGKILLed at random points, then restarted', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let observer: pg.Client;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let supplier: SupplierStandIn;
-  let goldenHat: GoldenHatStandIn;
-  let hooks: { url: string; received: { eventId: string; type: string }[]; close(): Promise<void> };
-  let server: Server;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'faults-kill-'));
-  const base = `http://127.0.0.1:${HTTP_PORT}`;
-  const q = async <Row extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await observer.query<Row>(text, params)).rows;
+  let world: World;
+  const q: World['q'] = (text, params) => world.q(text, params);
+  let server: World['server'];
+  let base: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    observer = new pg.Client({ connectionString: database.url });
-    await observer.connect();
-    smtp = await startSmtpServer();
-    // Both deliver and settle at once, and announce it to the platform (which may be down at that moment: then it polls).
-    supplier = await startSupplierStandIn({
-      apiKey: TEST_SUPPLIER_KEY,
-      webhookSecret: TEST_SUPPLIER_SECRET,
-      webhookUrl: `${base}/v1/integrations/supplier/events`,
-      deliveryDelayMs: 0,
-    });
-    goldenHat = await startGoldenHatStandIn({
-      apiKey: TEST_GOLDEN_HAT_KEY,
-      webhookSecret: TEST_GOLDEN_HAT_SECRET,
-      webhookUrl: `${base}/v1/integrations/golden-hat/events`,
-      settleDelayMs: 0,
-    });
-    hooks = await startHookReceiver();
-    server = new Server({
-      DATABASE_URL: database.url,
-      PORT: String(HTTP_PORT),
-      NODE_ENV: 'development',
-      CHORECAT_DATA_DIR: dataDir,
-      MAILDEV: '0',
-      SMTP_URL: smtp.url,
-      JWT_SECRET: 'j'.repeat(40),
-      SESSION_SECRET: 's'.repeat(40),
-      SUPPLIER_URL: supplier.url,
-      SUPPLIER_API_KEY: TEST_SUPPLIER_KEY,
-      SUPPLIER_WEBHOOK_SECRET: TEST_SUPPLIER_SECRET,
-      GOLDEN_HAT_URL: goldenHat.url,
-      GOLDEN_HAT_API_KEY: TEST_GOLDEN_HAT_KEY,
-      GOLDEN_HAT_WEBHOOK_SECRET: TEST_GOLDEN_HAT_SECRET,
-      REVIEW_SAMPLE_PERCENT: '0',
-      SHUTDOWN_GRACE_SECONDS: '5',
-      // No admin panel: bundling it costs ~5 s of CPU per start (8.5 s instead of 3 s), and the test restarts a lot.
-      PANEL: 'off',
-    });
+    world = await startWorld(3610);
+    ({ server, base } = world);
   });
   afterAll(async () => {
-    await server?.stop();
-    await observer?.end();
-    await Promise.all([smtp?.close(), supplier?.close(), goldenHat?.close(), hooks?.close()]);
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
   /**
@@ -254,6 +113,16 @@ describe('a process SIGKILLed at random points, then restarted', () => {
     { timeout: 480_000 },
     async () => {
       onTestFailed(() => console.error(`sigkill.faults: seed ${SEED} (FAULTS_SEED=${SEED} replays it); kills: ${server.kills.join('; ')}`));
+      // What a stalled flow is waiting for: the kits' cookies, the undelivered messages, the jobs' locks.
+      onTestFailed(async () => {
+        const state = await Promise.all([
+          q('SELECT order_id, status, cookie_status, cookie_next_attempt_at, cookie_next_poll_at, cookie_last_error FROM kits'),
+          q("SELECT topic, status, attempts, available_at, last_error FROM outbox WHERE status <> 'sent'"),
+          q('SELECT name, locked_at, last_finished_at, next_run_at FROM agenda_jobs ORDER BY name'),
+          q('SELECT offset_ms FROM sandbox_clock'),
+        ]).catch((error: unknown) => [String(error)]);
+        console.error(`sigkill.faults: state at the failure: ${JSON.stringify(state)}`);
+      });
       const rand = random(SEED);
       await server.up();
       const manager = await login('manager@chorecat.test');
@@ -264,7 +133,7 @@ describe('a process SIGKILLed at random points, then restarted', () => {
         const worker = await login(`worker${n}@chorecat.test`);
         workers.set(worker.id, worker.token);
       }
-      const hook = await call('POST', '/v1/webhook-endpoints', manager.token, { url: `${hooks.url}/hook`, eventTypes: ['*'] });
+      const hook = await call('POST', '/v1/webhook-endpoints', manager.token, { url: `${world.hooks.url}/hook`, eventTypes: ['*'] });
       expect(hook.status, JSON.stringify(hook.body)).toBe(201);
       const serviceType = await call('POST', '/v1/service-types', manager.token, {
         name: 'Litter box',
@@ -389,27 +258,27 @@ describe('a process SIGKILLed at random points, then restarted', () => {
         expect(steps.find((s) => s.event === step)?.n, `timeline ${step}`).toBe(ORDERS);
       }
       const kitRefs = await q<{ id: string }>('SELECT id FROM kits WHERE order_id = ANY($1::uuid[])', [orderIds]);
-      const cookies = [...supplier.orders.values()].filter((o) => o.status !== 'cancelled');
+      const cookies = [...world.supplier.orders.values()].filter((o) => o.status !== 'cancelled');
       expect(cookies.map((c) => c.reference).sort(), 'one live cookie order per kit').toEqual(kitRefs.map((k) => k.id).sort());
 
       // Emails: every one the outbox holds reached the SMTP server, under one Message-ID per cause (dedupe key).
       const emails = await q<{ id: string; dedupe_key: string }>("SELECT id, dedupe_key FROM outbox WHERE topic = 'email'");
       expect(emails.length).toBeGreaterThan(ORDERS);
       const expectedIds = new Map(emails.map((e) => [messageIdFor(e), e.dedupe_key]));
-      const receivedIds = new Set(smtp.received.map((m) => m.messageId));
+      const receivedIds = new Set(world.smtp.received.map((m) => m.messageId));
       expect([...receivedIds].sort(), 'Message-IDs received').toEqual([...expectedIds.keys()].sort());
       // A message sent by a process killed before its batch committed is sent again: the same email under the same
       // Message-ID (a receiver drops it), never another. How many depends on where the kills fell; printed.
       for (const id of receivedIds) {
-        const copies = smtp.received.filter((m) => m.messageId === id);
+        const copies = world.smtp.received.filter((m) => m.messageId === id);
         expect(new Set(copies.map((m) => `${m.to.join(',')} ${m.subject}`)).size, `copies of ${id}`).toBe(1);
       }
-      console.info(`sigkill.faults: ${smtp.received.length - receivedIds.size} resent email(s) of ${receivedIds.size}`);
+      console.info(`sigkill.faults: ${world.smtp.received.length - receivedIds.size} resent email(s) of ${receivedIds.size}`);
 
       // Events: every domain event delivered to every subscriber; every public event to the webhook, one delivery each.
       const events = await q<{ id: string; type: string }>('SELECT id::text, type FROM events');
       expect(events.length).toBeGreaterThan(ORDERS);
-      expect([...new Set(hooks.received.map((h) => h.eventId))].sort(), 'events received by the webhook').toEqual(
+      expect([...new Set(world.hooks.received.map((h) => h.eventId))].sort(), 'events received by the webhook').toEqual(
         events.map((e) => e.id).sort(),
       );
       const [deliveries] = await q<{ n: number; dupes: number }>(
@@ -424,7 +293,7 @@ describe('a process SIGKILLed at random points, then restarted', () => {
       expect(payouts.length, 'one payout per statement owed').toBe(owed!.n);
       expect(payouts.length).toBeGreaterThan(0);
       for (const payout of payouts) {
-        const paid = goldenHat.paidFor(payout.id);
+        const paid = world.goldenHat.paidFor(payout.id);
         expect(paid.length, `payout ${payout.id} paid at Golden Hat`).toBe(1);
         expect(Math.round(Number(paid[0]!.amount) * 100)).toBe(Number(payout.amount_cents));
       }
@@ -439,73 +308,4 @@ describe('a process SIGKILLed at random points, then restarted', () => {
       expect(Number(ledger!.debits)).toBeGreaterThan(0);
     },
   );
-
-  it('lets the restarted process run a job the killed one held within that job’s lock lifetime', { timeout: 240_000 }, async () => {
-    await server.up();
-    // The outbox poll's run is held in flight (waiting for its advisory lock) while Agenda has it locked for this process.
-    await q('SELECT pg_advisory_lock($1)', [hashJobName('outbox.deliver')]);
-    try {
-      await until('a scheduled outbox run in flight', async () => {
-        const [row] = await q<{ n: number }>(
-          `SELECT count(*)::int AS n FROM agenda_jobs j, pg_locks l
-           WHERE j.name = 'outbox.deliver' AND j.locked_at IS NOT NULL AND l.locktype = 'advisory' AND NOT l.granted`,
-        );
-        return row!.n === 1;
-      });
-      const [held] = await q<{ locked_at: Date }>("SELECT locked_at FROM agenda_jobs WHERE name = 'outbox.deliver'");
-      // A live run renews its lock (every quarter of the 30 s lifetime): never taken from a process that is still at it.
-      await until(
-        'the lock renewed',
-        async () => {
-          const [row] = await q<{ locked_at: Date }>("SELECT locked_at FROM agenda_jobs WHERE name = 'outbox.deliver'");
-          return row!.locked_at.getTime() > held!.locked_at.getTime();
-        },
-        30_000,
-      );
-      await server.kill('holding outbox.deliver');
-    } finally {
-      await q('SELECT pg_advisory_unlock($1)', [hashJobName('outbox.deliver')]);
-    }
-    const killedAt = Date.now();
-    const [left] = await q<{ locked_at: Date | null; by: string }>(
-      "SELECT locked_at, last_modified_by AS by FROM agenda_jobs WHERE name = 'outbox.deliver'",
-    );
-    expect(left!.locked_at, 'the dead process left the job locked').not.toBeNull();
-    await server.up();
-    await until(
-      'the outbox poll run by the restarted process',
-      async () => {
-        const [row] = await q<{ by: string; finished: Date | null }>(
-          "SELECT last_modified_by AS by, last_finished_at AS finished FROM agenda_jobs WHERE name = 'outbox.deliver'",
-        );
-        return row!.by !== left!.by && row!.finished !== null && row!.finished.getTime() > killedAt && row;
-      },
-      // Its lifetime (30 s) after the kill, plus a scan (2 s) and a busy machine's slack: far below Agenda's 10 minutes.
-      60_000,
-    );
-    expect(Date.now() - killedAt).toBeLessThan(60_000);
-  });
 });
-
-/** A webhook receiver: records each delivery's event id (Chorecat's body carries it) and answers 200. */
-async function startHookReceiver() {
-  const received: { eventId: string; type: string }[] = [];
-  const srv = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    // A sender killed mid-request resets the connection.
-    req.on('error', () => undefined);
-    req.on('end', () => {
-      try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; type: string };
-        received.push({ eventId: String(body.id), type: body.type });
-      } catch {
-        // Not a delivery: answered all the same.
-      }
-      res.writeHead(200).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const { port } = srv.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => srv.close(() => resolve())) };
-}
