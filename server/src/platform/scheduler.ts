@@ -58,6 +58,14 @@ export interface JobDefinition {
    * Runs from the CLI or the sandbox clock are always recorded.
    */
   quiet?: boolean;
+  /**
+   * How long a crashed run keeps this job from every other process (Agenda's
+   * lock lifetime): a few times the job's poll interval for a poller, a
+   * few minutes for a calendar job. A live run is never cut by it: the
+   * process renews its lock every quarter of it (`JOB_LOCK_RENEW_FRACTION`),
+   * so a long month-end run stays its own. Default `DEFAULT_JOB_LOCK_LIFETIME_MS`.
+   */
+  lockLifetimeMs?: number;
   run(context: JobContext): Promise<void | JobOutcome>;
 }
 
@@ -149,8 +157,19 @@ export function hashJobName(name: string): number {
 /** Agenda's job table (the PostgreSQL backend's default name, created by the platform's first migration). */
 const AGENDA_TABLE = 'agenda_jobs';
 
-/** How long Agenda keeps a job locked for a run before another process may take it (a crashed run's lock). */
-export const JOB_LOCK_LIFETIME_MS = 10 * 60_000;
+/**
+ * How long Agenda keeps a job locked for a run before another process may
+ * take it, for a job that names no `lockLifetimeMs`: what a crashed run can
+ * stall it for. (Agenda's own default is 10 minutes, which held every job a
+ * killed process had taken for that long: issue #18.)
+ */
+export const DEFAULT_JOB_LOCK_LIFETIME_MS = 2 * 60_000;
+/** A running job's lock is renewed every this fraction of its lifetime, so only a dead process's lock expires. */
+export const JOB_LOCK_RENEW_FRACTION = 1 / 4;
+
+export function lockLifetimeOf(job: Pick<JobDefinition, 'lockLifetimeMs'>): number {
+  return job.lockLifetimeMs ?? DEFAULT_JOB_LOCK_LIFETIME_MS;
+}
 
 export class Scheduler {
   private agenda?: Agenda;
@@ -277,23 +296,30 @@ export class Scheduler {
       backend,
       // A number of ms: human-interval strings such as '500 milliseconds' misparse in Agenda 6.
       processEvery: Math.min(5_000, ...pollers),
-      defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
+      defaultLockLifetime: DEFAULT_JOB_LOCK_LIFETIME_MS,
     });
     agenda.on('error', (error: Error) => logger.error({ err: error }, 'job scheduler error'));
     for (const job of this.registry.list()) {
+      const lockLifetime = lockLifetimeOf(job);
       agenda.define(
         job.name,
-        async () => {
+        async (agendaJob: { touch(): Promise<void> }) => {
+          // Renewed while the run lives: the lifetime bounds how long a crash stalls the job, not how long a run may take.
+          const renew = setInterval(
+            () => void agendaJob.touch().catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'job lock renewal failed')),
+            lockLifetime * JOB_LOCK_RENEW_FRACTION,
+          );
           const run = this.runJob(job.name, clock.now(), 'schedule');
           this.inFlight.add(run);
           try {
             const result = await run;
             if (result.outcome === 'failed') throw new Error(result.error);
           } finally {
+            clearInterval(renew);
             this.inFlight.delete(run);
           }
         },
-        { concurrency: 1 },
+        { concurrency: 1, lockLifetime },
       );
     }
     // The schedule is written before processing starts, so the first scan sees it whole.
@@ -386,7 +412,7 @@ export class Scheduler {
  * What `chorecat doctor` reads of the job store (database time, as Agenda
  * keeps it): scheduled jobs whose run is overdue by more than `lateMs` and
  * not taken (no worker process is running them), and jobs locked longer than
- * the lock lifetime (a run that died or hangs); plus the failed runs in
+ * their lock lifetime (a run that died: a live one renews its lock); plus the failed runs in
  * job_runs within the last `failedWithinMs`.
  */
 export interface JobBacklog {
@@ -396,15 +422,20 @@ export interface JobBacklog {
   lastFailedJob: string | null;
 }
 
-export async function readJobBacklog(db: Database, options: { lateMs: number; failedWithinMs: number }): Promise<JobBacklog> {
+export async function readJobBacklog(
+  db: Database,
+  options: { lateMs: number; failedWithinMs: number; registry?: JobRegistry },
+): Promise<JobBacklog> {
+  // Each job's own lifetime (a job the registry does not know: the default).
+  const lifetimes = Object.fromEntries((options.registry?.list() ?? []).map((job) => [job.name, lockLifetimeOf(job)]));
   const { rows } = await db.pool.query<{ name: string; late_ms: number | null; locked_ms: number | null }>(
     `SELECT name,
             CASE WHEN locked_at IS NULL AND next_run_at < now() - $1 * interval '1 millisecond'
                  THEN (extract(epoch FROM now() - next_run_at) * 1000)::float8 END AS late_ms,
-            CASE WHEN locked_at < now() - $2 * interval '1 millisecond'
+            CASE WHEN locked_at < now() - coalesce(($3::jsonb ->> name)::float8, $2) * interval '1 millisecond'
                  THEN (extract(epoch FROM now() - locked_at) * 1000)::float8 END AS locked_ms
      FROM ${AGENDA_TABLE} WHERE NOT coalesce(disabled, false) ORDER BY name`,
-    [options.lateMs, JOB_LOCK_LIFETIME_MS],
+    [options.lateMs, DEFAULT_JOB_LOCK_LIFETIME_MS, JSON.stringify(lifetimes)],
   );
   const { rows: failed } = await db.pool.query<{ n: number; last: string | null }>(
     `SELECT count(*)::int AS n, (array_agg(job ORDER BY started_at DESC))[1] AS last

@@ -1,26 +1,32 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(REPO, 'server/src/cli.ts');
 
-/** Runs `chorecat <args>` as an operator would (the same entry point as `npx chorecat`). */
+/** `chorecat <args>` as a real child process, as an operator runs it (the same entry point as `npx chorecat`). */
+export function spawnCli(args: string[], env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'pipe'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', stdio, stdio],
+  });
+}
+
+/** Runs `chorecat <args>` to its end. */
 export function runCli(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 60_000,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, env);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
       reject(new Error(`chorecat ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
@@ -35,19 +41,16 @@ export function runCli(
 /**
  * `chorecat start` as a real process, as `npm start` runs it: `ready`
  * resolves when it says it is running (and rejects if it exits first),
- * `exited` with its exit code.
+ * `exited` with its exit code, `signal` with the signal that ended it.
  */
 export function startCli(env: Record<string, string>): {
   child: ChildProcess;
   output: () => string;
   ready: Promise<void>;
   exited: Promise<number | null>;
+  signal: Promise<NodeJS.Signals | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start'], {
-    cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnCli(['start'], env);
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -58,6 +61,38 @@ export function startCli(env: Record<string, string>): {
     child.stderr!.on('data', onData);
     child.on('exit', () => reject(new Error(`exited before ready:\n${output}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, ready, exited };
+  // Handled here so a test that kills before readiness does not leave an unhandled rejection behind.
+  ready.catch(() => undefined);
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, ready, exited: ended.then((e) => e.code), signal: ended.then((e) => e.signal) };
+}
+
+/** What the kill helpers ask PostgreSQL with: any query function of the test's own connection. */
+export type Query = (text: string, params?: unknown[]) => Promise<unknown[]>;
+
+/**
+ * SIGKILLs `child` the moment another backend runs a query whose text
+ * matches `pattern` (a LIKE pattern; this poll's own text matches too,
+ * hence the pid filter), or after `timeoutMs` without one; then waits until
+ * PostgreSQL has dropped the orphaned backend. True when it caught the query.
+ */
+export async function killWhenQuerying(query: Query, child: ChildProcess, pattern: string, timeoutMs = 60_000): Promise<boolean> {
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode) : child.on('exit', (_code, signal) => resolve(signal)),
+  );
+  const running = () =>
+    query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [pattern]);
+  const started = Date.now();
+  let caught = false;
+  while (!caught && Date.now() - started < timeoutMs && child.exitCode === null) {
+    caught = (await running()).length > 0;
+    if (!caught) await sleep(5);
+  }
+  child.kill('SIGKILL');
+  await exited;
+  const left = () => query('SELECT 1 FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [pattern]);
+  for (let i = 0; i < 500 && (await left()).length > 0; i++) await sleep(20);
+  return caught;
 }

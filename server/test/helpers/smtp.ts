@@ -68,6 +68,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
+  // A client killed mid-session resets its connection; smtp-server reports that as a server 'error' (uncaught without a listener).
+  server.on('error', () => undefined);
   server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));

@@ -118,6 +118,8 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
         name: 'billing.weekly-invoices',
         description: "Issues each client's invoice for the week's completed orders (Sundays 23:00) and pays what balances cover",
         schedule: { cron: INVOICE_CRON },
+        // A week of 60,000 orders issues in well under a minute; the lock is renewed while a run lives.
+        lockLifetimeMs: 5 * 60_000,
         async run(context) {
           const result = await issueWeeklyInvoices(billing, context.asOf);
           context.logger.info(result, 'weekly invoices issued');
@@ -128,6 +130,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
         description:
           "Issues each worker's statement for the month (last day, 23:00): 60 % of completed orders, fines, rewards, debt carried",
         schedule: { cron: STATEMENT_CRON },
+        lockLifetimeMs: 5 * 60_000,
         async run(context) {
           const result = await issueMonthlyStatements(billing, context.asOf);
           context.logger.info(result, 'monthly statements issued');
@@ -137,6 +140,8 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
         name: 'billing.payouts',
         description: 'Sends payable statements to Golden Hat (retrying failures with backoff) and polls for missed callbacks',
         schedule: { everyMs: 15_000, nextDueAt: () => nextPayoutDueAt(billing) },
+        // Each Golden Hat call is timed out; a crashed run holds payouts back a minute.
+        lockLifetimeMs: 60_000,
         quiet: true,
         async run() {
           return runPayouts(billing);
@@ -147,6 +152,7 @@ export function createBillingModule(kernel: Kernel): ChorecatModule<BillingServi
         description: 'Checks that the ledger balances (every transaction and all accounts sum to zero); alerts operators if not',
         // A check with no business time: a poller (the sandbox clock runs it once per advance, not once per day).
         schedule: { everyMs: 6 * 60 * 60_000 },
+        lockLifetimeMs: 5 * 60_000,
         async run(context) {
           const result = await reconcileLedger(billing);
           if (result.ok) return undefined;

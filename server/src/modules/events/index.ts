@@ -21,6 +21,7 @@ export function createEventsModule(kernel: Kernel): ChorecatModule {
         description: 'Forgets public events older than EVENTS_RETENTION_DAYS (30 days by default).',
         // Housekeeping: a poller, run by the sandbox clock at each advance; the age is read at the run's as-of time.
         schedule: { everyMs: 60 * 60_000 },
+        lockLifetimeMs: 2 * 60_000,
         async run({ asOf, logger }) {
           const purged = await purgeEventsBefore(kernel.db, new Date(asOf.getTime() - kernel.config.eventsRetentionDays * DAY_MS));
           if (purged) logger.info({ purged }, 'public events purged');

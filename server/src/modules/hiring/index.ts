@@ -38,6 +38,7 @@ export function createHiringModule(kernel: Kernel): ChorecatModule {
         description: 'Forgets spent proof-of-work solutions once their challenges have expired',
         // Housekeeping with no business time: a poller, so the sandbox clock runs it once per advance, not once per day.
         schedule: { everyMs: 6 * 60 * 60_000 },
+        lockLifetimeMs: 2 * 60_000,
         quiet: true,
         async run() {
           // Kept a day, far beyond a challenge's life, in real time like the challenges themselves.

@@ -27,6 +27,8 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
         'Delivers due outbox messages (emails, billing email fan-outs, domain events) with retries and backoff; the fallback poll behind LISTEN/NOTIFY.',
       // Workers deliver at each commit's notification (OutboxDispatcher.start); this catches a missed one.
       schedule: { everyMs: 30_000, nextDueAt: () => kernel.outbox.nextDueAt() },
+      // A batch takes seconds; a crashed one holds the fallback poll back this long (the LISTEN wake-ups go on).
+      lockLifetimeMs: 30_000,
       quiet: true,
       async run({ logger }) {
         const result = await kernel.outbox.dispatch();
@@ -38,6 +40,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
       name: 'idempotency.purge',
       description: 'Forgets Idempotency-Keys older than 24 hours.',
       schedule: { everyMs: 60 * 60_000 },
+      lockLifetimeMs: 2 * 60_000,
       async run({ logger }) {
         const purged = await purgeExpiredIdempotencyKeys(kernel.db);
         if (purged) logger.info({ purged }, 'idempotency keys purged');
@@ -51,7 +54,7 @@ export function createOperationsModule(kernel: Kernel): ChorecatModule {
     handlers: operationsHandlers(kernel),
     jobs,
     dashboardFigures: operationsDashboardFigures(kernel.db),
-    health: operationsHealthChecks(kernel.db),
+    health: operationsHealthChecks(kernel.db, kernel.scheduler.registry),
     adminResources: [
       {
         resource: AuditEntry,

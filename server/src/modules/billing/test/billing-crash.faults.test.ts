@@ -1,10 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../../../../test/helpers/database.ts';
-import { CLI, REPO, runCli } from '../../../../test/helpers/cli.ts';
+import { killWhenQuerying, runCli, spawnCli } from '../../../../test/helpers/cli.ts';
 import { connectDatabase, sql, type Database } from '../../../platform/database.ts';
 import { createLogger } from '../../../platform/logger.ts';
 
@@ -50,31 +49,12 @@ describe('billing: a run killed half-way', () => {
     return { invoices: Number(row!.invoices), lines: Number(row!.lines) };
   };
 
-  /**
-   * Runs a job through the real CLI and SIGKILLs it the moment another
-   * backend runs a query matching `pattern` (this poll's own text matches
-   * too, hence the pid filter); waits until PostgreSQL has dropped the
-   * orphaned transaction. True when it caught the job writing.
-   */
+  /** Runs a job through the real CLI and SIGKILLs it while its transaction writes (true when it caught that moment). */
   async function killWhileWriting(job: string, asOf: string, pattern: string): Promise<boolean> {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'jobs', 'run', job, '--as-of', asOf], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    const running = () =>
-      sql(db, "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [pattern]);
-    const started = Date.now();
-    let caught = false;
-    while (!caught && Date.now() - started < 60_000) {
-      caught = (await running()).length > 0;
-      if (!caught) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    const left = () => sql(db, 'SELECT 1 FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [pattern]);
-    for (let i = 0; i < 500 && (await left()).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const child = spawnCli(['jobs', 'run', job, '--as-of', asOf], env, 'ignore');
+    const signal = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
+    const caught = await killWhenQuerying((text, params) => sql(db, text, params), child, pattern);
+    expect(await signal).toBe('SIGKILL');
     return caught;
   }
 

@@ -14,6 +14,7 @@ export function matchingJobs(m: Matcher): JobDefinition[] {
       name: 'matching.retry',
       description: 'Matches again the orders no worker was free for',
       schedule: { everyMs: 60_000 },
+      lockLifetimeMs: 60_000,
       quiet: true,
       async run(context) {
         const { tried, assigned } = await retryMatching(m);

@@ -1,7 +1,7 @@
 import type { Database } from '../../../platform/database.ts';
 import { formatAge, type HealthCheck } from '../../../platform/health.ts';
 import { readOutboxHealth } from '../../../platform/outbox.ts';
-import { readJobBacklog } from '../../../platform/scheduler.ts';
+import { readJobBacklog, type JobRegistry } from '../../../platform/scheduler.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -19,7 +19,7 @@ const JOB_FAIL_MS = 10 * MINUTE;
  * are platform time (its rows are written by the platform clock); Agenda's
  * are the database's.
  */
-export function operationsHealthChecks(db: Database): HealthCheck[] {
+export function operationsHealthChecks(db: Database, jobs: JobRegistry): HealthCheck[] {
   return [
     {
       name: 'outbox.backlog',
@@ -47,7 +47,7 @@ export function operationsHealthChecks(db: Database): HealthCheck[] {
     {
       name: 'jobs.backlog',
       async check() {
-        const backlog = await readJobBacklog(db, { lateMs: JOB_WARN_MS, failedWithinMs: DAY });
+        const backlog = await readJobBacklog(db, { lateMs: JOB_WARN_MS, failedWithinMs: DAY, registry: jobs });
         if (backlog.stale.length > 0) {
           const stale = backlog.stale.map((j) => `${j.name} (${formatAge(j.lockedMs)})`).join(', ');
           return { status: 'fail', detail: `locked past the lock lifetime: ${stale}` };

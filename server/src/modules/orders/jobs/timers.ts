@@ -33,6 +33,7 @@ export function orderTimers(kernel: OrdersKernel): JobDefinition[] {
         everyMs: 30_000,
         nextDueAt: () => earliestStartOfOpenOrder(kernel.db),
       },
+      lockLifetimeMs: 60_000,
       quiet: true,
       async run({ asOf, logger }) {
         const due = await openOrdersStartedBy(kernel.db, asOf);
@@ -48,6 +49,7 @@ export function orderTimers(kernel: OrdersKernel): JobDefinition[] {
         everyMs: 60_000,
         nextDueAt: () => earliestAutoAcceptAt(kernel.db, AUTO_ACCEPT_AFTER_MS),
       },
+      lockLifetimeMs: 60_000,
       quiet: true,
       async run({ asOf, logger }) {
         const due = await reportedOrdersDueBy(kernel.db, asOf, AUTO_ACCEPT_AFTER_MS);

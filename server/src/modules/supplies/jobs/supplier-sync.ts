@@ -15,6 +15,8 @@ export function supplierJobs(supplies: Supplies): JobDefinition[] {
       name: 'supplies.supplier-sync',
       description: "Retries the supplier's failed cookie orders and cancellations, and polls for missed deliveries",
       schedule: { everyMs: 15_000, nextDueAt: () => nextCookieStepAt(supplies.kernel.db) },
+      // Each supplier call is timed out (SUPPLIER_TIMEOUT_MS); a crashed run holds cookies back a minute.
+      lockLifetimeMs: 60_000,
       quiet: true,
       async run() {
         return syncWithSupplier(supplies);

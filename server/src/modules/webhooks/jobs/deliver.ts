@@ -16,6 +16,8 @@ export function webhooksJobs(webhooks: Webhooks): JobDefinition[] {
       name: 'webhooks.deliver',
       description: 'Fans new public events out to the webhook endpoints and sends the due deliveries, with retries',
       schedule: { everyMs: 2_000, nextDueAt: () => nextDeliveryDueAt(webhooks.kernel.db) },
+      // A run ends while attempts still hang (each is timed out at WEBHOOKS_TIMEOUT_MS, 10 s by default).
+      lockLifetimeMs: 30_000,
       quiet: true,
       async run() {
         await fanOut(webhooks);
