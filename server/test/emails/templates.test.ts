@@ -78,6 +78,7 @@ const samples: [EmailTemplate<never>, unknown][] = [
   [orders.orderStarted, order],
   [orders.orderReported, order],
   [orders.orderCompleted, { ...order, automatically: true }],
+  [orders.orderTippedWorker, { ...order, amount: '15.00' }],
   [orders.orderRejectedWorker, { ...order, reason: 'Streaks' }],
   [orders.orderMissedWorker, order],
   [quality.reviewOutcomeClient, { name: 'Tom', service: 'Window washing', startsAt, verdict: 'overturned', refund: '100.00' }],
