@@ -230,6 +230,8 @@ describe('the panel’s lists and pages, reviews and bids in headless Chromium',
     expect((await d.order(orderId)).status).toBe('failed');
     await page.goto(`${baseUrl}/admin/resources/orders/records/${orderId}/show`);
     await page.locator('[data-testid="action-settlement"]').first().click();
+    // The show page has its own history table with "failed" in it: wait for the settlements list first.
+    await page.waitForURL((url) => url.pathname === '/admin/resources/settlements');
     const settlement = page.locator('table tbody tr', { hasText: 'failed' });
     await settlement.waitFor();
     // The whole pot (4.00) to the one winner.
