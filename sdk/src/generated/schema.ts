@@ -2531,8 +2531,11 @@ export interface components {
             fines: components["schemas"]["Money"];
             /** Format: date-time */
             from: string;
+            /** @description earned − fines + rewards + adjustments + tips. */
             net: components["schemas"]["Money"];
             rewards: components["schemas"]["Money"];
+            /** @description Clients' tips on the worker's orders given in the period, in full (no platform share). */
+            tips: components["schemas"]["Money"];
             /** Format: date-time */
             to: string;
             /** Format: uuid */

@@ -59,6 +59,7 @@ describe('the panel dashboard in headless Chromium', () => {
     expect(await valueOf(page, 'orders.failure-rate')).toBe(`${EXPECTED.failureRatePercent} %`);
     expect(await partOf(page, 'kits.waiting', 'open')).toBe(String(EXPECTED.kitsWaiting.open));
     expect(await valueOf(page, 'billing.revenue-week')).toBe(EXPECTED.revenueWeek);
+    expect(await valueOf(page, 'billing.tips-week')).toBe(EXPECTED.tipsWeek.total);
     expect(await valueOf(page, 'billing.unpaid-invoices')).toBe(String(EXPECTED.unpaidInvoices.count));
     expect(await valueOf(page, 'reviews.open')).toBe(String(EXPECTED.openReviews));
     expect(await valueOf(page, 'jobs.failed')).toBe(String(EXPECTED.jobsFailed));

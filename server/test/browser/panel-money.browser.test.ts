@@ -198,7 +198,7 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     await done(page);
   }, 120_000);
 
-  it("follows the dashboard's figures to exactly the rows they count: failed job runs, revenue, upcoming invoices, failing payouts", async () => {
+  it("follows the dashboard's figures to exactly the rows they count: failed job runs, revenue, upcoming invoices, tips, failing payouts", async () => {
     const manager = await t.userWithRoles(['manager']);
     const page = await signedIn(manager.email);
     await page.locator('[data-dashboard]').waitFor({ timeout: 60_000 });
@@ -229,6 +229,10 @@ describe('the panel money pages and job runs in headless Chromium', () => {
     await follow('billing.upcoming-invoices', 'billable_orders');
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(3);
     await screenshot(page, 'upcoming-invoices.png');
+    await follow('billing.tips-week', 'billable_tips');
+    await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(EXPECTED.tipsWeek.count);
+    expect((await page.locator('table tbody').innerText()).replace(/\s+/g, ' ')).toMatch(/2\.50 cat-units.*5\.00 cat-units/);
+    await screenshot(page, 'tips-week.png');
     await follow('billing.failing-payouts', 'payouts');
     await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 20_000 }).toBe(EXPECTED.payouts.failing);
     expect(await page.locator('table tbody').innerText()).toMatch(/40\.00 cat-units[\s\S]*pending/);

@@ -28,6 +28,7 @@ export const EXPECTED = {
   cookieRetrying: 1,
   revenueWeek: '200.00',
   upcoming: { total: '300.00', clients: 2 },
+  tipsWeek: { total: '7.50', count: 2 },
   unpaidInvoices: { count: 2, owed: '145.00' },
   payouts: { pending: 2, processing: 1, toPay: '124.00', failing: 1 },
   webhooksFailed: 2,
@@ -126,6 +127,23 @@ export async function seedDashboardScenario(t: TestPlatform): Promise<void> {
     await q(
       `INSERT INTO billable_orders (order_id, client_id, price_cents, completed_at, period_end) VALUES (gen_random_uuid(), $1, 10000, $2, $3)`,
       [who, completed, open],
+    );
+  }
+  // Tips: history (one a week, invoiced), then two since Monday 00:00 Paris and one on the Sunday before (last week's).
+  await q(
+    `INSERT INTO billable_tips (tip_id, order_id, client_id, worker_id, amount_cents, tipped_at, period_end)
+     SELECT gen_random_uuid(), gen_random_uuid(), $1, $2, 300, $3::timestamptz - i * interval '1 week' - interval '2 days', $3::timestamptz - i * interval '1 week'
+     FROM generate_series(0, ${HISTORY_ROWS - 1}) i`,
+    [client.id, worker.id, closed],
+  );
+  for (const [cents, tipped] of [
+    [500, '2027-03-08T07:00:00Z'], // Monday 08:00 Paris
+    [250, '2027-03-10T08:00:00Z'], // this morning
+    [900, '2027-03-07T22:59:00Z'], // Sunday 23:59 Paris: last week's, after its close (on this week's invoice, not this week's tips)
+  ] as const) {
+    await q(
+      `INSERT INTO billable_tips (tip_id, order_id, client_id, worker_id, amount_cents, tipped_at, period_end) VALUES (gen_random_uuid(), gen_random_uuid(), $1, $2, $3, $4, $5)`,
+      [client2.id, worker.id, cents, tipped, open],
     );
   }
   await q(

@@ -20,6 +20,7 @@ import { accountLabelsForPanel, invoiceLinesForPanel, statementLinesForPanel, ty
 import { clientBalancePage, workerEarningsPage, type MoneyPage } from '../application/panel-balances.ts';
 import {
   billableOrdersTable,
+  billableTipsTable,
   clientBalancesView,
   invoicesTable,
   ledgerAccountsTable,
@@ -39,6 +40,7 @@ class StatementRecord extends Model {}
 class RewardRecord extends Model {}
 class PayoutRecord extends Model {}
 class BillableOrderRecord extends Model {}
+class BillableTipRecord extends Model {}
 class ClientBalanceRecord extends Model {}
 class WorkerEarningsRecord extends Model {}
 
@@ -158,6 +160,7 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
     extra: { amount: moneyAttribute('amountCents'), failing: failingPayouts },
   });
   billableOrdersTable.model(sequelize, BillableOrderRecord, { modelName: 'BillableOrder', extra: { price: moneyAttribute('priceCents') } });
+  billableTipsTable.model(sequelize, BillableTipRecord, { modelName: 'BillableTip', extra: { amount: moneyAttribute('amountCents') } });
   clientBalancesView.model(sequelize, ClientBalanceRecord, {
     modelName: 'ClientBalance',
     extra: {
@@ -237,6 +240,25 @@ export function billingAdminResources(billing: Payouts, sequelize: Sequelize): A
           periodEnd: { label: 'Week ending' },
         },
         sort: { sortBy: 'completedAt', direction: 'desc' },
+        actions: READ_ONLY_ADMIN_ACTIONS,
+      },
+    },
+    {
+      // Clients' tips as billing bills them (the invoice week; the worker's in full): the dashboard's tips figure opens this list.
+      resource: BillableTipRecord,
+      options: {
+        id: 'billable_tips',
+        navigation,
+        listProperties: ['tippedAt', 'orderId', 'clientId', 'workerId', 'amount', 'periodEnd'],
+        filterProperties: ['orderId', 'clientId', 'workerId', 'tippedAt', 'periodEnd'],
+        properties: {
+          orderId: { reference: 'orders' },
+          clientId: { reference: 'users' },
+          workerId: { reference: 'users' },
+          amountCents: { isVisible: false },
+          periodEnd: { label: 'Week ending' },
+        },
+        sort: { sortBy: 'tippedAt', direction: 'desc' },
         actions: READ_ONLY_ADMIN_ACTIONS,
       },
     },

@@ -6,6 +6,7 @@ import { recentTopUps } from '../infra/top-ups.repository.ts';
 import { earningsBetween, listStatementRows, statementLinesOf } from '../infra/statements.repository.ts';
 import { listPayoutRows } from '../infra/payouts.repository.ts';
 import type { Billing } from './context.ts';
+import { periodNet } from '../domain/earnings.ts';
 
 /**
  * One person's money on one panel page (the summary page component): a few
@@ -164,7 +165,7 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
   const since = statements[0] ? new Date(statements[0].period_end) : new Date(0);
   const now = billing.kernel.clock.now();
   const e = await earningsBetween(db, workerId, since, now);
-  const unstated = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards) + BigInt(e.adjustments);
+  const unstated = periodNet(e);
   const balance = BigInt(totals?.balance_cents ?? 0);
   return {
     title: `Earnings of ${name}`,
@@ -192,7 +193,7 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
         key: 'unstated',
         label: 'Since the last statement',
         value: panelMoney(unstated),
-        note: `${plural(Number(e.completed), 'completed order')}, ${plural(Number(e.failed), 'failed order')}: on the next statement`,
+        note: `${plural(Number(e.completed), 'completed order')}, ${plural(Number(e.failed), 'failed order')}, ${panelMoney(e.tips)} in tips: on the next statement`,
       },
     ],
     tables: [
@@ -208,6 +209,7 @@ export async function workerEarningsPage(billing: Billing, workerId: string): Pr
           Fines: panelMoney(s.fines_cents),
           Rewards: panelMoney(s.rewards_cents),
           Adjustments: panelMoney(s.adjustments_cents),
+          Tips: panelMoney(s.tips_cents),
           'Debt carried': panelMoney(s.debt_carried_cents),
           Net: panelMoney(s.net_cents),
           Status: s.status,

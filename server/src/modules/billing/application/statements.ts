@@ -7,6 +7,7 @@ import { lastCronOccurrence } from '../../../platform/scheduler.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { enqueueSelected } from '../../../platform/outbox.ts';
 import { resolvePrincipal } from '../../identity/index.ts';
+import { periodNet } from '../domain/earnings.ts';
 import {
   earningsBetween,
   insertReward,
@@ -113,7 +114,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
   const from = query.from ? new Date(query.from) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const to = query.to ? new Date(query.to) : now;
   const e = await earningsBetween(billing.kernel.db, workerId, from, to);
-  const net = BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards) + BigInt(e.adjustments);
+  const net = periodNet(e);
   return {
     workerId,
     from: from.toISOString(),
@@ -124,6 +125,7 @@ export async function getEarnings(billing: Billing, viewer: Principal, query: { 
     fines: formatCents(e.fines),
     rewards: formatCents(e.rewards),
     adjustments: formatCents(e.adjustments),
+    tips: formatCents(e.tips),
     net: formatCents(net),
   };
 }

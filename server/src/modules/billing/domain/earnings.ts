@@ -9,7 +9,11 @@ export function earningFor(price: Money): Money {
   return price.percentOf(WORKER_SHARE_BASIS_POINTS);
 }
 
-/** A statement's net: earned − fines + rewards − the debt carried from a negative month. */
-export function statementNet(s: { earned: Money; fines: Money; rewards: Money; debtCarried: Money }): Money {
-  return s.earned.minus(s.fines).plus(s.rewards).minus(s.debtCarried);
+/**
+ * The net of a period's figures, in hundredths: earned − fines + rewards +
+ * adjustments (fines reversed) + tips (in full). A statement also takes off
+ * the debt carried from a negative month (its CHECK `statements_net`).
+ */
+export function periodNet(e: { earned: string; fines: string; rewards: string; adjustments: string; tips: string }): bigint {
+  return BigInt(e.earned) - BigInt(e.fines) + BigInt(e.rewards) + BigInt(e.adjustments) + BigInt(e.tips);
 }

@@ -26,12 +26,31 @@ export function billingDashboardFigures(db: Database): DashboardFigure[] {
       },
     },
     {
+      key: 'billing.tips-week',
+      section: 'Money',
+      label: "This week's tips",
+      kind: 'money',
+      async read({ weekStart }) {
+        // Index `billable_tips_tipped` (migration 0072): clients' tips given since Monday, each the worker's in full (not revenue).
+        const [row] = await sql<{ n: number; cents: string }>(
+          db,
+          'SELECT count(*)::int AS n, coalesce(sum(amount_cents), 0)::text AS cents FROM billable_tips WHERE tipped_at >= $1',
+          [weekStart],
+        );
+        return {
+          value: formatCents(row?.cents ?? '0'),
+          note: `${row?.n ?? 0} tips since Monday, all to workers`,
+          link: { resourceId: 'billable_tips', filters: { 'tippedAt~~from': weekStart.toISOString() } },
+        };
+      },
+    },
+    {
       key: 'billing.upcoming-invoices',
       section: 'Money',
       label: 'Upcoming invoices (Sunday)',
       kind: 'money',
       async read() {
-        // Index `billable_orders_period`: the orders of the periods not closed yet, before discounts.
+        // Index `billable_orders_period`: the orders of the periods not closed yet, before discounts (tips are their own figure).
         const [row] = await sql<{ clients: number; cents: string; closed: Date | null }>(
           db,
           `WITH closed AS (SELECT max(period_end) AS at FROM billing_periods)
@@ -42,7 +61,7 @@ export function billingDashboardFigures(db: Database): DashboardFigure[] {
         const filters: Record<string, string> = row?.closed ? { 'periodEnd~~from': new Date(row.closed.getTime() + 1).toISOString() } : {};
         return {
           value: formatCents(row?.cents ?? '0'),
-          note: `${row?.clients ?? 0} clients, before discounts`,
+          note: `${row?.clients ?? 0} clients, before discounts, tips apart`,
           link: { resourceId: 'billable_orders', filters },
         };
       },

@@ -200,7 +200,15 @@ export async function insertReward(
 
 /** A worker's earnings in [from, to): completed and failed orders, rewards and reversed fines, whether stated yet or not. */
 export async function earningsBetween(db: Database, workerId: string, from: Date, to: Date) {
-  const [row] = await sql<{ earned: string; fines: string; completed: string; failed: string; rewards: string; adjustments: string }>(
+  const [row] = await sql<{
+    earned: string;
+    fines: string;
+    completed: string;
+    failed: string;
+    rewards: string;
+    adjustments: string;
+    tips: string;
+  }>(
     db,
     `SELECT
        coalesce((SELECT sum((price_cents * 6000 + 5000) / 10000) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3), 0)::text AS earned,
@@ -208,7 +216,9 @@ export async function earningsBetween(db: Database, workerId: string, from: Date
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'completed' AND at >= $2 AND at < $3)::text AS completed,
        (SELECT count(*) FROM worker_outcomes WHERE worker_id = $1 AND outcome = 'failed' AND at >= $2 AND at < $3)::text AS failed,
        coalesce((SELECT sum(amount_cents) FROM rewards WHERE worker_id = $1 AND created_at >= $2 AND created_at < $3), 0)::text AS rewards,
-       coalesce((SELECT sum(amount_cents) FROM review_corrections WHERE worker_id = $1 AND kind = 'fine_reversal' AND created_at >= $2 AND created_at < $3), 0)::text AS adjustments`,
+       coalesce((SELECT sum(amount_cents) FROM review_corrections WHERE worker_id = $1 AND kind = 'fine_reversal' AND created_at >= $2 AND created_at < $3), 0)::text AS adjustments,
+       -- Clients' tips, in full, by when they were given (as the statement takes them); index billable_tips_worker.
+       coalesce((SELECT sum(amount_cents) FROM billable_tips WHERE worker_id = $1 AND tipped_at >= $2 AND tipped_at < $3), 0)::text AS tips`,
     [workerId, from, to],
   );
   return row!;

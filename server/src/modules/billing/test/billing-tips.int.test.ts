@@ -164,6 +164,20 @@ describe('billing: tips', () => {
     expect(statements).toHaveLength(1);
     const [statement] = statements;
     expect(statement).toMatchObject({ earned: '120.00', fines: '0.00', rewards: '0.00', tips: '30.55', net: '150.55', status: 'payable' });
+    // The running figures agree with the statement: every tip of the month, in full, in the net (Paris's January).
+    const earnings = await t.api
+      .get('/v1/earnings')
+      .query({ from: '2030-12-31T23:00:00Z', to: '2031-01-31T23:00:00Z' })
+      .set('authorization', as(worker));
+    expect(earnings.status, JSON.stringify(earnings.body)).toBe(200);
+    expect(earnings.body).toMatchObject({ completedOrders: 2, earned: '120.00', tips: '30.55', net: '150.55' });
+    // Before the last tip (Sunday 19 January, 22:30 Paris) only A's two.
+    const earlier = await t.api
+      .get('/v1/earnings')
+      .query({ from: '2030-12-31T23:00:00Z', to: '2031-01-19T21:30:00Z' })
+      .set('authorization', as(worker));
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(200);
+    expect(earlier.body).toMatchObject({ earned: '120.00', tips: '25.00', net: '145.00' });
     expect(
       statement.lines
         .map((l: Line) => [l.kind, l.orderId === a.orderId ? 'A' : 'B', l.amount])

@@ -66,7 +66,11 @@ describe('the operations dashboard', () => {
     expect(byKey('billing.revenue-week').value).toBe(EXPECTED.revenueWeek);
     expect(byKey('billing.upcoming-invoices')).toMatchObject({
       value: EXPECTED.upcoming.total,
-      note: `${EXPECTED.upcoming.clients} clients, before discounts`,
+      note: `${EXPECTED.upcoming.clients} clients, before discounts, tips apart`,
+    });
+    expect(byKey('billing.tips-week')).toMatchObject({
+      value: EXPECTED.tipsWeek.total,
+      note: `${EXPECTED.tipsWeek.count} tips since Monday, all to workers`,
     });
     expect(byKey('billing.unpaid-invoices')).toMatchObject({
       value: EXPECTED.unpaidInvoices.count,
@@ -108,6 +112,10 @@ describe('the operations dashboard', () => {
     expect(byKey('billing.revenue-week').link).toEqual({
       resourceId: 'billable_orders',
       filters: { 'completedAt~~from': '2027-03-07T23:00:00.000Z' },
+    });
+    expect(byKey('billing.tips-week').link).toEqual({
+      resourceId: 'billable_tips',
+      filters: { 'tippedAt~~from': '2027-03-07T23:00:00.000Z' },
     });
     expect(byKey('billing.upcoming-invoices').link).toEqual({
       resourceId: 'billable_orders',
@@ -158,7 +166,7 @@ describe('the operations dashboard', () => {
     } finally {
       sequelize.query = original;
     }
-    expect(queries.size).toBe(17);
+    expect(queries.size).toBe(18);
     for (const [key, { text, bind }] of queries) {
       const [row] = await original<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${text}`, {
         bind,

@@ -6,6 +6,8 @@ import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/
 import { settle } from '../../../../test/helpers/orders.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.ts';
 import { acceptedOrder, mailText } from '../../../../test/helpers/completed-order.ts';
+import { startReceiver } from '../../../../test/helpers/http-receiver.ts';
+import { verifyWebhook } from '../../../../../sdk/src/index.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -243,5 +245,32 @@ describe('orders: tips', () => {
     const late = await tip(orderId, { amount: '2.00' });
     expect([late.status, late.body.code]).toEqual([409, 'ORDERS.TIP_WINDOW_CLOSED']);
     expect(await tipRows(orderId)).toEqual([{ amount_cents: '200' }]);
+  });
+
+  it('delivers order.tipped to a subscribed webhook endpoint once, signed, carrying the tip as the API answered it', async () => {
+    const receiver = await startReceiver();
+    try {
+      const hook = await t.api
+        .post('/v1/webhook-endpoints')
+        .set('authorization', as(manager))
+        .send({ url: receiver.url('/tips'), eventTypes: ['order.tipped'] });
+      expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+      const { orderId } = await accepted({});
+      const given = await tip(orderId, { amount: '7.50' });
+      expect(given.status, JSON.stringify(given.body)).toBe(201);
+      await settle(t);
+      const deliver = () => t.platform.kernel.scheduler.runJob('webhooks.deliver', t.clock.now(), 'test');
+      await deliver();
+      const got = receiver.at('/tips');
+      expect(got).toHaveLength(1);
+      const event = await verifyWebhook(got[0]!.body, got[0]!.headers, hook.body.secret as string);
+      expect(event.type).toBe('order.tipped');
+      expect(event.data).toEqual(given.body);
+      // Delivered: the job again sends nothing more.
+      await deliver();
+      expect(receiver.at('/tips')).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
   });
 });

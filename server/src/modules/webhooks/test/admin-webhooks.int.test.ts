@@ -4,7 +4,7 @@ import { sql, transaction } from '../../../platform/database.ts';
 import { recordPublicEvent } from '../../../platform/event-feed.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { panelSession, signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
-import { startReceiver } from './receiver.ts';
+import { startReceiver } from '../../../../test/helpers/http-receiver.ts';
 
 /** Platform → webhooks in the panel: endpoints with their success rate, deliveries, the attempts log, and the actions. */
 describe('webhooks in the admin panel', () => {

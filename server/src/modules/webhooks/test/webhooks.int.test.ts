@@ -4,7 +4,7 @@ import { sql, transaction } from '../../../platform/database.ts';
 import { findEvent, listEventsAfter, recordPublicEvent } from '../../../platform/event-feed.ts';
 import { verifyWebhook, WebhookVerificationError } from '../../../../../sdk/src/index.ts';
 import { createTestPlatform, type TestPlatform, type MemoryTransport } from '../../../../test/helpers/platform.ts';
-import { startReceiver } from './receiver.ts';
+import { startReceiver } from '../../../../test/helpers/http-receiver.ts';
 import { startWebhookReceiver } from '../../../../../examples/webhook-receiver.ts';
 import { createSecretBox } from '../infra/secret-box.ts';
 import { postOnce } from '../infra/http-sender.ts';
