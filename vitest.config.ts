@@ -15,6 +15,9 @@ export default defineConfig({
     setupFiles: ['server/test/helpers/error-codes-setup.ts'],
     // Each integration file gets its own database (a clone of a migrated template).
     pool: 'forks',
+    // Files run one after another in each worker's module graph: the code is imported once per worker, not per file.
+    // No test mocks modules or leaves a global changed (README, "Tests").
+    isolate: false,
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CapturedQuery } from '../src/platform/database.ts';
+import { stopCapturingQueries, type CapturedQuery } from '../src/platform/database.ts';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.ts';
 import { addCheckInOrders, BENCH_PASSWORD, clientEmail, seedBenchData, seedUuid } from '../../bench/seed.ts';
 
@@ -93,6 +93,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   delete process.env.CHORECAT_QUERY_CAPTURE;
+  stopCapturingQueries();
   rmSync(captureDir, { recursive: true, force: true });
 });
 

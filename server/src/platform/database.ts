@@ -177,6 +177,11 @@ let captureSeq = 0;
  * pauses and resumes the recording (a benchmark captures, then measures the
  * same process with the recording paused: one flag test per query).
  */
+/** Ends the capture (the query-plan test's, so a later test file in the same process records nothing); the patch stays, idle. */
+export function stopCapturingQueries(): void {
+  capturing = false;
+}
+
 export function captureQueriesTo(file: string): void {
   const installed = captureTarget !== undefined;
   captureTarget = file;

@@ -54,6 +54,13 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database: string;
   logger: Logger;
+  /**
+   * A throwaway cluster (the test run's): no waiting for the disk at each
+   * commit. PostgreSQL stays correct for every process that talks to it;
+   * only an operating-system crash could lose data, and the folder is
+   * deleted after the run anyway. Never for a cluster that keeps data.
+   */
+  throwaway?: boolean;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(options.dataDir, 'pg');
   mkdirSync(options.dataDir, { recursive: true });
@@ -70,7 +77,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
     onLog: (message) => options.logger.debug({ postgres: String(message).trim() }, 'postgres'),
     onError: (message) => options.logger.debug({ postgres: String(message).trim() }, 'postgres stderr'),
   });

@@ -57,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     maintenanceUrl = url.toString();
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'chorecat-test-'));
-    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', logger });
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', logger, throwaway: true });
     maintenanceUrl = embedded.adminUrl('postgres');
   }
   const admin = new pg.Client({ connectionString: maintenanceUrl });

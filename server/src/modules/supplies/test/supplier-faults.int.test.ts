@@ -65,24 +65,28 @@ describe('supplies: a misbehaving supplier', () => {
     await survives('wrong-shape', /supplier answered 201 without a valid order/);
   });
 
-  it('cuts a 10 MB answer off as it streams in, the event loop never stalled (p99 lag < 100 ms)', async () => {
+  it('cuts a 10 MB answer off as it streams in, the event loop never stalled (median of 5 answers’ worst lag < 100 ms)', async () => {
     await survives('huge', /supplier answered more than 262144 bytes/);
     // The lag while our client reads five 10 MB answers (the stand-in, in this process, made its 10 MB beforehand).
+    // A client that buffered or parsed the answer would stall on every one of them; the machine's own hiccups (another
+    // process scheduled, a garbage collection) hit one answer, not most: so the median of the five answers' worst lag.
     const client = createSupplierClient({ baseUrl: t.supplier.url, apiKey: TEST_SUPPLIER_KEY, timeoutMs: 5_000 });
     t.supplier.misbehaveNext(5, 'huge');
-    const lag = monitorEventLoopDelay({ resolution: 1 });
-    lag.enable();
-    try {
-      for (let i = 0; i < 5; i++) {
+    const worst: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const lag = monitorEventLoopDelay({ resolution: 1 });
+      lag.enable();
+      try {
         await expect(client.orderCookie({ reference: `huge-${i}`, recipient: { name: 'Tom', address: '1 Lane' } })).rejects.toThrow(
           /more than 262144 bytes/,
         );
+      } finally {
+        lag.disable();
       }
-    } finally {
-      lag.disable();
+      worst.push(lag.max / 1e6);
     }
-    const p99Ms = lag.percentile(99) / 1e6;
-    expect(p99Ms, `event loop p99 ${p99Ms.toFixed(1)} ms, max ${(lag.max / 1e6).toFixed(1)} ms`).toBeLessThan(100);
+    const median = [...worst].sort((a, b) => a - b)[2]!;
+    expect(median, `worst lag per answer: ${worst.map((ms) => ms.toFixed(1)).join(', ')} ms`).toBeLessThan(100);
   });
 
   it('times out an answer that trickles in, and retries', async () => {
