@@ -144,7 +144,7 @@ export interface paths {
          *     password of the account created for it, unless it had one) and so is
          *     every manager. Tests attached to the vacancy are assigned at once.
          *
-         *     **Error codes** (`code` of a problem answer): `HIRING.CHALLENGE_REUSED` (409), `HIRING.CHALLENGE_INVALID` (422), `HIRING.UNKNOWN_SERVICE_TYPE` (422), `HIRING.VACANCY_UNAVAILABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `HIRING.CHALLENGE_REUSED` (409), `HIRING.CHALLENGE_INVALID` (422), `HIRING.UNKNOWN_SERVICE_TYPE` (422), `HIRING.VACANCY_UNAVAILABLE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createApplication"];
         delete?: never;
@@ -190,7 +190,7 @@ export interface paths {
          *     The applicant becomes a worker with a worker code and joins the pool at
          *     once; emailed; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TESTS_NOT_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TESTS_NOT_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["hireApplicant"];
         delete?: never;
@@ -212,7 +212,7 @@ export interface paths {
          * Reject the application (managers)
          * @description The applicant is emailed the reason; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectApplication"];
         delete?: never;
@@ -234,7 +234,7 @@ export interface paths {
          * Assign a test (managers)
          * @description The application enters `testing`; the applicant is emailed. 409 when already assigned or the application is decided.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TEST_ALREADY_ASSIGNED` (409), `HIRING.UNKNOWN_TEST` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.ILLEGAL_TRANSITION` (409), `HIRING.TEST_ALREADY_ASSIGNED` (409), `HIRING.UNKNOWN_TEST` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["assignApplicationTest"];
         delete?: never;
@@ -258,7 +258,7 @@ export interface paths {
          *     their answers). An attempt still running is returned as it is (200).
          *     409 `HIRING.NO_ATTEMPTS_LEFT`, `HIRING.TEST_PASSED`, `HIRING.APPLICATION_CLOSED`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.NO_ATTEMPTS_LEFT` (409), `HIRING.TEST_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.NO_ATTEMPTS_LEFT` (409), `HIRING.TEST_PASSED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["startTestAttempt"];
         delete?: never;
@@ -284,7 +284,7 @@ export interface paths {
          *     `HIRING.ATTEMPT_SUBMITTED` for a second submission; 422
          *     `HIRING.ANSWERS_INVALID` for the wrong number of answers.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.ATTEMPT_EXPIRED` (409), `HIRING.ATTEMPT_SUBMITTED` (409), `HIRING.ANSWERS_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `HIRING.APPLICATION_CLOSED` (409), `HIRING.ATTEMPT_EXPIRED` (409), `HIRING.ATTEMPT_SUBMITTED` (409), `HIRING.ANSWERS_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["submitTestAnswers"];
         delete?: never;
@@ -333,7 +333,7 @@ export interface paths {
          * Sign out
          * @description Revokes the refresh token and every token rotated from the same sign-in. Idempotent; an unknown token is not an error.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["logout"];
         delete?: never;
@@ -404,7 +404,7 @@ export interface paths {
          * Email a password-reset code
          * @description Always 202; a 6-digit code (15 minutes, 5 attempts) is emailed only to an existing account.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["forgotPassword"];
         delete?: never;
@@ -426,7 +426,7 @@ export interface paths {
          * Set a new password with the emailed code
          * @description A right code sets the password and signs out every session. Wrong code and unknown email get the same 400 `AUTH.INVALID_CODE`.
          *
-         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `AUTH.INVALID_CODE` (400), `AUTH.LOCKED` (429); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resetPassword"];
         delete?: never;
@@ -475,7 +475,7 @@ export interface paths {
          *     whether or not the email already has an account (the owner of an
          *     existing account is emailed instead), so the endpoint reveals nothing.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["register"];
         delete?: never;
@@ -521,7 +521,7 @@ export interface paths {
          * Send a new verification code
          * @description Always 202; a code is sent only to an existing, unverified account.
          *
-         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["resendVerification"];
         delete?: never;
@@ -645,7 +645,7 @@ export interface paths {
          *     client declares. Use the returned `id` in check-ins and reports.
          *     Readable by the uploader, staff, and the parties of an order that uses it.
          *
-         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -693,7 +693,7 @@ export interface paths {
          *     five minutes' tolerance); anything else is refused with 401
          *     `BILLING.BAD_SIGNATURE` and changes nothing. Each event id is handled once.
          *
-         *     **Error codes** (`code` of a problem answer): `BILLING.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `BILLING.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveGoldenHatEvent"];
         delete?: never;
@@ -720,7 +720,7 @@ export interface paths {
          *     `SUPPLIES.BAD_SIGNATURE` and changes nothing. Each event id is handled
          *     once; a replay is acknowledged with `duplicate: true`.
          *
-         *     **Error codes** (`code` of a problem answer): `SUPPLIES.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `SUPPLIES.BAD_SIGNATURE` (401); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["receiveSupplierEvent"];
         delete?: never;
@@ -856,7 +856,7 @@ export interface paths {
          *     (ordering or cancelling the cookie) is made now, and the kit returned
          *     with its outcome. 409 `SUPPLIES.NOTHING_TO_RETRY` when no call is pending.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.NOTHING_TO_RETRY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.NOTHING_TO_RETRY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["retryKitCookie"];
         delete?: never;
@@ -880,7 +880,7 @@ export interface paths {
          *     names match case-insensitively. 422 `SUPPLIES.UNKNOWN_ITEM` for a
          *     name the kit does not have; 409 for a kit that is ready or cancelled.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.UNKNOWN_ITEM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.UNKNOWN_ITEM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["packKit"];
         delete?: never;
@@ -906,7 +906,7 @@ export interface paths {
          *     item is unpacked, and `ORDERS.ILLEGAL_TRANSITION` when the order was
          *     cancelled meanwhile; nothing changes then.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `SUPPLIES.COOKIE_NOT_ARRIVED` (409), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.KIT_INCOMPLETE` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `SUPPLIES.COOKIE_NOT_ARRIVED` (409), `SUPPLIES.ILLEGAL_TRANSITION` (409), `SUPPLIES.KIT_INCOMPLETE` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markKitReady"];
         delete?: never;
@@ -995,7 +995,7 @@ export interface paths {
          *     its kit is assembled, a worker is matched and the price fixed
          *     (`scheduled`), and the client is emailed at each step.
          *
-         *     **Error codes** (`code` of a problem answer): `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createOrder"];
         delete?: never;
@@ -1045,7 +1045,7 @@ export interface paths {
          * Accept the work (the client)
          * @description Optionally with a rating from 1 to 5 and a tip (at most the price; it goes to the worker in full, on its own invoice and statement lines). The order is `completed`; a refused tip refuses the acceptance.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["acceptOrder"];
         delete?: never;
@@ -1078,7 +1078,7 @@ export interface paths {
          *     several bids on one order. Recorded in the ledger (the manager's bids
          *     account to the order's pot) and the audit log.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.ORDER_STARTED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.ORDER_STARTED` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["placeBid"];
         delete?: never;
@@ -1100,7 +1100,7 @@ export interface paths {
          * Cancel an order
          * @description The client, before the worker checks in; or a manager. 409 in any other state, changing nothing.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["cancelOrder"];
         delete?: never;
@@ -1122,7 +1122,7 @@ export interface paths {
          * Check in (the assigned worker)
          * @description With a photo uploaded by the worker, during the 2 hours before the start. The order moves to `in_progress`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.CHECK_IN_CLOSED` (409), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.CHECK_IN_CLOSED` (409), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["checkInOrder"];
         delete?: never;
@@ -1144,7 +1144,7 @@ export interface paths {
          * Book a failed order again (the client)
          * @description One call creates a new order with the same service type, address and description at a new start; it then follows the flow of a new order. Only failed orders can be copied.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_COPYABLE` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_COPYABLE` (409), `ORDERS.SERVICE_TYPE_UNAVAILABLE` (422), `ORDERS.START_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["copyOrder"];
         delete?: never;
@@ -1166,7 +1166,7 @@ export interface paths {
          * Reject the work (the client)
          * @description With a reason and an optional rating. The order fails with reason `rejected` and goes to quality review.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["rejectOrder"];
         delete?: never;
@@ -1188,7 +1188,7 @@ export interface paths {
          * Report the work done (the assigned worker)
          * @description Before and after photos and a photo of the report signed by the client ("all done, no claims"). The order moves to `reported`; the client has 72 hours to accept or reject, after which it is accepted automatically.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.ILLEGAL_TRANSITION` (409), `ORDERS.PHOTO_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["reportOrder"];
         delete?: never;
@@ -1263,7 +1263,7 @@ export interface paths {
          *     missing one; an order not completed is a 409 `ORDERS.NOT_TIPPABLE`, after 7 days `ORDERS.TIP_WINDOW_CLOSED`.
          *     Send an `Idempotency-Key`: a retried request then tips once.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_TIPPABLE` (409), `ORDERS.TIP_WINDOW_CLOSED` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `ORDERS.NOT_TIPPABLE` (409), `ORDERS.TIP_WINDOW_CLOSED` (409), `ORDERS.TIP_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["tipOrder"];
         delete?: never;
@@ -1337,7 +1337,7 @@ export interface paths {
          * Define a review form (managers)
          * @description Fields of type `text`, `choice` (with options), `rating` (1–5) or `yesno`, each with a unique key. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewForm"];
         delete?: never;
@@ -1359,7 +1359,7 @@ export interface paths {
          * Edit a review form (a new version)
          * @description The form's next version becomes its current one; reviews already done keep theirs. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `QUALITY.FORM_INVALID` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReviewFormVersion"];
         delete?: never;
@@ -1390,7 +1390,7 @@ export interface paths {
          * @description Opens a `manual` review of the order. An order has at most one open manual review: asking
          *     again while it is open answers 200 with that review and opens nothing. Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["openReview"];
         delete?: never;
@@ -1442,7 +1442,7 @@ export interface paths {
          *     client and the worker are emailed the outcome. A done review takes no second result
          *     (409 `QUALITY.REVIEW_DONE`). Audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.ALREADY_REFUNDED` (409), `BILLING.NOT_INVOICED` (409), `QUALITY.REVIEW_DONE` (409), `QUALITY.ANSWERS_INVALID` (422), `QUALITY.NO_FORM` (422), `QUALITY.REFUND_NEEDS_OVERTURN` (422), `QUALITY.UNKNOWN_FORM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.ALREADY_REFUNDED` (409), `BILLING.NOT_INVOICED` (409), `QUALITY.REVIEW_DONE` (409), `QUALITY.ANSWERS_INVALID` (422), `QUALITY.NO_FORM` (422), `QUALITY.REFUND_NEEDS_OVERTURN` (422), `QUALITY.UNKNOWN_FORM` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["recordReviewResult"];
         delete?: never;
@@ -1475,7 +1475,7 @@ export interface paths {
          *     One call moves the clock at most 3,660 days, ten years of jobs (422
          *     `SANDBOX.ADVANCE_TOO_FAR`); advance again for more.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SANDBOX.CLOCK_BUSY` (409), `SANDBOX.ADVANCE_TOO_FAR` (422), `SANDBOX.CLOCK_BACKWARDS` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `SANDBOX.CLOCK_BUSY` (409), `SANDBOX.ADVANCE_TOO_FAR` (422), `SANDBOX.CLOCK_BACKWARDS` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["advanceSandboxClock"];
         delete?: never;
@@ -1501,7 +1501,7 @@ export interface paths {
         put?: never;
         /**
          * Create a service type
-         * @description **Error codes** (`code` of a problem answer): `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         * @description **Error codes** (`code` of a problem answer): `CATALOG.NAME_TAKEN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createServiceType"];
         delete?: never;
@@ -1549,7 +1549,7 @@ export interface paths {
          *     second mark of a paid share is a 409 `BIDS.SHARE_ALREADY_PAID` and
          *     changes nothing.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.SHARE_ALREADY_PAID` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BIDS.SHARE_ALREADY_PAID` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["markSettlementSharePaid"];
         delete?: never;
@@ -1602,7 +1602,7 @@ export interface paths {
          *     `BILLING.PAYMENT_DECLINED` and credits nothing. Send an
          *     `Idempotency-Key`: a retry is then one charge.
          *
-         *     **Error codes** (`code` of a problem answer): `BILLING.PAYMENT_DECLINED` (402), `BILLING.AMOUNT_OUT_OF_RANGE` (422), `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `BILLING.PAYMENT_DECLINED` (402), `BILLING.AMOUNT_OUT_OF_RANGE` (422), `SERVICE.UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createTopUp"];
         delete?: never;
@@ -1772,7 +1772,7 @@ export interface paths {
          * Reward a worker (managers)
          * @description Credits the worker any amount with a reason; paid with the next statement; audited.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.AMOUNT_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `BILLING.AMOUNT_OUT_OF_RANGE` (422); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["createReward"];
         delete?: never;

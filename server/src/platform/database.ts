@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pg from 'pg';
@@ -109,8 +110,36 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+/** The Idempotency-Key claim the current request runs under (set by the idempotency middleware). */
+interface Claim {
+  id: string;
+  recorded: boolean;
+}
+const claims = new AsyncLocalStorage<Claim>();
+
+/** Runs `work` (the rest of a request) under an Idempotency-Key claim: each transaction it commits records the claim. */
+export function underIdempotencyClaim<T>(claimId: string, work: () => T): T {
+  return claims.run({ id: claimId, recorded: false }, work);
+}
+
 export function transaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.sequelize.transaction((tx) => work(tx));
+  const claim = claims.getStore();
+  if (!claim || claim.recorded) return db.sequelize.transaction((tx) => work(tx));
+  // Under a claim, the change and the record that the claim changed something commit together or not at all:
+  // a retry of the key can then tell "never happened" (run it) from "happened, answer lost" (refuse, never twice).
+  return db.sequelize
+    .transaction(async (tx) => {
+      const result = await work(tx);
+      await db.sequelize.query('INSERT INTO idempotency_commits (claim_id) VALUES ($1) ON CONFLICT DO NOTHING', {
+        bind: [claim.id],
+        transaction: tx,
+      });
+      return result;
+    })
+    .then((result) => {
+      claim.recorded = true;
+      return result;
+    });
 }
 
 /** A raw SQL query with positional parameters ($1, $2 …), optionally inside a transaction. */

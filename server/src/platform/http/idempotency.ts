@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
-import { isDatabaseUnavailable, type Database } from '../database.ts';
+import { isDatabaseUnavailable, underIdempotencyClaim, type Database } from '../database.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
@@ -27,6 +27,14 @@ import type { Logger } from '../logger.ts';
  * only its own claim, never one a retry took over; and a claim whose
  * acknowledgement was lost (it may have committed, the pool saw an error)
  * is released the same way.
+ *
+ * Released or taken over, a claim runs again — unless its request committed
+ * a change: every transaction under a claim records it
+ * (`idempotency_commits`, in the same transaction), and such a claim is
+ * never released nor taken over. When its answer was lost (the process
+ * died after the commit, or the request ended in a 5xx after it) a retry is
+ * refused with 409 IDEMPOTENCY.ANSWER_LOST: the change was made once, and
+ * the caller reads it (its list or resource) rather than make it twice.
  */
 export const KEY_TTL_MS = 24 * 60 * 60_000;
 const STALE_MS = 60_000;
@@ -98,16 +106,23 @@ export function idempotency(db: Database, logger: Logger, options: { staleMs?: n
              created_at = now(), locked_at = now(), claim_id = EXCLUDED.claim_id
          WHERE idempotency_keys.created_at < now() - make_interval(secs => $6 / 1000.0)
             OR (idempotency_keys.state = 'in_flight' AND idempotency_keys.locked_at < now() - make_interval(secs => $7 / 1000.0)
-                AND idempotency_keys.request_hash = EXCLUDED.request_hash)
+                AND idempotency_keys.request_hash = EXCLUDED.request_hash
+                AND NOT EXISTS (SELECT 1 FROM idempotency_commits c WHERE c.claim_id = idempotency_keys.claim_id))
        RETURNING 1`,
       [scope, key, req.method, req.path, requestHash, KEY_TTL_MS, staleMs, claimId],
     );
+  // A claim that committed nothing is freed for a retry to run; one that committed a change is marked lost, never run again.
   const release = (scope: string, key: string, claimId: string) => () =>
-    db.pool.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND claim_id = $3 AND state = 'in_flight'`, [
-      scope,
-      key,
-      claimId,
-    ]);
+    db.pool.query(
+      `WITH committed AS (SELECT EXISTS (SELECT 1 FROM idempotency_commits WHERE claim_id = $3) AS yes),
+       lost AS (
+         UPDATE idempotency_keys SET state = 'lost'
+         WHERE scope = $1 AND key = $2 AND claim_id = $3 AND state = 'in_flight' AND (SELECT yes FROM committed)
+       )
+       DELETE FROM idempotency_keys
+       WHERE scope = $1 AND key = $2 AND claim_id = $3 AND state = 'in_flight' AND NOT (SELECT yes FROM committed)`,
+      [scope, key, claimId],
+    );
 
   return async (req: Request, res: Response, next: NextFunction) => {
     const key = req.get('idempotency-key');
@@ -136,7 +151,7 @@ export function idempotency(db: Database, logger: Logger, options: { staleMs?: n
               ),
             );
           });
-          return next();
+          return underIdempotencyClaim(claimId, () => next());
         }
         const existing = await db.pool.query<{
           request_hash: string;
@@ -144,9 +159,14 @@ export function idempotency(db: Database, logger: Logger, options: { staleMs?: n
           response_status: number | null;
           response_headers: Record<string, string> | null;
           response_body: string | null;
+          /** In flight past the stale time, its change committed: the process that ran it died before storing the answer. */
+          orphaned: boolean;
         }>(
-          'SELECT request_hash, state, response_status, response_headers, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
-          [scope, key],
+          `SELECT request_hash, state, response_status, response_headers, response_body,
+                  state = 'in_flight' AND locked_at < now() - make_interval(secs => $3 / 1000.0)
+                    AND EXISTS (SELECT 1 FROM idempotency_commits c WHERE c.claim_id = k.claim_id) AS orphaned
+           FROM idempotency_keys k WHERE scope = $1 AND key = $2`,
+          [scope, key, staleMs],
         );
         const row = existing.rows[0];
         if (!row)
@@ -156,6 +176,14 @@ export function idempotency(db: Database, logger: Logger, options: { staleMs?: n
             new AppError(
               'IDEMPOTENCY.KEY_REUSED',
               'This Idempotency-Key was already used with a different request. Use a new key for a new request.',
+            ),
+          );
+        }
+        if (row.state === 'lost' || row.orphaned) {
+          return next(
+            new AppError(
+              'IDEMPOTENCY.ANSWER_LOST',
+              'The request with this Idempotency-Key was carried out, but its answer was lost. Read the result (the resource or its list) instead of retrying; a new key would do it again.',
             ),
           );
         }
@@ -223,5 +251,7 @@ export async function purgeExpiredIdempotencyKeys(db: Database): Promise<number>
   const result = await db.pool.query('DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => $1 / 1000.0)', [
     KEY_TTL_MS,
   ]);
+  // A claim's commit record lives as long as its key could (a key is taken over only once past its 24 h).
+  await db.pool.query('DELETE FROM idempotency_commits WHERE committed_at < now() - make_interval(secs => $1 / 1000.0)', [KEY_TTL_MS]);
   return result.rowCount ?? 0;
 }
