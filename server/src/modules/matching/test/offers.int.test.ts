@@ -1,10 +1,12 @@
 import { describe, it, expect, afterEach } from 'vitest';
+import { createChorecat } from '@chorecat/sdk';
 import { sql } from '../../../platform/database.ts';
 import { Money } from '../../../platform/money.ts';
 import { assignWorker } from '../../orders/index.ts';
 import type { GeoPoint } from '../domain/geo.ts';
 import { createTestPlatform, type MemoryTransport, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { bringKitsReady, settle } from '../../../../test/helpers/orders.ts';
+import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -37,11 +39,12 @@ describe('sequential offers', () => {
     t = undefined;
   });
 
-  async function setUp(env: Record<string, string> = {}) {
+  async function setUp(env: Record<string, string> = {}, options: { panel?: boolean } = {}) {
     const frozen = Date.now();
     t = await createTestPlatform({
       env: { MATCHING_STRATEGY: 'offers', MATCHING_RANKING: 'nearest', MATCHING_OFFER_SECONDS: '60', ...env },
       clockBase: () => frozen,
+      ...(options.panel ? { mountBeforeApi: testPanel() } : {}),
     });
     const manager = await t.userWithRoles(['manager']);
     const client = await t.userWithRoles(['client']);
@@ -358,13 +361,43 @@ describe('sequential offers', () => {
     const id = await order(new Date(t.clock.now().getTime() + 3 * DAY));
     await bringKitsReady(t, [id]);
     const offer = (await pendingOf(id))!;
+    // Through the SDK's generated resource methods, over real HTTP.
+    const sdk = createChorecat({ baseUrl: await t.listen(), token: w1.token });
+    const mine = await sdk.offers.list({ status: 'pending' }).toArray();
+    expect(mine.map((o) => [o.id, o.status, o.price])).toEqual([[offer.id, 'pending', '100.00']]);
     const cancelled = await t.api.post(`/v1/orders/${id}/cancel`).set('authorization', `Bearer ${client.token}`).send({ reason: 'Rain' });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     await settle(t);
     expect((await offersOf(id)).map((o) => o.status)).toEqual(['withdrawn']);
     expect((await rounds(id)).map((r) => r.outcome)).toEqual(['order_moved_on']);
-    const res = await answer(w1.token, offer.id, 'accept');
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('MATCHING.OFFER_WITHDRAWN');
+    const res = await sdk.offers.accept(offer.id);
+    expect(res.response.status).toBe(409);
+    expect(res.error?.code).toBe('MATCHING.OFFER_WITHDRAWN');
+    expect((await answer(w1.token, offer.id, 'decline')).body.code).toBe('MATCHING.OFFER_WITHDRAWN');
+  }, 120_000);
+
+  it("shows the order's offer history in the panel, and its round in the matching attempts", async () => {
+    const { t, manager, order, worker, pendingOf, answer } = await setUp({}, { panel: true });
+    const [w1, w2] = [await worker(1), await worker(2)];
+    const id = await order(new Date(t.clock.now().getTime() + 3 * DAY));
+    await bringKitsReady(t, [id]);
+    expect((await answer(w1.token, (await pendingOf(id))!.id, 'decline')).status).toBe(200);
+    expect((await answer(w2.token, (await pendingOf(id))!.id, 'accept')).status).toBe(200);
+    const panel = await signedInPanel(t, manager.email);
+    const toOffers = await panel.get(`/admin/api/resources/orders/records/${id}/offers`).expect(200);
+    expect(toOffers.body.redirectUrl).toContain(`/admin/resources/matching_offers?filters.orderId=${id}`);
+    const offers = await panel
+      .get(`/admin/api/resources/matching_offers/actions/list?filters.orderId=${id}&sortBy=offeredAt&direction=asc`)
+      .expect(200);
+    expect(offers.body.records.map((r: { params: { workerId: string; status: string } }) => [r.params.workerId, r.params.status])).toEqual([
+      [w1.id, 'declined'],
+      [w2.id, 'accepted'],
+    ]);
+    const toAttempts = await panel.get(`/admin/api/resources/orders/records/${id}/matchingAttempts`).expect(200);
+    expect(toAttempts.body.redirectUrl).toContain(`/admin/resources/matching_attempts?filters.orderId=${id}`);
+    const attempts = await panel.get(`/admin/api/resources/matching_attempts/actions/list?filters.orderId=${id}`).expect(200);
+    expect(
+      attempts.body.records.map((r: { params: Record<string, unknown> }) => [r.params.strategy, r.params.outcome, r.params.chosen]),
+    ).toEqual([['offers', 'assigned', w2.id]]);
   }, 120_000);
 });
