@@ -6,6 +6,7 @@ import { matchingAdminActions, matchingAdminResources } from './admin/screens.ts
 import { matchingAttemptsTable, matchingOffersTable } from './infra/attempts.table.ts';
 import { withdrawOffers } from './application/withdraw-offers.ts';
 import { matchingHandlers } from './http/handlers.ts';
+import { matchingPersonalData } from './application/personal-data.ts';
 
 export { matchingAttemptsOf } from './application/attempts-of-order.ts';
 
@@ -45,6 +46,7 @@ export function createMatchingModule(kernel: Kernel, options: { random?: () => n
     jobs: matchingJobs(matcher),
     adminResources: matchingAdminResources(kernel.db.sequelize),
     adminActions: matchingAdminActions(),
+    personalData: [matchingPersonalData(kernel)],
   };
 }
 

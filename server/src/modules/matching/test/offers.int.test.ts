@@ -208,6 +208,10 @@ describe('sequential offers', () => {
     await t.platform.kernel.sandbox.advance(new Date(t.clock.now().getTime() + 10 * 60_000));
     expect(await pendingOf(id)).toBeUndefined();
     expect((await t.api.get('/v1/offers').set('authorization', `Bearer ${w4.token}`)).body.data).toEqual([]);
+    // A worker's offers are in its personal-data export.
+    const exported = await t.api.get('/v1/me/export').set('authorization', `Bearer ${w1.token}`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.sections.offers).toEqual([expect.objectContaining({ id: first.id, orderId: id, status: 'declined' })]);
     // The scheduled order's own emails went out as for a direct match.
     await settle(t);
     expect((t.mail as MemoryTransport).sent.some((m) => m.to === w3.email && m.subject.startsWith('New order for you'))).toBe(true);
