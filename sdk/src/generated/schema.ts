@@ -3210,14 +3210,27 @@ export interface components {
             data: components["schemas"]["Review"][];
             nextCursor: string | null;
         };
+        /** @description One try to match the order; with sequential offers, one round and the offers it made (`outcome` `offering` while it is still asking). */
         ReviewMatchingAttempt: {
             /** Format: date-time */
             at: string;
             candidates: string[];
             /** Format: uuid */
             chosen: string | null;
+            /** @description The workers this round asked, in order (empty for a direct match). */
+            offers: {
+                /** Format: date-time */
+                answeredAt: string | null;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                offeredAt: string;
+                status: components["schemas"]["OfferStatus"];
+                /** Format: uuid */
+                workerId: string;
+            }[];
             /** @enum {string} */
-            outcome: "assigned" | "no_worker_free" | "order_moved_on";
+            outcome: "assigned" | "no_worker_free" | "order_moved_on" | "offering";
             price: components["schemas"]["Money"] | null;
             refused: string[];
             strategy: string;

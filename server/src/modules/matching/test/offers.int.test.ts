@@ -403,5 +403,20 @@ describe('sequential offers', () => {
     expect(
       attempts.body.records.map((r: { params: Record<string, unknown> }) => [r.params.strategy, r.params.outcome, r.params.chosen]),
     ).toEqual([['offers', 'assigned', w2.id]]);
+    // The order's own page (the case quality gathers) has the round with its offers, and names the workers.
+    const show = await panel.get(`/admin/api/resources/orders/records/${id}/show`).expect(200);
+    const page = JSON.parse(show.body.record.params.orderPage);
+    expect(page.matchingAttempts).toEqual([
+      expect.objectContaining({
+        strategy: 'offers',
+        outcome: 'assigned',
+        chosen: w2.id,
+        offers: [
+          expect.objectContaining({ workerId: w1.id, status: 'declined' }),
+          expect.objectContaining({ workerId: w2.id, status: 'accepted' }),
+        ],
+      }),
+    ]);
+    expect(page.people[w1.id]).toMatchObject({ email: w1.email });
   }, 120_000);
 });
