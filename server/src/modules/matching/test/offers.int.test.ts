@@ -4,7 +4,9 @@ import { sql } from '../../../platform/database.ts';
 import { Money } from '../../../platform/money.ts';
 import { assignWorker } from '../../orders/index.ts';
 import type { GeoPoint } from '../domain/geo.ts';
-import { createTestPlatform, type MemoryTransport, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { SmtpTransport } from '../../../platform/mail.ts';
+import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
+import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.ts';
 import { bringKitsReady, settle } from '../../../../test/helpers/orders.ts';
 import { signedInPanel, testPanel } from '../../../../test/helpers/panel.ts';
 
@@ -34,17 +36,22 @@ interface OfferRowForTests {
  */
 describe('sequential offers', () => {
   let t: TestPlatform | undefined;
+  let smtp: TestSmtpServer | undefined;
   afterEach(async () => {
     await t?.close();
+    await smtp?.close();
     t = undefined;
+    smtp = undefined;
   });
 
-  async function setUp(env: Record<string, string> = {}, options: { panel?: boolean } = {}) {
+  async function setUp(env: Record<string, string> = {}, options: { panel?: boolean; smtp?: boolean } = {}) {
     const frozen = Date.now();
+    if (options.smtp) smtp = await startSmtpServer();
     t = await createTestPlatform({
       env: { MATCHING_STRATEGY: 'offers', MATCHING_RANKING: 'nearest', MATCHING_OFFER_SECONDS: '60', ...env },
       clockBase: () => frozen,
       ...(options.panel ? { mountBeforeApi: testPanel() } : {}),
+      ...(smtp ? { mailTransport: new SmtpTransport(smtp.url, 'Chorecat <noreply@chorecat.test>') } : {}),
     });
     const manager = await t.userWithRoles(['manager']);
     const client = await t.userWithRoles(['client']);
@@ -110,7 +117,8 @@ describe('sequential offers', () => {
   }
 
   it('offers, moves on at a decline and at a lapsed deadline on the sandbox clock, and assigns the worker who accepts', async () => {
-    const { t, manager, client, order, worker, offersOf, pendingOf, orderRow, rounds, answer } = await setUp();
+    const { t, manager, client, order, worker, offersOf, pendingOf, orderRow, rounds, answer } = await setUp({}, { smtp: true });
+    const mailsTo = (email: string) => smtp!.received.filter((m) => m.to.includes(email));
     const [w1, w2, w3, w4] = [await worker(1), await worker(2), await worker(3), await worker(4)];
     const id = await order(new Date(t.clock.now().getTime() + 3 * DAY));
     // The kit is ready: the nearest worker is asked, the order stays in matching meanwhile.
@@ -129,13 +137,14 @@ describe('sequential offers', () => {
         ended_at: null,
       }),
     ]);
-    // The offered worker is emailed, through the outbox and the mail transport.
+    // The offered worker is emailed, through the outbox, over SMTP.
     await settle(t);
-    const mail = (t.mail as MemoryTransport).sent.filter((m) => m.to === w1.email);
+    const mail = mailsTo(w1.email);
     expect(mail.map((m) => m.subject)).toEqual(['An order is offered to you: Curtain climbing']);
-    expect(mail[0]!.text).toContain('You have 60 seconds to answer');
-    expect(mail[0]!.text).toContain('1 Offer Street');
-    expect((t.mail as MemoryTransport).sent.filter((m) => m.to === w2.email)).toEqual([]);
+    const body = mail[0]!.raw.replace(/=\r?\n/g, '');
+    expect(body).toContain('You have 60 seconds to answer');
+    expect(body).toContain('1 Offer Street');
+    expect(mailsTo(w2.email)).toEqual([]);
 
     // The worker's own list; nobody else sees it.
     const listed = await t.api.get('/v1/offers?status=pending').set('authorization', `Bearer ${w1.token}`);
@@ -214,7 +223,10 @@ describe('sequential offers', () => {
     expect(exported.body.sections.offers).toEqual([expect.objectContaining({ id: first.id, orderId: id, status: 'declined' })]);
     // The scheduled order's own emails went out as for a direct match.
     await settle(t);
-    expect((t.mail as MemoryTransport).sent.some((m) => m.to === w3.email && m.subject.startsWith('New order for you'))).toBe(true);
+    expect(mailsTo(w3.email).map((m) => m.subject)).toEqual([
+      'An order is offered to you: Curtain climbing',
+      'New order for you: Curtain climbing',
+    ]);
   }, 120_000);
 
   it('takes exactly one of twenty racing accepts of the same offer', async () => {
