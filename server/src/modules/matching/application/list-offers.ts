@@ -9,6 +9,8 @@ import { offerView } from './offer-view.ts';
 export async function listOffers(m: Matcher, input: { actor: Principal; status?: OfferStatus; limit: number; cursor?: string }) {
   const after = decodeCursor(input.cursor);
   const rows = await offerRowsOfWorker(m.kernel.db, { workerId: input.actor.id, status: input.status, after, limit: input.limit + 1 });
-  const views = await Promise.all(rows.map((row) => offerView(m, row)));
+  // One after another: a page is at most 101 offers, each a few small reads, and the pool stays free for others.
+  const views = [];
+  for (const row of rows) views.push(await offerView(m, row));
   return page(views, input.limit, (offer) => ({ at: offer.offeredAt, id: offer.id }));
 }

@@ -356,7 +356,17 @@ describe('sequential offers', () => {
     t.clock.moveTo(new Date(ranOut.getTime() + 180_000));
     await retry();
     expect((await rounds(id)).map((r) => r.outcome)).toEqual(['no_worker_free', 'offering']);
-    expect((await pendingOf(id))?.worker_id).toBe(w1.id);
+    const again = (await pendingOf(id))!;
+    expect(again.worker_id).toBe(w1.id);
+    // w1's offers, newest first, a page at a time; and by status.
+    const page1 = await t.api.get('/v1/offers?limit=1').set('authorization', `Bearer ${w1.token}`);
+    expect(page1.body.data.map((o: { id: string; status: string }) => [o.id, o.status])).toEqual([[again.id, 'pending']]);
+    const page2 = await t.api.get(`/v1/offers?limit=1&cursor=${page1.body.nextCursor}`).set('authorization', `Bearer ${w1.token}`);
+    expect(page2.body.data.map((o: { status: string }) => o.status)).toEqual(['declined']);
+    expect(page2.body.nextCursor).toBeNull();
+    const declinedOnly = await t.api.get('/v1/offers?status=declined').set('authorization', `Bearer ${w1.token}`);
+    expect(declinedOnly.body.data.map((o: { status: string }) => o.status)).toEqual(['declined']);
+    expect((await t.api.get('/v1/offers?status=maybe').set('authorization', `Bearer ${w1.token}`)).status).toBe(400);
     // An open round is not tried again meanwhile, however long it has been open.
     t.clock.moveTo(new Date(ranOut.getTime() + 400_000));
     await retry();
