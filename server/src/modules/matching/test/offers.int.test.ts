@@ -253,6 +253,17 @@ describe('sequential offers', () => {
       [id],
     );
     expect(Number(accepted!.n)).toBe(1);
+    // The database has the last word on both rules, whatever the code does: one accepted offer and one pending per order.
+    const duplicate = (status: string, position: number) =>
+      t.db.pool.query(
+        `INSERT INTO matching_offers (attempt_id, order_id, worker_id, position, status, offered_at, expires_at, answered_at)
+         SELECT attempt_id, order_id, worker_id, $3, $2, offered_at, expires_at, CASE WHEN $2 = 'pending' THEN NULL ELSE answered_at END
+         FROM matching_offers WHERE id = $1`,
+        [offer.id, status, position],
+      );
+    await expect(duplicate('accepted', 10)).rejects.toMatchObject({ code: '23505', constraint: 'matching_offers_one_accepted' });
+    await duplicate('pending', 11);
+    await expect(duplicate('pending', 12)).rejects.toMatchObject({ code: '23505', constraint: 'matching_offers_one_pending' });
   }, 120_000);
 
   it('refuses an accept at the deadline, takes one a millisecond before, and never lets an accept and the deadline both win', async () => {
