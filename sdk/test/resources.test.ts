@@ -46,6 +46,9 @@ describe('resource methods generated from the contract', () => {
       listServiceTypes: 'serviceTypes.list',
       listVacancies: 'vacancies.list',
       markSettlementSharePaid: 'settlementShares.markPaid',
+      listOffers: 'offers.list',
+      acceptOffer: 'offers.accept',
+      declineOffer: 'offers.decline',
       advanceSandboxClock: 'sandbox.advance', // x-sdk-method
       hireApplicant: 'applications.hire', // x-sdk-method
       createWebhookEndpoint: 'webhookEndpoints.create',

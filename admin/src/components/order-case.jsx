@@ -138,6 +138,20 @@ export const CaseSections = ({ c, people }) => (
         a.outcome,
       ])}
     />
+    {c.matchingAttempts.some((a) => a.offers && a.offers.length > 0) ? (
+      <>
+        <H4>Offers</H4>
+        <Rows
+          testId="offers"
+          empty="No offers."
+          wrap={[1]}
+          head={['offered', 'worker', 'status', 'deadline', 'answered']}
+          rows={c.matchingAttempts.flatMap((a) =>
+            (a.offers || []).map((o) => [when(o.offeredAt), personOf(people, o.workerId), o.status, when(o.expiresAt), when(o.answeredAt)]),
+          )}
+        />
+      </>
+    ) : null}
 
     <H4>Invoice line</H4>
     <Text mb="xl" data-section="invoice">

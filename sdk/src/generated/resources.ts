@@ -12,6 +12,7 @@ export type CommonErrorCode = "AUTH.UNAUTHENTICATED" | "INTERNAL" | "RATE_LIMITE
 
 /** The codes each operation documents (`x-error-codes`) plus the common ones; `string` while the contract lists none. */
 export interface OperationErrorCodes {
+  acceptOffer: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "MATCHING.OFFER_ANSWERED" | "MATCHING.OFFER_EXPIRED" | "MATCHING.OFFER_WITHDRAWN" | "NOT_FOUND" | "ORDERS.WORKER_BUSY";
   acceptOrder: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "ORDERS.ILLEGAL_TRANSITION" | "ORDERS.TIP_OUT_OF_RANGE";
   advanceSandboxClock: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND" | "SANDBOX.ADVANCE_TOO_FAR" | "SANDBOX.CLOCK_BACKWARDS" | "SANDBOX.CLOCK_BUSY";
   assignApplicationTest: CommonErrorCode | "AUTH.FORBIDDEN" | "HIRING.ILLEGAL_TRANSITION" | "HIRING.TEST_ALREADY_ASSIGNED" | "HIRING.UNKNOWN_TEST" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "NOT_FOUND";
@@ -26,6 +27,7 @@ export interface OperationErrorCodes {
   createServiceType: CommonErrorCode | "AUTH.FORBIDDEN" | "CATALOG.NAME_TAKEN" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED";
   createTopUp: CommonErrorCode | "AUTH.FORBIDDEN" | "BILLING.AMOUNT_OUT_OF_RANGE" | "BILLING.PAYMENT_DECLINED" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "SERVICE.UNAVAILABLE";
   createWebhookEndpoint: CommonErrorCode | "AUTH.FORBIDDEN" | "EVENTS.UNKNOWN_TYPE" | "WEBHOOKS.URL_NOT_ALLOWED" | "WEBHOOKS.URL_UNRESOLVABLE";
+  declineOffer: CommonErrorCode | "AUTH.FORBIDDEN" | "IDEMPOTENCY.ANSWER_LOST" | "IDEMPOTENCY.IN_FLIGHT" | "IDEMPOTENCY.KEY_REUSED" | "MATCHING.OFFER_ANSWERED" | "MATCHING.OFFER_EXPIRED" | "MATCHING.OFFER_WITHDRAWN" | "NOT_FOUND";
   deleteWebhookEndpoint: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   eraseMe: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   exportMe: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
@@ -58,6 +60,7 @@ export interface OperationErrorCodes {
   listEvents: CommonErrorCode | "AUTH.FORBIDDEN" | "EVENTS.UNKNOWN_CURSOR" | "EVENTS.UNKNOWN_TYPE";
   listInvoices: CommonErrorCode | "AUTH.FORBIDDEN";
   listKits: CommonErrorCode | "AUTH.FORBIDDEN";
+  listOffers: CommonErrorCode | "AUTH.FORBIDDEN";
   listOrders: CommonErrorCode | "AUTH.FORBIDDEN";
   listPayouts: CommonErrorCode | "AUTH.FORBIDDEN";
   listReviewForms: CommonErrorCode | "AUTH.FORBIDDEN";
@@ -155,6 +158,11 @@ export const resourceTable = {
     export: {"operationId":"exportMe","method":"GET","path":"/v1/me/export","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     get: {"operationId":"getMe","method":"GET","path":"/v1/me","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
     update: {"operationId":"updateMe","method":"PATCH","path":"/v1/me","pathParams":[],"query":"none","body":"required","multipart":false,"parseAs":"json","cursorParam":null},
+  },
+  offers: {
+    accept: {"operationId":"acceptOffer","method":"POST","path":"/v1/offers/{id}/accept","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    decline: {"operationId":"declineOffer","method":"POST","path":"/v1/offers/{id}/decline","pathParams":["id"],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
+    list: {"operationId":"listOffers","method":"GET","path":"/v1/offers","pathParams":[],"query":"optional","body":"none","multipart":false,"parseAs":"json","cursorParam":"cursor"},
   },
   operations: {
     getHealth: {"operationId":"getHealth","method":"GET","path":"/healthz","pathParams":[],"query":"none","body":"none","multipart":false,"parseAs":"json","cursorParam":null},
@@ -325,6 +333,14 @@ export interface Resources {
     get: Method<operations["getMe"], "getMe", []>;
     /** Update your profile: `PATCH /v1/me` (updateMe). */
     update: Method<operations["updateMe"], "updateMe", []>;
+  };
+  offers: {
+    /** Take the order I was offered (workers): `POST /v1/offers/{id}/accept` (acceptOffer). */
+    accept: Method<operations["acceptOffer"], "acceptOffer", [id: operations["acceptOffer"]['parameters']['path']["id"]]>;
+    /** Turn down the order I was offered (workers): `POST /v1/offers/{id}/decline` (declineOffer). */
+    decline: Method<operations["declineOffer"], "declineOffer", [id: operations["declineOffer"]['parameters']['path']["id"]]>;
+    /** The orders offered to me (workers): `GET /v1/offers` (listOffers). */
+    list: ListMethod<operations["listOffers"], "listOffers", [], "cursor">;
   };
   operations: {
     /** Liveness: `GET /healthz` (getHealth). */

@@ -971,6 +971,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The orders offered to me (workers)
+         * @description With sequential offers (`MATCHING_STRATEGY=offers`) an order whose kit is
+         *     ready is offered to one worker at a time, best ranked first, each with a
+         *     deadline (`MATCHING_OFFER_SECONDS`, 60 by default); the worker is emailed
+         *     the offer. This lists the calling worker's own offers, newest first,
+         *     optionally of one `status` (`pending`: the ones still to answer).
+         *
+         *     **Error codes** (`code` of a problem answer): none of its own; and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
+         */
+        get: operations["listOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the order I was offered (workers)
+         * @description Accepted only while the offer is `pending` and before its `expiresAt`
+         *     on the platform clock (the deadline itself is too late, whether or not
+         *     the deadline job has marked the offer yet): the worker is assigned and
+         *     the price fixed, and the order is `scheduled`. Of racing accepts, and of
+         *     an accept racing the deadline, exactly one wins; the others are 409 and
+         *     change nothing. 409 `MATCHING.OFFER_EXPIRED` after the deadline,
+         *     `MATCHING.OFFER_ANSWERED` for an offer already accepted or declined,
+         *     `MATCHING.OFFER_WITHDRAWN` when the order no longer needs a worker
+         *     (cancelled, failed); `ORDERS.WORKER_BUSY` when the worker took another
+         *     order for that time meanwhile: the offer is then withdrawn and the next
+         *     candidate asked. Another worker's offer is 404 `NOT_FOUND`.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `MATCHING.OFFER_EXPIRED` (409), `MATCHING.OFFER_ANSWERED` (409), `MATCHING.OFFER_WITHDRAWN` (409), `ORDERS.WORKER_BUSY` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         */
+        post: operations["acceptOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/offers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn down the order I was offered (workers)
+         * @description Declined before the deadline, the order is offered to the next
+         *     candidate at once; when nobody is left, matching retries as it does for
+         *     an order nobody was free for. The same 409s as accepting (`MATCHING.OFFER_EXPIRED`,
+         *     `MATCHING.OFFER_ANSWERED`, `MATCHING.OFFER_WITHDRAWN`); another worker's offer is 404 `NOT_FOUND`.
+         *
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `MATCHING.OFFER_EXPIRED` (409), `MATCHING.OFFER_ANSWERED` (409), `MATCHING.OFFER_WITHDRAWN` (409); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         */
+        post: operations["declineOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders": {
         parameters: {
             query?: never;
@@ -2803,6 +2886,51 @@ export interface components {
          * @example 100.00
          */
         Money: `${bigint}.${"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"}${"0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"}`;
+        /** @description One order offered to one worker, with a deadline to answer by. */
+        Offer: {
+            /**
+             * Format: date-time
+             * @description When the offer stopped being pending (answered, expired or withdrawn).
+             */
+            answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description The deadline; an answer is taken until the instant before it.
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            offeredAt: string;
+            /** @description What is offered. */
+            order: {
+                address: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** @description The service type's name. */
+                service: string;
+                /** Format: uuid */
+                serviceTypeId: string;
+                /** Format: date-time */
+                startsAt: string;
+            };
+            /** Format: uuid */
+            orderId: string;
+            /** @description The price the order is fixed at when the offer is accepted. */
+            price: components["schemas"]["Money"];
+            status: components["schemas"]["OfferStatus"];
+        };
+        OfferList: {
+            data: components["schemas"]["Offer"][];
+            nextCursor: string | null;
+        };
+        /**
+         * @description `pending` until answered; `accepted` or `declined` by the worker; `expired` when the
+         *     deadline passed unanswered; `withdrawn` when the order no longer needed a worker, or the
+         *     worker took another order for that time.
+         * @enum {string}
+         */
+        OfferStatus: "pending" | "accepted" | "declined" | "expired" | "withdrawn";
         Order: {
             address: string;
             allowedActions: components["schemas"]["OrderAction"][];
@@ -3085,14 +3213,27 @@ export interface components {
             data: components["schemas"]["Review"][];
             nextCursor: string | null;
         };
+        /** @description One try to match the order; with sequential offers, one round and the offers it made (`outcome` `offering` while it is still asking). */
         ReviewMatchingAttempt: {
             /** Format: date-time */
             at: string;
             candidates: string[];
             /** Format: uuid */
             chosen: string | null;
+            /** @description The workers this round asked, in order (empty for a direct match). */
+            offers: {
+                /** Format: date-time */
+                answeredAt: string | null;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                offeredAt: string;
+                status: components["schemas"]["OfferStatus"];
+                /** Format: uuid */
+                workerId: string;
+            }[];
             /** @enum {string} */
-            outcome: "assigned" | "no_worker_free" | "order_moved_on";
+            outcome: "assigned" | "no_worker_free" | "order_moved_on" | "offering";
             price: components["schemas"]["Money"] | null;
             refused: string[];
             strategy: string;
@@ -5325,6 +5466,124 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    listOffers: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["OfferStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of offers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    acceptOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; the order is scheduled with the caller as its worker. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    declineOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (e.g. a UUID) that makes a retry of this POST safe: the
+                 *     first answer is replayed, kept 24 hours. Operations whose answer
+                 *     carries credentials (sign-in, refresh, email verification) store no
+                 *     answer: a retry runs again, so a spent refresh token presented twice
+                 *     is still caught as reuse.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["DatabaseUnavailable"];

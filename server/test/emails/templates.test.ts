@@ -4,6 +4,7 @@ import * as bids from '../../src/modules/bids/domain/emails.ts';
 import * as billing from '../../src/modules/billing/domain/emails.ts';
 import * as hiring from '../../src/modules/hiring/domain/emails.ts';
 import * as identity from '../../src/modules/identity/domain/emails.ts';
+import * as matching from '../../src/modules/matching/domain/emails.ts';
 import * as notifications from '../../src/modules/notifications/domain/templates.ts';
 import * as orders from '../../src/modules/orders/domain/emails.ts';
 import * as quality from '../../src/modules/quality/domain/emails.ts';
@@ -69,6 +70,7 @@ const samples: [EmailTemplate<never>, unknown][] = [
   [identity.passwordResetCodeEmail, { name: 'Tom', code: '123456', minutes: 15 }],
   [identity.passwordChangedEmail, { name: 'Tom' }],
   [identity.accountErasedEmail, {}],
+  [matching.orderOfferedWorker, { ...order, name: 'Wes', expiresAt: new Date('2026-12-02T09:01:00Z'), seconds: 60, price: '100.00' }],
   [notifications.operatorAlert, { summary: 'Boom', requestId: 'req-1', detail: 'Error: boom', at: startsAt }],
   [orders.orderReceived, order],
   [orders.orderScheduledClient, { ...order, price: '100.00' }],
@@ -100,7 +102,9 @@ const context = { publicUrl: 'https://chorecat.example.test/', timeZone: 'Europe
 
 describe('every email template', () => {
   it('covers every template the modules define', () => {
-    const defined = [bids, billing, hiring, identity, notifications, orders, quality, supplies, webhooks].flatMap((m) => Object.values(m));
+    const defined = [bids, billing, hiring, identity, matching, notifications, orders, quality, supplies, webhooks].flatMap((m) =>
+      Object.values(m),
+    );
     expect(new Set(samples.map(([template]) => template))).toEqual(new Set(defined));
   });
 

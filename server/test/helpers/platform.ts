@@ -73,6 +73,13 @@ export async function createTestPlatform(
      * lives in a future week starts in it.
      */
     startsAt?: Date;
+    /**
+     * The real time the platform clock counts from (default: Date.now). A
+     * constant stops the clock between moves, for tests that answer at an
+     * exact millisecond (a deadline): time then moves only by moveTo and
+     * the sandbox clock.
+     */
+    clockBase?: () => number;
   } = {},
 ): Promise<TestPlatform> {
   const modules = options.modules ?? MODULES;
@@ -119,7 +126,7 @@ export async function createTestPlatform(
     }),
   });
   const db = connectDatabase(url, logger);
-  const clock = new PlatformClock();
+  const clock = new PlatformClock(options.clockBase);
   if (options.startsAt) {
     // The shared offset the platform reads at start (and every process after), as an advance would leave it.
     if (options.startsAt.getTime() <= Date.now()) throw new Error(`startsAt ${options.startsAt.toISOString()} is not ahead of today`);

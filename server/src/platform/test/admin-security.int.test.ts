@@ -39,6 +39,7 @@ const WATCHED_TABLES = [
   'settlement_shares',
   'top_ups',
   'matching_attempts',
+  'matching_offers',
 ];
 
 async function fingerprint(t: TestPlatform): Promise<Record<string, string>> {

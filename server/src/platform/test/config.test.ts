@@ -112,6 +112,15 @@ describe('configuration', () => {
     expect(problemsOf({ MATCHING_RANKING: 'closest' }).join()).toMatch(/MATCHING_RANKING/);
   });
 
+  it('takes sequential offers with a deadline of 60 s by default, 10 s to an hour', () => {
+    const offers = loadConfig({ MATCHING_STRATEGY: 'offers', MATCHING_RANKING: 'nearest' }, MODULES);
+    expect([offers.matchingStrategy, offers.matchingRanking, offers.matchingOfferMs]).toEqual(['offers', 'nearest', 60_000]);
+    expect(loadConfig({ MATCHING_OFFER_SECONDS: '10' }, MODULES).matchingOfferMs).toBe(10_000);
+    expect(loadConfig({ MATCHING_OFFER_SECONDS: '3600' }, MODULES).matchingOfferMs).toBe(3_600_000);
+    for (const bad of ['9', '3601', '45.5', 'soon'])
+      expect(problemsOf({ MATCHING_OFFER_SECONDS: bad }).join(), bad).toMatch(/MATCHING_OFFER_SECONDS/);
+  });
+
   it('builds the panel at start unless PANEL says lazy or off, and refuses other values', () => {
     expect(loadConfig({}, MODULES).panel).toBe('on');
     expect(loadConfig({ PANEL: 'lazy' }, MODULES).panel).toBe('lazy');

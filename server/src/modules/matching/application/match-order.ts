@@ -1,35 +1,11 @@
-import type { Kernel } from '../../../platform/module.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { assignWorker, findOrderSlot, type OrderSlot } from '../../orders/index.ts';
-import { PRICING_STRATEGIES, type PricingStrategy } from '../domain/pricing.ts';
+import { assignWorker, findOrderSlot } from '../../orders/index.ts';
 import { recordAttempt, type MatchingAttempt } from '../infra/attempts.repository.ts';
-import { GEOCODERS, type Geocoder } from '../infra/geocoder.ts';
+import { priceOf, type Matcher } from './matcher.ts';
 import { rankCandidates } from './rank-candidates.ts';
+import { startOffers } from './start-offers.ts';
 
-export interface Matcher {
-  kernel: Kernel;
-  pricing: PricingStrategy;
-  geocoder: Geocoder;
-  random: () => number;
-}
-
-export function createMatcher(kernel: Kernel, random: () => number = Math.random, geocoder?: Geocoder): Matcher {
-  return {
-    kernel,
-    pricing: PRICING_STRATEGIES[kernel.config.pricingStrategy]!,
-    geocoder: geocoder ?? GEOCODERS[kernel.config.geocoder]!,
-    random,
-  };
-}
-
-/** The order's price from the pricing strategy (fixed when the worker is: a direct match, or an accepted offer). */
-export function priceOf(m: Matcher, slot: OrderSlot) {
-  return m.pricing.price({
-    serviceTypeId: slot.serviceTypeId,
-    durationMinutes: Math.round((slot.endsAt.getTime() - slot.startsAt.getTime()) / 60_000),
-    startsAt: slot.startsAt,
-  });
-}
+export { createMatcher, priceOf, type Matcher } from './matcher.ts';
 
 /**
  * Tries to give an order in `matching` a worker (SPEC §7): the active
@@ -41,11 +17,12 @@ export function priceOf(m: Matcher, slot: OrderSlot) {
  * (start-offers.ts). Every try is recorded with its candidates and its
  * choice. Idempotent: an order that has moved on is left alone.
  */
-export async function matchOrder(m: Matcher, orderId: string): Promise<MatchingAttempt['outcome'] | 'not_matching'> {
+export async function matchOrder(m: Matcher, orderId: string): Promise<MatchingAttempt['outcome'] | 'offering' | 'not_matching'> {
   const { kernel } = m;
   const slot = await findOrderSlot(kernel, orderId);
   if (!slot || slot.status !== 'matching') return 'not_matching';
   const ranked = await rankCandidates(m, slot);
+  if (kernel.config.matchingStrategy === 'offers') return startOffers(m, slot, ranked);
   const price = priceOf(m, slot);
   const refused: string[] = [];
   const attempt = (outcome: MatchingAttempt['outcome'], chosen: string | null): MatchingAttempt => ({

@@ -1,7 +1,7 @@
 import { activeWorkerIds, nearestWorkers } from '../../identity/index.ts';
 import { busyWorkerIds, lastAssignedAt, type OrderSlot } from '../../orders/index.ts';
 import { leastRecentlyAssignedMatching, MATCHING_STRATEGIES, type Candidate } from '../domain/matching.ts';
-import type { Matcher } from './match-order.ts';
+import type { Matcher } from './matcher.ts';
 
 /** How far down the nearest list an offers round or a direct match looks (the rest are farther than anyone sensible). */
 export const NEAREST_LIMIT = 100;

@@ -2,8 +2,8 @@
  * Sequential offers (`MATCHING_STRATEGY=offers`): the ranked candidates are
  * asked one at a time, each with a deadline on the platform clock. Pure
  * rules: whether an answer may still be given, and who is asked next.
- * (The offers themselves — table, routes, deadline job — are not built
- * yet: issue #19.)
+ * The offers themselves (matching_offers, /v1/offers, the deadline job)
+ * use them: application/offer-next.ts and its neighbours.
  */
 export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];

@@ -17,8 +17,8 @@ export interface MatchingAttempt {
 export async function recordAttempt(db: Database, attempt: MatchingAttempt): Promise<void> {
   await execute(
     db,
-    `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, refused, chosen, price_cents, pricing, outcome, ranking, note)
-     VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8, $9, $10, $11)`,
+    `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, refused, chosen, price_cents, pricing, outcome, ranking, note, ended_at)
+     VALUES ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7, $8, $9, $10, $11, $2)`,
     [
       attempt.orderId,
       attempt.at,
@@ -44,7 +44,7 @@ export async function lastAttempts(db: Database, orderIds: string[]): Promise<Ma
   if (orderIds.length === 0) return new Map();
   const rows = await sql<{ order_id: string; at: Date; open: boolean }>(
     db,
-    `SELECT order_id, max(attempted_at) AS at, false AS open
+    `SELECT order_id, max(coalesce(ended_at, attempted_at)) AS at, bool_or(outcome = 'offering') AS open
        FROM matching_attempts WHERE order_id = ANY($1::uuid[]) GROUP BY order_id`,
     [orderIds],
   );

@@ -79,14 +79,15 @@ export async function ordersAwaitingWorker(kernel: Pick<OrdersKernel, 'db'>, now
   return (await ordersAwaitingWorkerRows(kernel.db, now, limit)).map(slotOf);
 }
 
-export async function findOrderSlot(kernel: Pick<OrdersKernel, 'db'>, orderId: string): Promise<OrderSlot | undefined> {
-  const row = await findSlotRow(kernel.db, orderId);
+/** In the caller's transaction when given one (matching's offers hold a lock and read in it). */
+export async function findOrderSlot(kernel: Pick<OrdersKernel, 'db'>, orderId: string, tx?: Tx): Promise<OrderSlot | undefined> {
+  const row = await findSlotRow(kernel.db, orderId, tx);
   return row ? slotOf(row) : undefined;
 }
 
 /** Workers holding an order that overlaps [startsAt, endsAt) (the statuses the exclusion constraint covers). */
-export async function busyWorkerIds(kernel: Pick<OrdersKernel, 'db'>, startsAt: Date, endsAt: Date): Promise<Set<string>> {
-  return new Set(await busyWorkerIdsBetween(kernel.db, startsAt, endsAt));
+export async function busyWorkerIds(kernel: Pick<OrdersKernel, 'db'>, startsAt: Date, endsAt: Date, tx?: Tx): Promise<Set<string>> {
+  return new Set(await busyWorkerIdsBetween(kernel.db, startsAt, endsAt, tx));
 }
 
 /** When each worker was last assigned an order (by the assignment's time in the timeline); absent: never. */

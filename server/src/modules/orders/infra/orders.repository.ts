@@ -154,17 +154,18 @@ export const ordersAwaitingWorkerRows = (db: Database, now: Date, limit: number)
     limit,
   ]);
 
-export const findSlotRow = async (db: Database, orderId: string) =>
-  (await sql<SlotRow>(db, `SELECT ${SLOT_COLUMNS} FROM orders WHERE id = $1`, [orderId]))[0];
+export const findSlotRow = async (db: Database, orderId: string, tx?: Tx) =>
+  (await sql<SlotRow>(db, `SELECT ${SLOT_COLUMNS} FROM orders WHERE id = $1`, [orderId], tx))[0];
 
 /** Workers holding an order that overlaps [startsAt, endsAt) (the statuses the exclusion constraint covers). */
-export async function busyWorkerIdsBetween(db: Database, startsAt: Date, endsAt: Date): Promise<string[]> {
+export async function busyWorkerIdsBetween(db: Database, startsAt: Date, endsAt: Date, tx?: Tx): Promise<string[]> {
   const rows = await sql<{ worker_id: string }>(
     db,
     `SELECT DISTINCT worker_id FROM orders
      WHERE worker_id IS NOT NULL AND status IN ('scheduled', 'in_progress', 'reported', 'completed')
        AND tstzrange(starts_at, ends_at) && tstzrange($1::timestamptz, $2::timestamptz)`,
     [startsAt, endsAt],
+    tx,
   );
   return rows.map((r) => r.worker_id);
 }

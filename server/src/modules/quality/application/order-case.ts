@@ -84,7 +84,7 @@ export async function peopleOfCase(quality: Quality, c: OrderCase, more: readonl
     c.order.clientId,
     c.order.workerId,
     ...c.timeline.map((e) => e.actorId),
-    ...c.matchingAttempts.flatMap((a) => [...a.candidates, ...a.refused, a.chosen]),
+    ...c.matchingAttempts.flatMap((a) => [...a.candidates, ...a.refused, a.chosen, ...a.offers.map((o) => o.workerId)]),
     ...more,
   ].filter((id): id is string => typeof id === 'string' && id !== '');
   const [contacts, codes] = await Promise.all([contactsOf(quality.kernel, ids), workerCodesOf(quality.kernel, ids)]);
