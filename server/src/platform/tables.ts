@@ -21,13 +21,19 @@ export const idempotencyKeysTable = defineTable('idempotency_keys', {
   method: col.text(),
   path: col.text(),
   request_hash: col.text(),
-  state: col.text<'in_flight' | 'done'>(),
+  state: col.text<'in_flight' | 'done' | 'lost'>(),
   response_status: col.integer.nullable(),
   response_headers: col.jsonb.nullable<Record<string, string>>(),
   response_body: col.text.nullable(),
   created_at: col.timestamptz(),
   locked_at: col.timestamptz(),
   claim_id: col.uuid.nullable(),
+});
+
+/** Claims of an Idempotency-Key whose request committed a change, written in that change's transaction (`database.ts`). */
+export const idempotencyCommitsTable = defineTable('idempotency_commits', {
+  claim_id: col.uuid({ primaryKey: true }),
+  committed_at: col.timestamptz(),
 });
 
 /** Rate-limit counters shared by every process (`http/rate-limit.ts`). */
@@ -93,6 +99,7 @@ export const eventsTable = defineTable('events', {
 export const KERNEL_TABLES: readonly Table[] = [
   sandboxClockTable,
   idempotencyKeysTable,
+  idempotencyCommitsTable,
   rateLimitHitsTable,
   outboxTable,
   jobRunsTable,
