@@ -3233,7 +3233,7 @@ export interface components {
                 workerId: string;
             }[];
             /** @enum {string} */
-            outcome: "assigned" | "no_worker_free" | "order_moved_on" | "offering";
+            outcome: "assigned" | "no_worker_free" | "order_moved_on" | "offering" | "order_edited";
             price: components["schemas"]["Money"] | null;
             refused: string[];
             strategy: string;

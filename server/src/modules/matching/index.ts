@@ -5,6 +5,7 @@ import { matchingJobs } from './jobs/retry.ts';
 import { matchingAdminActions, matchingAdminResources } from './admin/screens.ts';
 import { matchingAttemptsTable, matchingOffersTable } from './infra/attempts.table.ts';
 import { withdrawOffers } from './application/withdraw-offers.ts';
+import { followOrderEdit } from './application/follow-order-edit.ts';
 import { matchingHandlers } from './http/handlers.ts';
 import { matchingPersonalData } from './application/personal-data.ts';
 
@@ -27,7 +28,8 @@ export { PRICING_STRATEGIES, fixedPricing, FIXED_PRICE, type PricingStrategy, ty
  * Orders nobody was free for are retried by `matching.retry`. With
  * `MATCHING_STRATEGY=offers` the candidates are asked one at a time
  * (`/v1/offers`), each with a deadline the `matching.offer-deadlines` job
- * keeps; an order that leaves `matching` otherwise withdraws its offer.
+ * keeps; an order that leaves `matching` otherwise withdraws its offer, and
+ * one edited while offered is offered again.
  */
 export function createMatchingModule(kernel: Kernel, options: { random?: () => number } = {}): ChorecatModule {
   const matcher = createMatcher(kernel, options.random);
@@ -40,6 +42,10 @@ export function createMatchingModule(kernel: Kernel, options: { random?: () => n
       await withdrawOffers(matcher, event.payload.orderId);
     });
   }
+  // An order edited while it is offered is offered again, as it is now.
+  kernel.events.subscribe('order.edited', 'matching.follow-edit', async (event) => {
+    await followOrderEdit(matcher, event);
+  });
   return {
     name: 'matching',
     handlers: matchingHandlers(matcher),

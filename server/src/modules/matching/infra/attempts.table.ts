@@ -12,8 +12,8 @@ export const matchingAttemptsTable = defineTable('matching_attempts', {
   chosen: col.uuid.nullable(),
   price_cents: col.bigint.nullable(),
   pricing: col.text.nullable(),
-  /** `offering` while an offers round is still asking. */
-  outcome: col.text<'assigned' | 'no_worker_free' | 'order_moved_on' | 'offering'>(),
+  /** `offering` while an offers round is still asking; `order_edited` when an edit of the order ended the round. */
+  outcome: col.text<'assigned' | 'no_worker_free' | 'order_moved_on' | 'offering' | 'order_edited'>(),
   /** The ranking the candidates are in (after any fallback). */
   ranking: col.text.nullable(),
   /** Why the ranking is not the configured one, in words for staff. */
@@ -22,6 +22,8 @@ export const matchingAttemptsTable = defineTable('matching_attempts', {
   offered: col.uuidArray(),
   /** When the try ended (an offers round: when a worker accepted, the list ran out or the order moved on); null while open. */
   ended_at: col.timestamptz.nullable(),
+  /** The `order.edited` event an offers round was opened for (the round the edit ended is before it). */
+  after_edit: col.uuid.nullable(),
 });
 
 /** `matching_offers`: one question to one worker of an offers round, with its deadline and its answer. */

@@ -37,13 +37,13 @@ export async function roundOf(db: Database, tx: Tx, attemptId: string): Promise<
 export async function openRound(
   db: Database,
   tx: Tx,
-  round: { orderId: string; at: Date; ranking: string; note: string | null; candidates: string[] },
+  round: { orderId: string; at: Date; ranking: string; note: string | null; candidates: string[]; afterEdit?: string },
 ): Promise<RoundRow> {
   const { rows } = await execute<RoundRow>(
     db,
-    `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, outcome, ranking, note)
-     VALUES ($1, $2, 'offers', $3::uuid[], 'offering', $4, $5) RETURNING ${matchingAttemptsTable.list}`,
-    [round.orderId, round.at, round.candidates, round.ranking, round.note],
+    `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, outcome, ranking, note, after_edit)
+     VALUES ($1, $2, 'offers', $3::uuid[], 'offering', $4, $5, $6) RETURNING ${matchingAttemptsTable.list}`,
+    [round.orderId, round.at, round.candidates, round.ranking, round.note, round.afterEdit ?? null],
     tx,
   );
   return rows[0]!;
@@ -59,12 +59,23 @@ export async function noteAsked(db: Database, tx: Tx, attemptId: string, skipped
   );
 }
 
-/** Ends an open round: assigned (with the worker and price), no_worker_free or order_moved_on. */
+/** Whether a round was already opened for this `order.edited` event (a repeated delivery). */
+export async function roundAfterEdit(db: Database, tx: Tx, eventId: string): Promise<boolean> {
+  return (await sql(db, 'SELECT 1 FROM matching_attempts WHERE after_edit = $1', [eventId], tx)).length > 0;
+}
+
+/** Ends an open round: assigned (with the worker and price), no_worker_free, order_moved_on or order_edited. */
 export async function closeRound(
   db: Database,
   tx: Tx,
   attemptId: string,
-  end: { outcome: 'assigned' | 'no_worker_free' | 'order_moved_on'; at: Date; chosen?: string; priceCents?: bigint; pricing?: string },
+  end: {
+    outcome: 'assigned' | 'no_worker_free' | 'order_moved_on' | 'order_edited';
+    at: Date;
+    chosen?: string;
+    priceCents?: bigint;
+    pricing?: string;
+  },
 ): Promise<void> {
   await execute(
     db,

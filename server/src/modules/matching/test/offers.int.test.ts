@@ -413,6 +413,53 @@ describe('sequential offers', () => {
     expect((await answer(w1.token, offer.id, 'decline')).body.code).toBe('MATCHING.OFFER_WITHDRAWN');
   }, 120_000);
 
+  it('offers an order edited while offered again, ranked for the order as it is now, once per edit', async () => {
+    const { t, manager, order, worker, offersOf, pendingOf, rounds, answer } = await setUp();
+    const near = await worker(1);
+    const far = await worker(30);
+    const id = await order(new Date(t.clock.now().getTime() + 3 * DAY));
+    await bringKitsReady(t, [id]);
+    const first = (await pendingOf(id))!;
+    expect(first.worker_id).toBe(near.id);
+    // A manager moves the visit 30 km north, next to the other worker.
+    const there = { lat: ORDER_AT.lat + 30 / 111.2, lng: ORDER_AT.lng };
+    const edited = await t.api
+      .patch(`/v1/orders/${id}`)
+      .set('authorization', `Bearer ${manager.token}`)
+      .send({ address: `2 Moved Street @${there.lat.toFixed(6)},${there.lng.toFixed(6)}` });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    await settle(t);
+    // (Both offered at the same instant, each first of its round: the withdrawn one first.)
+    const offersNow = async () => (await offersOf(id)).sort((a, b) => Number(a.status !== 'withdrawn') - Number(b.status !== 'withdrawn'));
+    const offers = await offersNow();
+    expect(offers.map((o) => [o.worker_id, o.status])).toEqual([
+      [near.id, 'withdrawn'],
+      [far.id, 'pending'],
+    ]);
+    // (Both rounds at the same instant of the frozen clock: the ended one first.)
+    const inOrder = async () => (await rounds(id)).sort((a, b) => Number(a.ended_at === null) - Number(b.ended_at === null));
+    expect((await inOrder()).map((r) => [r.outcome, r.candidates])).toEqual([
+      ['order_edited', [near.id, far.id]],
+      ['offering', [far.id, near.id]],
+    ]);
+    // The withdrawn offer cannot be taken; the new one can.
+    expect((await answer(near.token, first.id, 'accept')).body.code).toBe('MATCHING.OFFER_WITHDRAWN');
+    // The same event delivered again (an outbox retry) opens no third round and withdraws nothing.
+    const redelivered = await t.db.pool.query(
+      "UPDATE outbox SET status = 'pending', available_at = now() - interval '1 second' WHERE payload->>'subscriber' = 'matching.follow-edit'",
+    );
+    expect(redelivered.rowCount).toBe(1);
+    await settle(t);
+    expect((await offersNow()).map((o) => [o.id, o.status])).toEqual([
+      [first.id, 'withdrawn'],
+      [offers[1]!.id, 'pending'],
+    ]);
+    expect(await rounds(id)).toHaveLength(2);
+    const taken = await answer(far.token, offers[1]!.id, 'accept');
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect((await rounds(id)).map((r) => r.outcome).sort()).toEqual(['assigned', 'order_edited']);
+  }, 120_000);
+
   it("shows the order's offer history in the panel, and its round in the matching attempts", async () => {
     const { t, manager, order, worker, pendingOf, answer } = await setUp({}, { panel: true });
     const [w1, w2] = [await worker(1), await worker(2)];
