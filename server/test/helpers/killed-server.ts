@@ -57,7 +57,7 @@ export class KilledServer {
   readonly kills: string[] = [];
   private starting?: Promise<void>;
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(readonly env: Record<string, string>) {}
 
   /** Resolves once a process is up (starting one if none is). */
   up(): Promise<void> {

@@ -39,6 +39,9 @@ export async function orderCookie(supplies: Supplies, kitId: string): Promise<Su
       );
       // The delivery raced ahead of our bookkeeping (or the supplier had the cookie in stock).
       if (placed.status === 'delivered') await recordCookieDelivery(supplies, tx, kit.id, placed.deliveredAt);
+    } else if (current.cookie_status === 'delivered' && !current.cookie_supplier_order_id) {
+      // The delivery's callback beat this answer (matched by our reference): the kit still learns which cookie it got.
+      await updateKit(kernel.db, tx, kit.id, { cookie_supplier_order_id: placed.id }, now);
     } else if (current.cookie_status === 'cancelled' && !current.cookie_supplier_order_id) {
       // The order was cancelled while this call was in flight: cancel the cookie we just ordered.
       await updateKit(

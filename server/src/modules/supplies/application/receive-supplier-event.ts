@@ -53,7 +53,8 @@ export async function receiveSupplierEvent(
       kernel.logger.warn({ eventId: event.id, data: event.data }, 'supplier callback for an unknown cookie');
       return { received: true, duplicate: false, handled: false } as const;
     }
-    const handled = await recordCookieDelivery(supplies, tx, kit.id, event.data.deliveredAt ?? null);
+    const supplierOrderId = typeof event.data.orderId === 'string' ? event.data.orderId : undefined;
+    const handled = await recordCookieDelivery(supplies, tx, kit.id, event.data.deliveredAt ?? null, supplierOrderId);
     return { received: true, duplicate: false, handled } as const;
   });
 }
