@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
@@ -16,6 +16,12 @@ export interface Storage {
   get(key: string): Promise<Buffer>;
   /** Removes a stored object; removing one that is not there is no error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes what a killed process left behind, older than `minAgeMs` of real
+   * time: temporary files, and stored files `unreferenced` says no row names.
+   * Only the disk store has one (an S3 bucket's lifecycle rules are the operator's).
+   */
+  sweep?(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }>;
 }
 
 /**
@@ -114,6 +120,37 @@ export class DiskStorage implements Storage {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async sweep(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }> {
+    // Real time, not the platform clock: file times are the disk's, and the sandbox clock runs ahead of them.
+    const before = Date.now() - minAgeMs;
+    let temporary = 0;
+    let orphans = 0;
+    let prefixes: string[];
+    try {
+      prefixes = (await readdir(this.directory, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { temporary, orphans }; // nothing uploaded yet
+      throw error;
+    }
+    for (const prefix of prefixes) {
+      const dir = path.join(this.directory, prefix);
+      const old: string[] = [];
+      for (const name of await readdir(dir)) {
+        const info = await stat(path.join(dir, name)).catch(() => undefined);
+        if (!info?.isFile() || info.mtimeMs >= before) continue;
+        if (name.startsWith(TEMP_PREFIX)) {
+          await rm(path.join(dir, name), { force: true });
+          temporary++;
+        } else if (/^[0-9a-f-]{36}$/.test(name)) old.push(name);
+      }
+      for (const key of old.length ? await unreferenced(old) : []) {
+        await this.delete(key);
+        orphans++;
+      }
+    }
+    return { temporary, orphans };
   }
 }
 

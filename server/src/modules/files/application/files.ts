@@ -24,6 +24,7 @@ type Row = RowOf<typeof filesTable>;
 
 /** A full or read-only disk needs an operator, not a moment: retry in a minute rather than at once. */
 const STORAGE_RETRY_AFTER_SECONDS = 60;
+export const SWEEP_MIN_AGE_MS = 60 * 60_000;
 
 const toInfo = (row: Row): FileInfo => ({
   id: row.id,
@@ -81,6 +82,19 @@ export class FilesService {
       await this.storage.delete(id).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Removes what a process killed mid-upload left on disk (a temporary file, or bytes stored but no row
+   * written), once it is an hour old: far longer than any upload takes between its write and its row.
+   */
+  async sweep(): Promise<{ temporary: number; orphans: number }> {
+    if (!this.storage.sweep) return { temporary: 0, orphans: 0 };
+    return this.storage.sweep(SWEEP_MIN_AGE_MS, async (keys) => {
+      const named = await sql<{ id: string }>(this.kernel.db, 'SELECT id FROM files WHERE id = ANY($1::uuid[])', [keys]);
+      const known = new Set(named.map((row) => row.id));
+      return keys.filter((key) => !known.has(key));
+    });
   }
 
   async describe(id: string): Promise<FileInfo | undefined> {

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:http';
@@ -129,6 +129,43 @@ describe('files on local disk', () => {
     }
     // Exactly the files there were: the refused upload's bytes (and its temporary file) are gone.
     expect(storedFiles()).toEqual(before);
+  });
+
+  it('sweeps, once an hour old, the temporary files and row-less files a killed upload leaves, and nothing else', async () => {
+    // What a process killed mid-upload leaves: a temporary file (killed while writing) and bytes whose row was
+    // never inserted (killed between the rename and the insert), made here by hand, two hours old.
+    const hoursAgo = (file: string, hours: number) =>
+      utimesSync(file, new Date(Date.now() - hours * 3_600_000), new Date(Date.now() - hours * 3_600_000));
+    const kept = await upload(PNG_1x1);
+    const keptFile = path.join(dataDir, 'files', kept.body.id.slice(0, 2), kept.body.id);
+    hoursAgo(keptFile, 2);
+    const orphan = randomUUID();
+    const orphanFile = path.join(dataDir, 'files', orphan.slice(0, 2), orphan);
+    mkdirSync(path.dirname(orphanFile), { recursive: true });
+    writeFileSync(orphanFile, PNG_1x1);
+    hoursAgo(orphanFile, 2);
+    const staleTemp = path.join(path.dirname(orphanFile), `.upload-${orphan}.0a1b2c3d4e5f`);
+    writeFileSync(staleTemp, PNG_1x1.subarray(0, 10));
+    hoursAgo(staleTemp, 2);
+    // An upload still in flight: young, kept.
+    const freshTemp = path.join(path.dirname(orphanFile), `.upload-${randomUUID()}.0a1b2c3d4e5f`);
+    writeFileSync(freshTemp, PNG_1x1.subarray(0, 10));
+
+    const run = await t.platform.kernel.scheduler.runJob('files.sweep', t.clock.now(), 'test');
+    expect(run.outcome).toBe('succeeded');
+    expect({
+      orphan: existsSync(orphanFile),
+      staleTemp: existsSync(staleTemp),
+      freshTemp: existsSync(freshTemp),
+      kept: existsSync(keptFile),
+    }).toEqual({
+      orphan: false,
+      staleTemp: false,
+      freshTemp: true,
+      kept: true,
+    });
+    expect((await t.api.get(`/v1/files/${kept.body.id}`).set('authorization', `Bearer ${client.token}`)).status).toBe(200);
+    rmSync(freshTemp);
   });
 
   it('lets only the uploader and staff read a file, and needs a file field', async () => {
