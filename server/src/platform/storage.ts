@@ -66,12 +66,17 @@ export async function writeFileAtomically(file: string, body: Buffer): Promise<v
     await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
-  // The file is whole in place; only its durability across a power cut is left, which a failure here does not undo.
-  const dir = await open(directory, 'r');
   try {
-    await dir.sync();
-  } finally {
-    await dir.close();
+    const dir = await open(directory, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch (error) {
+    // The rename may not survive a power cut: report the write failed, and leave nothing a caller could take for stored.
+    await rm(file, { force: true }).catch(() => undefined);
+    throw error;
   }
 }
 
