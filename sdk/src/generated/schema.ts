@@ -644,8 +644,11 @@ export interface paths {
          *     `file`. The type is read from the file's own bytes, not from what the
          *     client declares. Use the returned `id` in check-ins and reports.
          *     Readable by the uploader, staff, and the parties of an order that uses it.
+         *     A file is stored whole or not at all: when the store cannot take it (the
+         *     disk full or not writable, S3 failing or unreachable) the answer is a 503
+         *     `FILES.STORAGE_UNAVAILABLE` with `Retry-After` and nothing is stored.
          *
-         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
+         *     **Error codes** (`code` of a problem answer): `FILES.UNSUPPORTED_TYPE` (415), `FILES.STORAGE_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403), `IDEMPOTENCY.IN_FLIGHT` (409), `IDEMPOTENCY.ANSWER_LOST` (409), `IDEMPOTENCY.KEY_REUSED` (422).
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -4941,7 +4944,17 @@ export interface operations {
             422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["DatabaseUnavailable"];
+            /** @description The file store cannot take the file right now (`FILES.STORAGE_UNAVAILABLE`: the disk full or not writable, S3 failing or unreachable), or the database is not reachable (`SERVICE.DATABASE_UNAVAILABLE`). Nothing was stored; retry after `Retry-After` seconds (with the same `Idempotency-Key`). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getFile: {

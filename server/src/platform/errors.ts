@@ -95,6 +95,7 @@ export const STATUS_BY_CODE = {
   'SERVICE.UNAVAILABLE': 503,
   'SERVICE.DATABASE_UNAVAILABLE': 503,
   'OIDC.PROVIDER_UNAVAILABLE': 503,
+  'FILES.STORAGE_UNAVAILABLE': 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

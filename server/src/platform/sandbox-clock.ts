@@ -68,6 +68,27 @@ export class SandboxClock {
           );
         }
         const jobsRun: JobRunResult[] = [];
+        // An advance that died half-way (its process killed) left the clock at a step whose calendar jobs may not
+        // have committed: they run again first, as of their due times, then this advance goes on from the clock.
+        const resumeFrom = await this.replayedTo(client);
+        if (resumeFrom && resumeFrom.getTime() < start.getTime()) {
+          let done = resumeFrom;
+          for (;;) {
+            const due: { at: Date; job: string }[] = [];
+            for (const job of scheduler.registry.list()) {
+              if (!('cron' in job.schedule)) continue;
+              const next = await scheduler.nextDueAt(job, done);
+              if (next && next.at.getTime() <= start.getTime()) due.push({ at: next.at, job: job.name });
+            }
+            if (due.length === 0) break;
+            const at = new Date(Math.min(...due.map((d) => d.at.getTime())));
+            for (const { job } of due.filter((d) => d.at.getTime() === at.getTime())) {
+              jobsRun.push(await scheduler.runJob(job, at, 'sandbox'));
+            }
+            done = at;
+            await client.query('UPDATE sandbox_clock SET replayed_to = $1', [done]);
+          }
+        }
         // A poller whose overdue work did not move after it ran (it keeps
         // failing) waits for the run at the target rather than spin here.
         const overdue = new Map<string, number>();
@@ -92,7 +113,7 @@ export class SandboxClock {
           const earliest = Math.min(...stepping.map((d) => d.at.getTime()));
           const at = new Date(earliest);
           if (!calendar.some((d) => d.at.getTime() === earliest)) pollerSteps++;
-          await this.persist(client, at);
+          await this.persist(client, at, cursor);
           // Registration order breaks ties, so modules' jobs run in a stable order (past the budget, the late
           // pollers run at this instant too).
           for (const { job } of due.filter((d) => d.at.getTime() <= earliest)) {
@@ -100,10 +121,12 @@ export class SandboxClock {
           }
           cursor = at;
         }
-        await this.persist(client, target);
+        await this.persist(client, target, cursor);
         for (const job of scheduler.registry.list()) {
           if ('everyMs' in job.schedule) jobsRun.push(await scheduler.runJob(job.name, target, 'sandbox'));
         }
+        // Every step ran: nothing for the next advance to replay.
+        await client.query('UPDATE sandbox_clock SET replayed_to = NULL');
         return { now: clock.now(), jobsRun };
       } finally {
         await client.query('SELECT pg_advisory_unlock($1)', [ADVANCE_LOCK]);
@@ -113,11 +136,25 @@ export class SandboxClock {
     }
   }
 
-  private async persist(client: { query: Database['pool']['query'] }, to: Date): Promise<void> {
+  /**
+   * Moves the clock to `to` (a step's due time, or the target) and records, in
+   * the same statement, that every job due up to `replayed` has run: a process
+   * killed before `to`'s jobs commit leaves `replayed_to` behind the clock, and
+   * the next advance runs that step's calendar jobs again (they are idempotent
+   * per due time: one invoice per client and week, one statement per month).
+   */
+  private async persist(client: { query: Database['pool']['query'] }, to: Date, replayed: Date): Promise<void> {
     this.deps.clock.moveTo(to);
-    await client.query('UPDATE sandbox_clock SET offset_ms = GREATEST(offset_ms, $1), updated_at = now()', [
+    await client.query('UPDATE sandbox_clock SET offset_ms = GREATEST(offset_ms, $1), replayed_to = $2, updated_at = now()', [
       Math.max(0, this.deps.clock.offset),
+      replayed,
     ]);
+  }
+
+  /** Where an unfinished advance got to: every job due up to this time ran; null when the last advance finished. */
+  private async replayedTo(client: { query: Database['pool']['query'] }): Promise<Date | null> {
+    const { rows } = await client.query<{ replayed_to: Date | null }>('SELECT replayed_to FROM sandbox_clock');
+    return rows[0]?.replayed_to ?? null;
   }
 }
 

@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
 import type { Config } from './config.ts';
 
 /**
@@ -10,8 +11,91 @@ import type { Config } from './config.ts';
  */
 export interface Storage {
   readonly kind: 'disk' | 's3';
+  /** Stores the bytes whole or not at all; throws StorageUnavailableError when the store cannot take them now. */
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes a stored object; removing one that is not there is no error. */
+  delete(key: string): Promise<void>;
+  /**
+   * Removes what a killed process left behind, older than `minAgeMs` of real
+   * time: temporary files, and stored files `unreferenced` says no row names.
+   * Only the disk store has one (an S3 bucket's lifecycle rules are the operator's).
+   */
+  sweep?(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }>;
+}
+
+/**
+ * The store cannot take bytes right now (the disk full, read-only or not
+ * ours to write; S3 answering 5xx or unreachable): the operator's problem,
+ * not the caller's and not a bug, so the files module answers it 503.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** The errno codes that say the disk cannot take a file now; anything else (a bug of ours) stays an unexpected error. */
+const DISK_UNAVAILABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE']);
+
+/** Temporary files start with this, so one left by a process killed mid-write is told from a stored file (whose name is its key). */
+export const TEMP_PREFIX = '.upload-';
+
+/**
+ * Writes `body` to `file` so that no reader ever sees part of it: into a
+ * temporary file in the same directory (so the rename stays on one file
+ * system and is atomic), flushed to the disk, then renamed into place and the
+ * directory flushed so the rename survives a power cut. On any failure the
+ * temporary file is removed and nothing is at `file`.
+ */
+export async function writeFileAtomically(file: string, body: Buffer): Promise<void> {
+  const directory = path.dirname(file);
+  await makeDirectory(directory);
+  const temporary = path.join(directory, `${TEMP_PREFIX}${path.basename(file)}.${randomBytes(6).toString('hex')}`);
+  try {
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(body);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  try {
+    const dir = await open(directory, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch (error) {
+    // The rename may not survive a power cut: report the write failed, and leave nothing a caller could take for stored.
+    await rm(file, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * `mkdir -p` that keeps the real reason: Node's recursive mkdir answers
+ * ENOENT where the disk said EROFS (or ENOSPC), which would read as a bug.
+ */
+async function makeDirectory(directory: string): Promise<void> {
+  try {
+    await mkdir(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || path.dirname(directory) === directory) throw error;
+    await makeDirectory(path.dirname(directory));
+    await mkdir(directory).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
+  }
 }
 
 export class DiskStorage implements Storage {
@@ -26,13 +110,61 @@ export class DiskStorage implements Storage {
 
   async put(key: string, body: Buffer): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, body, { flag: 'wx' });
+    try {
+      await writeFileAtomically(file, body);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code && DISK_UNAVAILABLE.has(code)) throw new StorageUnavailableError(`cannot write ${file}: ${code}`, { cause: error });
+      throw error;
+    }
   }
 
   get(key: string): Promise<Buffer> {
     return readFile(this.file(key));
   }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.file(key), { force: true });
+  }
+
+  async sweep(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }> {
+    // Real time, not the platform clock: file times are the disk's, and the sandbox clock runs ahead of them.
+    const before = Date.now() - minAgeMs;
+    let temporary = 0;
+    let orphans = 0;
+    let prefixes: string[];
+    try {
+      prefixes = (await readdir(this.directory, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { temporary, orphans }; // nothing uploaded yet
+      throw error;
+    }
+    for (const prefix of prefixes) {
+      const dir = path.join(this.directory, prefix);
+      const old: string[] = [];
+      for (const name of await readdir(dir)) {
+        const info = await stat(path.join(dir, name)).catch(() => undefined);
+        if (!info?.isFile() || info.mtimeMs >= before) continue;
+        if (name.startsWith(TEMP_PREFIX)) {
+          await rm(path.join(dir, name), { force: true });
+          temporary++;
+        } else if (/^[0-9a-f-]{36}$/.test(name)) old.push(name);
+      }
+      for (const key of old.length ? await unreferenced(old) : []) {
+        await this.delete(key);
+        orphans++;
+      }
+    }
+    return { temporary, orphans };
+  }
+}
+
+/** S3 answering 5xx, throttling, refusing our credentials, or not answering at all: unavailable. A 4xx about the request is ours. */
+function s3Unavailable(error: unknown): boolean {
+  const e = error as { $fault?: string; $metadata?: { httpStatusCode?: number }; name?: string };
+  const status = e.$metadata?.httpStatusCode;
+  if (status === undefined) return true; // no answer: refused, reset, timed out, unresolvable
+  return status >= 500 || status === 403 || status === 429 || e.$fault === 'server';
 }
 
 export class S3Storage implements Storage {
@@ -48,16 +180,28 @@ export class S3Storage implements Storage {
         options.accessKeyId && options.secretAccessKey
           ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
           : undefined,
+      // A store that does not answer must not hold an upload open: the SDK's default waits forever.
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
     });
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }));
+    try {
+      // S3 makes an object visible only once its whole body has arrived: no reader sees half of it.
+      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }));
+    } catch (error) {
+      if (s3Unavailable(error)) throw new StorageUnavailableError(`cannot store ${key} in S3: ${(error as Error).name}`, { cause: error });
+      throw error;
+    }
   }
 
   async get(key: string): Promise<Buffer> {
     const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
     return Buffer.from(await result.Body!.transformToByteArray());
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
   }
 }
 

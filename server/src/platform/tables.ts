@@ -11,6 +11,7 @@ import { col, defineTable, type Table } from './table.ts';
 export const sandboxClockTable = defineTable('sandbox_clock', {
   id: col.boolean({ primaryKey: true }),
   offset_ms: col.bigint(),
+  replayed_to: col.timestamptz.nullable(),
   updated_at: col.timestamptz(),
 });
 

@@ -8,13 +8,25 @@ import { filesTable } from './infra/files.table.ts';
 export { FilesService, type FileInfo, type FileAccessRule } from './application/files.ts';
 export { sniffImageType } from './domain/image-type.ts';
 
-/** Files: photo uploads (JPEG, PNG, WebP by their bytes), stored on disk or S3, read only by those allowed. */
+/** Files: photo uploads (JPEG, PNG, WebP by their bytes), stored on disk or S3, read only by those allowed; what killed uploads leave swept. */
 export function createFilesModule(kernel: Kernel): ChorecatModule<FilesService> {
   const files = new FilesService(kernel, createStorage(kernel.config));
   return {
     name: 'files',
     handlers: filesHandlers(files),
     provides: files,
+    jobs: [
+      {
+        name: 'files.sweep',
+        description: 'Removes temporary files and stored files no row names, an hour old, that a killed upload left on disk.',
+        schedule: { everyMs: 60 * 60_000 },
+        lockLifetimeMs: 5 * 60_000,
+        async run({ logger }) {
+          const swept = await files.sweep();
+          if (swept.temporary || swept.orphans) logger.info(swept, 'files left by killed uploads removed');
+        },
+      },
+    ],
     services: {
       async readFile(user, id) {
         try {

@@ -85,7 +85,7 @@ describe('chorecat jobs', () => {
     const unknown = await runCli(['jobs', 'run', 'billing.nope'], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe(
-      'chorecat: unknown job "billing.nope"; known jobs: outbox.deliver, idempotency.purge, orders.start-deadline, orders.auto-accept, supplies.supplier-sync, matching.retry, matching.offer-deadlines, hiring.purge-challenges, billing.weekly-invoices, billing.monthly-statements, billing.payouts, billing.reconcile, events.purge, webhooks.deliver',
+      'chorecat: unknown job "billing.nope"; known jobs: outbox.deliver, idempotency.purge, files.sweep, orders.start-deadline, orders.auto-accept, supplies.supplier-sync, matching.retry, matching.offer-deadlines, hiring.purge-challenges, billing.weekly-invoices, billing.monthly-statements, billing.payouts, billing.reconcile, events.purge, webhooks.deliver',
     );
     const badTime = await runCli(['jobs', 'run', 'outbox.deliver', '--as-of', 'tomorrow'], env);
     expect(badTime.code).toBe(1);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kernel } from '../../../platform/module.ts';
 import { isStaff, type Principal } from '../../../platform/http/auth.ts';
-import type { Storage } from '../../../platform/storage.ts';
+import { StorageUnavailableError, type Storage } from '../../../platform/storage.ts';
 import { sql, execute } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { RowOf } from '../../../platform/table.ts';
@@ -21,6 +21,10 @@ export interface FileInfo {
 export type FileAccessRule = (fileId: string, principal: Principal) => Promise<boolean>;
 
 type Row = RowOf<typeof filesTable>;
+
+/** A full or read-only disk needs an operator, not a moment: retry in a minute rather than at once. */
+const STORAGE_RETRY_AFTER_SECONDS = 60;
+export const SWEEP_MIN_AGE_MS = 60 * 60_000;
 
 const toInfo = (row: Row): FileInfo => ({
   id: row.id,
@@ -43,19 +47,54 @@ export class FilesService {
     this.rules.push(rule);
   }
 
-  /** Stores an image: the bytes first (under a fresh key), then the row, so a row never points at nothing. */
+  /**
+   * Stores an image: the bytes first (whole or not at all, under a fresh key), then the row, so a row never
+   * points at nothing; bytes whose row could not be written are removed again. A store that cannot take the
+   * bytes now is a 503 FILES.STORAGE_UNAVAILABLE with nothing stored.
+   */
   async upload(owner: Principal, bytes: Buffer): Promise<FileInfo> {
     const contentType = sniffImageType(bytes);
     if (!contentType) throw new AppError('FILES.UNSUPPORTED_TYPE', 'Upload a JPEG, PNG or WebP image.');
     const id = randomUUID();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    await this.storage.put(id, bytes, contentType);
-    const { rows } = await execute<Row>(
-      this.kernel.db,
-      `INSERT INTO files (id, owner_id, content_type, size_bytes, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${filesTable.list}`,
-      [id, owner.id, contentType, bytes.length, sha256, this.kernel.clock.now()],
-    );
-    return toInfo(rows[0]!);
+    try {
+      await this.storage.put(id, bytes, contentType);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      throw new AppError(
+        'FILES.STORAGE_UNAVAILABLE',
+        'The file store cannot take uploads right now (full or not writable); nothing was stored. Retry later.',
+        {
+          headers: { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) },
+          cause: error,
+        },
+      );
+    }
+    try {
+      const { rows } = await execute<Row>(
+        this.kernel.db,
+        `INSERT INTO files (id, owner_id, content_type, size_bytes, sha256, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${filesTable.list}`,
+        [id, owner.id, contentType, bytes.length, sha256, this.kernel.clock.now()],
+      );
+      return toInfo(rows[0]!);
+    } catch (error) {
+      // No row will ever name these bytes: remove them (best effort; the insert's own error is the answer).
+      await this.storage.delete(id).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Removes what a process killed mid-upload left on disk (a temporary file, or bytes stored but no row
+   * written), once it is an hour old: far longer than any upload takes between its write and its row.
+   */
+  async sweep(): Promise<{ temporary: number; orphans: number }> {
+    if (!this.storage.sweep) return { temporary: 0, orphans: 0 };
+    return this.storage.sweep(SWEEP_MIN_AGE_MS, async (keys) => {
+      const named = await sql<{ id: string }>(this.kernel.db, 'SELECT id FROM files WHERE id = ANY($1::uuid[])', [keys]);
+      const known = new Set(named.map((row) => row.id));
+      return keys.filter((key) => !known.has(key));
+    });
   }
 
   async describe(id: string): Promise<FileInfo | undefined> {

@@ -1,8 +1,10 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
 import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { sniffImageType } from '../index.ts';
@@ -107,6 +109,65 @@ describe('files on local disk', () => {
     expect(other.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 
+  it('removes the stored bytes again when their row cannot be written', async () => {
+    // The database refusing the insert as a server shutting down does (SQLSTATE 57P01): the bytes are on disk by then.
+    await t.db.pool.query(`CREATE FUNCTION refuse_file() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'shutting down' USING ERRCODE = '57P01'; END $$`);
+    await t.db.pool.query('CREATE TRIGGER refuse_file BEFORE INSERT ON files FOR EACH ROW EXECUTE FUNCTION refuse_file()');
+    const storedFiles = () =>
+      readdirSync(path.join(dataDir, 'files'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort();
+    const before = storedFiles();
+    try {
+      const res = await upload(pngOfSize(5000));
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('SERVICE.DATABASE_UNAVAILABLE');
+    } finally {
+      await t.db.pool.query('DROP TRIGGER refuse_file ON files; DROP FUNCTION refuse_file()');
+    }
+    // Exactly the files there were: the refused upload's bytes (and its temporary file) are gone.
+    expect(storedFiles()).toEqual(before);
+  });
+
+  it('sweeps, once an hour old, the temporary files and row-less files a killed upload leaves, and nothing else', async () => {
+    // What a process killed mid-upload leaves: a temporary file (killed while writing) and bytes whose row was
+    // never inserted (killed between the rename and the insert), made here by hand, two hours old.
+    const hoursAgo = (file: string, hours: number) =>
+      utimesSync(file, new Date(Date.now() - hours * 3_600_000), new Date(Date.now() - hours * 3_600_000));
+    const kept = await upload(PNG_1x1);
+    const keptFile = path.join(dataDir, 'files', kept.body.id.slice(0, 2), kept.body.id);
+    hoursAgo(keptFile, 2);
+    const orphan = randomUUID();
+    const orphanFile = path.join(dataDir, 'files', orphan.slice(0, 2), orphan);
+    mkdirSync(path.dirname(orphanFile), { recursive: true });
+    writeFileSync(orphanFile, PNG_1x1);
+    hoursAgo(orphanFile, 2);
+    const staleTemp = path.join(path.dirname(orphanFile), `.upload-${orphan}.0a1b2c3d4e5f`);
+    writeFileSync(staleTemp, PNG_1x1.subarray(0, 10));
+    hoursAgo(staleTemp, 2);
+    // An upload still in flight: young, kept.
+    const freshTemp = path.join(path.dirname(orphanFile), `.upload-${randomUUID()}.0a1b2c3d4e5f`);
+    writeFileSync(freshTemp, PNG_1x1.subarray(0, 10));
+
+    const run = await t.platform.kernel.scheduler.runJob('files.sweep', t.clock.now(), 'test');
+    expect(run.outcome).toBe('succeeded');
+    expect({
+      orphan: existsSync(orphanFile),
+      staleTemp: existsSync(staleTemp),
+      freshTemp: existsSync(freshTemp),
+      kept: existsSync(keptFile),
+    }).toEqual({
+      orphan: false,
+      staleTemp: false,
+      freshTemp: true,
+      kept: true,
+    });
+    expect((await t.api.get(`/v1/files/${kept.body.id}`).set('authorization', `Bearer ${client.token}`)).status).toBe(200);
+    rmSync(freshTemp);
+  });
+
   it('lets only the uploader and staff read a file, and needs a file field', async () => {
     const { body } = await upload(PNG_1x1);
     const other = await t.userWithRoles(['client']);
@@ -156,6 +217,45 @@ describe('files on S3 (s3rver)', () => {
       await t.close();
       await s3.close();
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('answers 503 FILES.STORAGE_UNAVAILABLE when S3 answers 5xx or cannot be reached, storing nothing', async () => {
+    // A store answering every request 500 (after the SDK's own retries), then the same port with nothing listening.
+    const requests: string[] = [];
+    const failing = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      req.resume();
+      res.writeHead(500, { 'content-type': 'application/xml' }).end('<Error><Code>InternalError</Code><Message>down</Message></Error>');
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const { port } = failing.address() as AddressInfo;
+    const t = await createTestPlatform({
+      env: {
+        S3_BUCKET: 'chorecat-test',
+        S3_ENDPOINT: `http://127.0.0.1:${port}`,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: '1',
+      },
+    });
+    try {
+      const worker = await t.userWithRoles(['worker']);
+      const upload = () => t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'a.png');
+      const failed = await upload();
+      expect(failed.status).toBe(503);
+      expect(failed.headers['retry-after']).toBe('60');
+      expect(failed.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
+      expect(requests.filter((r) => r.startsWith('PUT ')).length).toBeGreaterThan(0);
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
+      const unreachable = await upload();
+      expect(unreachable.status).toBe(503);
+      expect(unreachable.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
+      const { rows } = await t.db.pool.query('SELECT count(*)::int AS n FROM files WHERE owner_id = $1', [worker.id]);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      failing.close();
+      await t.close();
     }
   });
 });
