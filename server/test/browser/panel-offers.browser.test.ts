@@ -14,9 +14,10 @@ const ARTIFACTS = path.resolve(import.meta.dirname, '../../../test-artifacts');
  * Sequential offers in the panel (issue #19), in headless Chromium: an
  * order offered to one worker, declined, offered to the other and accepted;
  * its page shows the offers in order, and Operations → Matching Offers lists
- * them, filtered to the order from its page.
+ * them, filtered to the order from its page. And the workers' screen
+ * (Hiring → Worker Profiles) shows where each is based.
  */
-describe('the panel’s offer history', () => {
+describe('the panel’s offer history and worker locations', () => {
   let t: TestPlatform;
   let d: OrderDriver;
   let browser: Browser;
@@ -83,6 +84,24 @@ describe('the panel’s offer history', () => {
     expect(text).toMatch(/accepted/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-matching-offers.png') });
     expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows each worker’s home base on the worker screen', async () => {
+    const res = await t.api
+      .patch('/v1/me')
+      .set('authorization', `Bearer ${d.workers[0]!.token}`)
+      .send({ homeBase: { lat: 52.520008, lng: 13.404954 } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 700 } });
+    const page = await context.newPage();
+    await signInToPanelPage(page, baseUrl, 'max@chorecat.test', 'test-password');
+    await page.goto(`${baseUrl}/admin/resources/worker_profiles`);
+    const tom = page.locator('table tbody tr', { hasText: 'Tom Paws' });
+    await tom.waitFor();
+    expect((await tom.innerText()).replace(/\s+/g, ' ')).toContain('52.520008, 13.404954');
+    expect((await page.locator('table tbody tr', { hasText: 'Felix Fluff' }).innerText()).replace(/\s+/g, ' ')).toContain('(not set)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-worker-profiles.png') });
     await context.close();
   });
 });

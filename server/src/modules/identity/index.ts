@@ -12,7 +12,7 @@ export { type AuthenticatedUser } from './application/authenticate-with-password
 export { signInToPanel } from './application/login.ts';
 export { resolvePrincipal } from './application/resolve-principal.ts';
 export { findContact, contactsOf, contactsWithRole, activeWorkerIds, userIdsMatching } from './application/contacts.ts';
-export { nearestWorkers } from './application/worker-locations.ts';
+export { nearestWorkers, homeBasesOf } from './application/worker-locations.ts';
 export { openApplicantAccount, makeWorker } from './application/applicant-accounts.ts';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/seed-demo-accounts.ts';
 export { hashPassword } from './infra/passwords.ts';

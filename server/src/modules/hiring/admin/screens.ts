@@ -14,6 +14,7 @@ import { APPLICATION_STATUSES, readyToHire, type ApplicationStatus } from '../do
 import type { TestDefinition } from '../domain/tests.ts';
 import { assignmentViews, type ApplicationView, type Hiring } from '../application/context.ts';
 import { saveTest } from '../application/manage-tests.ts';
+import { homeBasesOf } from '../../identity/index.ts';
 import { assignTest } from '../application/assign-test.ts';
 import { hire, reject } from '../application/decide.ts';
 import {
@@ -49,7 +50,12 @@ function defineModels(sequelize: Sequelize) {
     extra: { tests: { type: DataTypes.VIRTUAL, get: () => '' }, readyToHire: { type: DataTypes.VIRTUAL, get: () => '' } },
   });
   testAssignmentsTable.model(sequelize, AssignmentRecord, { modelName: 'TestAssignment', omit: ['assigned_by'] });
-  workerProfilesTable.model(sequelize, WorkerRecord, { modelName: 'WorkerProfile', omit: ['preferred_service_type_ids'] });
+  // `homeBase` is filled in after a list or show is read (see withHomeBases): identity keeps where a worker is based.
+  workerProfilesTable.model(sequelize, WorkerRecord, {
+    modelName: 'WorkerProfile',
+    omit: ['preferred_service_type_ids'],
+    extra: { homeBase: { type: DataTypes.VIRTUAL, get: () => '' } },
+  });
 }
 
 /** The test form's values in the use case's shape (AdminJS posts them flattened, as strings). */
@@ -102,6 +108,18 @@ async function withTestResults(hiring: Hiring, records: RecordJson[]): Promise<v
       ? tests.map((t) => `${t.title}: ${t.bestScore === null ? 'not taken' : `${t.bestScore}%`} (${t.status})`).join('; ')
       : '(none assigned)';
     record.params.readyToHire = readyToHire(record.params.status as ApplicationStatus, tests) ? 'yes' : 'no';
+  }
+}
+
+/** Each worker's home base (nearest-available matching), as the users screen shows it: "lat, lng" in degrees, or "(not set)". */
+async function withHomeBases(hiring: Hiring, records: RecordJson[]): Promise<void> {
+  const bases = await homeBasesOf(
+    hiring.kernel,
+    records.map((r) => String(r.params.userId)),
+  );
+  for (const record of records) {
+    const base = bases.get(String(record.params.userId));
+    record.params.homeBase = base ? `${base.lat.toFixed(6)}, ${base.lng.toFixed(6)}` : '(not set)';
   }
 }
 
@@ -389,11 +407,29 @@ export function hiringAdminResources(hiring: Hiring, sequelize: Sequelize): Admi
       options: {
         id: 'worker_profiles',
         navigation: { name: 'Hiring', icon: 'UserPlus' },
-        listProperties: ['workerCode', 'name', 'breed', 'skills', 'hiredAt'],
+        listProperties: ['workerCode', 'name', 'breed', 'skills', 'homeBase', 'hiredAt'],
         filterProperties: ['workerCode', 'name', 'breed'],
         sort: { sortBy: 'hiredAt', direction: 'desc' },
-        properties: { userId: { reference: 'users' }, applicationId: { reference: 'applications' } },
-        actions: READ_ONLY_ADMIN_ACTIONS,
+        properties: {
+          userId: { reference: 'users' },
+          applicationId: { reference: 'applications' },
+          homeBase: { label: 'Home base', isSortable: false, isVisible: { list: true, show: true, edit: false, filter: false } },
+        },
+        actions: {
+          ...READ_ONLY_ADMIN_ACTIONS,
+          list: {
+            after: async (response: { records: RecordJson[] }) => {
+              await withHomeBases(hiring, response.records);
+              return response;
+            },
+          },
+          show: {
+            after: async (response: { record: RecordJson }) => {
+              await withHomeBases(hiring, [response.record]);
+              return response;
+            },
+          },
+        },
       },
     },
   ];

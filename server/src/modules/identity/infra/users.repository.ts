@@ -113,6 +113,15 @@ export async function endAccessTokens(db: Database, tx: Tx, id: string): Promise
   return rows[0]!.token_generation;
 }
 
+/** The home bases of these users (those with one), in millionths of a degree as stored. */
+export function homeBaseRows(db: Database, ids: readonly string[]) {
+  return sql<{ id: string; home_lat_e6: number; home_lng_e6: number }>(
+    db,
+    'SELECT id, home_lat_e6, home_lng_e6 FROM users WHERE id = ANY($1::uuid[]) AND home_lat_e6 IS NOT NULL',
+    [[...ids]],
+  );
+}
+
 /** The stored home base as the index knows it: the GiST index on users is on exactly this expression. */
 const HOME_BASE_EARTH = 'll_to_earth(home_lat_e6 / 1e6::float8, home_lng_e6 / 1e6::float8)';
 
