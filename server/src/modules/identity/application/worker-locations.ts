@@ -17,7 +17,10 @@ export async function nearestWorkers(
 }
 
 /** Where these workers are based (their home base, set through `PATCH /v1/me`), in degrees; a worker without one is absent. */
-export async function homeBasesOf(kernel: Pick<Kernel, 'db'>, userIds: readonly string[]): Promise<Map<string, { lat: number; lng: number }>> {
+export async function homeBasesOf(
+  kernel: Pick<Kernel, 'db'>,
+  userIds: readonly string[],
+): Promise<Map<string, { lat: number; lng: number }>> {
   if (userIds.length === 0) return new Map();
   const rows = await homeBaseRows(kernel.db, userIds);
   return new Map(rows.map((r) => [r.id, { lat: r.home_lat_e6 / 1e6, lng: r.home_lng_e6 / 1e6 }]));
