@@ -6,6 +6,8 @@ export interface ReceivedMail {
   raw: string;
   subject: string;
   messageId: string;
+  /** Received but not answered (holdNext): the sender never learnt it was taken. */
+  held?: boolean;
 }
 
 export interface TestSmtpServer {
@@ -13,6 +15,12 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The next `n` messages are answered 451 after their data. */
   refuseNext: (n: number) => void;
+  /**
+   * The next `n` messages are received (in `received`, flagged `held`) but not answered: the sender waits for
+   * the 250 that would tell it the message was taken, as if the server were slow, until `releaseHeld()`.
+   */
+  holdNext: (n: number) => void;
+  releaseHeld: () => void;
   /**
    * RCPT TO for `address` is answered `code` (450: try later, 550: no such
    * mailbox), `times` times (default: until cleared with `code` null).
@@ -29,6 +37,8 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refusals = 0;
+  let holds = 0;
+  const waiting: (() => void)[] = [];
   const recipients = new Map<string, { code: number; times: number }>();
   const sockets = new Set<Socket>();
   const server = new SMTPServer({
@@ -58,13 +68,17 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
+        const held = holds > 0;
+        if (held) holds--;
         received.push({
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '',
           messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() ?? '',
+          ...(held ? { held } : {}),
         });
-        callback();
+        if (held) waiting.push(() => callback());
+        else callback();
       });
     },
   });
@@ -95,6 +109,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     refuseNext: (n) => {
       refusals = n;
+    },
+    holdNext: (n) => {
+      holds = n;
+    },
+    releaseHeld: () => {
+      for (const answer of waiting.splice(0)) answer();
     },
     refuseRecipient: (address, code, times = Number.POSITIVE_INFINITY) => {
       if (code === null) recipients.delete(address.toLowerCase());

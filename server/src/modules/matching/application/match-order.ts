@@ -1,3 +1,4 @@
+import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { assignWorker, findOrderSlot } from '../../orders/index.ts';
 import { recordAttempt, type MatchingAttempt } from '../infra/attempts.repository.ts';
@@ -40,8 +41,12 @@ export async function matchOrder(m: Matcher, orderId: string): Promise<MatchingA
   });
   for (const workerId of ranked.workerIds) {
     try {
-      await assignWorker(kernel, orderId, workerId, price);
-      await recordAttempt(kernel.db, attempt('assigned', workerId));
+      // The assignment and its record commit together: a crash between them can leave neither, never an order
+      // assigned with no attempt saying by whom and why (a redelivered kit_ready would find it matched and record nothing).
+      await transaction(kernel.db, async (tx) => {
+        await assignWorker(kernel, orderId, workerId, price, tx);
+        await recordAttempt(kernel.db, attempt('assigned', workerId), tx);
+      });
       return 'assigned';
     } catch (error) {
       if (error instanceof AppError && error.code === 'ORDERS.WORKER_BUSY') {

@@ -1,4 +1,4 @@
-import { sql, execute, type Database } from '../../../platform/database.ts';
+import { sql, execute, type Database, type Tx } from '../../../platform/database.ts';
 
 export interface MatchingAttempt {
   orderId: string;
@@ -14,7 +14,7 @@ export interface MatchingAttempt {
   note: string | null;
 }
 
-export async function recordAttempt(db: Database, attempt: MatchingAttempt): Promise<void> {
+export async function recordAttempt(db: Database, attempt: MatchingAttempt, tx?: Tx): Promise<void> {
   await execute(
     db,
     `INSERT INTO matching_attempts (order_id, attempted_at, strategy, candidates, refused, chosen, price_cents, pricing, outcome, ranking, note, ended_at)
@@ -32,6 +32,7 @@ export async function recordAttempt(db: Database, attempt: MatchingAttempt): Pro
       attempt.ranking,
       attempt.note,
     ],
+    tx,
   );
 }
 
