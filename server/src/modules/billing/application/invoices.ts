@@ -1,4 +1,5 @@
 import { isManager, type Principal } from '../../../platform/http/auth.ts';
+import { groupBy } from '../../../platform/group-by.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Money, formatCents } from '../../../platform/money.ts';
 import { decodeCursor, page } from '../../../platform/pagination.ts';
@@ -73,12 +74,8 @@ export async function listInvoices(billing: Billing, viewer: Principal, query: {
     billing.kernel.db,
     rows.map((r) => r.id),
   );
-  const views = rows.map((r) =>
-    toInvoiceView(
-      r,
-      lines.filter((l) => l.invoice_id === r.id),
-    ),
-  );
+  const linesByInvoice = groupBy(lines, (l) => l.invoice_id);
+  const views = rows.map((r) => toInvoiceView(r, linesByInvoice.get(r.id) ?? []));
   return page(views, query.limit, (i) => ({ at: i.periodEnd, id: i.id }));
 }
 

@@ -1,4 +1,5 @@
 import { isManager, type Principal } from '../../../platform/http/auth.ts';
+import { groupBy } from '../../../platform/group-by.ts';
 import { transaction } from '../../../platform/database.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { Money, formatCents } from '../../../platform/money.ts';
@@ -98,12 +99,8 @@ export async function listStatements(billing: Billing, viewer: Principal, query:
     billing.kernel.db,
     rows.map((r) => r.id),
   );
-  const views = rows.map((s) =>
-    toStatementView(
-      s,
-      lines.filter((l) => l.statement_id === s.id),
-    ),
-  );
+  const linesByStatement = groupBy(lines, (l) => l.statement_id);
+  const views = rows.map((s) => toStatementView(s, linesByStatement.get(s.id) ?? []));
   return page(views, query.limit, (s) => ({ at: s.periodEnd, id: s.id }));
 }
 
