@@ -24,13 +24,7 @@ describe('a process killed between the supplier accepting a cookie order and rec
   });
 
   it('orders one cookie for the kit after the restart', { timeout: 240_000 }, async () => {
-    const login = await fetch(`${world.base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'client@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = await world.signIn('client@chorecat.test');
     const types = (await (await fetch(`${world.base}/v1/service-types`, { headers: auth })).json()) as { data: { id: string }[] };
     const startsAt = new Date(Date.now() + 4 * 24 * 3600_000);
     startsAt.setUTCHours(10, 0, 0, 0);

@@ -21,10 +21,7 @@ describe('a process killed with an Idempotency-Key in flight', () => {
     world = await startWorld(3690);
     holder = new pg.Client({ connectionString: world.database.url });
     await holder.connect();
-    // A backend waiting on a lock notices its client died only when the lock comes: without this check it would then run
-    // the dead process's statement (storing the answer after all). With it, PostgreSQL ends the backend within 100 ms of the kill.
-    const name = new URL(world.database.url).pathname.slice(1);
-    await holder.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} SET client_connection_check_interval = '100ms'`);
+    await world.endDeadBackendsFast();
     await world.server.up();
   }, 120_000);
   afterAll(async () => {
@@ -33,13 +30,7 @@ describe('a process killed with an Idempotency-Key in flight', () => {
   });
 
   const session = async () => {
-    const login = await fetch(`${world.base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'client@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = await world.signIn('client@chorecat.test');
     const types = (await (await fetch(`${world.base}/v1/service-types`, { headers: auth })).json()) as { data: { id: string }[] };
     return { auth, serviceTypeId: types.data[0]!.id };
   };

@@ -20,9 +20,7 @@ describe('matching killed mid-assignment', () => {
     world = await startWorld(3698);
     holder = new pg.Client({ connectionString: world.database.url });
     await holder.connect();
-    // A backend waiting on the test's lock ends within 100 ms of its process's death, instead of running its statement later.
-    const name = new URL(world.database.url).pathname.slice(1);
-    await holder.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} SET client_connection_check_interval = '100ms'`);
+    await world.endDeadBackendsFast();
     await world.server.up();
   }, 120_000);
   afterAll(async () => {
@@ -30,21 +28,12 @@ describe('matching killed mid-assignment', () => {
     await world?.close();
   });
 
-  const signIn = async (email: string) => {
-    const res = await fetch(`${world.base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'chorecat-demo' }),
-    });
-    expect(res.status).toBe(200);
-    return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
-  };
   const post = (auth: Record<string, string>, path: string, body: unknown = {}) =>
     fetch(`${world.base}${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('matches the order once after the restart, its assignment recorded', { timeout: 240_000 }, async () => {
-    const client = await signIn('client@chorecat.test');
-    const supplies = await signIn('supplies@chorecat.test');
+    const client = await world.signIn('client@chorecat.test');
+    const supplies = await world.signIn('supplies@chorecat.test');
     const types = (await (await fetch(`${world.base}/v1/service-types`, { headers: client })).json()) as { data: { id: string }[] };
     const startsAt = new Date(Date.now() + 6 * 24 * 3600_000);
     startsAt.setUTCHours(10, 0, 0, 0);

@@ -24,13 +24,7 @@ describe('the outbox killed between an email reaching the mail server and its ba
   });
 
   it('sends that email again under the same Message-ID after the restart, and loses none', { timeout: 240_000 }, async () => {
-    const login = await fetch(`${world.base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'client@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = await world.signIn('client@chorecat.test');
     const types = (await (await fetch(`${world.base}/v1/service-types`, { headers: auth })).json()) as { data: { id: string }[] };
     // Whatever the demo's start-up sent is out of the way first.
     await until('the outbox idle', async () => (await q("SELECT 1 FROM outbox WHERE status = 'pending' AND topic = 'email'")).length === 0);

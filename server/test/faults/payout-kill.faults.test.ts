@@ -27,13 +27,7 @@ describe('a payouts run killed between Golden Hat accepting a payout and recordi
   });
 
   it('pays the statement exactly once after the restart', { timeout: 240_000 }, async () => {
-    const login = await fetch(`${world.base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'manager@chorecat.test', password: 'chorecat-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const auth = { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = await world.signIn('manager@chorecat.test');
     const [worker] = await q<{ id: string; email: string }>("SELECT id, email FROM users WHERE email = 'worker1@chorecat.test'");
     const reward = await fetch(`${world.base}/v1/workers/${worker!.id}/rewards`, {
       method: 'POST',

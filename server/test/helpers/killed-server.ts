@@ -159,6 +159,25 @@ export async function startWorld(httpPort: number) {
     database,
     observer,
     q,
+    /** A demo account's bearer header (password `chorecat-demo`), signed in through the API. */
+    async signIn(email: string): Promise<{ authorization: string }> {
+      const res = await fetch(`${base}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'chorecat-demo' }),
+      });
+      expect(res.status).toBe(200);
+      return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+    },
+    /**
+     * Sessions opened from now on notice within 100 ms that their client died: a killed process's backend waiting on a
+     * test's lock then ends, instead of running the dead process's statement once the lock comes (PostgreSQL checks only
+     * when it next talks to the client otherwise). For the tests that hold a statement with a lock and kill there.
+     */
+    async endDeadBackendsFast(): Promise<void> {
+      const name = new URL(database.url).pathname.slice(1);
+      await observer.query(`ALTER DATABASE ${pg.escapeIdentifier(name)} SET client_connection_check_interval = '100ms'`);
+    },
     smtp,
     supplier,
     goldenHat,
