@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from './database.ts';
 import type { Clock } from './clock.ts';
 import { enqueue, type OutboxDispatcher } from './outbox.ts';
-import { recordPublicEvent, type PublicEventDeclaration, type PublicEventMap, type PublicEventType } from './event-feed.ts';
+import {
+  recordPublicEvent,
+  recordPublicEvents,
+  type PublicEventDeclaration,
+  type PublicEventMap,
+  type PublicEventType,
+} from './event-feed.ts';
 
 /**
  * Domain events between modules (ARCHITECTURE: modules talk through their
@@ -114,10 +120,33 @@ export class EventBus {
     tx: Tx,
     event: { type: Type; data: PublicEventMap[Type]; audience: readonly (string | null)[] },
   ): Promise<{ id: string; seq: string }> {
+    this.assertDeclared([event.type]);
+    return recordPublicEvent(this.deps.db, tx, {
+      type: event.type,
+      data: event.data,
+      audience: audienceOf(event),
+      occurredAt: this.deps.clock.now(),
+    });
+  }
+
+  /** Like `recordPublic`, for many events at once, in the order given (set-based: a run's thousands of invoices). */
+  recordPublicMany<Type extends PublicEventType>(
+    tx: Tx,
+    events: readonly { type: Type; data: PublicEventMap[Type]; audience: readonly (string | null)[] }[],
+  ): Promise<void> {
+    this.assertDeclared(events.map((e) => e.type));
+    return recordPublicEvents(
+      this.deps.db,
+      tx,
+      events.map((e) => ({ type: e.type, data: e.data, audience: audienceOf(e) })),
+      this.deps.clock.now(),
+    );
+  }
+
+  private assertDeclared(types: readonly string[]): void {
     // An undeclared type would reach partners undocumented (the contract's webhooks list the declared ones).
-    if (!this.publicTypes.has(event.type)) throw new Error(`public event ${event.type} is declared by no module (publicEvents)`);
-    const audience = [...new Set(event.audience.filter((id): id is string => id !== null))];
-    return recordPublicEvent(this.deps.db, tx, { type: event.type, data: event.data, audience, occurredAt: this.deps.clock.now() });
+    for (const type of new Set(types))
+      if (!this.publicTypes.has(type)) throw new Error(`public event ${type} is declared by no module (publicEvents)`);
   }
 
   /** Every public event type the registry's modules declare. */
@@ -139,3 +168,8 @@ export class EventBus {
     }
   }
 }
+
+/** Who besides staff may read an event: each user once, none of the nulls (an order with no worker yet). */
+const audienceOf = (event: { audience: readonly (string | null)[] }) => [
+  ...new Set(event.audience.filter((id): id is string => id !== null)),
+];

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { connectDatabase, sql, type Database, type Tx } from '../database.ts';
 import { createLogger } from '../logger.ts';
-import { findEvent, listEventsAfter, purgeEventsBefore, recordPublicEvent, type FeedEvent } from '../event-feed.ts';
+import { findEvent, listEventsAfter, purgeEventsBefore, recordPublicEvent, recordPublicEvents, type FeedEvent } from '../event-feed.ts';
 import { createTestDatabase } from '../../../test/helpers/database.ts';
 
 /**
@@ -188,6 +188,32 @@ describe('the public event feed', () => {
     });
     expect(await findEvent(db, 'not-a-uuid')).toBeUndefined();
     expect(await findEvent(db, other)).toBeUndefined();
+  });
+
+  it('records many events at once in the order given, over several statements, each with its own audience', async () => {
+    const [a, b] = ['0b5c4d41-8f3e-4c39-9d0f-0a7c1f1e2a01', '0b5c4d41-8f3e-4c39-9d0f-0a7c1f1e2a02'];
+    // 2,500 events: more than one statement's thousand, so the order must hold across statements too.
+    const many = Array.from({ length: 2500 }, (_, i) => ({
+      type: i % 2 ? 'invoice.paid' : 'invoice.issued',
+      data: { i, lines: [{ price: '1.00' }] },
+      audience: i % 3 ? [a] : [a, b],
+    }));
+    const before = await committedIds();
+    const tx = await begin();
+    await recordPublicEvents(db, tx, many, at);
+    await tx.commit();
+    const rows = await sql<{ type: string; data: { i: number }; audience: string[]; created_at: Date }>(
+      db,
+      'SELECT type, data, audience, created_at FROM events WHERE NOT (id = ANY($1::uuid[])) ORDER BY tx, seq',
+      [before],
+    );
+    expect(rows.map((r) => [r.type, r.data.i, r.audience])).toEqual(many.map((e) => [e.type, e.data.i, e.audience]));
+    expect(rows.every((r) => r.created_at.getTime() === at.getTime())).toBe(true);
+    // And none when the transaction rolls back.
+    const rolledBack = await begin();
+    await recordPublicEvents(db, rolledBack, many.slice(0, 10), at);
+    await rolledBack.rollback();
+    expect((await committedIds()).length).toBe(before.length + many.length);
   });
 
   it('refuses a cursor that names no event', async () => {
