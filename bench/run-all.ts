@@ -55,7 +55,9 @@ for (const entry of chosen) {
   }
   if (code !== 0 || !parsed || !Array.isArray(parsed.figures)) {
     const error = code !== 0 ? `exited with ${code}` : 'printed no JSON object with figures';
-    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures: [], error });
+    // What it measured before failing is kept beside the error.
+    const figures = Array.isArray(parsed?.figures) ? parsed.figures : [];
+    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures, error });
   } else {
     outcomes.push({ bench: entry.name, script: entry.script, seconds, figures: parsed.figures });
   }
