@@ -37,7 +37,7 @@ export interface OperationErrorCodes {
   getApplicationChallenge: CommonErrorCode;
   getBalance: CommonErrorCode | "AUTH.FORBIDDEN";
   getEarnings: CommonErrorCode | "AUTH.FORBIDDEN";
-  getFile: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
+  getFile: CommonErrorCode | "AUTH.FORBIDDEN" | "FILES.STORAGE_UNAVAILABLE" | "NOT_FOUND";
   getHealth: CommonErrorCode;
   getInvoice: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";
   getKit: CommonErrorCode | "AUTH.FORBIDDEN" | "NOT_FOUND";

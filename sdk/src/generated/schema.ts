@@ -666,9 +666,11 @@ export interface paths {
         };
         /**
          * Download a photo
-         * @description 404 for a file the caller may not see.
+         * @description 404 for a file the caller may not see. When the store cannot be read
+         *     (a failing disk, S3 failing or unreachable) the answer is a 503
+         *     `FILES.STORAGE_UNAVAILABLE` with `Retry-After`.
          *
-         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
+         *     **Error codes** (`code` of a problem answer): `NOT_FOUND` (404), `FILES.STORAGE_UNAVAILABLE` (503); and, as for every operation of its kind (see *Error codes* in the introduction): `VALIDATION.FAILED` (400), `REQUEST.MALFORMED_JSON` (400), `REQUEST.MALFORMED` (400), `AUTH.UNAUTHENTICATED` (401), `REQUEST.TOO_LARGE` (413), `REQUEST.UNSUPPORTED_MEDIA_TYPE` (415), `RATE_LIMITED` (429), `INTERNAL` (500), `SERVICE.DATABASE_UNAVAILABLE` (503), `AUTH.FORBIDDEN` (403).
          */
         get: operations["getFile"];
         put?: never;
@@ -4989,7 +4991,17 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
-            503: components["responses"]["DatabaseUnavailable"];
+            /** @description The file store cannot be read right now (`FILES.STORAGE_UNAVAILABLE`: a failing disk, S3 failing or unreachable), or the database is not reachable (`SERVICE.DATABASE_UNAVAILABLE`). Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     receiveGoldenHatEvent: {

@@ -1,7 +1,14 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import {
+  S3Client,
+  PutObjectCommand,
+  GetObjectCommand,
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  ListObjectsV2Command,
+} from '@aws-sdk/client-s3';
 import type { Config } from './config.ts';
 
 /**
@@ -13,15 +20,16 @@ export interface Storage {
   readonly kind: 'disk' | 's3';
   /** Stores the bytes whole or not at all; throws StorageUnavailableError when the store cannot take them now. */
   put(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** The stored bytes; throws StorageUnavailableError when the store cannot be read now (a disk's EIO, S3 down). */
   get(key: string): Promise<Buffer>;
   /** Removes a stored object; removing one that is not there is no error. */
   delete(key: string): Promise<void>;
   /**
    * Removes what a killed process left behind, older than `minAgeMs` of real
-   * time: temporary files, and stored files `unreferenced` says no row names.
-   * Only the disk store has one (an S3 bucket's lifecycle rules are the operator's).
+   * time: temporary files, and stored files `unreferenced` says no row names
+   * (S3 has no temporary objects: an object exists only once whole).
    */
-  sweep?(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }>;
+  sweep(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }>;
 }
 
 /**
@@ -98,6 +106,12 @@ async function makeDirectory(directory: string): Promise<void> {
   }
 }
 
+/** A disk error that needs an operator (full, read-only, not ours, failing) as StorageUnavailableError; any other as it is. */
+function diskUnavailable(error: unknown, what: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && DISK_UNAVAILABLE.has(code) ? new StorageUnavailableError(`${what}: ${code}`, { cause: error }) : error;
+}
+
 export class DiskStorage implements Storage {
   readonly kind = 'disk';
 
@@ -110,17 +124,16 @@ export class DiskStorage implements Storage {
 
   async put(key: string, body: Buffer): Promise<void> {
     const file = this.file(key);
-    try {
-      await writeFileAtomically(file, body);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code && DISK_UNAVAILABLE.has(code)) throw new StorageUnavailableError(`cannot write ${file}: ${code}`, { cause: error });
-      throw error;
-    }
+    await writeFileAtomically(file, body).catch((error: unknown) => {
+      throw diskUnavailable(error, `cannot write ${file}`);
+    });
   }
 
   get(key: string): Promise<Buffer> {
-    return readFile(this.file(key));
+    const file = this.file(key);
+    return readFile(file).catch((error: unknown) => {
+      throw diskUnavailable(error, `cannot read ${file}`);
+    });
   }
 
   async delete(key: string): Promise<void> {
@@ -186,23 +199,57 @@ export class S3Storage implements Storage {
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    try {
-      // S3 makes an object visible only once its whole body has arrived: no reader sees half of it.
-      await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }));
-    } catch (error) {
-      if (s3Unavailable(error)) throw new StorageUnavailableError(`cannot store ${key} in S3: ${(error as Error).name}`, { cause: error });
-      throw error;
-    }
+    // S3 makes an object visible only once its whole body has arrived: no reader sees half of it.
+    await this.client
+      .send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }))
+      .catch((error: unknown) => {
+        throw s3Failure(error, `cannot store ${key} in S3`);
+      });
   }
 
   async get(key: string): Promise<Buffer> {
-    const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
-    return Buffer.from(await result.Body!.transformToByteArray());
+    try {
+      const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      return Buffer.from(await result.Body!.transformToByteArray());
+    } catch (error) {
+      throw s3Failure(error, `cannot read ${key} from S3`);
+    }
   }
 
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
   }
+
+  /**
+   * Objects a process killed between storing the bytes and writing their row left behind: listed a page
+   * (at most 1,000) at a time, the old ones asked about, and the ones no row names deleted in one request.
+   */
+  async sweep(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }> {
+    const before = Date.now() - minAgeMs;
+    let orphans = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, ContinuationToken: token }));
+      // Only keys this store writes (UUIDs): anything else in the bucket is not ours to judge.
+      const old = (page.Contents ?? [])
+        .filter((o) => o.Key && /^[0-9a-f-]{36}$/.test(o.Key) && o.LastModified && o.LastModified.getTime() < before)
+        .map((o) => o.Key!);
+      const gone = old.length ? await unreferenced(old) : [];
+      if (gone.length) {
+        await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: gone.map((Key) => ({ Key })), Quiet: true } }),
+        );
+        orphans += gone.length;
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return { temporary: 0, orphans };
+  }
+}
+
+/** An S3 failure that is the store's (see `s3Unavailable`) as StorageUnavailableError; one about our request as it is. */
+function s3Failure(error: unknown, what: string): unknown {
+  return s3Unavailable(error) ? new StorageUnavailableError(`${what}: ${(error as Error).name}`, { cause: error }) : error;
 }
 
 export function createStorage(config: Config): Storage {

@@ -26,6 +26,15 @@ type Row = RowOf<typeof filesTable>;
 const STORAGE_RETRY_AFTER_SECONDS = 60;
 export const SWEEP_MIN_AGE_MS = 60 * 60_000;
 
+/** The store's own trouble as a 503 FILES.STORAGE_UNAVAILABLE with Retry-After; anything else as it is (a bug: a 500). */
+function storageUnavailable(error: unknown, message: string): unknown {
+  if (!(error instanceof StorageUnavailableError)) return error;
+  return new AppError('FILES.STORAGE_UNAVAILABLE', message, {
+    headers: { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) },
+    cause: error,
+  });
+}
+
 const toInfo = (row: Row): FileInfo => ({
   id: row.id,
   ownerId: row.owner_id,
@@ -57,19 +66,12 @@ export class FilesService {
     if (!contentType) throw new AppError('FILES.UNSUPPORTED_TYPE', 'Upload a JPEG, PNG or WebP image.');
     const id = randomUUID();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    try {
-      await this.storage.put(id, bytes, contentType);
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error;
-      throw new AppError(
-        'FILES.STORAGE_UNAVAILABLE',
+    await this.storage.put(id, bytes, contentType).catch((error: unknown) => {
+      throw storageUnavailable(
+        error,
         'The file store cannot take uploads right now (full or not writable); nothing was stored. Retry later.',
-        {
-          headers: { 'retry-after': String(STORAGE_RETRY_AFTER_SECONDS) },
-          cause: error,
-        },
       );
-    }
+    });
     try {
       const { rows } = await execute<Row>(
         this.kernel.db,
@@ -85,11 +87,11 @@ export class FilesService {
   }
 
   /**
-   * Removes what a process killed mid-upload left on disk (a temporary file, or bytes stored but no row
-   * written), once it is an hour old: far longer than any upload takes between its write and its row.
+   * Removes what a process killed mid-upload left in the store (a temporary file on disk, or bytes stored
+   * but no row written, on disk or S3), once it is an hour old: far longer than any upload takes between its
+   * write and its row.
    */
   async sweep(): Promise<{ temporary: number; orphans: number }> {
-    if (!this.storage.sweep) return { temporary: 0, orphans: 0 };
     return this.storage.sweep(SWEEP_MIN_AGE_MS, async (keys) => {
       const named = await sql<{ id: string }>(this.kernel.db, 'SELECT id FROM files WHERE id = ANY($1::uuid[])', [keys]);
       const known = new Set(named.map((row) => row.id));
@@ -109,6 +111,9 @@ export class FilesService {
     let allowed = Boolean(info) && (info!.ownerId === principal.id || staff);
     for (const rule of this.rules) if (!allowed && info) allowed = await rule(id, principal);
     if (!info || !allowed) throw new AppError('NOT_FOUND', 'No such file.');
-    return { info, bytes: await this.storage.get(id) };
+    const bytes = await this.storage.get(id).catch((error: unknown) => {
+      throw storageUnavailable(error, 'The file store cannot be read right now; retry later.');
+    });
+    return { info, bytes };
   }
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
-import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { S3Client, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { sniffImageType } from '../index.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { JPEG_HEADER, PNG_1x1, WEBP_HEADER, pngOfSize } from '../../../../test/helpers/images.ts';
@@ -216,6 +216,63 @@ describe('files on S3 (s3rver)', () => {
     } finally {
       await t.close();
       await s3.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('sweeps from the bucket the row-less objects an hour old, and answers 503 when S3 cannot be read', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'chorecat-s3-'));
+    const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'chorecat-test' }] });
+    const { port } = (await s3.run()) as { port: number };
+    const endpoint = `http://127.0.0.1:${port}`;
+    const bucket = new S3Client({
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+    const t = await createTestPlatform({
+      env: {
+        S3_BUCKET: 'chorecat-test',
+        S3_ENDPOINT: endpoint,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_FORCE_PATH_STYLE: '1',
+      },
+    });
+    let closed = false;
+    try {
+      const worker = await t.userWithRoles(['worker']);
+      const kept = await t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'a.png');
+      expect(kept.status).toBe(201);
+      // What a process killed between storing the bytes and writing their row leaves: an object no row names.
+      const [oldOrphan, youngOrphan] = [randomUUID(), randomUUID()];
+      const notOurs = 'exports/report.csv';
+      for (const Key of [oldOrphan, youngOrphan, notOurs]) {
+        await bucket.send(new PutObjectCommand({ Bucket: 'chorecat-test', Key, Body: PNG_1x1 }));
+      }
+      // Two hours old, by the time S3 lists (s3rver's object file's time), for the kept file and one orphan.
+      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+      const objectFile = (key: string) => path.join(directory, 'chorecat-test', `${key}._S3rver_object`);
+      for (const key of [kept.body.id as string, oldOrphan]) utimesSync(objectFile(key), twoHoursAgo, twoHoursAgo);
+
+      const run = await t.platform.kernel.scheduler.runJob('files.sweep', t.clock.now(), 'test');
+      expect(run.outcome).toBe('succeeded');
+      const listed = await bucket.send(new ListObjectsV2Command({ Bucket: 'chorecat-test' }));
+      expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual([kept.body.id, youngOrphan, notOurs].sort());
+      const read = () => t.api.get(`/v1/files/${kept.body.id}`).set('authorization', `Bearer ${worker.token}`);
+      expect((await read()).status).toBe(200);
+
+      // S3 gone: reading the file is a 503 with Retry-After, not a 500.
+      await s3.close();
+      closed = true;
+      const unavailable = await read();
+      expect(unavailable.status).toBe(503);
+      expect(unavailable.headers['retry-after']).toBe('60');
+      expect(unavailable.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
+    } finally {
+      await t.close();
+      if (!closed) await s3.close();
       rmSync(directory, { recursive: true, force: true });
     }
   });
