@@ -1,14 +1,7 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import {
-  S3Client,
-  PutObjectCommand,
-  GetObjectCommand,
-  DeleteObjectCommand,
-  DeleteObjectsCommand,
-  ListObjectsV2Command,
-} from '@aws-sdk/client-s3';
+import type * as S3Sdk from '@aws-sdk/client-s3';
 import type { Config } from './config.ts';
 
 /**
@@ -182,34 +175,46 @@ function s3Unavailable(error: unknown): boolean {
 
 export class S3Storage implements Storage {
   readonly kind = 's3';
-  private readonly client: S3Client;
+  private connection?: Promise<{ sdk: typeof S3Sdk; client: S3Sdk.S3Client }>;
 
-  constructor(private readonly options: Extract<Config['storage'], { kind: 's3' }>) {
-    this.client = new S3Client({
-      region: options.region,
-      endpoint: options.endpoint,
-      forcePathStyle: options.forcePathStyle,
-      credentials:
-        options.accessKeyId && options.secretAccessKey
-          ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
-          : undefined,
-      // A store that does not answer must not hold an upload open: the SDK's default waits forever.
-      requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
-    });
+  constructor(private readonly options: Extract<Config['storage'], { kind: 's3' }>) {}
+
+  /**
+   * The AWS SDK, loaded at the first use: it is about 25 MB of a process's memory, which a platform storing
+   * on disk (the default) should not carry (bench/memory's idle RSS, issue #17).
+   */
+  private s3(): Promise<{ sdk: typeof S3Sdk; client: S3Sdk.S3Client }> {
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: this.options.region,
+        endpoint: this.options.endpoint,
+        forcePathStyle: this.options.forcePathStyle,
+        credentials:
+          this.options.accessKeyId && this.options.secretAccessKey
+            ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
+            : undefined,
+        // A store that does not answer must not hold an upload open: the SDK's default waits forever.
+        requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
+      }),
+    }));
+    return this.connection;
   }
 
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    const { sdk, client } = await this.s3();
     // S3 makes an object visible only once its whole body has arrived: no reader sees half of it.
-    await this.client
-      .send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }))
+    await client
+      .send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }))
       .catch((error: unknown) => {
         throw s3Failure(error, `cannot store ${key} in S3`);
       });
   }
 
   async get(key: string): Promise<Buffer> {
+    const { sdk, client } = await this.s3();
     try {
-      const result = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      const result = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
       return Buffer.from(await result.Body!.transformToByteArray());
     } catch (error) {
       throw s3Failure(error, `cannot read ${key} from S3`);
@@ -217,7 +222,8 @@ export class S3Storage implements Storage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    const { sdk, client } = await this.s3();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
   }
 
   /**
@@ -225,19 +231,20 @@ export class S3Storage implements Storage {
    * (at most 1,000) at a time, the old ones asked about, and the ones no row names deleted in one request.
    */
   async sweep(minAgeMs: number, unreferenced: (keys: string[]) => Promise<string[]>): Promise<{ temporary: number; orphans: number }> {
+    const { sdk, client } = await this.s3();
     const before = Date.now() - minAgeMs;
     let orphans = 0;
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, ContinuationToken: token }));
+      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.options.bucket, ContinuationToken: token }));
       // Only keys this store writes (UUIDs): anything else in the bucket is not ours to judge.
       const old = (page.Contents ?? [])
         .filter((o) => o.Key && /^[0-9a-f-]{36}$/.test(o.Key) && o.LastModified && o.LastModified.getTime() < before)
         .map((o) => o.Key!);
       const gone = old.length ? await unreferenced(old) : [];
       if (gone.length) {
-        await this.client.send(
-          new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: gone.map((Key) => ({ Key })), Quiet: true } }),
+        await client.send(
+          new sdk.DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: gone.map((Key) => ({ Key })), Quiet: true } }),
         );
         orphans += gone.length;
       }
