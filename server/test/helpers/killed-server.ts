@@ -193,9 +193,9 @@ export async function startWorld(httpPort: number) {
   };
 }
 
-/** A webhook receiver: records each delivery's event id (Chorecat's body carries it) and answers 200. */
+/** A webhook receiver: records each delivery's event id (Chorecat's body carries it) and when it came, and answers 200. */
 export async function startHookReceiver() {
-  const received: { eventId: string; type: string }[] = [];
+  const received: { eventId: string; type: string; at: number }[] = [];
   const srv = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -204,7 +204,7 @@ export async function startHookReceiver() {
     req.on('end', () => {
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; type: string };
-        received.push({ eventId: String(body.id), type: body.type });
+        received.push({ eventId: String(body.id), type: body.type, at: Date.now() });
       } catch {
         // Not a delivery: answered all the same.
       }

@@ -8,6 +8,8 @@ export interface ReceivedMail {
   messageId: string;
   /** Received but not answered (holdNext): the sender never learnt it was taken. */
   held?: boolean;
+  /** When its data had all arrived (Date.now()): a test orders receipts against other events, such as a kill. */
+  at: number;
 }
 
 export interface TestSmtpServer {
@@ -76,6 +78,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           subject: /^Subject: (.*)$/m.exec(raw)?.[1]?.trim() ?? '',
           messageId: /^Message-ID: (.*)$/im.exec(raw)?.[1]?.trim() ?? '',
           ...(held ? { held } : {}),
+          at: Date.now(),
         });
         if (held) waiting.push(() => callback());
         else callback();
