@@ -9,10 +9,10 @@
  *
  *   npm run bench                 # full figures (several minutes)
  *   npm run bench -- --quick      # each benchmark short and small: checks they all run (marked "quick")
- *   npm run bench -- api flood    # only these
+ *   npm run bench -- api flood    # only these: their figures replace theirs in latest.json, the others' are kept
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCHES } from './benches.ts';
@@ -27,6 +27,8 @@ const chosen = BENCHES.filter((b) => only.length === 0 || only.includes(b.name))
 interface Outcome {
   bench: string;
   script: string;
+  /** When this benchmark ran (a run of only some keeps the others' figures with their own times). */
+  takenAt: string;
   seconds: number;
   figures: Figure[];
   error?: string;
@@ -45,6 +47,7 @@ const outcomes: Outcome[] = [];
 for (const entry of chosen) {
   process.stderr.write(`bench: ${entry.name} (${entry.script}) …\n`);
   const started = performance.now();
+  const takenAt = new Date().toISOString();
   const { code, stdout } = await run(entry.script, quick ? (entry.quickArgs ?? []) : [], quick ? (entry.quickEnv ?? {}) : {});
   const seconds = Math.round((performance.now() - started) / 1000);
   let parsed: { figures?: Figure[] } | undefined;
@@ -57,30 +60,41 @@ for (const entry of chosen) {
     const error = code !== 0 ? `exited with ${code}` : 'printed no JSON object with figures';
     // What it measured before failing is kept beside the error.
     const figures = Array.isArray(parsed?.figures) ? parsed.figures : [];
-    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures, error });
+    outcomes.push({ bench: entry.name, script: entry.script, takenAt, seconds, figures, error });
   } else {
-    outcomes.push({ bench: entry.name, script: entry.script, seconds, figures: parsed.figures });
+    outcomes.push({ bench: entry.name, script: entry.script, takenAt, seconds, figures: parsed.figures });
   }
 }
 
-const figures = outcomes.flatMap((o) => o.figures.map((f) => ({ bench: o.bench, ...f })));
+const file = path.join(here, 'results', quick ? 'latest-quick.json' : 'latest.json');
+// A run of only some benchmarks keeps the figures of the others from the last run, each with the time it was taken.
+const earlier: Outcome[] = [];
+if (only.length > 0 && existsSync(file)) {
+  const last = JSON.parse(readFileSync(file, 'utf8')) as { takenAt: string; benches: (Omit<Outcome, 'takenAt'> & { takenAt?: string })[] };
+  earlier.push(...last.benches.map((b) => ({ ...b, takenAt: b.takenAt ?? last.takenAt })));
+}
+const all = BENCHES.flatMap((entry) => {
+  const outcome = outcomes.find((o) => o.bench === entry.name) ?? earlier.find((o) => o.bench === entry.name);
+  return outcome ? [outcome] : [];
+});
+const figures = all.flatMap((o) => o.figures.map((f) => ({ bench: o.bench, ...f })));
 const withTarget = figures.filter((f) => f.target !== undefined);
 const result = {
   takenAt: new Date().toISOString(),
   machine: machine(),
   quick,
   summary: {
-    benches: outcomes.length,
-    failedBenches: outcomes.filter((o) => o.error).map((o) => o.bench),
+    benches: all.length,
+    failedBenches: all.filter((o) => o.error).map((o) => o.bench),
     targets: withTarget.length,
     targetsMet: withTarget.filter((f) => f.ok).length,
   },
-  benches: outcomes,
+  benches: all,
 };
-const file = path.join(here, 'results', 'latest.json');
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-writeReadmeFigures(result);
+// A quick run checks the harness: its figures are not the platform's, so the README keeps the real ones.
+if (!quick) writeReadmeFigures(result);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 process.exit(outcomes.some((o) => o.error) ? 1 : 0);
 
@@ -100,7 +114,7 @@ function writeReadmeFigures(taken: typeof result): void {
         ),
   );
   const table = [
-    `Taken ${taken.takenAt} on ${cpus} × ${model}, Node ${node}${taken.quick ? ' — a `--quick` run (small data, short runs): checks the harness, not the targets' : ''}; ${taken.summary.targetsMet} of ${taken.summary.targets} targets met.`,
+    `Taken on ${cpus} × ${model}, Node ${node}; ${taken.summary.targetsMet} of ${taken.summary.targets} targets met. Each bench's run: ${taken.benches.map((b) => `${b.bench} ${b.takenAt.slice(0, 16).replace('T', ' ')}`).join(', ')} (UTC).`,
     '',
     '| bench | figure | value | target | ok |',
     '|---|---|---|---|---|',
