@@ -82,6 +82,22 @@ class WorkFailed extends Error {
   }
 }
 
+/**
+ * A run that never started: runJob could not take a connection, its advisory
+ * lock or its job_runs record (the pool busy past its connect timeout,
+ * PostgreSQL restarting or refusing). Nothing of the job ran, so running it
+ * again is safe, and its due time must not be spent on it.
+ */
+export class JobRunNotStarted extends Error {
+  constructor(
+    readonly job: string,
+    cause: unknown,
+  ) {
+    super(`the run of ${job} could not start: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'JobRunNotStarted';
+  }
+}
+
 export interface JobRunResult {
   job: string;
   at: string;
@@ -200,25 +216,33 @@ export class Scheduler {
    * Runs one job once, as if the clock read `asOf`. Never throws for a job
    * failure: it records it (job_runs, `chorecat_job_failures_total`) and,
    * when the run broke, tells the failure listeners. A run that reports
-   * failed work is a failed run too.
+   * failed work is a failed run too. Throws `JobRunNotStarted` when the run
+   * could not start (nothing of the job ran, nothing was recorded).
    */
   async runJob(name: string, asOf: Date, trigger: JobTrigger): Promise<JobRunResult> {
     const job = this.registry.get(name);
     const { db, clock, logger, metrics } = this.deps;
-    const client = await db.pool.connect();
+    const client = await db.pool.connect().catch((error: unknown) => {
+      throw new JobRunNotStarted(name, error);
+    });
     const log = logger.child({ job: name, trigger, asOf: asOf.toISOString() });
     const record = !(job.quiet && trigger === 'schedule');
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [hashJobName(name)]);
-      const runId = record
-        ? (
-            await client.query<{ id: string }>('INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id', [
-              name,
-              trigger,
-              asOf,
-            ])
-          ).rows[0]!.id
-        : undefined;
+      let runId: string | undefined;
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [hashJobName(name)]);
+        runId = record
+          ? (
+              await client.query<{ id: string }>('INSERT INTO job_runs (job, trigger, as_of) VALUES ($1, $2, $3) RETURNING id', [
+                name,
+                trigger,
+                asOf,
+              ])
+            ).rows[0]!.id
+          : undefined;
+      } catch (error) {
+        throw new JobRunNotStarted(name, error);
+      }
       const stopTimer = metrics.jobDuration.startTimer({ job: name });
       try {
         const outcome = await clock.runAt(asOf, () => job.run({ asOf, trigger, logger: log }));
@@ -303,7 +327,7 @@ export class Scheduler {
       const lockLifetime = lockLifetimeOf(job);
       agenda.define(
         job.name,
-        async (agendaJob: { touch(): Promise<void> }) => {
+        async (agendaJob: { touch(): Promise<void>; attrs: { nextRunAt?: Date | null } }) => {
           // Renewed while the run lives: the lifetime bounds how long a crash stalls the job, not how long a run may take.
           const renew = setInterval(
             () => void agendaJob.touch().catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'job lock renewal failed')),
@@ -314,6 +338,13 @@ export class Scheduler {
           try {
             const result = await run;
             if (result.outcome === 'failed') throw new Error(result.error);
+          } catch (error) {
+            // Agenda moves the job to its next occurrence before it calls us (Job.run computes nextRunAt first) and
+            // saves that when we return: a run that never started then spent its due time, so a weekly invoice run
+            // that met a busy pool or a restarting database at Sunday 23:00 was skipped for a week, with no job_runs
+            // row to show it (issue #18, fault 3). Keep it due: the next poll of any process runs it.
+            if (error instanceof JobRunNotStarted) agendaJob.attrs.nextRunAt = new Date();
+            throw error;
           } finally {
             clearInterval(renew);
             this.inFlight.delete(run);

@@ -24,6 +24,8 @@ const DAY = 86_400_000;
 /** The sandbox clock's advance lock (sandbox-clock.ts). */
 const ADVANCE_LOCK = 4_242_002;
 const CRON_JOBS = ['billing.weekly-invoices', 'billing.monthly-statements'];
+/** How many due times of each calendar job the Agenda-schedule test makes. */
+const AGENDA_ROUNDS = 3;
 
 interface Proc {
   role: string;
@@ -280,6 +282,80 @@ describe.each(layouts)('$name', ({ roles }) => {
     expect(runs.filter((r) => r.job === 'billing.weekly-invoices').map((r) => r.as_of.getTime())).toEqual(
       cronInstants(start, target, (d) => d.getUTCDay() === 0),
     );
+  });
+
+  it('runs each calendar job once per due time on Agenda’s own schedule, whichever process takes it', async () => {
+    // The processes that run Agenda (ROLE=worker or all); Agenda's table names the one that took a job (`name` is host:pid:…).
+    const runners = procs.filter((p) => p.role !== 'api').map((p) => p.pid);
+    const agendaRows = () =>
+      query<{ name: string; locked_at: Date | null; next_run_at: Date | null; last_finished_at: Date | null; by: string | null }>(
+        `SELECT name, locked_at, next_run_at, last_finished_at, last_modified_by AS by FROM agenda_jobs
+         WHERE name = ANY($1::text[]) ORDER BY name`,
+        [CRON_JOBS],
+      );
+    const scheduledRuns = (since: Date) =>
+      query<{ job: string; started_at: Date; finished_at: Date | null; outcome: string | null }>(
+        "SELECT job, started_at, finished_at, outcome FROM job_runs WHERE trigger = 'schedule' AND job = ANY($2::text[]) AND started_at >= $1 ORDER BY started_at",
+        [since, CRON_JOBS],
+      );
+    const explain = async (since: Date) => ({ agenda: await agendaRows(), runs: await scheduledRuns(since) });
+    const testStart = await dbNow();
+    const rounds: { since: Date; takers: Record<string, number> }[] = [];
+    for (let round = 0; round < AGENDA_ROUNDS; round++) {
+      const since = await dbNow();
+      // A due time, made in the database, for both calendar jobs at once: a second ago (taken by whichever process
+      // polls first) or, every other round, 1.5 s ahead, as a real Sunday 23:00 arrives (a poll in the 2 s before it
+      // locks the job ahead and that process runs it at the time by a timer).
+      const made = await observer.query(
+        `UPDATE agenda_jobs SET next_run_at = now() + $2 * interval '1 millisecond'
+         WHERE name = ANY($1::text[]) AND locked_at IS NULL AND next_run_at > now()`,
+        [CRON_JOBS, round % 2 === 0 ? -1_000 : 1_500],
+      );
+      expect(made.rowCount, `round ${round}: both calendar jobs made due`).toBe(CRON_JOBS.length);
+      // Done when each job's run is recorded finished and Agenda has let it go, rescheduled to its next real due
+      // time (so the next round's due time is not written under a run Agenda is still saving).
+      await until(
+        `round ${round}: each calendar job run once and rescheduled`,
+        async () => {
+          const finished = (await scheduledRuns(since)).filter((r) => r.finished_at !== null);
+          const rows = await agendaRows();
+          return (
+            CRON_JOBS.every((job) => finished.some((r) => r.job === job)) &&
+            rows.every((r) => r.locked_at === null && r.next_run_at! > since && r.last_finished_at! >= since)
+          );
+        },
+        90_000,
+        () => explain(since),
+      );
+      const rows = await agendaRows();
+      rounds.push({ since, takers: Object.fromEntries(rows.map((r) => [r.name, Number(r.by?.split(':')[1])])) });
+    }
+    // A few scans later (every process running jobs has polled twice more), nothing has run again.
+    await pollerRunsTwice();
+    const testEnd = await dbNow();
+    const runs = await scheduledRuns(testStart);
+    // Agenda's own real due times inside the test (a Sunday 23:00 or month end, UTC business time) would be due times too.
+    const real = {
+      'billing.weekly-invoices': cronInstants(testStart.getTime(), testEnd.getTime(), (d) => d.getUTCDay() === 0),
+      'billing.monthly-statements': cronInstants(
+        testStart.getTime(),
+        testEnd.getTime(),
+        (d) => new Date(d.getTime() + DAY).getUTCDate() === 1,
+      ),
+    } as Record<string, number[]>;
+    for (const job of CRON_JOBS) {
+      const ofJob = runs.filter((r) => r.job === job);
+      expect(ofJob.every((r) => r.outcome === 'succeeded')).toBe(true);
+      expect(ofJob).toHaveLength(AGENDA_ROUNDS + real[job]!.length);
+      if (real[job]!.length > 0) continue;
+      // One run in each round's window, taken by a process that runs jobs (never an API one).
+      const perRound = rounds.map(({ since }, i) => {
+        const end = rounds[i + 1]?.since ?? testEnd;
+        return ofJob.filter((r) => r.started_at >= since && r.started_at < end).length;
+      });
+      expect(perRound).toEqual(rounds.map(() => 1));
+      expect(rounds.map((r) => r.takers[job]).filter((pid) => !runners.includes(pid!))).toEqual([]);
+    }
   });
 
   /** Waits until the 2-second webhook poller has run twice more: every process running jobs has scanned Agenda's table since. */

@@ -151,6 +151,47 @@ describe('Agenda on the PostgreSQL job store', () => {
     }
   });
 
+  it('keeps a calendar job due when its run could not start, and runs it once when it can', async () => {
+    const t = await createTestPlatform();
+    const runs: Date[] = [];
+    t.platform.kernel.scheduler.registry.register({
+      name: 'test.weekly',
+      description: 'a calendar job',
+      schedule: { cron: '0 23 * * 0' },
+      async run({ asOf }) {
+        runs.push(asOf);
+      },
+    });
+    const agendaRow = async () =>
+      (
+        await sql<{ fail_count: number | null; next_run_at: Date; locked_at: Date | null }>(
+          t.db,
+          "SELECT fail_count, next_run_at, locked_at FROM agenda_jobs WHERE name = 'test.weekly'",
+        )
+      )[0]!;
+    try {
+      await t.platform.startBackground();
+      // PostgreSQL refuses the run's record, as it refuses or times out anything before a run starts while it
+      // restarts or the pool is taken: the run cannot start.
+      await sql(t.db, "ALTER TABLE job_runs ADD CONSTRAINT test_refuse_weekly CHECK (job <> 'test.weekly')");
+      await sql(t.db, "UPDATE agenda_jobs SET next_run_at = now() - interval '1 second' WHERE name = 'test.weekly'");
+      // Agenda tried it (and counted the failure); the due time is kept, not moved to next Sunday.
+      const tried = await until(async () => {
+        const row = await agendaRow();
+        return (row.fail_count ?? 0) >= 1 && row.locked_at === null ? row : undefined;
+      });
+      expect(tried.next_run_at.getTime()).toBeLessThan(Date.now() + 10_000);
+      expect(runs).toEqual([]);
+
+      await sql(t.db, 'ALTER TABLE job_runs DROP CONSTRAINT test_refuse_weekly');
+      await until(async () => ((await agendaRow()).next_run_at.getTime() > Date.now() + 60_000 ? true : undefined));
+      expect(runs).toHaveLength(1);
+      expect(await sql(t.db, "SELECT outcome FROM job_runs WHERE job = 'test.weekly'")).toEqual([{ outcome: 'succeeded' }]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('starts no job processing in an API-only process (ROLE=api)', async () => {
     const t = await createTestPlatform({ env: { ROLE: 'api' } });
     try {
