@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { serverCommand } from './harness.ts';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -64,7 +65,9 @@ const receiver = http.createServer((req, res) => {
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start'], {
+// The production build when there is one (npm run bench builds first), as bench/api runs it: no panel bundling at start.
+const command = serverCommand();
+const server = spawn(process.execPath, command.args, {
   cwd: root,
   env: {
     ...process.env,
@@ -217,6 +220,7 @@ try {
   console.log(
     JSON.stringify({
       bench: 'outbox',
+      runtime: command.runtime,
       cores: os.cpus().length,
       clients: CLIENTS,
       ...(drainedAt === undefined ? { timedOut: { afterS: DRAIN_TIMEOUT_S, ...progress } } : {}),
