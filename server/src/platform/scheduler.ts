@@ -329,10 +329,10 @@ export class Scheduler {
         job.name,
         async (agendaJob: { touch(): Promise<void>; attrs: { nextRunAt?: Date | null } }) => {
           // Renewed while the run lives: the lifetime bounds how long a crash stalls the job, not how long a run may take.
-          const renew = setInterval(
-            () => void agendaJob.touch().catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'job lock renewal failed')),
-            lockLifetime * JOB_LOCK_RENEW_FRACTION,
-          );
+          let renewing: Promise<void> = Promise.resolve();
+          const renew = setInterval(() => {
+            renewing = agendaJob.touch().catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'job lock renewal failed'));
+          }, lockLifetime * JOB_LOCK_RENEW_FRACTION);
           const run = this.runJob(job.name, clock.now(), 'schedule');
           this.inFlight.add(run);
           try {
@@ -347,6 +347,9 @@ export class Scheduler {
             throw error;
           } finally {
             clearInterval(renew);
+            // A renewal still on its way would lock the job again after Agenda's save that unlocks it (the job then
+            // idle but locked until its lifetime ends): it lands before we return, and so before that save.
+            await renewing;
             this.inFlight.delete(run);
           }
         },
