@@ -164,16 +164,40 @@ async function feedHorizon(db: Database): Promise<string> {
  */
 export async function listEventsAfter(
   db: Database,
-  query: { afterSeq: string | null; limit: number; types?: readonly string[]; visibleTo?: string },
+  query: {
+    afterSeq: string | null;
+    /** The cursor event's transaction, when the caller has it (`findCursor`): saves looking it up. */
+    afterTx?: string;
+    limit: number;
+    types?: readonly string[];
+    visibleTo?: string;
+  },
 ): Promise<FeedEvent[]> {
   const horizon = await feedHorizon(db);
   const params: unknown[] = [horizon, query.limit];
   const filters: string[] = [];
   if (query.afterSeq !== null) {
-    const [cursor] = await sql<{ tx: string }>(db, 'SELECT tx::text AS tx FROM events WHERE seq = $1::bigint', [query.afterSeq]);
-    if (!cursor) throw new AppError('EVENTS.UNKNOWN_CURSOR', `no event has seq ${query.afterSeq} (any longer)`);
-    params.push(cursor.tx, query.afterSeq);
-    filters.push(`AND (e.tx, e.seq) > ($${params.length - 1}::xid8, $${params.length}::bigint)`);
+    let tx = query.afterTx;
+    if (tx === undefined) {
+      const [cursor] = await sql<{ tx: string }>(db, 'SELECT tx::text AS tx FROM events WHERE seq = $1::bigint', [query.afterSeq]);
+      if (!cursor) throw new AppError('EVENTS.UNKNOWN_CURSOR', `no event has seq ${query.afterSeq} (any longer)`);
+      tx = cursor.tx;
+    }
+    params.push(tx, query.afterSeq);
+    const [txParam, seqParam] = [`$${params.length - 1}::xid8`, `$${params.length}::bigint`];
+    filters.push(
+      query.visibleTo === undefined
+        ? `AND (e.tx, e.seq) > (${txParam}, ${seqParam})`
+        : // One reader's page. PostgreSQL estimates a row comparison by its first column alone, strictly
+          // (tx > the cursor's): for a cursor in the newest transaction that is no row, so it walked
+          // (tx, seq) from the cursor filtering by audience, through every later event of that
+          // transaction. A Sunday's billing run is one transaction of 40,000 events; on bench/api's
+          // seed one page read 68,000 rows (75 ms, 1 page in 14 of a client's first pages). Here the
+          // comparison is not an index condition (IS TRUE), and `tx >=` is, estimated from the
+          // statistics of tx: the planner walks (tx, seq) only when few events come after the
+          // cursor's transaction, and takes the reader's own events from the audience index otherwise.
+          `AND e.tx >= ${txParam} AND ((e.tx, e.seq) > (${txParam}, ${seqParam})) IS TRUE`,
+    );
   }
   if (query.types?.length) {
     params.push([...query.types]);
@@ -207,11 +231,18 @@ export async function findEvent(db: Database, id: string): Promise<FeedEvent | u
   return row ? toFeedEvent(row) : undefined;
 }
 
-/** Who besides staff may read the event of this id (undefined when there is none). */
-export async function eventAudience(db: Database, id: string): Promise<string[] | undefined> {
+/** A reader's cursor: the event of this id with its place in the feed and who besides staff may read it (undefined when there is none). */
+export async function findCursor(
+  db: Database,
+  id: string,
+): Promise<{ seq: string; tx: string; type: string; audience: string[] } | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [row] = await sql<{ audience: string[] }>(db, 'SELECT audience FROM events WHERE id = $1::uuid', [id]);
-  return row?.audience;
+  const [row] = await sql<{ seq: string; tx: string; type: string; audience: string[] }>(
+    db,
+    'SELECT seq::text AS seq, tx::text AS tx, type, audience FROM events WHERE id = $1::uuid',
+    [id],
+  );
+  return row;
 }
 
 /** Forgets events recorded before `before` (retention, the `events.purge` job). */

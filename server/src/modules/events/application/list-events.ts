@@ -1,7 +1,7 @@
 import type { Kernel } from '../../../platform/module.ts';
 import { isManager, type Principal } from '../../../platform/http/auth.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { eventAudience, findEvent, listEventsAfter, type FeedEvent } from '../../../platform/event-feed.ts';
+import { findCursor, listEventsAfter, type FeedEvent } from '../../../platform/event-feed.ts';
 
 export interface EventView {
   id: string;
@@ -31,8 +31,8 @@ function scopeOf(kernel: Pick<Kernel, 'events'>, principal: Principal): { types?
   return { visibleTo: principal.id };
 }
 
-const mayRead = (scope: { types?: string[]; visibleTo?: string }, event: FeedEvent, audience: readonly string[]) =>
-  (!scope.types || scope.types.includes(event.type)) && (scope.visibleTo === undefined || audience.includes(scope.visibleTo));
+const mayRead = (scope: { types?: string[]; visibleTo?: string }, event: { type: string; audience: readonly string[] }) =>
+  (!scope.types || scope.types.includes(event.type)) && (scope.visibleTo === undefined || event.audience.includes(scope.visibleTo));
 
 /** A page of the feed as `principal` may read it, after the event `after` (its id). */
 export async function listEvents(
@@ -45,20 +45,26 @@ export async function listEvents(
   const unknown = asked?.filter((t) => !known.has(t)) ?? [];
   if (unknown.length) throw new AppError('EVENTS.UNKNOWN_TYPE', `No public event is of type ${unknown.join(', ')}.`);
   const scope = scopeOf(kernel, principal);
-  let afterSeq: string | null = null;
+  let cursor: { seq: string; tx: string } | undefined;
   if (query.after !== undefined) {
-    const cursor = await findEvent(kernel.db, query.after);
+    const found = await findCursor(kernel.db, query.after);
     // One answer for an event that is not there and one the caller may not read: the cursor reveals nothing.
-    if (!cursor || !mayRead(scope, cursor, (await eventAudience(kernel.db, cursor.id)) ?? [])) {
+    if (!found || !mayRead(scope, found)) {
       throw new AppError('EVENTS.UNKNOWN_CURSOR', `No event ${query.after} that you may read is kept; start again without "after".`);
     }
-    afterSeq = cursor.seq;
+    cursor = found;
   }
   const types = asked?.length ? (scope.types ? asked.filter((t) => scope.types!.includes(t)) : asked) : scope.types;
   // Asked only for types this caller may not read: nothing, whatever the feed holds.
   const events =
     types && types.length === 0
       ? []
-      : await listEventsAfter(kernel.db, { afterSeq, limit: query.limit, types, visibleTo: scope.visibleTo });
+      : await listEventsAfter(kernel.db, {
+          afterSeq: cursor?.seq ?? null,
+          afterTx: cursor?.tx,
+          limit: query.limit,
+          types,
+          visibleTo: scope.visibleTo,
+        });
   return { data: events.map(toView), nextCursor: events.at(-1)?.id ?? query.after ?? null };
 }
