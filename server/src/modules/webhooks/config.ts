@@ -29,6 +29,8 @@ declare module '../../platform/config.ts' {
 export const webhooksConfig = defineConfigSlice({
   env: {
     WEBHOOKS_ALLOW_PRIVATE: booleanFlag.optional(),
+    // Up to a minute: a crash then holds its deliveries, and `webhooks.deliver`'s lock, for up to
+    // max(30 s, it + 10 s) (`deliverLockLifetimeMs`: the lock is sized from it, so every value here is kept).
     WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     WEBHOOKS_PER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(1),
     WEBHOOKS_ENCRYPTION_KEY: z.string().min(32).optional(),

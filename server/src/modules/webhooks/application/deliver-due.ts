@@ -12,9 +12,12 @@ import {
   lockPendingDelivery,
   recordAttemptIfUnchanged,
   releaseDeliveries,
+  renewLeases,
   updateDeliveryAfterAttempt,
   type DueDelivery,
+  type Lease,
 } from '../infra/webhooks.repository.ts';
+import { LOOKUP_TIMEOUT_MS } from '../infra/address-resolver.ts';
 import { disableEndpoint } from './disable-endpoint.ts';
 import type { Webhooks } from './context.ts';
 
@@ -33,10 +36,43 @@ const RUN_LIMIT = 5_000;
  * runs meanwhile (its lease), and the run, and so the next run's fan-out, goes on for everyone else.
  */
 export const ATTEMPT_PATIENCE_MS = 1_000;
-/** A lease outlives its attempt's deadline by this much (the attempt's record is written after it). */
-const LEASE_MARGIN_MS = 30_000;
-/** Deliveries of one endpoint a run leases with one statement (a crash holds them until the lease ends). */
+/** Deliveries of one endpoint a run leases with one statement (bench/outbox.ts: a healthy endpoint's throughput). */
 const LEASE_BATCH = 25;
+/** Time left after an attempt's end, while its lease still holds, for its record to be written. */
+const RECORD_MARGIN_MS = 3_000;
+/** What a fresh lease holds beyond one attempt and its record: a batch's attempts start on it without renewing for this long. */
+const RENEW_SLACK_MS = 2_000;
+
+/** The longest an attempt is in flight before its record is written: the host resolved again (its own deadline), then the POST. */
+export function attemptSpanMs(timeoutMs: number): number {
+  return LOOKUP_TIMEOUT_MS + timeoutMs;
+}
+
+/**
+ * How long a lease (or its renewal) holds a delivery. Short, so a crashed run's deliveries, and
+ * with them their endpoint (no run sends an endpoint anything while one of its deliveries is
+ * leased), are free again within the job's lock lifetime; a run renews a lease before an attempt
+ * it might not cover (`deliverDue`).
+ */
+export function leaseMs(timeoutMs: number): number {
+  return attemptSpanMs(timeoutMs) + RECORD_MARGIN_MS + RENEW_SLACK_MS;
+}
+
+/**
+ * `webhooks.deliver`'s lock lifetime: at least 30 s, and never shorter than a lease, so that when a
+ * crashed process's lock ends (the next run may start), so have the leases it held.
+ */
+export function deliverLockLifetimeMs(timeoutMs: number): number {
+  return Math.max(30_000, leaseMs(timeoutMs));
+}
+
+/** A delivery this run holds: its lease, and when the statement that wrote it was sent (this process's monotonic clock). */
+interface Held {
+  delivery: DueDelivery;
+  lease: Lease;
+  sentAt: number;
+  lost?: boolean;
+}
 
 /** The work's result, or undefined once `ms` have passed first (the work goes on). */
 async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -54,7 +90,10 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 /**
  * Sends the due deliveries (SPEC §13): every endpoint at once, each through
  * its own few lanes (`WEBHOOKS_PER_ENDPOINT_CONCURRENCY`), each attempt
- * bounded by the timeout and holding its delivery by a lease meanwhile. An
+ * bounded by the timeout and holding its delivery by a lease meanwhile
+ * (`leaseMs`: the attempt, its record and a few seconds; taken 25 at a time,
+ * renewed before an attempt it might not cover, so a crash holds a delivery
+ * no longer than the job's lock lifetime). An
  * endpoint's lanes stop at its first failure, and at an attempt that takes
  * longer than `ATTEMPT_PATIENCE_MS`: the run does not wait for it (it ends
  * and records itself on its own, and its endpoint waits for it: one at a
@@ -71,25 +110,39 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
   const started = performance.now();
   let failed = 0;
   let lastError: string | undefined;
-  // An attempt starts before the run's timeout and ends within another: a lease covers the rest of the run.
-  const leaseMs = 2 * timeoutMs + LEASE_MARGIN_MS;
+  const holdMs = leaseMs(timeoutMs);
+  // What an attempt needs its lease to hold when it starts: the attempt, then its record.
+  const needMs = attemptSpanMs(timeoutMs) + RECORD_MARGIN_MS;
+  // The lease's end as this process can vouch for it: the database started it after the statement
+  // was sent (the database's wall clock and this process's monotonic clock keep the same pace), less
+  // the millisecond its cut to milliseconds may take off.
+  const leftMs = (held: Held) => held.sentAt + holdMs - 1 - performance.now();
   const endpoints = [...byEndpoint.values()].map(async (queue) => {
     let stop = false;
-    const leased: DueDelivery[] = [];
+    const leased: Held[] = [];
     let leasing: Promise<void> | undefined;
+    let renewing: Promise<void> | undefined;
     // The endpoint's next delivery this run holds, leasing the next few at once when none is left;
     // one lease at a time per endpoint, so its lanes share them in order.
-    const next = async (): Promise<DueDelivery | undefined> => {
+    const next = async (): Promise<Held | undefined> => {
       while (leased.length === 0 && queue.length > 0) {
         leasing ??= (async () => {
           const chunk = queue.splice(0, LEASE_BATCH);
+          const sentAt = performance.now();
           // Held by another attempt (another process's run), or no longer pending: not this run's.
-          const taken = await leaseDeliveries(
-            kernel.db,
-            chunk.map((delivery) => delivery.id),
-            leaseMs,
+          const taken = new Map(
+            (
+              await leaseDeliveries(
+                kernel.db,
+                chunk.map((delivery) => delivery.id),
+                holdMs,
+              )
+            ).map((lease) => [lease.id, lease]),
           );
-          leased.push(...chunk.filter((delivery) => taken.has(delivery.id)));
+          for (const delivery of chunk) {
+            const lease = taken.get(delivery.id);
+            if (lease) leased.push({ delivery, lease, sentAt });
+          }
         })().finally(() => {
           leasing = undefined;
         });
@@ -97,14 +150,55 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
       }
       return leased.shift();
     };
+    // Whether `held`'s lease covers an attempt starting now, renewing it (with the endpoint's other
+    // held leases, one statement) when it might not. Renewals take turns per endpoint: the value one
+    // writes is the fence the next one checks.
+    const holds = async (held: Held): Promise<boolean> => {
+      while (!held.lost && leftMs(held) < needMs) {
+        if (renewing) {
+          await renewing;
+          continue;
+        }
+        renewing = (async () => {
+          const batch = [held, ...leased];
+          const sentAt = performance.now();
+          const renewed = new Map(
+            (
+              await renewLeases(
+                kernel.db,
+                batch.map((h) => h.lease),
+                holdMs,
+              )
+            ).map((lease) => [lease.id, lease]),
+          );
+          for (const h of batch) {
+            const lease = renewed.get(h.delivery.id);
+            if (lease) Object.assign(h, { lease, sentAt });
+            else h.lost = true;
+          }
+          // Expired before it could be renewed (a stalled process): another run may have it, and its
+          // endpoint's next ones; this run sends that endpoint nothing more, so as not to overtake.
+          if (batch.some((h) => h.lost)) {
+            stop = true;
+            leased.splice(0, leased.length, ...leased.filter((h) => !h.lost));
+          }
+        })().finally(() => {
+          renewing = undefined;
+        });
+        await renewing;
+      }
+      return !held.lost;
+    };
     const lane = async () => {
       while (!stop && performance.now() - started < timeoutMs) {
-        const delivery = await next();
-        if (!delivery) return;
+        const held = await next();
+        if (!held) return;
+        if (!(await holds(held))) return;
+        const { delivery } = held;
         const attempt = attemptDelivery(webhooks, delivery);
         const result = await within(attempt, ATTEMPT_PATIENCE_MS);
         if (!result) {
-          // A slow endpoint: its attempt goes on by itself; this run does not wait for it.
+          // A slow endpoint: its attempt goes on by itself (its lease covers it); this run does not wait for it.
           stop = true;
           attempt.catch((error: unknown) =>
             kernel.logger.error({ err: error, deliveryId: delivery.id }, 'webhook attempt failed to record'),
@@ -120,10 +214,11 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
     };
     await Promise.all(Array.from({ length: perEndpointConcurrency }, lane));
     await leasing;
+    await renewing;
     // What this run leased and did not send: the next run (or another process) takes it at once.
     await releaseDeliveries(
       kernel.db,
-      leased.map((delivery) => delivery.id),
+      leased.map((h) => h.lease),
     );
   });
   await Promise.all(endpoints);

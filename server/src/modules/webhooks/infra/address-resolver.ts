@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { judgeAddress, ipLiteralOf } from '../domain/address.ts';
 
 /** A resolver that does not answer is no better than a name that does not resolve (and must not hold a request or a run). */
-const LOOKUP_TIMEOUT_MS = 5_000;
+export const LOOKUP_TIMEOUT_MS = 5_000;
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -213,26 +213,64 @@ export async function dueDeliveries(db: Database, input: { now: Date; perEndpoin
 }
 
 /**
- * Takes some of one endpoint's deliveries, in one statement, for the run's attempts, until their
- * deadline (plus a margin) on the database's wall clock; the ids it took (not those no longer
- * pending or held by another attempt). A process that dies mid-run lets them go at the lease's end,
- * and they are tried again; what a run does not send it gives back (`releaseDeliveries`).
+ * A run's hold on a delivery: the `leased_until` its lease (or last renewal) wrote, read back exactly
+ * (cut to milliseconds in SQL, so a JavaScript Date carries it without rounding). It fences the
+ * renewal and the release: another run can only take a lease that has expired, and writes its own
+ * `clock_timestamp() + lease`, later than the expired one, so a row still holding this value is this
+ * run's and nobody else's.
  */
-export async function leaseDeliveries(db: Database, ids: string[], leaseMs: number): Promise<Set<string>> {
-  const rows = await sql<{ id: string }>(
+export type Lease = { id: string; until: Date };
+
+const LEASE_END = `date_trunc('milliseconds', clock_timestamp() + $2 * interval '1 millisecond')`;
+
+/**
+ * Takes some of one endpoint's deliveries, in one statement, for `leaseMs` on the database's wall
+ * clock; the leases it took (not those no longer pending or held by another run). A process that
+ * dies mid-run lets them go at the lease's end, and they are tried again; a run renews what it
+ * still holds before an attempt that could outlive it (`renewLeases`) and gives back what it did
+ * not send (`releaseDeliveries`).
+ */
+export async function leaseDeliveries(db: Database, ids: string[], leaseMs: number): Promise<Lease[]> {
+  return sql<Lease>(
     db,
-    `UPDATE webhook_deliveries SET leased_until = clock_timestamp() + $2 * interval '1 millisecond'
+    `UPDATE webhook_deliveries SET leased_until = ${LEASE_END}
       WHERE id = ANY($1::uuid[]) AND status = 'pending' AND (leased_until IS NULL OR leased_until <= clock_timestamp())
-      RETURNING id`,
+      RETURNING id, leased_until AS until`,
     [ids, leaseMs],
   );
-  return new Set(rows.map((row) => row.id));
 }
 
-/** Leases a run took and will not use (its endpoint stopped, or the run's time ran out): due again at once. */
-export async function releaseDeliveries(db: Database, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await execute(db, `UPDATE webhook_deliveries SET leased_until = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [ids]);
+/**
+ * Moves the end of leases this run still holds to `leaseMs` from now, in one statement; the renewed
+ * ones. A lease that has expired is not renewed even if nobody took it yet (another process may be
+ * about to, and would then send it and its endpoint's next ones alongside this run), nor is one
+ * another run took since (its `leased_until` is no longer this run's), nor a delivery no longer pending.
+ */
+export async function renewLeases(db: Database, leases: Lease[], leaseMs: number): Promise<Lease[]> {
+  if (leases.length === 0) return [];
+  return sql<Lease>(
+    db,
+    `UPDATE webhook_deliveries d SET leased_until = ${LEASE_END}
+       FROM unnest($1::uuid[], $3::timestamptz[]) AS held(id, until)
+      WHERE d.id = held.id AND d.leased_until = held.until AND d.leased_until > clock_timestamp() AND d.status = 'pending'
+      RETURNING d.id, d.leased_until AS until`,
+    [leases.map((lease) => lease.id), leaseMs, leases.map((lease) => lease.until)],
+  );
+}
+
+/**
+ * Leases a run took and will not use (its endpoint stopped, or the run's time ran out): due again at
+ * once. Only while still this run's: a lease that expired and was taken by another run stays that run's.
+ */
+export async function releaseDeliveries(db: Database, leases: Lease[]): Promise<void> {
+  if (leases.length === 0) return;
+  await execute(
+    db,
+    `UPDATE webhook_deliveries d SET leased_until = NULL
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS held(id, until)
+      WHERE d.id = held.id AND d.leased_until = held.until AND d.status = 'pending'`,
+    [leases.map((lease) => lease.id), leases.map((lease) => lease.until)],
+  );
 }
 
 /** The delivery locked for recording an attempt; undefined if it is no longer pending (deleted endpoint, another run). */
