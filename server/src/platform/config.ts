@@ -55,6 +55,8 @@ const kernelShape = {
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  S3_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  S3_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 };
 type KernelEnv = z.infer<z.ZodObject<typeof kernelShape>>;
 
@@ -112,6 +114,14 @@ function schemaFor(modules: readonly Configurable[]) {
     required.push(...(module.config?.requiredInProduction ?? []));
   }
   return z.object(shape).superRefine((env: Record<string, unknown>, ctx) => {
+    // The answer's timeout counts from the request's start, connecting included: a longer connect timeout never fires.
+    if ((env.S3_CONNECT_TIMEOUT_MS as number) > (env.S3_REQUEST_TIMEOUT_MS as number)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['S3_CONNECT_TIMEOUT_MS'],
+        message: 'must not exceed S3_REQUEST_TIMEOUT_MS',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (env.CHORECAT_SANDBOX) {
       ctx.addIssue({
@@ -200,6 +210,9 @@ export interface Config {
         accessKeyId?: string;
         secretAccessKey?: string;
         forcePathStyle: boolean;
+        /** Each attempt's time to connect, and to the answer's headers (connecting included) and between its bytes. */
+        connectTimeoutMs: number;
+        requestTimeoutMs: number;
       };
   /** Single sign-on providers, from OIDC_PROVIDERS and OIDC_<NAME>_* variables. */
   oidcProviders: OidcProviderConfig[];
@@ -272,6 +285,8 @@ export function loadConfig(source: NodeJS.ProcessEnv, modules: readonly Configur
           accessKeyId: env.S3_ACCESS_KEY_ID,
           secretAccessKey: env.S3_SECRET_ACCESS_KEY,
           forcePathStyle: env.S3_FORCE_PATH_STYLE ?? Boolean(env.S3_ENDPOINT),
+          connectTimeoutMs: env.S3_CONNECT_TIMEOUT_MS,
+          requestTimeoutMs: env.S3_REQUEST_TIMEOUT_MS,
         }
       : { kind: 'disk', directory: path.join(path.resolve(env.CHORECAT_DATA_DIR), 'files') },
     validateResponses: env.NODE_ENV === 'test',

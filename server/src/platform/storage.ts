@@ -173,6 +173,12 @@ function s3Unavailable(error: unknown): boolean {
   return status >= 500 || status === 403 || status === 429 || e.$fault === 'server';
 }
 
+/**
+ * Tries per S3 call (the SDK retries 5xx, throttling, resets and timeouts, with a jittered backoff of at most 0.05 s,
+ * then 0.1 s): an upload or a download S3 never answers fails after 3 timeouts, and a fraction of a second.
+ */
+export const S3_ATTEMPTS = 3;
+
 export class S3Storage implements Storage {
   readonly kind = 's3';
   private connection?: Promise<{ sdk: typeof S3Sdk; client: S3Sdk.S3Client }>;
@@ -194,8 +200,17 @@ export class S3Storage implements Storage {
           this.options.accessKeyId && this.options.secretAccessKey
             ? { accessKeyId: this.options.accessKeyId, secretAccessKey: this.options.secretAccessKey }
             : undefined,
-        // A store that does not answer must not hold an upload open: the SDK's default waits forever.
-        requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
+        // A store that does not answer must not hold an upload open: the SDK's default waits forever. Its
+        // `requestTimeout` alone only logs a warning (smithy's node-http-handler 4.x: `throwOnRequestTimeout` opts in
+        // to the error), and it ends once the answer's headers are in: `socketTimeout` bounds a body that stalls.
+        requestHandler: {
+          connectionTimeout: this.options.connectTimeoutMs,
+          requestTimeout: this.options.requestTimeoutMs,
+          throwOnRequestTimeout: true,
+          socketTimeout: this.options.requestTimeoutMs,
+        },
+        // The SDK's own default, made ours: a call that times out every time fails after S3_ATTEMPTS timeouts.
+        maxAttempts: S3_ATTEMPTS,
       }),
     }));
     return this.connection;

@@ -4,10 +4,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type supertest from 'supertest';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { spawn } from 'node:child_process';
 import S3rver from 's3rver';
 import { S3Client, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { sniffImageType } from '../index.ts';
+import { S3_ATTEMPTS } from '../../../platform/storage.ts';
 import { createTestPlatform, type TestPlatform } from '../../../../test/helpers/platform.ts';
 import { JPEG_HEADER, PNG_1x1, WEBP_HEADER, pngOfSize } from '../../../../test/helpers/images.ts';
 
@@ -183,98 +186,179 @@ describe('files on local disk', () => {
   });
 });
 
-describe('files on S3 (s3rver)', () => {
-  it('stores and serves through any S3-compatible store', async () => {
-    const directory = mkdtempSync(path.join(os.tmpdir(), 'chorecat-s3-'));
-    const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'chorecat-test' }] });
-    const { port } = (await s3.run()) as { port: number };
-    const endpoint = `http://127.0.0.1:${port}`;
-    const t = await createTestPlatform({
+/** A local S3 (s3rver) with the platform's bucket: its address, the platform's variables for it, a client of our own. */
+interface LocalS3 {
+  endpoint: string;
+  env: Record<string, string>;
+  bucket: S3Client;
+  /** s3rver's folder: an object's file is `<directory>/chorecat-test/<key>._S3rver_object`. */
+  directory: string;
+  /** Every key in the bucket, sorted. */
+  keys(): Promise<string[]>;
+  /** Stops s3rver now (S3 gone); `withS3rver` does it otherwise once `fn` ends. */
+  stop(): Promise<void>;
+}
+
+async function withS3rver(fn: (s3: LocalS3) => Promise<void>): Promise<void> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'chorecat-s3-'));
+  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'chorecat-test' }] });
+  const { port } = (await server.run()) as { port: number };
+  const endpoint = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const bucket = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= server.close());
+  try {
+    await fn({
+      endpoint,
       env: {
         S3_BUCKET: 'chorecat-test',
         S3_ENDPOINT: endpoint,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        S3_ACCESS_KEY_ID: credentials.accessKeyId,
+        S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         S3_FORCE_PATH_STYLE: '1',
       },
+      bucket,
+      directory,
+      async keys() {
+        const listed = await bucket.send(new ListObjectsV2Command({ Bucket: 'chorecat-test' }));
+        return (listed.Contents ?? []).map((o) => o.Key!).sort();
+      },
+      stop,
     });
-    try {
-      const client = await t.userWithRoles(['worker']);
-      const res = await t.api.post('/v1/files').set('authorization', `Bearer ${client.token}`).attach('file', PNG_1x1, 'a.png');
-      expect(res.status).toBe(201);
-      const head = await new S3Client({
-        region: 'us-east-1',
-        endpoint,
-        forcePathStyle: true,
-        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      }).send(new HeadObjectCommand({ Bucket: 'chorecat-test', Key: res.body.id }));
-      expect(head.ContentType).toBe('image/png');
-      expect(head.ContentLength).toBe(PNG_1x1.length);
-      const back = await t.api.get(`/v1/files/${res.body.id}`).set('authorization', `Bearer ${client.token}`);
-      expect(back.status).toBe(200);
-      expect(back.headers['x-content-sha256']).toBe(sha(PNG_1x1));
-    } finally {
-      await t.close();
-      await s3.close();
-      rmSync(directory, { recursive: true, force: true });
-    }
+  } finally {
+    bucket.destroy();
+    await stop();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** An S3 that takes the connection and never answers: it reads every request and says nothing. Records each connection's request line. */
+async function silentServer(): Promise<{ endpoint: string; requestLines: string[]; close(): Promise<void> }> {
+  const requestLines: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n')) return;
+      requestLines.push(head.slice(0, head.indexOf('\r\n')));
+      socket.off('data', onData);
+      socket.resume(); // the rest of the body read and dropped
+    };
+    socket.on('data', onData);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requestLines,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * An address where a connection is never completed: a listening socket whose process never accepts (a child
+ * blocked in Atomics.wait, so no CPU) and whose backlog is full (filled here), so the kernel drops every further
+ * SYN and a connect stays pending; `probe` is the connection that proved it (still connecting after a second).
+ */
+async function listenerThatNeverAccepts(): Promise<{ endpoint: string; probe: Socket; close(): Promise<void> }> {
+  const script = `const s = require('node:net').createServer();
+    s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+      process.stdout.write(s.address().port + '\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+    child.once('exit', (code) => reject(new Error(`the listener exited (${code})`)));
+  });
+  const sockets: Socket[] = [];
+  const close = async () => {
+    for (const socket of sockets) socket.destroy();
+    child.kill('SIGKILL');
+    await exited;
+  };
+  // The backlog takes a connection or two (the kernel's count is backlog + 1); the first one left pending is the proof.
+  for (let i = 0; i < 10; i++) {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    sockets.push(socket);
+    const connected = await new Promise<boolean>((resolve) => {
+      socket.once('connect', () => resolve(true));
+      setTimeout(() => resolve(false), 1_000);
+    });
+    if (!connected && socket.connecting) return { endpoint: `http://127.0.0.1:${port}`, probe: socket, close };
+  }
+  await close();
+  throw new Error('every connection was completed: the backlog never filled');
+}
+
+/** What a timed-out call may take beyond its timeouts: the SDK's backoff (under 0.2 s in all), the request's own work, a busy machine. */
+const SLACK_MS = 2_000;
+
+describe('files on S3 (s3rver)', () => {
+  it('stores and serves through any S3-compatible store', async () => {
+    await withS3rver(async (s3) => {
+      const t = await createTestPlatform({ env: s3.env });
+      try {
+        const client = await t.userWithRoles(['worker']);
+        const res = await t.api.post('/v1/files').set('authorization', `Bearer ${client.token}`).attach('file', PNG_1x1, 'a.png');
+        expect(res.status).toBe(201);
+        const head = await s3.bucket.send(new HeadObjectCommand({ Bucket: 'chorecat-test', Key: res.body.id }));
+        expect(head.ContentType).toBe('image/png');
+        expect(head.ContentLength).toBe(PNG_1x1.length);
+        const back = await t.api.get(`/v1/files/${res.body.id}`).set('authorization', `Bearer ${client.token}`);
+        expect(back.status).toBe(200);
+        expect(back.headers['x-content-sha256']).toBe(sha(PNG_1x1));
+      } finally {
+        await t.close();
+      }
+    });
   });
 
   it('sweeps from the bucket the row-less objects an hour old, and answers 503 when S3 cannot be read', async () => {
-    const directory = mkdtempSync(path.join(os.tmpdir(), 'chorecat-s3-'));
-    const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'chorecat-test' }] });
-    const { port } = (await s3.run()) as { port: number };
-    const endpoint = `http://127.0.0.1:${port}`;
-    const bucket = new S3Client({
-      region: 'us-east-1',
-      endpoint,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    const t = await createTestPlatform({
-      env: {
-        S3_BUCKET: 'chorecat-test',
-        S3_ENDPOINT: endpoint,
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-        S3_FORCE_PATH_STYLE: '1',
-      },
-    });
-    let closed = false;
-    try {
-      const worker = await t.userWithRoles(['worker']);
-      const kept = await t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'a.png');
-      expect(kept.status).toBe(201);
-      // What a process killed between storing the bytes and writing their row leaves: an object no row names.
-      const [oldOrphan, youngOrphan] = [randomUUID(), randomUUID()];
-      const notOurs = 'exports/report.csv';
-      for (const Key of [oldOrphan, youngOrphan, notOurs]) {
-        await bucket.send(new PutObjectCommand({ Bucket: 'chorecat-test', Key, Body: PNG_1x1 }));
+    await withS3rver(async (s3) => {
+      const t = await createTestPlatform({ env: s3.env });
+      try {
+        const worker = await t.userWithRoles(['worker']);
+        const kept = await t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'a.png');
+        expect(kept.status).toBe(201);
+        // What a process killed between storing the bytes and writing their row leaves: an object no row names.
+        const [oldOrphan, youngOrphan] = [randomUUID(), randomUUID()];
+        const notOurs = 'exports/report.csv';
+        for (const Key of [oldOrphan, youngOrphan, notOurs]) {
+          await s3.bucket.send(new PutObjectCommand({ Bucket: 'chorecat-test', Key, Body: PNG_1x1 }));
+        }
+        // Two hours old, by the time S3 lists (s3rver's object file's time), for the kept file and one orphan.
+        const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+        const objectFile = (key: string) => path.join(s3.directory, 'chorecat-test', `${key}._S3rver_object`);
+        for (const key of [kept.body.id as string, oldOrphan]) utimesSync(objectFile(key), twoHoursAgo, twoHoursAgo);
+
+        const run = await t.platform.kernel.scheduler.runJob('files.sweep', t.clock.now(), 'test');
+        expect(run.outcome).toBe('succeeded');
+        expect(await s3.keys()).toEqual([kept.body.id, youngOrphan, notOurs].sort());
+        const read = () => t.api.get(`/v1/files/${kept.body.id}`).set('authorization', `Bearer ${worker.token}`);
+        expect((await read()).status).toBe(200);
+
+        // S3 gone: reading the file is a 503 with Retry-After, not a 500.
+        await s3.stop();
+        const unavailable = await read();
+        expect(unavailable.status).toBe(503);
+        expect(unavailable.headers['retry-after']).toBe('60');
+        expect(unavailable.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
+      } finally {
+        await t.close();
       }
-      // Two hours old, by the time S3 lists (s3rver's object file's time), for the kept file and one orphan.
-      const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-      const objectFile = (key: string) => path.join(directory, 'chorecat-test', `${key}._S3rver_object`);
-      for (const key of [kept.body.id as string, oldOrphan]) utimesSync(objectFile(key), twoHoursAgo, twoHoursAgo);
-
-      const run = await t.platform.kernel.scheduler.runJob('files.sweep', t.clock.now(), 'test');
-      expect(run.outcome).toBe('succeeded');
-      const listed = await bucket.send(new ListObjectsV2Command({ Bucket: 'chorecat-test' }));
-      expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual([kept.body.id, youngOrphan, notOurs].sort());
-      const read = () => t.api.get(`/v1/files/${kept.body.id}`).set('authorization', `Bearer ${worker.token}`);
-      expect((await read()).status).toBe(200);
-
-      // S3 gone: reading the file is a 503 with Retry-After, not a 500.
-      await s3.close();
-      closed = true;
-      const unavailable = await read();
-      expect(unavailable.status).toBe(503);
-      expect(unavailable.headers['retry-after']).toBe('60');
-      expect(unavailable.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
-    } finally {
-      await t.close();
-      if (!closed) await s3.close();
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   });
 
   it('answers 503 FILES.STORAGE_UNAVAILABLE when S3 answers 5xx or cannot be reached, storing nothing', async () => {
@@ -315,4 +399,103 @@ describe('files on S3 (s3rver)', () => {
       await t.close();
     }
   });
+  /**
+   * A file stored through a healthy S3 (s3rver), then a second platform on the same database whose S3 does not
+   * answer (`broken`): its upload and its download of that file each fail as 503 FILES.STORAGE_UNAVAILABLE
+   * within the configured timeouts (S3_ATTEMPTS of them, the SDK's tries) and SLACK_MS, never before, and the
+   * failed upload leaves no row and nothing in the bucket.
+   */
+  async function timesOut(
+    broken: { endpoint: string; env: Record<string, string> },
+    bound: { fromMs: number; toMs: number },
+  ): Promise<{ uploadMs: number; downloadMs: number }> {
+    let result: { uploadMs: number; downloadMs: number } | undefined;
+    await withS3rver(async (s3) => {
+      const healthy = await createTestPlatform({ env: s3.env });
+      const t = await createTestPlatform({
+        databaseUrl: healthy.config.databaseUrl,
+        env: { ...s3.env, ...broken.env, S3_ENDPOINT: broken.endpoint },
+      });
+      try {
+        const worker = await healthy.userWithRoles(['worker']);
+        const stored = await healthy.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', PNG_1x1, 'a.png');
+        expect(stored.status).toBe(201);
+        const timed = async (request: () => Promise<supertest.Response>) => {
+          const started = performance.now();
+          const res = await request();
+          const ms = performance.now() - started;
+          expect(res.status, JSON.stringify(res.body)).toBe(503);
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(res.headers['retry-after']).toBe('60');
+          expect(res.body.code).toBe('FILES.STORAGE_UNAVAILABLE');
+          expect(ms).toBeGreaterThanOrEqual(bound.fromMs);
+          expect(ms).toBeLessThanOrEqual(bound.toMs);
+          return ms;
+        };
+        const uploadMs = await timed(() =>
+          t.api.post('/v1/files').set('authorization', `Bearer ${worker.token}`).attach('file', pngOfSize(200_000), 'b.png'),
+        );
+        const downloadMs = await timed(() => t.api.get(`/v1/files/${stored.body.id}`).set('authorization', `Bearer ${worker.token}`));
+        // Nothing half-stored: the one row and the one object are the healthy upload's.
+        const { rows } = await t.db.pool.query('SELECT id FROM files WHERE owner_id = $1', [worker.id]);
+        expect(rows.map((r: { id: string }) => r.id)).toEqual([stored.body.id]);
+        expect(await s3.keys()).toEqual([stored.body.id]);
+        // The file itself is whole, for a process whose S3 answers.
+        const back = await healthy.api.get(`/v1/files/${stored.body.id}`).set('authorization', `Bearer ${worker.token}`);
+        expect(back.status).toBe(200);
+        expect(back.headers['x-content-sha256']).toBe(sha(PNG_1x1));
+        result = { uploadMs, downloadMs };
+      } finally {
+        await t.close();
+        await healthy.close();
+      }
+    });
+    return result!;
+  }
+
+  it(
+    'gives up an upload and a download after S3_REQUEST_TIMEOUT_MS per try when S3 takes the connection and never answers: 503, nothing stored',
+    { timeout: 60_000 },
+    async () => {
+      const silent = await silentServer();
+      try {
+        // Each try waits the whole answer timeout; a connect timeout four times shorter never fires (the connection is made at once).
+        const requestTimeoutMs = 1_000;
+        const env = { S3_CONNECT_TIMEOUT_MS: '250', S3_REQUEST_TIMEOUT_MS: String(requestTimeoutMs) };
+        const floor = S3_ATTEMPTS * requestTimeoutMs;
+        const { uploadMs, downloadMs } = await timesOut({ endpoint: silent.endpoint, env }, { fromMs: floor, toMs: floor + SLACK_MS });
+        // Every try reached S3 and sent its request: one PUT per try, then one GET per try, each on a connection of its own.
+        const methods = silent.requestLines.map((line) => line.split(' ')[0]);
+        expect(methods).toEqual([...Array<string>(S3_ATTEMPTS).fill('PUT'), ...Array<string>(S3_ATTEMPTS).fill('GET')]);
+        console.info(
+          `files S3 answer timeout: upload ${Math.round(uploadMs)} ms, download ${Math.round(downloadMs)} ms (floor ${floor} ms)`,
+        );
+      } finally {
+        await silent.close();
+      }
+    },
+  );
+
+  it(
+    'gives up an upload and a download after S3_CONNECT_TIMEOUT_MS per try when the connection to S3 is never completed: 503, nothing stored',
+    { timeout: 60_000 },
+    async () => {
+      const listener = await listenerThatNeverAccepts();
+      try {
+        // The answer timeout (5 s a try) is past the bound: only the connect timeout can end these calls in time.
+        const connectTimeoutMs = 500;
+        const env = { S3_CONNECT_TIMEOUT_MS: String(connectTimeoutMs), S3_REQUEST_TIMEOUT_MS: '5000' };
+        const floor = S3_ATTEMPTS * connectTimeoutMs;
+        expect(floor + SLACK_MS).toBeLessThan(5_000);
+        const { uploadMs, downloadMs } = await timesOut({ endpoint: listener.endpoint, env }, { fromMs: floor, toMs: floor + SLACK_MS });
+        // The backlog stayed full all along: the first connection left pending still is.
+        expect(listener.probe.connecting).toBe(true);
+        console.info(
+          `files S3 connect timeout: upload ${Math.round(uploadMs)} ms, download ${Math.round(downloadMs)} ms (floor ${floor} ms)`,
+        );
+      } finally {
+        await listener.close();
+      }
+    },
+  );
 });
