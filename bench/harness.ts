@@ -181,6 +181,9 @@ export async function openSeededCluster(options: { quick: boolean; log: (line: s
         await admin.query(`CREATE DATABASE ${name} TEMPLATE chorecat_seed`);
         const db = connectDatabase(embedded.adminUrl(name), silent);
         clones.push({ name, db });
+        // The cached seed was migrated when it was seeded: a later migration (an index, 0077's GIN pending
+        // list) reached only the clone a server started on, and the raw-SQL limit ran on the older schema.
+        await migrate(db, silent, ROLES);
         return db;
       },
       close,
