@@ -1,6 +1,6 @@
 import { resolveSecrets } from './platform/config.ts';
 import { createLogger } from './platform/logger.ts';
-import { checkConfiguration, checkDatabase, checkMigrations } from './platform/doctor.ts';
+import { checkConfiguration, checkDatabase, checkDeadClientCheck, checkMigrations } from './platform/doctor.ts';
 import { runHealthChecks, type HealthResult } from './platform/health.ts';
 import { createPlatform } from './app.ts';
 import { openDatabase } from './runtime.ts';
@@ -32,6 +32,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<{ results: Heal
     const database = await checkDatabase(db);
     results.push(database);
     if (database.status === 'fail') return done();
+    results.push(await checkDeadClientCheck(db));
     results.push(await checkMigrations(db));
     let platform: Awaited<ReturnType<typeof createPlatform>>;
     try {

@@ -112,6 +112,28 @@ export async function checkDatabase(db: Database, timeoutMs = 10_000): Promise<H
   }
 }
 
+/**
+ * Without `client_connection_check_interval`, a process that dies while its
+ * statement runs (SIGKILL, a lost machine) leaves that statement running in
+ * its backend, with its locks (a job's advisory lock, the rows it updates),
+ * until it ends: PostgreSQL sees the closed socket only when it answers. The
+ * embedded server sets it; a managed one must be told (a server setting, so
+ * it also holds for sessions through PgBouncer).
+ */
+export async function checkDeadClientCheck(db: Database): Promise<HealthResult> {
+  const { rows } = await db.pool.query<{ ms: number }>(
+    "SELECT setting::int AS ms FROM pg_settings WHERE name = 'client_connection_check_interval'",
+  );
+  const ms = rows[0]?.ms ?? 0;
+  if (ms > 0) return { name: 'database.dead-clients', status: 'ok', detail: `client_connection_check_interval ${ms} ms` };
+  return {
+    name: 'database.dead-clients',
+    status: 'warn',
+    detail:
+      "client_connection_check_interval is 0: a statement of a process that died keeps running, and holding its locks, until it ends; set it on the server (ALTER SYSTEM SET client_connection_check_interval = '1s')",
+  };
+}
+
 export async function checkMigrations(db: Database): Promise<HealthResult> {
   const pending = await pendingMigrations(db);
   if (pending.length === 0) return { name: 'migrations', status: 'ok', detail: 'none pending' };

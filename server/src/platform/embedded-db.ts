@@ -18,6 +18,8 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
+/** How often a running statement's backend checks that its client is still there (`chorecat doctor` warns at 0). */
+export const DEAD_CLIENT_CHECK = '1s';
 const PASSWORD = 'chorecat-local';
 
 export class PortInUseError extends Error {
@@ -79,6 +81,10 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      // A process that dies mid-statement (SIGKILL, a lost machine) leaves its backend running that statement,
+      // holding its row locks and advisory locks, until the statement ends: PostgreSQL notices the closed socket
+      // only when it next writes to it. With this it checks the client every second while a statement runs.
+      ...['-c', `client_connection_check_interval=${DEAD_CLIENT_CHECK}`],
       ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: (message) => options.logger.debug({ postgres: String(message).trim() }, 'postgres'),

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createTestDatabase } from '../../../test/helpers/database.ts';
 import { ACQUIRE_TIMEOUT_MS, connectDatabase, isDatabaseUnavailable, sql, transaction, type Database } from '../database.ts';
 import { createLogger } from '../logger.ts';
+import { DEAD_CLIENT_CHECK } from '../embedded-db.ts';
 
 /**
  * What a cut connection does to the pools (issue #18, PostgreSQL restarted
@@ -75,5 +76,60 @@ describe('database pools when connections are cut', () => {
     expect(ms).toBeLessThan(ACQUIRE_TIMEOUT_MS + 5_000);
     release();
     await Promise.all(holders);
+  });
+});
+
+/**
+ * A process killed while its statement runs: the embedded server checks every
+ * second that the client is still there, so the statement, and the locks it
+ * holds, end with the client instead of with the statement.
+ */
+describe('a statement whose client died', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let observer: pg.Client;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+  });
+  afterAll(async () => {
+    await observer.end();
+    await database.drop();
+  });
+
+  it(`ends within seconds, with its locks, on the embedded server (client_connection_check_interval ${DEAD_CLIENT_CHECK})`, async () => {
+    expect((await observer.query<{ v: string }>("SELECT current_setting('client_connection_check_interval') AS v")).rows[0]!.v).toBe(
+      DEAD_CLIENT_CHECK,
+    );
+    const dying = new pg.Client({ connectionString: database.url });
+    await dying.connect();
+    const { rows } = await dying.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const pid = rows[0]!.pid;
+    // A job's advisory lock, then a statement that would run for a minute.
+    await dying.query('SELECT pg_advisory_lock(918273)');
+    dying.on('error', () => undefined);
+    void dying.query('SELECT pg_sleep(60)').catch(() => undefined);
+    await expect
+      .poll(async () => (await observer.query("SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND state = 'active'", [pid])).rowCount, {
+        timeout: 10_000,
+        interval: 50,
+      })
+      .toBe(1);
+    // The process dies: its socket closes, and no goodbye reaches the server.
+    const stream = (dying as unknown as { connection: { stream: { destroy(): void } } }).connection.stream;
+    const diedAt = Date.now();
+    stream.destroy();
+    await expect
+      .poll(async () => (await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount, {
+        timeout: 20_000,
+        interval: 50,
+      })
+      .toBe(0);
+    const gone = Date.now() - diedAt;
+    // Within the check's second plus a busy machine's scheduling; without the setting it would be the statement's 60 s.
+    expect(gone).toBeLessThan(15_000);
+    const lock = await observer.query<{ taken: boolean }>('SELECT pg_try_advisory_lock(918273) AS taken');
+    expect(lock.rows[0]!.taken).toBe(true);
+    await observer.query('SELECT pg_advisory_unlock(918273)');
   });
 });

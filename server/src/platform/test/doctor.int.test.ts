@@ -1,4 +1,5 @@
 import { describe, it, expect, afterEach } from 'vitest';
+import pg from 'pg';
 import { createTestDatabase } from '../../../test/helpers/database.ts';
 import { runCli } from '../../../test/helpers/cli.ts';
 import { connectDatabase, execute, type Database } from '../database.ts';
@@ -21,6 +22,7 @@ const CHECKS = [
   'config.public-url',
   'config.time-zone',
   'database',
+  'database.dead-clients',
   'migrations',
   'outbox.backlog',
   'outbox.failed',
@@ -78,7 +80,23 @@ describe('chorecat doctor', { timeout: 240_000 }, () => {
     expect([...found.keys()]).toEqual(CHECKS);
     expect([...found.values()].filter((l) => l.status !== 'ok')).toEqual([]);
     expect(found.get('database')!.detail).toMatch(/^PostgreSQL \d+/);
+    expect(found.get('database.dead-clients')!.detail).toBe('client_connection_check_interval 1000 ms');
     expect(result.code).toBe(0);
+  });
+
+  it('warns, and still passes, on a server that never checks for a dead client (client_connection_check_interval 0)', async () => {
+    const { db, env } = await platformDatabase();
+    // A managed server left at PostgreSQL's default; the embedded one sets it to 1 s for every database.
+    const { rows } = await execute<{ name: string }>(db, 'SELECT current_database() AS name');
+    await execute(db, `ALTER DATABASE ${pg.escapeIdentifier(rows[0]!.name)} SET client_connection_check_interval = 0`);
+    const result = await runCli(['doctor'], env, CLI_TIMEOUT_MS);
+    expect(result.code).toBe(0);
+    const found = lines(result.stdout);
+    expect(found.get('database.dead-clients')).toEqual({
+      status: 'warn',
+      detail:
+        "client_connection_check_interval is 0: a statement of a process that died keeps running, and holding its locks, until it ends; set it on the server (ALTER SYSTEM SET client_connection_check_interval = '1s')",
+    });
   });
 
   it('fails on a pending migration, naming it', async () => {

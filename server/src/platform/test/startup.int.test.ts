@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli, startCli as startServer } from '../../../test/helpers/cli.ts';
 import { freePort } from '../../../test/helpers/global-setup.ts';
-import { assertPortFree } from '../embedded-db.ts';
+import pg from 'pg';
+import { assertPortFree, DEAD_CLIENT_CHECK, embeddedUrl } from '../embedded-db.ts';
 
 /** Whether something listens on the port: tested by binding it (a connect probe can self-connect on loopback). */
 async function portOpen(port: number): Promise<boolean> {
@@ -65,6 +66,12 @@ describe('chorecat start on embedded PostgreSQL', () => {
         body: JSON.stringify({ email: 'manager@chorecat.test', password: 'chorecat-demo' }),
       });
       expect(login.status).toBe(200);
+      // The cluster `npm start` runs, not only the tests' throwaway one, ends a dead client's statement.
+      const direct = new pg.Client({ connectionString: embeddedUrl(dbPort, 'chorecat') });
+      await direct.connect();
+      const setting = await direct.query<{ v: string }>("SELECT current_setting('client_connection_check_interval') AS v");
+      await direct.end();
+      expect(setting.rows[0]!.v).toBe(DEAD_CLIENT_CHECK);
 
       const stoppedAt = Date.now();
       first.child.kill('SIGTERM');
