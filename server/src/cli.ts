@@ -99,10 +99,11 @@ async function runJobs(args: string[]): Promise<number> {
     return 1;
   }
   return withDatabase(async ({ db, logger, config }) => {
-    const [{ migrate }, { ROLES }, { createPlatform }] = await Promise.all([
+    const [{ migrate }, { ROLES }, { createPlatform }, { lockLifetimeOf }] = await Promise.all([
       import('./platform/migrations.ts'),
       modules(),
       import('./app.ts'),
+      import('./platform/scheduler.ts'),
     ]);
     await migrate(db, logger, ROLES);
     const { transport } = await createMailTransport({ ...config, mail: { ...config.mail, devMailbox: false } }, logger);
@@ -112,7 +113,9 @@ async function runJobs(args: string[]): Promise<number> {
       for (const job of registry.list()) {
         const when =
           'cron' in job.schedule ? `cron "${job.schedule.cron}" (${config.businessTimeZone})` : `every ${job.schedule.everyMs} ms`;
-        process.stdout.write(`${job.name.padEnd(28)} ${when.padEnd(36)} ${job.description}\n`);
+        // The lock lifetime: how long a run of a process that died holds the job back from the others.
+        const lock = `lock ${lockLifetimeOf(job) / 1000} s`;
+        process.stdout.write(`${job.name.padEnd(28)} ${when.padEnd(36)} ${lock.padEnd(12)} ${job.description}\n`);
       }
       return 0;
     }

@@ -30,7 +30,8 @@ describe('chorecat jobs', () => {
   it('lists the registered jobs', async () => {
     const result = await runCli(['jobs', 'list'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^outbox\.deliver\s+every 30000 ms/m);
+    expect(result.stdout).toMatch(/^outbox\.deliver\s+every 30000 ms\s+lock 30 s\s/m);
+    expect(result.stdout).toMatch(/^billing\.weekly-invoices\s+cron "0 23 \* \* 0" \(UTC\)\s+lock 300 s\s/m);
     expect(result.stdout).toMatch(/^idempotency\.purge/m);
   });
 
