@@ -130,14 +130,12 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
           const chunk = queue.splice(0, LEASE_BATCH);
           const sentAt = performance.now();
           // Held by another attempt (another process's run), or no longer pending: not this run's.
-          const taken = new Map(
-            (
-              await leaseDeliveries(
-                kernel.db,
-                chunk.map((delivery) => delivery.id),
-                holdMs,
-              )
-            ).map((lease) => [lease.id, lease]),
+          const taken = byId(
+            await leaseDeliveries(
+              kernel.db,
+              chunk.map((delivery) => delivery.id),
+              holdMs,
+            ),
           );
           for (const delivery of chunk) {
             const lease = taken.get(delivery.id);
@@ -162,14 +160,12 @@ export async function deliverDue(webhooks: Webhooks): Promise<JobOutcome> {
         renewing = (async () => {
           const batch = [held, ...leased];
           const sentAt = performance.now();
-          const renewed = new Map(
-            (
-              await renewLeases(
-                kernel.db,
-                batch.map((h) => h.lease),
-                holdMs,
-              )
-            ).map((lease) => [lease.id, lease]),
+          const renewed = byId(
+            await renewLeases(
+              kernel.db,
+              batch.map((h) => h.lease),
+              holdMs,
+            ),
           );
           for (const h of batch) {
             const lease = renewed.get(h.delivery.id);
@@ -353,4 +349,9 @@ async function send(webhooks: Webhooks, delivery: DueDelivery): Promise<AttemptR
       'chorecat-signature': signatureHeader(secrets, timestamp, delivery.body),
     },
   });
+}
+
+/** The leases a statement granted, by delivery: a delivery missing from it was not granted. */
+function byId(leases: Lease[]): Map<string, Lease> {
+  return new Map(leases.map((lease) => [lease.id, lease]));
 }
