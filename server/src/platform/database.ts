@@ -19,11 +19,27 @@ export interface Database {
   url: string;
   sequelize: Sequelize;
   pool: pg.Pool;
+  /**
+   * The connections job runs hold their advisory lock and `job_runs` record
+   * on: one per run, for its whole length (`Scheduler.runJob`). Apart from
+   * `pool` because runs waiting for their lock held `pool`'s five
+   * connections once: with four jobs held at once, requests (the caller
+   * lookup, rate limits) and Agenda's lock renewals got none (issue #18).
+   */
+  jobRuns: pg.Pool;
   close(): Promise<void>;
 }
 
 /** Sequelize's pool size unless a caller sets one (`bench/api` replays raw SQL through a pool of the same size). */
 export const DEFAULT_POOL_MAX = 10;
+
+/**
+ * At most this many job runs hold a connection at once in one process: more
+ * than the platform has jobs (15), so every job can run at once with the
+ * sandbox clock's or the CLI's runs beside them. Opened only as runs need
+ * them (an API process opens none), closed after 10 s idle.
+ */
+export const JOB_RUN_POOL_MAX = 20;
 
 /** How long opening a connection may take before it fails (node-postgres would otherwise wait forever). */
 export const CONNECT_TIMEOUT_MS = 3_000;
@@ -70,15 +86,17 @@ export function connectDatabase(url: string, logger: Logger, options: { poolMax?
     define: { underscored: true, timestamps: false },
   });
   const pool = createPool({ connectionString: url, max: 5 }, logger, 'pool');
+  const jobRuns = createPool({ connectionString: url, max: JOB_RUN_POOL_MAX, idleTimeoutMillis: 10_000 }, logger, 'job run pool');
   let closed = false;
   return {
     url,
     sequelize,
     pool,
+    jobRuns,
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.allSettled([sequelize.close(), pool.end()]);
+      await Promise.allSettled([sequelize.close(), pool.end(), jobRuns.end()]);
     },
   };
 }

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agenda } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { CronExpressionParser } from 'cron-parser';
-import type { Database } from './database.ts';
+import type pg from 'pg';
+import { createPool, type Database } from './database.ts';
 import type { Logger } from './logger.ts';
 import type { PlatformClock } from './clock.ts';
 import type { Metrics } from './metrics.ts';
@@ -189,6 +190,8 @@ export function lockLifetimeOf(job: Pick<JobDefinition, 'lockLifetimeMs'>): numb
 
 export class Scheduler {
   private agenda?: Agenda;
+  /** Agenda's own connections (its LISTEN, its scans, lock renewals and saves), so neither requests nor runs can take them. */
+  private agendaPool?: pg.Pool;
   /** This process's name in Agenda's job table (`last_modified_by`), so it can release exactly its own locks. */
   private agendaName?: string;
   /** Scheduled runs in flight in this process, so stop() can wait for them. */
@@ -222,7 +225,8 @@ export class Scheduler {
   async runJob(name: string, asOf: Date, trigger: JobTrigger): Promise<JobRunResult> {
     const job = this.registry.get(name);
     const { db, clock, logger, metrics } = this.deps;
-    const client = await db.pool.connect().catch((error: unknown) => {
+    // Not `db.pool`: the run holds this connection to its end, waiting for its lock too (see `Database.jobRuns`).
+    const client = await db.jobRuns.connect().catch((error: unknown) => {
       throw new JobRunNotStarted(name, error);
     });
     const log = logger.child({ job: name, trigger, asOf: asOf.toISOString() });
@@ -302,9 +306,15 @@ export class Scheduler {
   /** Starts Agenda so jobs run on their own schedule in this process (ROLE=worker or all). */
   async start(): Promise<void> {
     const { db, clock, logger, businessTimeZone, mongodbUrl } = this.deps;
-    const backend = mongodbUrl
-      ? new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl })
-      : new PostgresBackend({ pool: db.pool, ensureSchema: false });
+    // Four: the LISTEN connection, a scan, and the renewals and saves of runs ending at once (they wait their turn briefly).
+    // On `db.pool` a renewal waited behind requests and runs, and past the pool's 3 s connect timeout it failed: with
+    // enough runs in flight no lock was renewed and live runs lost their jobs to other processes (issue #18).
+    this.agendaPool = mongodbUrl
+      ? undefined
+      : createPool({ connectionString: db.url, max: 4, idleTimeoutMillis: 10_000 }, logger, 'job scheduler pool');
+    const backend = this.agendaPool
+      ? new PostgresBackend({ pool: this.agendaPool, ensureSchema: false })
+      : new (await import('@agendajs/mongo-backend')).MongoBackend({ address: mongodbUrl! });
     // Its LISTEN connection emits 'error' when PostgreSQL restarts; with no listener that killed the process
     // (issue #18's restart test). Jobs still run meanwhile: Agenda polls every `processEvery` as well.
     if (backend instanceof PostgresBackend) {
@@ -327,7 +337,16 @@ export class Scheduler {
       const lockLifetime = lockLifetimeOf(job);
       agenda.define(
         job.name,
-        async (agendaJob: { touch(): Promise<void>; attrs: { nextRunAt?: Date | null } }) => {
+        async (agendaJob: { touch(): Promise<void>; attrs: { nextRunAt?: Date | null; lastRunAt?: Date | null } }) => {
+          // Agenda has saved the job's next occurrence already (Job.run computes and saves it before calling us): a
+          // process killed during the run left the job locked and not due again until then, so once its lock ran out
+          // no process ran it before the next occurrence: a weekly invoice run cut by a crash waited a week (issue
+          // #18). While the run lives the job stays due at its start (saved now, and by every renewal, which saves
+          // the job's state); its next occurrence is put back for the save Agenda makes when the run ends.
+          const nextOccurrence = agendaJob.attrs.nextRunAt;
+          agendaJob.attrs.nextRunAt = agendaJob.attrs.lastRunAt ?? new Date();
+          let notStarted = false;
+          await agendaJob.touch().catch((error: unknown) => logger.warn({ err: error, job: job.name }, 'job lock renewal failed'));
           // Renewed while the run lives: the lifetime bounds how long a crash stalls the job, not how long a run may take.
           let renewing: Promise<void> = Promise.resolve();
           const renew = setInterval(() => {
@@ -343,9 +362,10 @@ export class Scheduler {
             // saves that when we return: a run that never started then spent its due time, so a weekly invoice run
             // that met a busy pool or a restarting database at Sunday 23:00 was skipped for a week, with no job_runs
             // row to show it (issue #18, fault 3). Keep it due: the next poll of any process runs it.
-            if (error instanceof JobRunNotStarted) agendaJob.attrs.nextRunAt = new Date();
+            if (error instanceof JobRunNotStarted) notStarted = true;
             throw error;
           } finally {
+            agendaJob.attrs.nextRunAt = notStarted ? new Date() : nextOccurrence;
             clearInterval(renew);
             // A renewal still on its way would lock the job again after Agenda's save that unlocks it (the job then
             // idle but locked until its lifetime ends): it lands before we return, and so before that save.
@@ -389,9 +409,19 @@ export class Scheduler {
   async stop(timeoutMs = 5_000): Promise<void> {
     const agenda = this.agenda;
     const name = this.agendaName;
+    const agendaPool = this.agendaPool;
     if (!agenda) return;
     this.agenda = undefined;
     this.agendaName = undefined;
+    this.agendaPool = undefined;
+    try {
+      await this.stopAgenda(agenda, name, timeoutMs);
+    } finally {
+      await agendaPool?.end().catch(() => undefined);
+    }
+  }
+
+  private async stopAgenda(agenda: Agenda, name: string | undefined, timeoutMs: number): Promise<void> {
     const { db, logger, mongodbUrl } = this.deps;
     await agenda.stop().catch((error: unknown) => logger.warn({ err: error }, 'job scheduler: stop failed'));
     if (this.inFlight.size > 0) {
@@ -427,15 +457,18 @@ export class Scheduler {
   /**
    * `every(…, { skipImmediate })` sets each job's next run one interval
    * ahead of now: a job already due would be pushed back (a weekly invoice
-   * run missed by a restart would wait a week). Such jobs keep their due
-   * time and run at this process's first scan, unless another process
-   * has taken or run them since.
+   * run missed by a restart, or cut by a crash, would wait a week). Such
+   * jobs keep their due time and run at this process's first scan (or, when
+   * a dead process still holds them, once its lock runs out), unless a run
+   * has finished since.
    */
   private async keepOverdue(overdue: Map<string, Date>): Promise<void> {
     for (const [name, dueAt] of overdue) {
+      // Locked ones too: a run in flight keeps its job due at its start (see start()), and one whose process died
+      // must be run again once its lock runs out. Not once a run has finished since: it saved the next occurrence.
       await this.deps.db.pool.query(
         `UPDATE ${AGENDA_TABLE} SET next_run_at = $2
-         WHERE name = $1 AND type = 'single' AND locked_at IS NULL AND (last_run_at IS NULL OR last_run_at < $2)`,
+         WHERE name = $1 AND type = 'single' AND (last_finished_at IS NULL OR last_finished_at < $2)`,
         [name, dueAt],
       );
     }

@@ -151,6 +151,81 @@ describe('Agenda on the PostgreSQL job store', () => {
     }
   });
 
+  it('keeps a calendar job due while its run lives, so a run whose process died is run again once its lock runs out', async () => {
+    const database = await createTestDatabase();
+    const started: TestPlatform[] = [];
+    const runs: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const lockLifetimeMs = 5_000;
+    /** A process on the shared database with a weekly job (its first run waits at the gate). */
+    const process = async (name: string) => {
+      const p = await createTestPlatform({ databaseUrl: database.url, mailTransport: new MemoryTransport() });
+      started.push(p);
+      p.platform.kernel.scheduler.registry.register({
+        name: 'test.weekly',
+        description: 'a calendar job',
+        schedule: { cron: '0 23 * * 0' },
+        lockLifetimeMs,
+        async run() {
+          runs.push(name);
+          if (runs.length === 1) await gate;
+        },
+      });
+      return p;
+    };
+    const row = async (db: TestPlatform['db']) =>
+      (
+        await sql<{ next_run_at: Date; locked_at: Date | null; last_finished_at: Date | null }>(
+          db,
+          "SELECT next_run_at, locked_at, last_finished_at FROM agenda_jobs WHERE name = 'test.weekly'",
+        )
+      )[0]!;
+    try {
+      const first = await process('first');
+      await first.platform.startBackground();
+      await sql(first.db, "UPDATE agenda_jobs SET next_run_at = now() - interval '1 second' WHERE name = 'test.weekly'");
+      await until(async () => (runs.length === 1 ? true : undefined));
+      // In flight: locked, and still due (Agenda alone had saved next Sunday already, so a crash now skipped a week).
+      const running = await row(first.db);
+      expect(running.locked_at).not.toBeNull();
+      expect(running.next_run_at.getTime()).toBeLessThanOrEqual(Date.now());
+      release();
+      // Once it ends: next Sunday.
+      const ended = await until(async () => {
+        const r = await row(first.db);
+        return r.locked_at === null && r.last_finished_at ? r : undefined;
+      });
+      expect(ended.next_run_at.getTime()).toBeGreaterThan(Date.now() + 60_000);
+      await started.shift()!.close();
+
+      const second = await process('second');
+      // What a process killed mid-run leaves: the job locked by it and due at the run's start (after the last run's end), its
+      // lock renewed a second ago.
+      await sql(
+        second.db,
+        `UPDATE agenda_jobs SET locked_at = now() - interval '1 second', next_run_at = now() - interval '1 minute',
+                last_run_at = now() - interval '1 minute', last_finished_at = now() - interval '2 minutes',
+                last_modified_by = 'killed:1' WHERE name = 'test.weekly'`,
+      );
+      const restartedAt = Date.now();
+      await second.platform.startBackground();
+      // Run again by the restarted process once the dead one's lock ran out (4 s from now), not pushed to next Sunday.
+      await until(async () => (runs.length === 2 ? true : undefined), 20_000);
+      expect(runs).toEqual(['first', 'second']);
+      expect(Date.now() - restartedAt).toBeGreaterThanOrEqual(lockLifetimeMs - 1_000 - 500);
+      const after = await until(async () => {
+        const r = await row(second.db);
+        return r.locked_at === null && r.last_finished_at!.getTime() >= restartedAt ? r : undefined;
+      });
+      expect(after.next_run_at.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    } finally {
+      release();
+      for (const p of started.reverse()) await p.close();
+      await database.drop();
+    }
+  });
+
   it('keeps a calendar job due when its run could not start, and runs it once when it can', async () => {
     const t = await createTestPlatform();
     const runs: Date[] = [];
