@@ -216,11 +216,22 @@ export class S3Storage implements Storage {
     return this.connection;
   }
 
+  /**
+   * A whole call's deadline, its tries and the answer's body included: as long as S3_ATTEMPTS answer timeouts,
+   * what a store that never answers takes to fail anyway. The per-try timeouts cannot end a store that sends a
+   * byte now and then (each byte starts `socketTimeout` again), which held a download for as long as it trickled.
+   */
+  private deadline(): AbortSignal {
+    return AbortSignal.timeout(S3_ATTEMPTS * this.options.requestTimeoutMs);
+  }
+
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
     const { sdk, client } = await this.s3();
     // S3 makes an object visible only once its whole body has arrived: no reader sees half of it.
     await client
-      .send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }))
+      .send(new sdk.PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: contentType }), {
+        abortSignal: this.deadline(),
+      })
       .catch((error: unknown) => {
         throw s3Failure(error, `cannot store ${key} in S3`);
       });
@@ -229,7 +240,8 @@ export class S3Storage implements Storage {
   async get(key: string): Promise<Buffer> {
     const { sdk, client } = await this.s3();
     try {
-      const result = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+      const deadline = this.deadline();
+      const result = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }), { abortSignal: deadline });
       return Buffer.from(await result.Body!.transformToByteArray());
     } catch (error) {
       throw s3Failure(error, `cannot read ${key} from S3`);

@@ -265,6 +265,49 @@ async function silentServer(): Promise<{ endpoint: string; requestLines: string[
 }
 
 /**
+ * An S3 that answers every request at once, 200 with a body of a megabyte, and sends that body a byte every
+ * `everyMs` (shorter than any timeout between bytes): it would take days. Records each request line.
+ */
+async function tricklingServer(everyMs: number): Promise<{ endpoint: string; requestLines: string[]; close(): Promise<void> }> {
+  const requestLines: string[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      if (!head.includes('\r\n')) return;
+      requestLines.push(head.slice(0, head.indexOf('\r\n')));
+      socket.off('data', onData);
+      socket.resume(); // the rest of the request read and dropped
+      socket.write('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n');
+      const timer = setInterval(() => socket.write('x'), everyMs);
+      timers.add(timer);
+      socket.once('close', () => {
+        clearInterval(timer);
+        timers.delete(timer);
+        sockets.delete(socket);
+      });
+    };
+    socket.on('data', onData);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    requestLines,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearInterval(timer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
  * An address where a connection is never completed: a listening socket whose process never accepts (a child
  * blocked in Atomics.wait, so no CPU) and whose backlog is full (filled here), so the kernel drops every further
  * SYN and a connect stays pending; `probe` is the connection that proved it (still connecting after a second).
@@ -472,6 +515,31 @@ describe('files on S3 (s3rver)', () => {
         );
       } finally {
         await silent.close();
+      }
+    },
+  );
+
+  it(
+    'gives up an upload and a download S3 answers a byte at a time after S3_ATTEMPTS × S3_REQUEST_TIMEOUT_MS in all: 503, nothing stored',
+    { timeout: 60_000 },
+    async () => {
+      // A byte every 0.3 s: the 1 s allowed between bytes never runs out, only the whole call's deadline can end it.
+      const trickling = await tricklingServer(300);
+      try {
+        const requestTimeoutMs = 1_000;
+        const env = { S3_CONNECT_TIMEOUT_MS: '250', S3_REQUEST_TIMEOUT_MS: String(requestTimeoutMs) };
+        const deadline = S3_ATTEMPTS * requestTimeoutMs;
+        const { uploadMs, downloadMs } = await timesOut(
+          { endpoint: trickling.endpoint, env },
+          { fromMs: deadline, toMs: deadline + SLACK_MS },
+        );
+        // One try each: the answer came, and a call past its deadline is not tried again.
+        expect(trickling.requestLines.map((line) => line.split(' ')[0])).toEqual(['PUT', 'GET']);
+        console.info(
+          `files S3 trickling answer: upload ${Math.round(uploadMs)} ms, download ${Math.round(downloadMs)} ms (deadline ${deadline} ms)`,
+        );
+      } finally {
+        await trickling.close();
       }
     },
   );
