@@ -27,10 +27,39 @@ describe('tokens', () => {
     const { accessToken } = await signIn();
     tokenClock.set('2026-06-01T10:14:59Z');
     expect((await t.api.get('/v1/me').set('authorization', `Bearer ${accessToken}`)).status).toBe(200);
-    tokenClock.set('2026-06-01T10:15:01Z');
+    // The same token again, as jose decides it: expired from its 900th second on, though verified before.
+    tokenClock.set('2026-06-01T10:15:00Z');
     const expired = await t.api.get('/v1/me').set('authorization', `Bearer ${accessToken}`);
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toMatch(/expired/);
+    tokenClock.set('2026-06-01T10:15:01Z');
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${accessToken}`)).status).toBe(401);
+    // Not by what a token verified before says: a token first shown at 10:15:00 is refused just the same.
+    tokenClock.set('2026-06-01T10:00:00Z');
+    const { accessToken: fresh } = await signIn();
+    tokenClock.set('2026-06-01T10:15:00Z');
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${fresh}`)).body.detail).toMatch(/expired/);
+  });
+
+  it('refuses a token changed in one character after the genuine one was accepted, and one with no expiry', async () => {
+    tokenClock.set('2026-06-01T10:30:00Z');
+    const { accessToken } = await signIn();
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${accessToken}`)).status).toBe(200);
+    const [header, payload, signature] = accessToken.split('.') as [string, string, string];
+    // A middle character (the last one's low bits carry no data in base64url).
+    const at = Math.floor(signature.length / 2);
+    const changed = `${header}.${payload}.${signature.slice(0, at)}${signature[at] === 'A' ? 'B' : 'A'}${signature.slice(at + 1)}`;
+    const forged = await t.api.get('/v1/me').set('authorization', `Bearer ${changed}`);
+    expect(forged.status).toBe(401);
+    expect(forged.body.detail).toMatch(/invalid/);
+    const noExpiry = await new SignJWT({ typ: 'access', gen: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer('chorecat')
+      .setAudience('chorecat-api')
+      .setIssuedAt(Math.floor(tokenClock.now().getTime() / 1000))
+      .sign(new TextEncoder().encode(t.config.secrets.jwt!));
+    expect((await t.api.get('/v1/me').set('authorization', `Bearer ${noExpiry}`)).status).toBe(401);
   });
 
   it('refuses a token signed with another key, for another audience, or of another type', async () => {
