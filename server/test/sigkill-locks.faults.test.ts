@@ -29,7 +29,8 @@ describe('a SIGKILLed process holding a job', () => {
       await until('a scheduled outbox run in flight', async () => {
         const [row] = await q<{ n: number }>(
           `SELECT count(*)::int AS n FROM agenda_jobs j, pg_locks l
-           WHERE j.name = 'outbox.deliver' AND j.locked_at IS NOT NULL AND l.locktype = 'advisory' AND NOT l.granted`,
+           WHERE j.name = 'outbox.deliver' AND j.locked_at IS NOT NULL AND l.locktype = 'advisory' AND NOT l.granted
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
         );
         return row!.n === 1;
       });

@@ -44,9 +44,10 @@ describe('a process killed with an Idempotency-Key in flight', () => {
     (await q<{ n: number }>('SELECT count(*)::int AS n FROM orders WHERE address = $1', [address]))[0]!.n;
   const waiting = (pattern: string) =>
     until(`a query like ${pattern} waiting for the test's lock`, async () => {
-      const rows = await q("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND wait_event_type = 'Lock' AND query LIKE $1", [
-        pattern,
-      ]);
+      const rows = await q(
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock' AND query LIKE $1",
+        [pattern],
+      );
       return rows.length > 0;
     });
   /** The claim left behind, aged past the stale time as 60 s of real time would. */
@@ -117,7 +118,12 @@ describe('a process killed with an Idempotency-Key in flight', () => {
     // PostgreSQL drops the dead process's backend (its transaction rolled back).
     await until(
       'the killed backend gone',
-      async () => (await q("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'INSERT INTO%orders%' AND state <> 'idle'")).length === 0,
+      async () =>
+        (
+          await q(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'INSERT INTO%orders%' AND state <> 'idle'",
+          )
+        ).length === 0,
     );
     expect(await ordersAt(address)).toBe(0);
     expect(await q('SELECT state FROM idempotency_keys WHERE key = $1', [key])).toEqual([{ state: 'in_flight' }]);

@@ -57,7 +57,7 @@ describe('matching killed mid-assignment', () => {
       expect((await post(supplies, `/v1/kits/${kit.id}/ready`)).status).toBe(200);
       await until('matching writing its attempt', async () => {
         const rows = await q(
-          "SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO matching_attempts%'",
+          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO matching_attempts%'",
         );
         return rows.length > 0;
       });
@@ -69,7 +69,11 @@ describe('matching killed mid-assignment', () => {
     await until(
       'the killed backend gone',
       async () =>
-        (await q("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'INSERT INTO matching_attempts%' AND state <> 'idle'")).length === 0,
+        (
+          await q(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'INSERT INTO matching_attempts%' AND state <> 'idle'",
+          )
+        ).length === 0,
     );
     expect(await q('SELECT status, worker_id FROM orders WHERE id = $1', [orderId])).toEqual([{ status: 'matching', worker_id: null }]);
     expect(await q('SELECT 1 FROM matching_attempts WHERE order_id = $1', [orderId])).toEqual([]);

@@ -257,7 +257,7 @@ describe.each(layouts)('$name', ({ roles }) => {
       await until('the first advance waiting for the Sunday run', async () => {
         const [row] = await query<{ holding: boolean; waiting: boolean }>(
           `SELECT bool_or(objid = $1 AND granted) AS holding, bool_or(objid = $2 AND NOT granted) AS waiting
-           FROM pg_locks WHERE locktype = 'advisory'`,
+           FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
           [ADVANCE_LOCK, hashJobName('billing.weekly-invoices') >>> 0],
         );
         return Boolean(row?.holding && row.waiting);

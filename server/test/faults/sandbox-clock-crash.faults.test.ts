@@ -125,7 +125,7 @@ describe('a sandbox-clock advance killed after moving the clock to a step, befor
       await until('the advance waiting for the month end’s statements', async () => {
         const [row] = await query<{ holding: boolean; waiting: boolean }>(
           `SELECT bool_or(objid = $1 AND granted) AS holding, bool_or(objid = $2 AND NOT granted) AS waiting
-           FROM pg_locks WHERE locktype = 'advisory'`,
+           FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
           [ADVANCE_LOCK, hashJobName(STATEMENTS) >>> 0],
         );
         return Boolean(row?.holding && row.waiting);
@@ -141,7 +141,11 @@ describe('a sandbox-clock advance killed after moving the clock to a step, befor
     }
     // PostgreSQL dropped the killed process's session, its advance lock with it.
     await until('the killed session gone', async () => {
-      const rows = await query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1", [ADVANCE_LOCK]);
+      const rows = await query(
+        `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [ADVANCE_LOCK],
+      );
       return rows.length === 0;
     });
     const statementsAt = () =>

@@ -83,7 +83,11 @@ export async function killWhenQuerying(query: Query, child: ChildProcess, patter
     child.exitCode !== null || child.signalCode !== null ? resolve(child.signalCode) : child.on('exit', (_code, signal) => resolve(signal)),
   );
   const running = () =>
-    query("SELECT 1 FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()", [pattern]);
+    // This database's only: fault tests run side by side on one PostgreSQL, their processes running the same statements.
+    query(
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE $1 AND pid <> pg_backend_pid()",
+      [pattern],
+    );
   const started = Date.now();
   let caught = false;
   while (!caught && Date.now() - started < timeoutMs && child.exitCode === null) {
@@ -92,7 +96,8 @@ export async function killWhenQuerying(query: Query, child: ChildProcess, patter
   }
   child.kill('SIGKILL');
   await exited;
-  const left = () => query('SELECT 1 FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()', [pattern]);
+  const left = () =>
+    query('SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE $1 AND pid <> pg_backend_pid()', [pattern]);
   for (let i = 0; i < 500 && (await left()).length > 0; i++) await sleep(20);
   return caught;
 }

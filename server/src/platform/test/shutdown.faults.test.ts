@@ -153,7 +153,8 @@ async function startHoldingOutboxRun(observer: pg.Client, env: Record<string, st
   await until('a scheduled outbox run in flight', async () => {
     const { rows } = await observer.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM agenda_jobs j, pg_locks l
-       WHERE j.name = 'outbox.deliver' AND j.locked_at IS NOT NULL AND l.locktype = 'advisory' AND NOT l.granted`,
+       WHERE j.name = 'outbox.deliver' AND j.locked_at IS NOT NULL AND l.locktype = 'advisory' AND NOT l.granted
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     return rows[0]!.n === 1;
   });

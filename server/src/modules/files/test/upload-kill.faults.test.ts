@@ -163,7 +163,10 @@ describe('an upload killed mid-way', () => {
     );
     try {
       for (let waited = 0; ; waited += 50) {
-        const { rows } = await observer.query("SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'files'::regclass");
+        // This database's: every test database is a clone of one template, its `files` table the same oid in each.
+        const { rows } = await observer.query(
+          "SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'files'::regclass AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        );
         if (rows.length > 0) break;
         if (waited > 20_000) {
           const activity = await observer.query(
@@ -183,7 +186,8 @@ describe('an upload killed mid-way', () => {
       // lock goes (the file and its row, whole: the other consistent outcome). Ended here for the outcome this test
       // is about, as when the kill falls before the insert reaches the database: bytes stored, no row.
       await observer.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE NOT granted AND relation = 'files'::regclass AND pid <> pg_backend_pid()",
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE NOT granted AND relation = 'files'::regclass AND pid <> pg_backend_pid()
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
     } finally {
       await observer.query('ROLLBACK');
