@@ -282,17 +282,19 @@ function compileRoutePatternsOnce(): void {
   const pathToRegexp = fromValidator('path-to-regexp') as { pathToRegexp: PathToRegexp & { memoised?: true } };
   if (pathToRegexp.pathToRegexp.memoised) return;
   const compile = pathToRegexp.pathToRegexp;
-  const compiled = new Map<string, ReturnType<PathToRegexp>>();
+  // One map per combination of the two options, keyed by the route itself: the validator passes the same route
+  // strings on every request, whose hashes V8 keeps, where a key built per call was a new string to hash each time.
+  const compiled = [0, 1, 2, 3].map(() => new Map<string, ReturnType<PathToRegexp>>());
   const memoised = Object.assign(
     (route: unknown, options?: { sensitive?: boolean; strict?: boolean; end?: boolean; delimiter?: string; trailing?: boolean }) => {
-      if (typeof route !== 'string' || (options && Object.keys(options).some((k) => k !== 'sensitive' && k !== 'strict'))) {
-        return compile(route, options);
-      }
-      const key = `${options?.sensitive ? 1 : 0}${options?.strict ? 1 : 0}${route}`;
-      let result = compiled.get(key);
+      if (typeof route !== 'string') return compile(route, options);
+      // Other options change the pattern: compiled every time, as without the cache (the validator passes none).
+      for (const option in options) if (option !== 'sensitive' && option !== 'strict') return compile(route, options);
+      const cache = compiled[(options?.sensitive ? 2 : 0) + (options?.strict ? 1 : 0)]!;
+      let result = cache.get(route);
       if (!result) {
         result = compile(route, options);
-        if (compiled.size < 10_000) compiled.set(key, result);
+        if (cache.size < 10_000) cache.set(route, result);
       }
       return result;
     },
