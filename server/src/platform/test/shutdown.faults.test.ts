@@ -149,7 +149,12 @@ describe('graceful shutdown', () => {
 async function startHoldingOutboxRun(observer: pg.Client, env: Record<string, string>): Promise<ReturnType<typeof startCli>> {
   await observer.query('SELECT pg_advisory_lock($1)', [hashJobName('outbox.deliver')]);
   const server = startCli(env);
-  await server.ready;
+  // A server left running by a failed wait would outlive the test run (it did, in a CI rehearsal).
+  const stopOnFailure = (error: unknown) => {
+    server.child.kill('SIGKILL');
+    throw error;
+  };
+  await server.ready.catch(stopOnFailure);
   await until('a scheduled outbox run in flight', async () => {
     const { rows } = await observer.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM agenda_jobs j, pg_locks l
@@ -157,6 +162,6 @@ async function startHoldingOutboxRun(observer: pg.Client, env: Record<string, st
          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     return rows[0]!.n === 1;
-  });
+  }).catch(stopOnFailure);
   return server;
 }
