@@ -6,12 +6,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(REPO, 'server/src/cli.ts');
 
+/** Who a child process runs as: by default the test's own user; a test run as root may drop to another (file modes bind it). */
+export interface CliUser {
+  uid?: number;
+  gid?: number;
+}
+
 /** `chorecat <args>` as a real child process, as an operator runs it (the same entry point as `npx chorecat`). */
-export function spawnCli(args: string[], env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'pipe'): ChildProcess {
+export function spawnCli(args: string[], env: Record<string, string>, stdio: 'pipe' | 'ignore' = 'pipe', user: CliUser = {}): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', stdio, stdio],
+    uid: user.uid,
+    gid: user.gid,
   });
 }
 
@@ -43,14 +51,17 @@ export function runCli(
  * resolves when it says it is running (and rejects if it exits first),
  * `exited` with its exit code, `signal` with the signal that ended it.
  */
-export function startCli(env: Record<string, string>): {
+export function startCli(
+  env: Record<string, string>,
+  user: CliUser = {},
+): {
   child: ChildProcess;
   output: () => string;
   ready: Promise<void>;
   exited: Promise<number | null>;
   signal: Promise<NodeJS.Signals | null>;
 } {
-  const child = spawnCli(['start'], env);
+  const child = spawnCli(['start'], env, 'pipe', user);
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
