@@ -7,9 +7,8 @@ import pg from 'pg';
 import { createTestDatabase } from '../helpers/database.ts';
 import { startCli } from '../helpers/cli.ts';
 import { freePort } from '../helpers/global-setup.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { MODULES } from '../../src/modules/index.ts';
 import { hashJobName } from '../../src/platform/scheduler.ts';
+import { secretsEnv } from '../helpers/secrets-env.ts';
 
 /**
  * Issue #18, faults 3 and 7: several real `chorecat start` processes on one
@@ -44,11 +43,6 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90
 }
 
 /** Every secret the platform declares, given (not generated into the shared data folder by each process). */
-function secretsEnv(): Record<string, string> {
-  const variables = Object.values(loadConfig({ NODE_ENV: 'development' }, MODULES).secretVariables);
-  return Object.fromEntries(variables.map((name) => [name, `${name.toLowerCase()}-multi-process-0123456789abcdef`]));
-}
-
 const layouts = [
   { name: 'two ROLE=api processes and one ROLE=worker on one database', roles: ['api', 'api', 'worker'] },
   { name: 'two ROLE=all processes on one database', roles: ['all', 'all'] },
@@ -105,7 +99,7 @@ describe.each(layouts)('$name', ({ roles }) => {
     await observer.connect();
     const ports = await Promise.all(roles.map(() => freePort()));
     const common = {
-      ...secretsEnv(),
+      ...secretsEnv('multi-process'),
       NODE_ENV: 'development',
       DATABASE_URL: database.url,
       CHORECAT_DATA_DIR: dataDir,

@@ -8,9 +8,8 @@ import pg from 'pg';
 import { createTestDatabase } from '../helpers/database.ts';
 import { startCli } from '../helpers/cli.ts';
 import { freePort } from '../helpers/global-setup.ts';
-import { loadConfig } from '../../src/platform/config.ts';
-import { MODULES } from '../../src/modules/index.ts';
 import { hashJobName } from '../../src/platform/scheduler.ts';
+import { secretsEnv } from '../helpers/secrets-env.ts';
 
 /**
  * A sandbox-clock advance killed half-way (issue #18, fault 2): a real
@@ -35,11 +34,6 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90
 }
 
 /** Every secret the platform declares, given, so both lives of the process sign and read the same tokens. */
-function secretsEnv(): Record<string, string> {
-  const variables = Object.values(loadConfig({ NODE_ENV: 'development' }, MODULES).secretVariables);
-  return Object.fromEntries(variables.map((name) => [name, `${name.toLowerCase()}-clock-crash-0123456789abcdef`]));
-}
-
 /** The first month end (the last day at 23:00 UTC: the business time zone is UTC) strictly after `from`. */
 function nextMonthEnd(from: number): number {
   const d = new Date(from);
@@ -79,7 +73,7 @@ describe('a sandbox-clock advance killed after moving the clock to a step, befor
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     env = {
-      ...secretsEnv(),
+      ...secretsEnv('clock-crash'),
       NODE_ENV: 'development',
       DATABASE_URL: database.url,
       CHORECAT_DATA_DIR: dataDir,

@@ -10,9 +10,9 @@ import { createTestDatabase } from '../../../../test/helpers/database.ts';
 import { REPO, startCli, type CliUser } from '../../../../test/helpers/cli.ts';
 import { freePort } from '../../../../test/helpers/global-setup.ts';
 import { pngOfSize } from '../../../../test/helpers/images.ts';
-import { loadConfig } from '../../../platform/config.ts';
 import { TEMP_PREFIX } from '../../../platform/storage.ts';
-import { MODULES } from '../../index.ts';
+import { secretsEnv } from '../../../../test/helpers/secrets-env.ts';
+import { filesUnder } from './files-on-disk.ts';
 
 /**
  * Issue #18, fault 6, the commonest case of a disk the server cannot write:
@@ -26,20 +26,6 @@ import { MODULES } from '../../index.ts';
  * served; write access given back, uploads are stored again without a
  * restart. No answer in the whole test is a 500.
  */
-function secretsEnv(): Record<string, string> {
-  const variables = Object.values(loadConfig({ NODE_ENV: 'development' }, MODULES).secretVariables);
-  return Object.fromEntries(variables.map((name) => [name, `${name.toLowerCase()}-disk-permissions-0123456789abcdef`]));
-}
-
-/** Every regular file under `dir` (none when it does not exist yet). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const asRoot = process.getuid!() === 0;
@@ -79,7 +65,7 @@ describe('uploads into a files folder the server may not write (issue #18, fault
     const port = await freePort();
     server = startCli(
       {
-        ...secretsEnv(),
+        ...secretsEnv('disk-permissions'),
         NODE_ENV: 'development',
         DATABASE_URL: database.url,
         CHORECAT_DATA_DIR: dataDir,

@@ -233,8 +233,13 @@ async function withS3rver(fn: (s3: LocalS3) => Promise<void>): Promise<void> {
   }
 }
 
-/** An S3 that takes the connection and never answers: it reads every request and says nothing. Records each connection's request line. */
-async function silentServer(): Promise<{ endpoint: string; requestLines: string[]; close(): Promise<void> }> {
+/**
+ * An S3 at the TCP level: records each connection's request line, reads and drops the rest of the request, then
+ * leaves the socket to `answer` (by default, it says nothing).
+ */
+async function rawS3(
+  answer: (socket: Socket) => void = () => {},
+): Promise<{ endpoint: string; requestLines: string[]; close(): Promise<void> }> {
   const requestLines: string[] = [];
   const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
@@ -247,7 +252,8 @@ async function silentServer(): Promise<{ endpoint: string; requestLines: string[
       if (!head.includes('\r\n')) return;
       requestLines.push(head.slice(0, head.indexOf('\r\n')));
       socket.off('data', onData);
-      socket.resume(); // the rest of the body read and dropped
+      socket.resume(); // the rest of the request read and dropped
+      answer(socket);
     };
     socket.on('data', onData);
   });
@@ -264,48 +270,19 @@ async function silentServer(): Promise<{ endpoint: string; requestLines: string[
   };
 }
 
+/** An S3 that takes the connection and never answers: it reads every request and says nothing. */
+const silentServer = () => rawS3();
+
 /**
  * An S3 that answers every request at once, 200 with a body of a megabyte, and sends that body a byte every
- * `everyMs` (shorter than any timeout between bytes): it would take days. Records each request line.
+ * `everyMs` (shorter than any timeout between bytes): it would take days.
  */
-async function tricklingServer(everyMs: number): Promise<{ endpoint: string; requestLines: string[]; close(): Promise<void> }> {
-  const requestLines: string[] = [];
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-    let head = '';
-    const onData = (chunk: Buffer) => {
-      head += chunk.toString('latin1');
-      if (!head.includes('\r\n')) return;
-      requestLines.push(head.slice(0, head.indexOf('\r\n')));
-      socket.off('data', onData);
-      socket.resume(); // the rest of the request read and dropped
-      socket.write('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n');
-      const timer = setInterval(() => socket.write('x'), everyMs);
-      timers.add(timer);
-      socket.once('close', () => {
-        clearInterval(timer);
-        timers.delete(timer);
-        sockets.delete(socket);
-      });
-    };
-    socket.on('data', onData);
+const tricklingServer = (everyMs: number) =>
+  rawS3((socket) => {
+    socket.write('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 1000000\r\n\r\n');
+    const timer = setInterval(() => socket.write('x'), everyMs);
+    socket.once('close', () => clearInterval(timer));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    requestLines,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearInterval(timer);
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * An address where a connection is never completed: a listening socket whose process never accepts (a child

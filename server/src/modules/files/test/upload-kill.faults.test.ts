@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, watch } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +9,10 @@ import { createTestDatabase } from '../../../../test/helpers/database.ts';
 import { runCli, startCli } from '../../../../test/helpers/cli.ts';
 import { freePort } from '../../../../test/helpers/global-setup.ts';
 import { pngOfSize } from '../../../../test/helpers/images.ts';
-import { loadConfig } from '../../../platform/config.ts';
 import { MAX_UPLOAD_BYTES } from '../../../platform/http/openapi.ts';
 import { TEMP_PREFIX } from '../../../platform/storage.ts';
-import { MODULES } from '../../index.ts';
+import { secretsEnv } from '../../../../test/helpers/secrets-env.ts';
+import { filesUnder } from './files-on-disk.ts';
 
 /**
  * A real `chorecat start` SIGKILLed in the middle of an upload, at three
@@ -29,20 +29,6 @@ import { MODULES } from '../../index.ts';
  *   first write into the temporary file): that file and no row; the sweep keeps
  *   it while young and removes it once an hour old, and keeps what a row names.
  */
-function secretsEnv(): Record<string, string> {
-  const variables = Object.values(loadConfig({ NODE_ENV: 'development' }, MODULES).secretVariables);
-  return Object.fromEntries(variables.map((name) => [name, `${name.toLowerCase()}-upload-kill-0123456789abcdef`]));
-}
-
-/** Every file under `dir` (none when it does not exist yet: no upload has made it). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /**
  * The kernel's queues of the TCP connection from port `local` to port `remote`, seen from `local`'s end
  * (/proc/net/tcp and tcp6: a server listening on `::` holds IPv4 connections there): `rx`, bytes arrived that
@@ -86,7 +72,7 @@ describe('an upload killed mid-way', () => {
     observer = new pg.Client({ connectionString: database.url });
     await observer.connect();
     env = {
-      ...secretsEnv(),
+      ...secretsEnv('upload-kill'),
       NODE_ENV: 'development',
       DATABASE_URL: database.url,
       CHORECAT_DATA_DIR: dataDir,
