@@ -217,7 +217,7 @@ export class S3Storage implements Storage {
   }
 
   /**
-   * A whole call's deadline, its tries and the answer's body included: as long as S3_ATTEMPTS answer timeouts,
+   * A whole call's deadline (every call takes one), its tries and the answer's body included: as long as S3_ATTEMPTS answer timeouts,
    * what a store that never answers takes to fail anyway. The per-try timeouts cannot end a store that sends a
    * byte now and then (each byte starts `socketTimeout` again), which held a download for as long as it trickled.
    */
@@ -240,8 +240,9 @@ export class S3Storage implements Storage {
   async get(key: string): Promise<Buffer> {
     const { sdk, client } = await this.s3();
     try {
-      const deadline = this.deadline();
-      const result = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }), { abortSignal: deadline });
+      const result = await client.send(new sdk.GetObjectCommand({ Bucket: this.options.bucket, Key: key }), {
+        abortSignal: this.deadline(),
+      });
       return Buffer.from(await result.Body!.transformToByteArray());
     } catch (error) {
       throw s3Failure(error, `cannot read ${key} from S3`);
@@ -250,7 +251,8 @@ export class S3Storage implements Storage {
 
   async delete(key: string): Promise<void> {
     const { sdk, client } = await this.s3();
-    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    // Bounded too: an upload whose row was refused deletes its bytes before it answers.
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }), { abortSignal: this.deadline() });
   }
 
   /**
@@ -263,7 +265,9 @@ export class S3Storage implements Storage {
     let orphans = 0;
     let token: string | undefined;
     do {
-      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.options.bucket, ContinuationToken: token }));
+      const page = await client.send(new sdk.ListObjectsV2Command({ Bucket: this.options.bucket, ContinuationToken: token }), {
+        abortSignal: this.deadline(),
+      });
       // Only keys this store writes (UUIDs): anything else in the bucket is not ours to judge.
       const old = (page.Contents ?? [])
         .filter((o) => o.Key && /^[0-9a-f-]{36}$/.test(o.Key) && o.LastModified && o.LastModified.getTime() < before)
@@ -272,6 +276,7 @@ export class S3Storage implements Storage {
       if (gone.length) {
         await client.send(
           new sdk.DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: gone.map((Key) => ({ Key })), Quiet: true } }),
+          { abortSignal: this.deadline() },
         );
         orphans += gone.length;
       }
