@@ -304,7 +304,7 @@ describe('an upload killed mid-way', () => {
         tooLate.push({ file, stored: existsSync(file), row: rows.length > 0, answer });
       }
     }
-    console.log(
+    console.info(
       `upload-kill: the kill fell while the bytes were written on try ${tries} of at most ${MAX_TRIES}` +
         (temporary ? ` (the temporary file ${statSync(temporary).size} of ${bytes.length} bytes long)` : ': never') +
         (tooLate.length ? `; too late before: ${JSON.stringify(tooLate)}` : ''),
